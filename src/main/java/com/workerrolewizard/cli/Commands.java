@@ -1,0 +1,56 @@
+package com.workerrolewizard.cli;
+
+import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.core.policy.MalformedPolicyException;
+import com.workerrolewizard.core.reference.ReferenceDocuments;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * Builds the command line with its dependencies and the contract's error behaviour: anything the user
+ * got wrong is one line on stderr and exit code 2, never a stack trace.
+ */
+public final class Commands {
+    private Commands() {
+    }
+
+    public static CommandLine create(ReferenceDocuments references, PrintWriter out, PrintWriter err) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K> K create(Class<K> type) throws Exception {
+                if (type == CheckCommand.class) {
+                    return (K) new CheckCommand(references);
+                }
+                return defaults.create(type);
+            }
+        };
+        CommandLine commandLine = new CommandLine(new WizardCommand(), factory);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            String command = e.getCommandLine().getCommandSpec().qualifiedName();
+            err.println(command + ": " + oneLine(e.getMessage()) + " (see '" + command + " --help').");
+            err.flush();
+            return ExitCode.BAD_INPUT;
+        });
+        commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof UnreadableInputException || e instanceof MalformedPolicyException) {
+                err.println(line.getCommandSpec().qualifiedName() + ": " + oneLine(e.getMessage()));
+                err.flush();
+                return ExitCode.BAD_INPUT;
+            }
+            err.println(line.getCommandSpec().qualifiedName() + ": internal error (" + e.getClass().getName()
+                    + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage())) + "); please report it.");
+            err.flush();
+            return ExitCode.INTERNAL_ERROR;
+        });
+        return commandLine;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+}

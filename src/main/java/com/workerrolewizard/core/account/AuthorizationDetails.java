@@ -1,0 +1,243 @@
+package com.workerrolewizard.core.account;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.workerrolewizard.core.policy.Json;
+import com.workerrolewizard.core.policy.MalformedPolicyException;
+import com.workerrolewizard.core.policy.PolicyDocument;
+import com.workerrolewizard.core.policy.PolicyKind;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The output of {@code aws iam get-account-authorization-details}: the offline source of role snapshots.
+ * Policy documents may be JSON objects (as the AWS CLI prints them) or URL-encoded strings (as the raw
+ * API returns them). Managed policies are read at their default version only, as IAM evaluates them.
+ */
+public final class AuthorizationDetails {
+    private final String source;
+    private final List<JsonNode> roles;
+    private final Map<String, JsonNode> policiesByArn;
+    private final boolean hasPolicyList;
+
+    private AuthorizationDetails(String source, List<JsonNode> roles, Map<String, JsonNode> policiesByArn,
+            boolean hasPolicyList) {
+        this.source = source;
+        this.roles = roles;
+        this.policiesByArn = policiesByArn;
+        this.hasPolicyList = hasPolicyList;
+    }
+
+    public static AuthorizationDetails read(Path file) {
+        String text;
+        try {
+            if (Files.isDirectory(file)) {
+                throw new UnreadableInputException(file + " is a folder: give the file that "
+                        + "'aws iam get-account-authorization-details' wrote.");
+            }
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new UnreadableInputException("File " + file + " does not exist: save the output of "
+                    + "'aws iam get-account-authorization-details' there, or correct the path.");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new UnreadableInputException(file + " is not UTF-8 text: save the output of "
+                    + "'aws iam get-account-authorization-details' as UTF-8.");
+        } catch (IOException e) {
+            throw new UnreadableInputException("Cannot read " + file + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "): check that the file is readable.");
+        }
+        return parse(text, file.toString());
+    }
+
+    public static AuthorizationDetails parse(String text, String source) {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new UnreadableInputException(source + " is not valid JSON" + Json.explain(e)
+                    + ". Give the output of 'aws iam get-account-authorization-details'.");
+        }
+        if (root == null || !root.isObject() || !root.path("RoleDetailList").isArray()) {
+            throw new UnreadableInputException(source + " is not the output of 'aws iam get-account-authorization-details'"
+                    + " (it has no RoleDetailList): run that command and save what it prints.");
+        }
+        List<JsonNode> roles = new ArrayList<>();
+        root.get("RoleDetailList").forEach(roles::add);
+        Map<String, JsonNode> policies = new HashMap<>();
+        JsonNode policyList = root.path("Policies");
+        policyList.forEach(policy -> {
+            if (policy.path("Arn").isTextual()) {
+                policies.put(policy.get("Arn").asText(), policy);
+            }
+        });
+        return new AuthorizationDetails(source, roles, policies, policyList.isArray());
+    }
+
+    public int roleCount() {
+        return roles.size();
+    }
+
+    public List<String> roleNames() {
+        return roles.stream().map(r -> r.path("RoleName").asText()).toList();
+    }
+
+    /** Every role, in the file's order. */
+    public List<RoleSnapshot> allRoles() {
+        return roles.stream().map(this::snapshot).toList();
+    }
+
+    /** The role named (role names are unique regardless of case) or given by its ARN. */
+    public RoleSnapshot role(String nameOrArn) {
+        boolean byArn = nameOrArn.startsWith("arn:");
+        for (JsonNode role : roles) {
+            String key = role.path(byArn ? "Arn" : "RoleName").asText();
+            if (key.equalsIgnoreCase(nameOrArn)) {
+                return snapshot(role);
+            }
+        }
+        String hint = RoleNames.closest(nameOrArn, roleNames()).map(n -> " Did you mean \"" + n + "\"?").orElse("");
+        throw new UnreadableInputException("Role \"" + nameOrArn + "\" is not in " + source + " (it lists "
+                + roles.size() + " roles)." + hint + " Check the name, or use --all-roles.");
+    }
+
+    private RoleSnapshot snapshot(JsonNode role) {
+        String name = text(role, "RoleName");
+        String arn = text(role, "Arn");
+        String context = "role \"" + name + "\" in " + source;
+        Known<PolicyDocument> trust = role.has("AssumeRolePolicyDocument")
+                ? Known.of(document(role.get("AssumeRolePolicyDocument"), PolicyKind.TRUST, "The trust policy of " + context))
+                : Known.unknown(source + " does not hold the trust policy of this role.");
+        return new RoleSnapshot(name, role.path("Path").asText("/"), arn, role.path("RoleId").asText(""),
+                trust, instanceProfiles(role), policies(role, context), boundary(role));
+    }
+
+    private Known<List<InstanceProfileRef>> instanceProfiles(JsonNode role) {
+        if (!role.path("InstanceProfileList").isArray()) {
+            return Known.unknown(source + " does not list the instance profiles of this role.");
+        }
+        List<InstanceProfileRef> profiles = new ArrayList<>();
+        role.get("InstanceProfileList").forEach(p -> profiles.add(
+                new InstanceProfileRef(p.path("InstanceProfileName").asText(), p.path("Arn").asText())));
+        return Known.of(profiles);
+    }
+
+    private Known<List<IdentityPolicy>> policies(JsonNode role, String context) {
+        List<IdentityPolicy> policies = new ArrayList<>();
+        for (JsonNode inline : role.path("RolePolicyList")) {
+            String policyName = inline.path("PolicyName").asText();
+            policies.add(IdentityPolicy.inline(policyName, document(inline.get("PolicyDocument"), PolicyKind.IDENTITY,
+                    "Inline policy \"" + policyName + "\" of " + context)));
+        }
+        for (JsonNode attached : role.path("AttachedManagedPolicies")) {
+            String policyArn = attached.path("PolicyArn").asText();
+            String policyName = attached.path("PolicyName").asText(policyArn.substring(policyArn.lastIndexOf('/') + 1));
+            policies.add(managed(IdentityPolicy.Kind.MANAGED, policyName, policyArn, context));
+        }
+        return Known.of(policies);
+    }
+
+    private Known<Optional<IdentityPolicy>> boundary(JsonNode role) {
+        JsonNode boundary = role.get("PermissionsBoundary");
+        if (boundary == null || !boundary.path("PermissionsBoundaryArn").isTextual()) {
+            return Known.of(Optional.empty());
+        }
+        String policyArn = boundary.get("PermissionsBoundaryArn").asText();
+        String policyName = policyArn.substring(policyArn.lastIndexOf('/') + 1);
+        return Known.of(Optional.of(managed(IdentityPolicy.Kind.BOUNDARY, policyName, policyArn,
+                "role \"" + role.path("RoleName").asText() + "\" in " + source)));
+    }
+
+    private IdentityPolicy managed(IdentityPolicy.Kind kind, String policyName, String policyArn, String context) {
+        JsonNode policy = policiesByArn.get(policyArn);
+        if (policy == null) {
+            String why = hasPolicyList
+                    ? source + " does not hold policy " + policyArn + " (run 'aws iam get-account-authorization-details' "
+                            + "without --filter, or with --filter LocalManagedPolicy AWSManagedPolicy as well)."
+                    : source + " has no Policies list, so policy " + policyArn + " cannot be read (run "
+                            + "'aws iam get-account-authorization-details' without --filter).";
+            return new IdentityPolicy(kind, policyName, policyArn, null, Known.unknown(why));
+        }
+        String defaultVersion = policy.path("DefaultVersionId").asText(null);
+        for (JsonNode version : policy.path("PolicyVersionList")) {
+            boolean isDefault = version.path("IsDefaultVersion").asBoolean(false)
+                    || (defaultVersion != null && defaultVersion.equals(version.path("VersionId").asText()));
+            if (isDefault) {
+                String label = (kind == IdentityPolicy.Kind.BOUNDARY ? "Permissions boundary" : "Managed policy")
+                        + " \"" + policyName + "\" (" + policyArn + ") of " + context;
+                PolicyDocument document = document(version.get("Document"), PolicyKind.IDENTITY, label);
+                return new IdentityPolicy(kind, policyName, policyArn, version.path("VersionId").asText(null),
+                        Known.of(document));
+            }
+        }
+        return new IdentityPolicy(kind, policyName, policyArn, defaultVersion,
+                Known.unknown(source + " does not hold the default version of policy " + policyArn + "."));
+    }
+
+    private static PolicyDocument document(JsonNode node, PolicyKind kind, String what) {
+        if (node == null || node.isNull()) {
+            throw new UnreadableInputException(what + " is missing.");
+        }
+        try {
+            return PolicyDocument.parse(node.isTextual() ? node.asText() : node.toString(), kind);
+        } catch (MalformedPolicyException e) {
+            throw new UnreadableInputException(what + " is not valid: " + e.getMessage());
+        }
+    }
+
+    private String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw new UnreadableInputException("A role in " + source + " has no " + field
+                    + ": give the unedited output of 'aws iam get-account-authorization-details'.");
+        }
+        return value.asText();
+    }
+
+    /** Used by {@link #role} to suggest a name when the admin mistyped one. */
+    static final class RoleNames {
+        private RoleNames() {
+        }
+
+        static Optional<String> closest(String wanted, List<String> names) {
+            String target = wanted.toLowerCase(Locale.ROOT);
+            String best = null;
+            int bestDistance = Integer.MAX_VALUE;
+            for (String name : names) {
+                int d = distance(target, name.toLowerCase(Locale.ROOT));
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    best = name;
+                }
+            }
+            return bestDistance <= Math.max(2, target.length() / 4) ? Optional.ofNullable(best) : Optional.empty();
+        }
+
+        private static int distance(String a, String b) {
+            int[] previous = new int[b.length() + 1];
+            int[] current = new int[b.length() + 1];
+            for (int j = 0; j <= b.length(); j++) {
+                previous[j] = j;
+            }
+            for (int i = 1; i <= a.length(); i++) {
+                current[0] = i;
+                for (int j = 1; j <= b.length(); j++) {
+                    int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                    current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                }
+                int[] swap = previous;
+                previous = current;
+                current = swap;
+            }
+            return previous[b.length()];
+        }
+    }
+}

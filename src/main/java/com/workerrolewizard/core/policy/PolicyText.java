@@ -1,0 +1,53 @@
+package com.workerrolewizard.core.policy;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * IAM returns policy documents URL-encoded (RFC 3986); some emulators and files hold plain JSON.
+ * Text that already looks like JSON is left alone, because decoding it would turn a literal
+ * {@code %} sequence or {@code +} inside a value into something else.
+ */
+public final class PolicyText {
+    private PolicyText() {
+    }
+
+    public static String decode(String text) {
+        if (text == null) {
+            throw new MalformedPolicyException("The policy document is empty.");
+        }
+        String trimmed = text.strip();
+        if (trimmed.startsWith("{") || trimmed.startsWith("[") || trimmed.indexOf('%') < 0) {
+            return text;
+        }
+        return percentDecode(text);
+    }
+
+    /** Percent-decoding only: unlike {@code URLDecoder}, a {@code +} stays a plus sign, as IAM means it. */
+    static String percentDecode(String text) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= text.length() || hex(text.charAt(i + 1)) < 0 || hex(text.charAt(i + 2)) < 0) {
+                    throw new MalformedPolicyException("The policy document is neither JSON nor URL-encoded JSON: "
+                            + "\"%\" at character " + (i + 1) + " is not followed by two hexadecimal digits.");
+                }
+                bytes.write(hex(text.charAt(i + 1)) * 16 + hex(text.charAt(i + 2)));
+                i += 2;
+            } else {
+                byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                if (Character.isHighSurrogate(c) && i + 1 < text.length()) {
+                    encoded = text.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
+                    i++;
+                }
+                bytes.writeBytes(encoded);
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int hex(char c) {
+        return Character.digit(c, 16);
+    }
+}

@@ -1,0 +1,140 @@
+package com.workerrolewizard.core.requirement;
+
+import com.workerrolewizard.core.account.IdentityPolicy;
+import com.workerrolewizard.core.account.RoleSnapshot;
+import com.workerrolewizard.core.evaluation.ActionVerdict;
+import com.workerrolewizard.core.evaluation.PermissionEvaluator;
+import com.workerrolewizard.core.evaluation.PolicySource;
+import com.workerrolewizard.core.evaluation.Verdict;
+import com.workerrolewizard.core.reference.ActionCatalog;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Requirement 4: the role's effective identity permissions allow every required action on every
+ * resource. Inline policies and the default version of each attached managed policy are evaluated
+ * together, explicit denies win, and the permissions boundary must allow the action as well.
+ */
+public final class PermissionsCheck {
+    /** How many actions a detail names per reason before it says "and N more" (the full list is in missing). */
+    private static final int SHOWN = 5;
+
+    private PermissionsCheck() {
+    }
+
+    public static RequirementResult check(RoleSnapshot role, ActionCatalog catalog) {
+        RequirementId id = RequirementId.PERMISSIONS;
+        if (!role.policies().isKnown()) {
+            return RequirementResult.of(id, Status.UNKNOWN,
+                    "The role's permissions policies could not be read: " + role.policies().unknownBecause());
+        }
+        List<PolicySource> sources = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        for (IdentityPolicy policy : role.policies().value()) {
+            if (policy.document().isKnown()) {
+                sources.add(new PolicySource(policy.label(), policy.document().value()));
+            } else {
+                unreadable.add(policy.document().unknownBecause());
+            }
+        }
+        Optional<PolicySource> boundary = Optional.empty();
+        String boundaryUnreadable = null;
+        if (!role.boundary().isKnown()) {
+            boundaryUnreadable = role.boundary().unknownBecause();
+        } else if (role.boundary().value().isPresent()) {
+            IdentityPolicy policy = role.boundary().value().get();
+            if (policy.document().isKnown()) {
+                boundary = Optional.of(new PolicySource(policy.label(), policy.document().value()));
+            } else {
+                boundaryUnreadable = policy.document().unknownBecause();
+            }
+        }
+
+        List<ActionVerdict> verdicts = PermissionEvaluator.evaluate(sources, boundary, catalog.actions());
+        List<String> missing = new ArrayList<>();
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (ActionVerdict v : verdicts) {
+            if (!v.verdict().granted()) {
+                missing.add(v.action());
+                reasons.put(v.action(), v.reason());
+            }
+        }
+        int total = catalog.size();
+        if (!missing.isEmpty()) {
+            boolean onlyImplicit = verdicts.stream().filter(v -> !v.verdict().granted())
+                    .allMatch(v -> v.verdict() == Verdict.NOT_ALLOWED);
+            String detail = missing.size() + " of " + total + " required actions "
+                    + (missing.size() == 1 ? "is" : "are") + " not allowed on every resource: " + grouped(reasons)
+                    + ". " + advice(verdicts, sources.isEmpty() && unreadable.isEmpty());
+            if (onlyImplicit && !unreadable.isEmpty()) {
+                return new RequirementResult(id, Status.UNKNOWN, detail + " A policy that could not be read may allow "
+                        + "them: " + String.join(" ", unreadable), missing, reasons);
+            }
+            return new RequirementResult(id, Status.FAIL, detail, missing, reasons);
+        }
+
+        Map<String, String> riskByAction = new LinkedHashMap<>();
+        for (ActionVerdict v : verdicts) {
+            if (!v.risks().isEmpty()) {
+                riskByAction.put(v.action(), String.join("; ", v.risks()));
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        if (!riskByAction.isEmpty()) {
+            warnings.add(grouped(riskByAction) + ".");
+        }
+        unreadable.forEach(u -> warnings.add("A policy that could not be read might deny some of them: " + u));
+        if (boundaryUnreadable != null) {
+            warnings.add("The permissions boundary could not be read and might not allow them: " + boundaryUnreadable);
+        }
+        String allowed = "All " + total + " required actions are allowed on every resource, by "
+                + grantedBy(verdicts) + (boundary.isPresent() ? " and within " + boundary.get().label() : "") + ".";
+        if (warnings.isEmpty()) {
+            return RequirementResult.of(id, Status.PASS, allowed);
+        }
+        return RequirementResult.of(id, Status.WARN, allowed + " But: " + String.join(" ", warnings));
+    }
+
+    /** "a, b, c (no statement allows them); d (denied by statement 2 of …)". */
+    static String grouped(Map<String, String> reasonByAction) {
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
+        reasonByAction.forEach((action, reason) -> byReason.computeIfAbsent(reason, r -> new ArrayList<>()).add(action));
+        List<String> groups = new ArrayList<>();
+        byReason.forEach((reason, actions) -> {
+            List<String> shown = actions.subList(0, Math.min(SHOWN, actions.size()));
+            String names = String.join(", ", shown)
+                    + (actions.size() > shown.size() ? " and " + (actions.size() - shown.size()) + " more" : "");
+            groups.add(names + " (" + reason + ")");
+        });
+        return String.join("; ", groups);
+    }
+
+    private static String advice(List<ActionVerdict> verdicts, boolean noPolicies) {
+        Set<String> advice = new LinkedHashSet<>();
+        for (ActionVerdict v : verdicts) {
+            switch (v.verdict()) {
+                case NOT_ALLOWED -> advice.add(noPolicies ? "The role has no permissions policy: attach the page's "
+                        + "permissions policy." : "Attach the page's permissions policy, which allows them on \"*\".");
+                case DENIED -> advice.add("Remove or narrow the Deny that blocks them: no Allow can win over it.");
+                case OUTSIDE_BOUNDARY -> advice.add("Widen the permissions boundary to allow them: adding them to the "
+                        + "role's own policies does not help.");
+                default -> {
+                }
+            }
+        }
+        return String.join(" ", advice);
+    }
+
+    private static String grantedBy(List<ActionVerdict> verdicts) {
+        Set<String> labels = new LinkedHashSet<>();
+        verdicts.forEach(v -> labels.add(v.grantedBy()));
+        List<String> shown = labels.stream().limit(3).toList();
+        return String.join(", ", shown) + (labels.size() > shown.size() ? " and " + (labels.size() - shown.size())
+                + " more policies" : "");
+    }
+}

@@ -1,0 +1,27 @@
+package com.workerrolewizard.core.requirement;
+
+import com.workerrolewizard.core.account.RoleSnapshot;
+import com.workerrolewizard.core.arn.AppliancePrincipal;
+import com.workerrolewizard.core.reference.ActionCatalog;
+import java.util.List;
+
+/** Runs the four checks on a role snapshot, in the contract's order. */
+public final class RoleChecker {
+    private final ActionCatalog catalog;
+
+    public RoleChecker(ActionCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public ActionCatalog catalog() {
+        return catalog;
+    }
+
+    public RoleReport check(RoleSnapshot role, AppliancePrincipal appliance) {
+        return new RoleReport(role.name(), role.arn(), List.of(
+                InstanceProfileCheck.check(role),
+                ApplianceTrustCheck.check(role, appliance),
+                Ec2TrustCheck.check(role),
+                PermissionsCheck.check(role, catalog)));
+    }
+}

@@ -27,7 +27,8 @@ final class TextReport {
                 out.append("  ").append(colour ? paint(mark, result.status()) : mark).append(' ')
                         .append(String.format("%-17s", result.id().id())).append(' ');
                 wrap(out, result.detail());
-                if (!result.missing().isEmpty()) {
+                // The detail names up to five actions per reason; past that, the full list follows.
+                if (result.missing().size() > 5) {
                     out.append(" ".repeat(DETAIL_COLUMN));
                     wrap(out, "Missing: " + String.join(", ", result.missing()));
                 }

@@ -18,7 +18,7 @@ final class PolicyParser {
     }
 
     static PolicyDocument parse(String text, PolicyKind kind) {
-        String json = PolicyText.decode(text);
+        String json = PolicyText.normalizeWhitespace(PolicyText.decode(text));
         if (json.isBlank()) {
             throw new MalformedPolicyException("The " + kind.label() + " is empty.");
         }

@@ -23,6 +23,34 @@ public final class PolicyText {
         return percentDecode(text);
     }
 
+    /**
+     * Web pages indent JSON with non-breaking spaces (the vendor page does), and JSON parsers reject
+     * them. Between tokens they become plain spaces; inside string values nothing changes.
+     */
+    public static String normalizeWhitespace(String json) {
+        if (json.chars().noneMatch(PolicyText::isOddSpace)) {
+            return json;
+        }
+        StringBuilder out = new StringBuilder(json.length());
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString && c == '\\' && i + 1 < json.length()) {
+                out.append(c).append(json.charAt(++i));
+                continue;
+            }
+            if (c == '"') {
+                inString = !inString;
+            }
+            out.append(!inString && isOddSpace(c) ? ' ' : c);
+        }
+        return out.toString();
+    }
+
+    private static boolean isOddSpace(int c) {
+        return c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\uFEFF';
+    }
+
     /** Percent-decoding only: unlike {@code URLDecoder}, a {@code +} stays a plus sign, as IAM means it. */
     static String percentDecode(String text) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());

@@ -7,6 +7,7 @@ import com.workerrolewizard.core.policy.Json;
 import com.workerrolewizard.core.policy.MalformedPolicyException;
 import com.workerrolewizard.core.policy.PolicyDocument;
 import com.workerrolewizard.core.policy.PolicyKind;
+import com.workerrolewizard.core.policy.PolicyText;
 import com.workerrolewizard.core.policy.Statement;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -91,6 +92,7 @@ public record ActionCatalog(String source, List<String> actions) {
     private static List<Entry> fromJson(String text, String source) {
         JsonNode root;
         try {
+            text = PolicyText.normalizeWhitespace(text);
             root = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new UnreadableInputException("Catalog " + source + " is not valid JSON" + Json.explain(e) + ".");

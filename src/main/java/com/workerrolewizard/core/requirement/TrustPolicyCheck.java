@@ -62,7 +62,7 @@ abstract class TrustPolicyCheck {
                         + "meets it, or add " + fix() + " without a Condition.");
             }
             return result(Status.FAIL, "The trust policy does not let " + who + " assume the role ("
-                    + trusted(trust) + ")" + hints(trust) + ": add " + fix() + ".");
+                    + trusted(trust) + ")." + hints(trust) + " Add " + fix() + ".");
         }
         List<String> risks = new ArrayList<>();
         Optional<TrustGrant> everyone = evaluation.unconditionalAllowToEveryone();
@@ -120,7 +120,9 @@ abstract class TrustPolicyCheck {
             }
         }
         hints.addAll(failureHints(trust));
-        return hints.isEmpty() ? "" : "; " + String.join("; ", hints);
+        StringBuilder sentences = new StringBuilder();
+        hints.forEach(h -> sentences.append(' ').append(capitalize(h)).append('.'));
+        return sentences.toString();
     }
 
     static String capitalize(String text) {

@@ -1,0 +1,205 @@
+package com.workerrolewizard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code check} end to end through the built jar, as a user and a script run it: the fixture's roles get
+ * the statuses written in {@code expected-statuses.tsv}, with the contract's exit codes, and bad input
+ * gets one line on stderr and exit code 2.
+ */
+class CheckCommandIT {
+    static final String APPLIANCE = "arn:aws:iam::111122223333:role/VeeamImpersonation";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Path fixture;
+    private static Map<String, List<String>> expected;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void readFixture() throws IOException, URISyntaxException {
+        fixture = Path.of(CheckCommandIT.class.getResource("/fixtures/authorization-details.json").toURI());
+        expected = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(fixture.resolveSibling("expected-statuses.tsv"))) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                String[] cells = line.split("\t");
+                expected.put(cells[0], List.of(cells).subList(1, cells.length));
+            }
+        }
+    }
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("wizard.jar", "target/worker-role-wizard.jar")));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).start();
+        process.getOutputStream().close();
+        byte[][] streams = new byte[2][];
+        Thread errReader = new Thread(() -> streams[1] = readAll(process.getErrorStream()));
+        errReader.start();
+        streams[0] = readAll(process.getInputStream());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the command finishes").isTrue();
+        errReader.join();
+        return new Run(process.exitValue(), new String(streams[0], StandardCharsets.UTF_8),
+                new String(streams[1], StandardCharsets.UTF_8));
+    }
+
+    private static byte[] readAll(InputStream in) {
+        try {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    @Test
+    void everyFixtureRoleGetsItsExpectedStatusesAsJson() throws Exception {
+        assertThat(expected).hasSizeGreaterThanOrEqualTo(25);
+        Run run = run("check", "--authorization-details", fixture.toString(), "--appliance", APPLIANCE, "--all-roles",
+                "--format", "json");
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exit()).isEqualTo(1);
+        JsonNode report = JSON.readTree(run.out());
+        assertThat(report.get("appliance").asText()).isEqualTo(APPLIANCE);
+        Map<String, List<String>> actual = new LinkedHashMap<>();
+        for (JsonNode role : report.get("roles")) {
+            List<String> row = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            for (JsonNode requirement : role.get("requirements")) {
+                ids.add(requirement.get("id").asText());
+                row.add(requirement.get("status").asText());
+                assertThat(requirement.get("detail").asText()).as(role.get("role") + " " + requirement.get("id"))
+                        .matches("[A-Z0-9].*[.)]").doesNotContain("null").doesNotContain("Exception");
+            }
+            assertThat(ids).containsExactly("instance-profile", "appliance-trust", "ec2-trust", "permissions");
+            row.add(String.valueOf(role.get("requirements").get(3).get("missing").size()));
+            actual.put(role.get("role").asText(), row);
+            assertThat(role.get("arn").asText()).startsWith("arn:aws");
+        }
+        assertThat(actual).containsExactlyEntriesOf(expected);
+    }
+
+    @Test
+    void theTextReportHasOneMarkedLinePerRequirement() throws Exception {
+        Run run = run("check", "--authorization-details", fixture.toString(), "--appliance", APPLIANCE, "--all-roles");
+        assertThat(run.exit()).isEqualTo(1);
+        long markedLines = run.out().lines().filter(l -> l.matches("  \\[(PASS|WARN|FAIL|UNKNOWN)\\] +[a-z0-9-]+ +\\S.*"))
+                .count();
+        assertThat(markedLines).isEqualTo(4L * expected.size());
+        assertThat(run.out()).contains(expected.size() + " roles checked").doesNotContain("\u001b[");
+    }
+
+    static Stream<Arguments> singleRoles() {
+        return Stream.of(Arguments.of("GoodWorker", 0, "PASS"), Arguments.of("goodworker", 0, "PASS"),
+                Arguments.of("arn:aws:iam::444455556666:role/GoodWorker", 0, "PASS"),
+                Arguments.of("FailsAll", 1, "FAIL"), Arguments.of("UnreadableAwsManaged", 3, "UNKNOWN"),
+                Arguments.of("EveryoneTrust", 0, "WARN"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("singleRoles")
+    void oneRoleGivesTheContractsExitCode(String role, int exit, String status) throws Exception {
+        Run run = run("check", "--authorization-details", fixture.toString(), "--appliance", APPLIANCE, "--role", role);
+        assertThat(run.exit()).isEqualTo(exit);
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).contains("[" + status + "]");
+    }
+
+    @Test
+    void aCatalogReplacesThePagesActions() throws Exception {
+        Path catalog = Files.writeString(temp.resolve("catalog.txt"),
+                "# a newer vendor version\nssm:GetDocument\nssm:StartNewThing\n");
+        Run run = run("check", "--authorization-details", fixture.toString(), "--appliance", APPLIANCE,
+                "--role", "GoodWorker", "--format", "json", "--catalog", catalog.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        JsonNode permissions = JSON.readTree(run.out()).get("roles").get(0).get("requirements").get(3);
+        assertThat(permissions.get("missing").toString()).isEqualTo("[\"ssm:StartNewThing\"]");
+        assertThat(permissions.get("detail").asText()).contains("1 of 2 required actions");
+    }
+
+    @Test
+    void versionPrintsTheVersion() throws Exception {
+        Run run = run("--version");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out().strip()).matches("worker-role-wizard \\d+\\.\\d+\\.\\d+.*");
+    }
+
+    static Stream<Arguments> badInputs() {
+        String file = "src/test/resources/fixtures/authorization-details.json";
+        return Stream.of(
+                Arguments.of(List.of("check", "--authorization-details", "no/such/file.json", "--appliance", APPLIANCE,
+                        "--role", "GoodWorker"), "does not exist"),
+                Arguments.of(List.of("check", "--authorization-details", "pom.xml", "--appliance", APPLIANCE,
+                        "--role", "GoodWorker"), "not valid JSON at line 1"),
+                Arguments.of(List.of("check", "--authorization-details", file, "--appliance", APPLIANCE,
+                        "--role", "GoodWorkr"), "Did you mean \"GoodWorker\""),
+                Arguments.of(List.of("check", "--authorization-details", file, "--appliance", "arn:aws:s3:::bucket",
+                        "--role", "GoodWorker"), "not an IAM role ARN or an AWS account"),
+                Arguments.of(List.of("check", "--authorization-details", file, "--appliance", "12345",
+                        "--role", "GoodWorker"), "not an IAM role ARN or an AWS account"),
+                Arguments.of(List.of("check", "--authorization-details", file, "--role", "GoodWorker"),
+                        "Missing required option"),
+                Arguments.of(List.of("check", "--authorization-details", file, "--appliance", APPLIANCE),
+                        "--role"),
+                Arguments.of(List.of("check", "--authorization-details", file, "--appliance", APPLIANCE,
+                        "--role", "GoodWorker", "--all-roles"), "mutually exclusive"),
+                Arguments.of(List.of("check", "--authorization-details", file, "--appliance", APPLIANCE,
+                        "--role", "GoodWorker", "--format", "xml"), "--format"),
+                Arguments.of(List.of("check", "--appliance", APPLIANCE, "--role", "GoodWorker"),
+                        "--authorization-details"),
+                Arguments.of(List.of("chekc"), "Unmatched argument"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badInputs")
+    void badInputIsOneClearLineAndExitCodeTwo(List<String> args, String expectedText) throws Exception {
+        Run run = run(args.toArray(String[]::new));
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines().toList()).hasSize(1);
+        assertThat(run.err()).contains(expectedText).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @Test
+    void aMalformedPolicyInsideTheFileNamesTheRoleAndTheSpot() throws Exception {
+        String broken = Files.readString(fixture).replaceFirst("\"Effect\": \"Allow\"", "\"Effect\": \"allow\"");
+        Path file = Files.writeString(temp.resolve("broken.json"), broken);
+        Run run = run("check", "--authorization-details", file.toString(), "--appliance", APPLIANCE, "--all-roles");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().lines().toList()).hasSize(1);
+        assertThat(run.err()).contains("role \"GoodWorker\"").contains("Statement[0].Effect");
+    }
+
+    @Test
+    void aBadCatalogIsBadInput() throws Exception {
+        Path catalog = Files.writeString(temp.resolve("catalog.txt"), "ssm:GetDocument\nssm:*\n");
+        Run run = run("check", "--authorization-details", fixture.toString(), "--appliance", APPLIANCE,
+                "--role", "GoodWorker", "--catalog", catalog.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("line 2").contains("wildcards are not allowed");
+    }
+}

@@ -2,6 +2,8 @@ package com.workerrolewizard.core.account;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.workerrolewizard.core.arn.Arn;
+import com.workerrolewizard.core.arn.Partition;
 import com.workerrolewizard.core.policy.Json;
 import com.workerrolewizard.core.policy.MalformedPolicyException;
 import com.workerrolewizard.core.policy.PolicyDocument;
@@ -61,7 +63,8 @@ public final class AuthorizationDetails {
     public static AuthorizationDetails parse(String text, String source) {
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(text);
+            // PowerShell's Out-File -Encoding utf8 starts the file with a byte-order mark.
+            root = Json.MAPPER.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (JsonProcessingException e) {
             throw new UnreadableInputException(source + " is not valid JSON" + Json.explain(e)
                     + ". Give the output of 'aws iam get-account-authorization-details'.");
@@ -104,9 +107,74 @@ public final class AuthorizationDetails {
                 return snapshot(role);
             }
         }
-        String hint = RoleNames.closest(nameOrArn, roleNames()).map(n -> " Did you mean \"" + n + "\"?").orElse("");
+        String hint = byArn
+                ? RoleNames.closest(nameOrArn.substring(nameOrArn.lastIndexOf('/') + 1), roleNames())
+                        .flatMap(n -> roles.stream().filter(r -> r.path("RoleName").asText().equals(n)).findFirst())
+                        .map(r -> " Did you mean " + r.path("Arn").asText() + "?").orElse("")
+                : RoleNames.closest(nameOrArn, roleNames()).map(n -> " Did you mean \"" + n + "\"?").orElse("");
         throw new UnreadableInputException("Role \"" + nameOrArn + "\" is not in " + source + " (it lists "
                 + roles.size() + " roles)." + hint + " Check the name, or use --all-roles.");
+    }
+
+    /** What the file tells about names taken in the account, for fix plans. */
+    public AccountFacts facts() {
+        return new OfflineFacts();
+    }
+
+    private final class OfflineFacts implements AccountFacts {
+        @Override
+        public Known<Optional<List<String>>> instanceProfile(String name) {
+            for (JsonNode role : roles) {
+                for (JsonNode profile : role.path("InstanceProfileList")) {
+                    if (profile.path("InstanceProfileName").asText().equalsIgnoreCase(name)) {
+                        List<String> members = new ArrayList<>();
+                        profile.path("Roles").forEach(r -> members.add(r.path("RoleName").asText()));
+                        if (members.isEmpty()) {
+                            members.add(role.path("RoleName").asText());
+                        }
+                        return Known.of(Optional.of(members));
+                    }
+                }
+            }
+            return Known.of(Optional.empty());
+        }
+
+        @Override
+        public Known<Boolean> roleExists(String name) {
+            return Known.of(roleNames().stream().anyMatch(n -> n.equalsIgnoreCase(name)));
+        }
+
+        @Override
+        public Known<Boolean> customerManagedPolicyExists(String name) {
+            if (!hasPolicyList) {
+                return Known.unknown(source + " has no Policies list.");
+            }
+            return Known.of(policiesByArn.values().stream().anyMatch(p -> !p.path("Arn").asText().contains(":aws:policy/")
+                    && p.path("PolicyName").asText().equalsIgnoreCase(name)));
+        }
+
+        @Override
+        public int trustPolicySizeQuota() {
+            return DEFAULT_TRUST_POLICY_QUOTA;
+        }
+
+        @Override
+        public Optional<String> accountId() {
+            return roles.stream().map(r -> Arn.parse(r.path("Arn").asText())).flatMap(Optional::stream)
+                    .map(Arn::account).findFirst();
+        }
+
+        @Override
+        public Optional<Partition> partition() {
+            return roles.stream().map(r -> Arn.parse(r.path("Arn").asText())).flatMap(Optional::stream)
+                    .map(Arn::partition).findFirst();
+        }
+
+        @Override
+        public List<String> caveats() {
+            return List.of(source + " lists only instance profiles that hold a role and does not give the account's "
+                    + "trust policy quota (IAM's default, 2,048 characters, is assumed); a live plan checks both.");
+        }
     }
 
     private RoleSnapshot snapshot(JsonNode role) {
@@ -131,6 +199,9 @@ public final class AuthorizationDetails {
     }
 
     private Known<List<IdentityPolicy>> policies(JsonNode role, String context) {
+        if (!role.has("RolePolicyList") && !role.has("AttachedManagedPolicies")) {
+            return Known.unknown(source + " does not list the permissions policies of this role.");
+        }
         List<IdentityPolicy> policies = new ArrayList<>();
         for (JsonNode inline : role.path("RolePolicyList")) {
             String policyName = inline.path("PolicyName").asText();

@@ -9,8 +9,10 @@ import java.util.List;
  * @param risks  why a granted action might still fail (an Allow under a Condition, a conditional or
  *               resource-limited Deny); empty when none
  * @param grantedBy the policy whose statement grants it, or null
+ * @param identityAllows whether the role's own policies allow it (true even when the boundary then refuses it)
  */
-public record ActionVerdict(String action, Verdict verdict, String reason, List<String> risks, String grantedBy) {
+public record ActionVerdict(String action, Verdict verdict, String reason, List<String> risks, String grantedBy,
+        boolean identityAllows) {
     public ActionVerdict {
         risks = List.copyOf(risks);
     }

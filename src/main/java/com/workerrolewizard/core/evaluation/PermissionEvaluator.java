@@ -29,28 +29,42 @@ public final class PermissionEvaluator {
         Access access = Access.of(identity, action);
         List<String> risks = new ArrayList<>();
         if (access.deny != null) {
-            return new ActionVerdict(action, Verdict.DENIED, "denied by " + access.deny.where(), risks, null);
+            return new ActionVerdict(action, Verdict.DENIED, "denied by " + access.deny.where(), risks, null, false);
         }
         Hit grant = access.allow != null ? access.allow : access.conditionalAllow;
         if (grant == null) {
             String reason = access.partialAllow == null ? "no statement allows it"
                     : access.partialAllow.where() + " allows it only on " + resources(access.partialAllow)
                             + ", not on every resource";
-            return new ActionVerdict(action, Verdict.NOT_ALLOWED, reason, risks, null);
+            // Say so when the boundary would refuse it too: adding an Allow alone would then not be enough.
+            Optional<String> outside = boundary.flatMap(b -> boundaryRefusal(b, action));
+            if (outside.isPresent()) {
+                return new ActionVerdict(action, Verdict.OUTSIDE_BOUNDARY, reason + "; " + outside.get(),
+                        risks, null, false);
+            }
+            return new ActionVerdict(action, Verdict.NOT_ALLOWED, reason, risks, null, false);
         }
         access.addRisks(risks);
         if (boundary.isPresent()) {
-            Access limit = Access.of(List.of(boundary.get()), action);
-            if (limit.deny != null) {
-                return new ActionVerdict(action, Verdict.OUTSIDE_BOUNDARY, "denied by " + limit.deny.where(), risks, null);
+            Optional<String> outside = boundaryRefusal(boundary.get(), action);
+            if (outside.isPresent()) {
+                return new ActionVerdict(action, Verdict.OUTSIDE_BOUNDARY, outside.get(), risks, null, true);
             }
-            if (limit.allow == null && limit.conditionalAllow == null) {
-                return new ActionVerdict(action, Verdict.OUTSIDE_BOUNDARY,
-                        "outside " + boundary.get().label() + ", which does not allow it", risks, null);
-            }
-            limit.addRisks(risks);
+            Access.of(List.of(boundary.get()), action).addRisks(risks);
         }
-        return new ActionVerdict(action, Verdict.ALLOWED, null, risks, grant.source.label());
+        return new ActionVerdict(action, Verdict.ALLOWED, null, risks, grant.source.label(), true);
+    }
+
+    /** Why the permissions boundary refuses the action, if it does. */
+    private static Optional<String> boundaryRefusal(PolicySource boundary, String action) {
+        Access limit = Access.of(List.of(boundary), action);
+        if (limit.deny != null) {
+            return Optional.of("denied by " + limit.deny.where());
+        }
+        if (limit.allow == null && limit.conditionalAllow == null) {
+            return Optional.of("outside " + boundary.label() + ", which does not allow it");
+        }
+        return Optional.empty();
     }
 
     private static String resources(Hit hit) {

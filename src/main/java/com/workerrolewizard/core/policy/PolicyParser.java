@@ -94,6 +94,21 @@ final class PolicyParser {
         if (condition != null && !condition.isObject()) {
             throw new MalformedPolicyException(where + ".Condition must be a JSON object, not " + describe(condition) + ".");
         }
+        if (condition != null) {
+            var operators = condition.fields();
+            while (operators.hasNext()) {
+                var operator = operators.next();
+                if (!operator.getValue().isObject()) {
+                    throw new MalformedPolicyException(where + ".Condition." + operator.getKey() + " must be an object of "
+                            + "condition keys, such as {\"aws:SourceVpc\": \"vpc-1a2b3c4d\"}, not "
+                            + describe(operator.getValue()) + ".");
+                }
+            }
+        }
+        if (kind == PolicyKind.IDENTITY && (node.has("Principal") || node.has("NotPrincipal"))) {
+            throw new MalformedPolicyException(where + " has a Principal, which a permissions policy cannot have: "
+                    + "the role it is attached to is the principal.");
+        }
         return new Statement(index, sid, effect.asText().equals("Allow"), actions, resources, principals,
                 (ObjectNode) condition, node);
     }

@@ -1,6 +1,9 @@
 package com.workerrolewizard.core.policy;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -16,8 +19,12 @@ public final class PolicyText {
         if (text == null) {
             throw new MalformedPolicyException("The policy document is empty.");
         }
-        String trimmed = text.strip();
-        if (trimmed.startsWith("{") || trimmed.startsWith("[") || trimmed.indexOf('%') < 0) {
+        int first = 0;
+        while (first < text.length() && (Character.isWhitespace(text.charAt(first)) || isOddSpace(text.charAt(first)))) {
+            first++;
+        }
+        // Already JSON (even behind a byte-order mark or pasted non-breaking spaces): leave every % and + alone.
+        if (first == text.length() || text.charAt(first) == '{' || text.charAt(first) == '[' || text.indexOf('%') < 0) {
             return text;
         }
         return percentDecode(text);
@@ -72,10 +79,21 @@ public final class PolicyText {
                 bytes.writeBytes(encoded);
             }
         }
-        return bytes.toString(StandardCharsets.UTF_8);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw new MalformedPolicyException("The policy document is URL-encoded, but its bytes are not UTF-8 text.");
+        }
     }
 
     private static int hex(char c) {
-        return Character.digit(c, 16);
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 }

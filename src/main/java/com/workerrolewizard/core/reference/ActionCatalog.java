@@ -50,6 +50,8 @@ public record ActionCatalog(String source, List<String> actions) {
     }
 
     public static ActionCatalog parse(String text, String source) {
+        // A byte-order mark (Windows editors) and non-breaking spaces (pasted from a web page) are not content.
+        text = PolicyText.normalizeWhitespace(text.startsWith("\uFEFF") ? text.substring(1) : text);
         String trimmed = text.strip();
         List<Entry> entries = trimmed.startsWith("{") || trimmed.startsWith("[") ? fromJson(trimmed, source) : fromLines(text);
         if (entries.isEmpty()) {
@@ -61,7 +63,8 @@ public record ActionCatalog(String source, List<String> actions) {
         for (Entry entry : entries) {
             if (!ACTION.matcher(entry.action).matches()) {
                 throw new UnreadableInputException("Catalog " + source + ", " + entry.where + ": \"" + entry.action
-                        + "\" is not an action name such as ssm:GetDocument (wildcards are not allowed).");
+                        + "\" is not an action name: write service:Action, such as ssm:GetDocument"
+                        + (entry.action.contains("*") || entry.action.contains("?") ? " (wildcards are not allowed)." : "."));
             }
             if (!seen.add(entry.action.toLowerCase(Locale.ROOT))) {
                 throw new UnreadableInputException("Catalog " + source + ", " + entry.where + ": " + entry.action
@@ -92,7 +95,6 @@ public record ActionCatalog(String source, List<String> actions) {
     private static List<Entry> fromJson(String text, String source) {
         JsonNode root;
         try {
-            text = PolicyText.normalizeWhitespace(text);
             root = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new UnreadableInputException("Catalog " + source + " is not valid JSON" + Json.explain(e) + ".");

@@ -4,8 +4,10 @@ import com.workerrolewizard.core.account.RoleSnapshot;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.arn.Arn;
 import com.workerrolewizard.core.arn.Partition;
+import com.workerrolewizard.core.evaluation.Actions;
 import com.workerrolewizard.core.evaluation.PrincipalMatch;
 import com.workerrolewizard.core.evaluation.PrincipalTarget;
+import com.workerrolewizard.core.evaluation.TrustEvaluator;
 import com.workerrolewizard.core.evaluation.TrustGrant;
 import com.workerrolewizard.core.policy.PolicyDocument;
 import com.workerrolewizard.core.policy.Principals;
@@ -36,6 +38,11 @@ public final class ApplianceTrustCheck extends TrustPolicyCheck {
         return check.check(role, check.new Target());
     }
 
+    /** The appliance as the principal asking to assume a role of this partition. */
+    public static PrincipalTarget target(AppliancePrincipal appliance, Partition partition) {
+        return new ApplianceTrustCheck(appliance, partition).new Target();
+    }
+
     @Override
     RequirementId id() {
         return RequirementId.APPLIANCE_TRUST;
@@ -63,12 +70,14 @@ public final class ApplianceTrustCheck extends TrustPolicyCheck {
     List<String> failureHints(PolicyDocument trust) {
         List<String> hints = new ArrayList<>();
         for (Statement s : trust.statements()) {
-            if (s.principals() == null) {
+            // Near misses only among statements that would grant the access if they named the right principal.
+            if (s.principals() == null || !s.allow() || s.principals().negated()
+                    || !Actions.applies(s.actions(), TrustEvaluator.ASSUME_ROLE)) {
                 continue;
             }
             for (String value : s.principals().values("AWS")) {
                 Optional<Arn> arn = Arn.parse(value).filter(Arn::isRole);
-                if (arn.isEmpty()) {
+                if (arn.isEmpty() || (appliance.role().isPresent() && sameRole(arn.get(), appliance.role().get()))) {
                     continue;
                 }
                 if (appliance.isAccount() && arn.get().account().equals(appliance.account())) {
@@ -83,6 +92,12 @@ public final class ApplianceTrustCheck extends TrustPolicyCheck {
             }
         }
         return hints;
+    }
+
+    /** Same account and path; role names are unique regardless of case, so IAM resolves either spelling to the role. */
+    private static boolean sameRole(Arn a, Arn b) {
+        return a.account().equals(b.account()) && a.rolePath().equals(b.rolePath())
+                && a.roleName().equalsIgnoreCase(b.roleName());
     }
 
     /** The appliance as a principal: its role exactly, or any principal of its account through the root. */
@@ -122,10 +137,6 @@ public final class ApplianceTrustCheck extends TrustPolicyCheck {
             return PrincipalMatch.NONE;
         }
 
-        /** Same path; role names are unique regardless of case, so IAM resolves either spelling to the role. */
-        private boolean sameRole(Arn a, Arn b) {
-            return a.rolePath().equals(b.rolePath()) && a.roleName().equalsIgnoreCase(b.roleName());
-        }
 
         @Override
         public String describe() {

@@ -24,6 +24,11 @@ public final class Ec2TrustCheck extends TrustPolicyCheck {
         return check.check(role, check.new Target());
     }
 
+    /** The EC2 service as the principal asking to assume a role of this partition. */
+    public static PrincipalTarget target(Partition partition) {
+        return new Ec2TrustCheck(partition).new Target();
+    }
+
     @Override
     RequirementId id() {
         return RequirementId.EC2_TRUST;

@@ -33,28 +33,11 @@ public final class PermissionsCheck {
             return RequirementResult.of(id, Status.UNKNOWN,
                     "The role's permissions policies could not be read: " + role.policies().unknownBecause());
         }
-        List<PolicySource> sources = new ArrayList<>();
-        List<String> unreadable = new ArrayList<>();
-        for (IdentityPolicy policy : role.policies().value()) {
-            if (policy.document().isKnown()) {
-                sources.add(new PolicySource(policy.label(), policy.document().value()));
-            } else {
-                unreadable.add(policy.document().unknownBecause());
-            }
-        }
-        Optional<PolicySource> boundary = Optional.empty();
-        String boundaryUnreadable = null;
-        if (!role.boundary().isKnown()) {
-            boundaryUnreadable = role.boundary().unknownBecause();
-        } else if (role.boundary().value().isPresent()) {
-            IdentityPolicy policy = role.boundary().value().get();
-            if (policy.document().isKnown()) {
-                boundary = Optional.of(new PolicySource(policy.label(), policy.document().value()));
-            } else {
-                boundaryUnreadable = policy.document().unknownBecause();
-            }
-        }
-
+        Inputs inputs = Inputs.of(role);
+        List<PolicySource> sources = inputs.sources();
+        List<String> unreadable = inputs.unreadable();
+        Optional<PolicySource> boundary = inputs.boundary();
+        String boundaryUnreadable = inputs.boundaryUnreadable();
         List<ActionVerdict> verdicts = PermissionEvaluator.evaluate(sources, boundary, catalog.actions());
         List<String> missing = new ArrayList<>();
         Map<String, String> reasons = new LinkedHashMap<>();
@@ -100,7 +83,45 @@ public final class PermissionsCheck {
         return RequirementResult.of(id, Status.WARN, allowed + " But: " + String.join(" ", warnings));
     }
 
-    /** "a, b, c (no statement allows them); d (denied by statement 2 of …)". */
+    /**
+     * The verdict for each required action from the documents that could be read; a plan uses it to tell
+     * what adding the page's policy fixes and what a Deny or the boundary keeps blocked.
+     */
+    public static List<ActionVerdict> verdicts(RoleSnapshot role, ActionCatalog catalog) {
+        Inputs inputs = Inputs.of(role);
+        return PermissionEvaluator.evaluate(inputs.sources(), inputs.boundary(), catalog.actions());
+    }
+
+    /** The role's readable documents, and a reason for each one that could not be read. */
+    private record Inputs(List<PolicySource> sources, List<String> unreadable, Optional<PolicySource> boundary,
+            String boundaryUnreadable) {
+        static Inputs of(RoleSnapshot role) {
+            List<PolicySource> sources = new ArrayList<>();
+            List<String> unreadable = new ArrayList<>();
+            for (IdentityPolicy policy : role.policies().isKnown() ? role.policies().value() : List.<IdentityPolicy>of()) {
+                if (policy.document().isKnown()) {
+                    sources.add(new PolicySource(policy.label(), policy.document().value()));
+                } else {
+                    unreadable.add(policy.document().unknownBecause());
+                }
+            }
+            Optional<PolicySource> boundary = Optional.empty();
+            String boundaryUnreadable = null;
+            if (!role.boundary().isKnown()) {
+                boundaryUnreadable = role.boundary().unknownBecause();
+            } else if (role.boundary().value().isPresent()) {
+                IdentityPolicy policy = role.boundary().value().get();
+                if (policy.document().isKnown()) {
+                    boundary = Optional.of(new PolicySource(policy.label(), policy.document().value()));
+                } else {
+                    boundaryUnreadable = policy.document().unknownBecause();
+                }
+            }
+            return new Inputs(sources, unreadable, boundary, boundaryUnreadable);
+        }
+    }
+
+    /** "a, b, c (no statement allows them); d (denied by statement 2 of ...)". */
     static String grouped(Map<String, String> reasonByAction) {
         Map<String, List<String>> byReason = new LinkedHashMap<>();
         reasonByAction.forEach((action, reason) -> byReason.computeIfAbsent(reason, r -> new ArrayList<>()).add(action));
@@ -121,8 +142,10 @@ public final class PermissionsCheck {
                 case NOT_ALLOWED -> advice.add(noPolicies ? "The role has no permissions policy: attach the page's "
                         + "permissions policy." : "Attach the page's permissions policy, which allows them on \"*\".");
                 case DENIED -> advice.add("Remove or narrow the Deny that blocks them: no Allow can win over it.");
-                case OUTSIDE_BOUNDARY -> advice.add("Widen the permissions boundary to allow them: adding them to the "
-                        + "role's own policies does not help.");
+                case OUTSIDE_BOUNDARY -> advice.add(v.identityAllows()
+                        ? "Widen the permissions boundary to allow them: adding them to the role's own policies does not help."
+                        : "Widen the permissions boundary to allow them, and attach the page's permissions policy: "
+                                + "both must allow them.");
                 default -> {
                 }
             }

@@ -62,13 +62,13 @@ abstract class TrustPolicyCheck {
                         + "meets it, or add " + fix() + " without a Condition.");
             }
             return result(Status.FAIL, "The trust policy does not let " + who + " assume the role ("
-                    + trusted(trust) + ")." + hints(trust) + " Add " + fix() + ".");
+                    + trusted(trust) + ")." + hints(trust, target) + " Add " + fix() + ".");
         }
         List<String> risks = new ArrayList<>();
         Optional<TrustGrant> everyone = evaluation.unconditionalAllowToEveryone();
         if (everyone.isPresent()) {
             risks.add(capitalize(everyone.get().statement().label()) + " lets anyone ("
-                    + (everyone.get().statement().principals().negated() ? "NotPrincipal" : "Principal \"*\"")
+                    + everyoneLabel(everyone.get().statement())
                     + ") assume the role, " + who + " included: restrict it to the principals that need it.");
         }
         evaluation.conditionalDeny().ifPresent(d -> risks.add(capitalize(d.statement().label())
@@ -91,7 +91,8 @@ abstract class TrustPolicyCheck {
     private static String trusted(PolicyDocument trust) {
         Set<String> principals = new LinkedHashSet<>();
         for (Statement s : trust.statements()) {
-            if (s.allow() && s.principals() != null && Actions.applies(s.actions(), TrustEvaluator.ASSUME_ROLE)) {
+            if (s.allow() && s.principals() != null && !s.principals().negated()
+                    && Actions.applies(s.actions(), TrustEvaluator.ASSUME_ROLE)) {
                 if (s.principals().everyone()) {
                     principals.add("\"*\"");
                 }
@@ -106,11 +107,17 @@ abstract class TrustPolicyCheck {
                 + (principals.size() > shown.size() ? " and " + (principals.size() - shown.size()) + " more" : "");
     }
 
-    private String hints(PolicyDocument trust) {
+    private String hints(PolicyDocument trust, PrincipalTarget target) {
         List<String> hints = new ArrayList<>();
         for (Statement s : trust.statements()) {
             if (s.principals() == null) {
                 continue;
+            }
+            if (s.allow() && !s.principals().negated() && target.match(s.principals()) != PrincipalMatch.NONE
+                    && !Actions.applies(s.actions(), TrustEvaluator.ASSUME_ROLE)) {
+                hints.add(s.label() + " names " + target.describe() + " but allows " + (s.actions().negated()
+                        ? "every action except " : "only ") + String.join(", ", s.actions().values())
+                        + ", which does not cover sts:AssumeRole");
             }
             for (String value : s.principals().values("AWS")) {
                 if (UNIQUE_ID.matcher(value).matches()) {
@@ -123,6 +130,13 @@ abstract class TrustPolicyCheck {
         StringBuilder sentences = new StringBuilder();
         hints.forEach(h -> sentences.append(' ').append(capitalize(h)).append('.'));
         return sentences.toString();
+    }
+
+    private static String everyoneLabel(Statement statement) {
+        if (statement.principals().negated()) {
+            return "NotPrincipal";
+        }
+        return statement.principals().everyone() ? "Principal \"*\"" : "Principal {\"AWS\": \"*\"}";
     }
 
     static String capitalize(String text) {

@@ -18,12 +18,14 @@ public final class Commands {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
-            @SuppressWarnings("unchecked")
-            public <K> K create(Class<K> type) throws Exception {
-                if (type == CheckCommand.class) {
-                    return (K) new CheckCommand(references);
+                        public <K> K create(Class<K> type) throws Exception {
+                // Commands take the reference documents through their constructor; everything else is picocli's.
+                try {
+                    var constructor = type.getDeclaredConstructor(ReferenceDocuments.class);
+                    return constructor.newInstance(references);
+                } catch (NoSuchMethodException e) {
+                    return defaults.create(type);
                 }
-                return defaults.create(type);
             }
         };
         CommandLine commandLine = new CommandLine(new WizardCommand(), factory);

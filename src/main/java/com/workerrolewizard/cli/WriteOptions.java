@@ -1,0 +1,35 @@
+package com.workerrolewizard.cli;
+
+import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.core.plan.PermissionsMode;
+import picocli.CommandLine.Option;
+
+/** The options of the commands that write: how permissions are given, and dry run or confirmation. */
+final class WriteOptions {
+    @Option(names = "--permissions", paramLabel = "inline|managed", defaultValue = "inline",
+            description = "Give the page's permissions as an inline policy (default) or a customer managed policy.")
+    Mode permissions;
+
+    enum Mode { inline, managed }
+
+    @Option(names = "--dry-run", description = "Print the plan and change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--yes", description = "Apply the plan without asking.")
+    boolean yes;
+
+    PermissionsMode mode() {
+        return permissions == Mode.managed ? PermissionsMode.MANAGED : PermissionsMode.INLINE;
+    }
+
+    /** An offline file is read-only: plans are printed from it, never applied. */
+    void requireDryRunForOffline(String source) {
+        if (dryRun && yes) {
+            throw new UnreadableInputException("--dry-run and --yes cannot be used together: choose one.");
+        }
+        if (yes) {
+            throw new UnreadableInputException(source + " is an offline copy of the account and cannot be changed: "
+                    + "use --dry-run to see the plan, or run against the live account to apply it.");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package com.workerrolewizard.core.export;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.workerrolewizard.core.account.AccountFacts;
+import com.workerrolewizard.core.account.InstanceProfileRef;
+import com.workerrolewizard.core.account.RoleSnapshot;
+import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.core.arn.AppliancePrincipal;
+import com.workerrolewizard.core.arn.Partition;
+import com.workerrolewizard.core.plan.FixPlan;
+import com.workerrolewizard.core.plan.FixPlanner;
+import com.workerrolewizard.core.plan.NewRoleRequest;
+import com.workerrolewizard.core.plan.PermissionsMode;
+import com.workerrolewizard.core.plan.TrustPolicyMerge;
+import com.workerrolewizard.core.reference.WorkerDocuments;
+import java.util.List;
+import java.util.Optional;
+
+/** Makes the subject of an export (a new role, or an existing role's fix) and renders it in a format. */
+public final class Exports {
+    private final WorkerDocuments documents;
+    private final String version;
+
+    public Exports(WorkerDocuments documents, String version) {
+        this.documents = documents;
+        this.version = version;
+    }
+
+    public ExportSubject forNewRole(NewRoleRequest request, AppliancePrincipal appliance, AccountFacts facts,
+            PermissionsMode mode) {
+        FixPlan plan = new FixPlanner(documents).planNewRole(request, appliance, facts, mode);
+        Partition partition = appliance.partition().or(facts::partition).orElse(Partition.AWS);
+        return new ExportSubject(request.roleName(), request.path(), appliance.arn(partition),
+                documents.trustPolicy(appliance, partition), documents.permissionsPolicy(), plan, mode, Optional.empty(),
+                version);
+    }
+
+    public ExportSubject forRole(RoleSnapshot role, AppliancePrincipal appliance, AccountFacts facts, PermissionsMode mode) {
+        if (!role.trustPolicy().isKnown()) {
+            throw new UnreadableInputException("The trust policy of role " + role.name() + " could not be read, so it "
+                    + "cannot be exported: " + role.trustPolicy().unknownBecause());
+        }
+        FixPlan plan = new FixPlanner(documents).planFix(role, appliance, facts, mode);
+        ObjectNode trust = TrustPolicyMerge.merge(role.trustPolicy().value(), appliance, role.partition(), documents).after();
+        Optional<String> profile = role.instanceProfiles().isKnown()
+                ? role.instanceProfiles().value().stream().map(InstanceProfileRef::name).findFirst() : Optional.empty();
+        return new ExportSubject(role.name(), role.path(), appliance.arn(role.partition()), trust,
+                documents.permissionsPolicy(), plan, mode, profile, version);
+    }
+
+    /** @param document for {@link ExportFormat#JSON} only: one document instead of both */
+    public String render(ExportSubject subject, ExportFormat format, Optional<JsonExport.Document> document) {
+        if (format != ExportFormat.JSON && !subject.plan().runnable()) {
+            throw new UnreadableInputException("The plan breaks IAM limits, so no " + format.id() + " export is made: "
+                    + String.join(" ", subject.plan().problems()));
+        }
+        return switch (format) {
+            case JSON -> JsonExport.render(subject, document.orElse(null));
+            case CLI -> BashScriptExport.render(subject);
+            case POWERSHELL -> PowerShellExport.render(subject);
+            case CLOUDFORMATION -> CloudFormationExport.render(subject);
+            case TERRAFORM -> TerraformExport.render(subject);
+        };
+    }
+
+    public static List<ExportFormat> formats() {
+        return List.of(ExportFormat.values());
+    }
+}

@@ -1,0 +1,38 @@
+package com.workerrolewizard.core.plan;
+
+import com.workerrolewizard.core.requirement.RequirementResult;
+import java.util.List;
+
+/**
+ * The exact changes that make a role meet the four requirements, in the order they must run.
+ *
+ * @param role      the role's name
+ * @param roleArn   its ARN (for a new role, the ARN it will have when the account is known, else null)
+ * @param before    the four results before the plan (empty for a new role)
+ * @param changes   the IAM operations, in order
+ * @param blockers  requirements the plan cannot make pass, each with why (a Deny, a boundary, a partition)
+ * @param problems  limits the plan would break: a plan with problems must not run
+ * @param notes     what the admin should know (assumptions the source could not check)
+ */
+public record FixPlan(String role, String roleArn, String appliance, boolean newRole, List<RequirementResult> before,
+        List<PlannedChange> changes, List<String> blockers, List<String> problems, List<String> notes) {
+    public FixPlan {
+        before = List.copyOf(before);
+        changes = List.copyOf(changes);
+        blockers = List.copyOf(blockers);
+        problems = List.copyOf(problems);
+        notes = List.copyOf(notes);
+    }
+
+    public boolean runnable() {
+        return problems.isEmpty();
+    }
+
+    public boolean empty() {
+        return changes.isEmpty();
+    }
+
+    public List<IamOperation> operations() {
+        return changes.stream().map(PlannedChange::operation).toList();
+    }
+}

@@ -1,0 +1,108 @@
+package com.workerrolewizard.core.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.workerrolewizard.core.policy.PolicyJson;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * IAM's rules for names, paths and document sizes, checked before a plan would run so that a plan never
+ * holds a request IAM would reject. Sizes count characters without whitespace, as IAM does.
+ */
+public final class IamLimits {
+    public static final int INLINE_POLICIES_PER_ROLE = 10_240;
+    public static final int MANAGED_POLICY_SIZE = 6_144;
+    private static final Pattern NAME = Pattern.compile("[\\w+=,.@-]+");
+    private static final Pattern PATH = Pattern.compile("/|/[\\u0021-\\u007E]+/");
+    private static final Pattern DESCRIPTION = Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*");
+
+    private IamLimits() {
+    }
+
+    public static Optional<String> roleName(String name) {
+        return name("Role name", name, 64);
+    }
+
+    public static Optional<String> instanceProfileName(String name) {
+        return name("Instance profile name", name, 128);
+    }
+
+    public static Optional<String> policyName(String name) {
+        return name("Policy name", name, 128);
+    }
+
+    private static Optional<String> name(String what, String name, int max) {
+        if (name == null || name.isEmpty() || name.length() > max || !NAME.matcher(name).matches()) {
+            return Optional.of(what + " \"" + (name == null ? "" : name) + "\" is not valid: use 1 to " + max
+                    + " letters, digits and + = , . @ _ - (no spaces).");
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<String> path(String path) {
+        if (path == null || path.length() > 512 || !PATH.matcher(path).matches()) {
+            return Optional.of("Path \"" + path + "\" is not valid: it starts and ends with / (such as /veeam/), "
+                    + "holds no spaces, and has at most 512 characters.");
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<String> description(String description) {
+        if (description == null) {
+            return Optional.empty();
+        }
+        if (description.length() > 1000 || !DESCRIPTION.matcher(description).matches()) {
+            return Optional.of("The description is not valid: at most 1,000 characters of Latin-1 text.");
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<String> maxSessionDuration(Integer seconds) {
+        if (seconds != null && (seconds < 3600 || seconds > 43200)) {
+            return Optional.of("The maximum session duration " + seconds + " is out of range: give 3600 to 43200 seconds.");
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<String> tags(List<IamOperation.Tag> tags) {
+        if (tags.size() > 50) {
+            return Optional.of("A role holds at most 50 tags, not " + tags.size() + ".");
+        }
+        for (IamOperation.Tag tag : tags) {
+            if (tag.key().isEmpty() || tag.key().length() > 128 || tag.key().startsWith("aws:")
+                    || tag.value().length() > 256) {
+                return Optional.of("Tag \"" + tag.key() + "\" is not valid: keys have 1 to 128 characters and do not "
+                        + "start with aws:, values at most 256.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<String> trustPolicySize(JsonNode document, int quota) {
+        int size = PolicyJson.iamSize(document);
+        if (size > quota) {
+            return Optional.of("The trust policy would be " + size + " characters, over the account's quota of "
+                    + String.format("%,d", quota) + ": remove statements that are no longer needed, or ask AWS to raise "
+                    + "the role trust policy length quota (up to 4,096).");
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<String> inlinePoliciesSize(int existing, JsonNode added) {
+        int total = existing + PolicyJson.iamSize(added);
+        if (total > INLINE_POLICIES_PER_ROLE) {
+            return Optional.of("The role's inline policies would total " + String.format("%,d", total)
+                    + " characters, over IAM's limit of 10,240: use a managed policy (--permissions managed) instead.");
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<String> managedPolicySize(JsonNode document) {
+        int size = PolicyJson.iamSize(document);
+        if (size > MANAGED_POLICY_SIZE) {
+            return Optional.of("The managed policy would be " + size + " characters, over IAM's limit of 6,144.");
+        }
+        return Optional.empty();
+    }
+}

@@ -20,7 +20,8 @@ public final class WizardApplication extends Application {
     public void start(Stage stage) {
         Label title = new Label("Worker Role Wizard");
         title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
-        Label body = new Label("The guided setup is coming. Today the command line checks a worker role:\n"
+        Label body = new Label("The guided setup is coming. Today the command line checks a worker role, plans its fix\n"
+                + "and exports its policies:\n"
                 + "worker-role-wizard check --appliance ARN --role NAME --authorization-details FILE");
         body.setWrapText(true);
         VBox root = new VBox(12, title, body);

@@ -20,7 +20,11 @@ public final class CloudFormationExport {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
             .build());
+    /** A value such as 2012-10-17 must stay a string: YAML 1.1 readers would take it for a date. */
+    private static final java.util.regex.Pattern DATE_VALUE =
+            java.util.regex.Pattern.compile("(?m)^(\\s*(?:[\\w:]+: |- ))(\\d{4}-\\d{2}-\\d{2})$");
 
     private CloudFormationExport() {
     }
@@ -91,7 +95,8 @@ public final class CloudFormationExport {
             out.append("# Its trust policy here is the role's own, with the page's missing statements appended.\n");
         }
         try {
-            return out.append(YAML.writeValueAsString(template)).toString();
+            String yaml = YAML.writeValueAsString(template);
+            return out.append(DATE_VALUE.matcher(yaml).replaceAll("$1\"$2\"")).toString();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The CloudFormation template cannot be written", e);
         }

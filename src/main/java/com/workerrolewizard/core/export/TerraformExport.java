@@ -13,7 +13,8 @@ import com.workerrolewizard.core.policy.PolicyJson;
  * their keys: the page's key order is kept. An existing role is adopted with {@code import} blocks.
  */
 public final class TerraformExport {
-    private static final String APPLIANCE_MARK = "\u0000appliance\u0000";
+    /** Stands for the appliance principal in the tree until the heredoc is written; printable, so JSON leaves it alone. */
+    private static final String APPLIANCE_MARK = "@@worker-role-wizard:appliance_arn@@";
 
     private TerraformExport() {
     }

@@ -1,6 +1,5 @@
 package com.workerrolewizard.cli;
 
-import com.workerrolewizard.core.account.AuthorizationDetails;
 import com.workerrolewizard.core.account.RoleSnapshot;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.reference.ActionCatalog;
@@ -63,8 +62,10 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ActionCatalog actions = catalog.resolve(references);
-        AuthorizationDetails account = source.offlineAccount();
-        List<RoleSnapshot> roles = selection.allRoles ? account.allRoles() : List.of(account.role(selection.role));
+        List<RoleSnapshot> roles;
+        try (SourceOptions.Opened opened = source.open(actions)) {
+            roles = selection.allRoles ? opened.account().allRoles() : List.of(opened.account().role(selection.role));
+        }
         RoleChecker checker = new RoleChecker(actions);
         List<RoleReport> reports = roles.stream().map(role -> checker.check(role, appliance)).toList();
         PrintWriter out = spec.commandLine().getOut();

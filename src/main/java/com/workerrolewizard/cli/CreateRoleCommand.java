@@ -1,6 +1,5 @@
 package com.workerrolewizard.cli;
 
-import com.workerrolewizard.core.account.AuthorizationDetails;
 import com.workerrolewizard.core.account.UnreadableInputException;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.plan.FixPlan;
@@ -67,14 +66,15 @@ final class CreateRoleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         WorkerDocuments documents = new WorkerDocuments(references, catalog.resolve(references));
-        AuthorizationDetails account = source.offlineAccount();
-        write.requireDryRunForOffline(source.authorizationDetails.toString());
+        write.requireDryRun(source);
         NewRoleRequest request = new NewRoleRequest(role, path, description, boundary, tags(), maxSessionDuration);
-        FixPlan plan = new FixPlanner(documents).planNewRole(request, appliance, account.facts(), write.mode());
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(PlanText.render(plan));
-        out.println("Dry run: nothing was written (" + source.authorizationDetails + " is an offline, read-only copy).");
-        out.flush();
+        try (SourceOptions.Opened opened = source.open(documents.catalog())) {
+            FixPlan plan = new FixPlanner(documents).planNewRole(request, appliance, opened.account().facts(), write.mode());
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(PlanText.render(plan));
+            out.println(WriteOptions.dryRunLine(source, opened.account()));
+            out.flush();
+        }
         return ExitCode.OK;
     }
 

@@ -1,7 +1,6 @@
 package com.workerrolewizard.cli;
 
 import com.workerrolewizard.core.account.AccountFacts;
-import com.workerrolewizard.core.account.AuthorizationDetails;
 import com.workerrolewizard.core.account.UnreadableInputException;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.export.ExportFormat;
@@ -84,7 +83,7 @@ final class ExportCommand implements Callable<Integer> {
         write.permissions = permissions;
         Exports exports = new Exports(new WorkerDocuments(references, catalog.resolve(references)), VersionProvider.version());
         ExportSubject subject;
-        if (source.authorizationDetails == null) {
+        if (!source.given()) {
             String name = role == null ? DEFAULT_ROLE : role;
             IamLimits.roleName(name).ifPresent(problem -> {
                 throw new UnreadableInputException(problem);
@@ -92,11 +91,12 @@ final class ExportCommand implements Callable<Integer> {
             subject = exports.forNewRole(NewRoleRequest.named(name), appliance, AccountFacts.none(), write.mode());
         } else {
             if (role == null) {
-                throw new UnreadableInputException("Give --role NAME: with --authorization-details the export is the fix "
-                        + "of one role of the account.");
+                throw new UnreadableInputException("Give --role NAME: with an account the export is the fix of one of its "
+                        + "roles (without an account, export plans a new role).");
             }
-            AuthorizationDetails account = source.offlineAccount();
-            subject = exports.forRole(account.role(role), appliance, account.facts(), write.mode());
+            try (SourceOptions.Opened opened = source.open(catalog.resolve(references))) {
+                subject = exports.forRole(opened.account().role(role), appliance, opened.account().facts(), write.mode());
+            }
         }
         Optional<JsonExport.Document> only = Optional.ofNullable(document)
                 .map(d -> d == Document.trust ? JsonExport.Document.TRUST : JsonExport.Document.PERMISSIONS);

@@ -1,6 +1,5 @@
 package com.workerrolewizard.cli;
 
-import com.workerrolewizard.core.account.AuthorizationDetails;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.plan.FixPlan;
 import com.workerrolewizard.core.plan.FixPlanner;
@@ -47,13 +46,15 @@ final class FixCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         WorkerDocuments documents = new WorkerDocuments(references, catalog.resolve(references));
-        AuthorizationDetails account = source.offlineAccount();
-        write.requireDryRunForOffline(source.authorizationDetails.toString());
-        FixPlan plan = new FixPlanner(documents).planFix(account.role(role), appliance, account.facts(), write.mode());
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(PlanText.render(plan));
-        out.println("Dry run: nothing was written (" + source.authorizationDetails + " is an offline, read-only copy).");
-        out.flush();
+        write.requireDryRun(source);
+        try (SourceOptions.Opened opened = source.open(documents.catalog())) {
+            FixPlan plan = new FixPlanner(documents).planFix(opened.account().role(role), appliance,
+                    opened.account().facts(), write.mode());
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(PlanText.render(plan));
+            out.println(WriteOptions.dryRunLine(source, opened.account()));
+            out.flush();
+        }
         return ExitCode.OK;
     }
 }

@@ -1,21 +1,116 @@
 package com.workerrolewizard.cli;
 
+import com.workerrolewizard.aws.AwsClients;
+import com.workerrolewizard.aws.ConnectionSettings;
+import com.workerrolewizard.aws.LiveAccount;
+import com.workerrolewizard.core.account.AccountSource;
 import com.workerrolewizard.core.account.AuthorizationDetails;
 import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.core.reference.ActionCatalog;
+import com.workerrolewizard.sandbox.Sandbox;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
-/** SOURCE of the contract: where the account comes from. This version reads the offline file. */
+/** SOURCE of the contract: live AWS (a profile or the SDK's default chain), an offline file, or the sandbox. */
 final class SourceOptions {
     @Option(names = "--authorization-details", paramLabel = "FILE",
             description = "The JSON that 'aws iam get-account-authorization-details' prints (offline, read-only).")
     Path authorizationDetails;
 
-    AuthorizationDetails offlineAccount() {
-        if (authorizationDetails == null) {
-            throw new UnreadableInputException("This version reads accounts offline only: give --authorization-details FILE "
-                    + "(save the output of 'aws iam get-account-authorization-details' to FILE).");
+    @Option(names = "--profile", paramLabel = "NAME", description = "An AWS profile (default: the SDK's default chain).")
+    String profile;
+
+    @Option(names = "--region", paramLabel = "REGION", description = "The region for STS (default: the profile's).")
+    String region;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "An endpoint replacing IAM's and STS's.")
+    String endpointUrl;
+
+    @Option(names = "--sandbox", description = "The built-in sandbox account (no AWS needed).")
+    boolean sandbox;
+
+    @Option(names = "--sandbox-seed", paramLabel = "FILE", hidden = true,
+            description = "Seed the sandbox from an authorization-details file instead of its example roles.")
+    Path sandboxSeed;
+
+    /** True when any SOURCE option was given (export without one plans a new role). */
+    boolean given() {
+        return authorizationDetails != null || profile != null || region != null || endpointUrl != null || sandbox;
+    }
+
+    boolean offline() {
+        return authorizationDetails != null;
+    }
+
+    /** The account, opened; close it to stop the sandbox and release the clients. */
+    Opened open(ActionCatalog catalog) {
+        if (authorizationDetails != null && (profile != null || region != null || endpointUrl != null || sandbox)) {
+            throw new UnreadableInputException("--authorization-details reads a file; it cannot be combined with --profile, "
+                    + "--region, --endpoint-url or --sandbox: choose one source.");
         }
-        return AuthorizationDetails.read(authorizationDetails);
+        if (authorizationDetails != null) {
+            return new Opened(AuthorizationDetails.read(authorizationDetails), () -> { });
+        }
+        if (sandbox) {
+            if (profile != null || endpointUrl != null) {
+                throw new UnreadableInputException("--sandbox is its own account: drop --profile and --endpoint-url.");
+            }
+            Sandbox account = sandboxSeed == null ? Sandbox.start() : Sandbox.start(sandboxSeed);
+            AwsCredentialsProvider keys = StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(Sandbox.ACCESS_KEY, Sandbox.SECRET_KEY));
+            LiveAccount live = new LiveAccount(new AwsClients(new ConnectionSettings(keys, Optional.of("us-east-1"),
+                    Optional.of(account.endpoint()), Optional.empty())), catalog, "the sandbox account " + account.account());
+            return new Opened(live, () -> {
+                live.close();
+                account.close();
+            });
+        }
+        AwsCredentialsProvider credentials = profile == null ? DefaultCredentialsProvider.builder().build()
+                : ProfileCredentialsProvider.builder().profileName(profile).build();
+        ConnectionSettings settings = new ConnectionSettings(credentials, Optional.ofNullable(region).or(this::profileRegion),
+                Optional.ofNullable(endpointUrl).map(SourceOptions::endpoint), Optional.ofNullable(profile));
+        LiveAccount live = new LiveAccount(new AwsClients(settings), catalog,
+                profile == null ? "the account of the default credentials" : "the account of profile " + profile);
+        live.callerIdentity();
+        return new Opened(live, live::close);
+    }
+
+    private Optional<String> profileRegion() {
+        try {
+            return Optional.of(DefaultAwsRegionProviderChain.builder().profileName(profile).build().getRegion().id());
+        } catch (SdkClientException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static URI endpoint(String url) {
+        try {
+            URI uri = new URI(url);
+            if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+                    || uri.getHost() == null) {
+                throw new URISyntaxException(url, "not an http(s) URL");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new UnreadableInputException("--endpoint-url \"" + url + "\" is not a URL such as https://iam.example.com.");
+        }
+    }
+
+    /** An opened account and what closes it. */
+    record Opened(AccountSource account, Runnable closer) implements AutoCloseable {
+        @Override
+        public void close() {
+            closer.run();
+        }
     }
 }

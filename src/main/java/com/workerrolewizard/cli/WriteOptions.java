@@ -22,14 +22,26 @@ final class WriteOptions {
         return permissions == Mode.managed ? PermissionsMode.MANAGED : PermissionsMode.INLINE;
     }
 
-    /** An offline file is read-only: plans are printed from it, never applied. */
-    void requireDryRunForOffline(String source) {
+    /**
+     * An offline file is read-only: plans are printed from it, never applied. Applying to a live account
+     * (with its journal and undo) is not in this version: it plans only, and says so.
+     */
+    void requireDryRun(SourceOptions source) {
         if (dryRun && yes) {
             throw new UnreadableInputException("--dry-run and --yes cannot be used together: choose one.");
         }
-        if (yes) {
-            throw new UnreadableInputException(source + " is an offline copy of the account and cannot be changed: "
-                    + "use --dry-run to see the plan, or run against the live account to apply it.");
+        if (yes && source.offline()) {
+            throw new UnreadableInputException(source.authorizationDetails + " is an offline copy of the account and "
+                    + "cannot be changed: use --dry-run to see the plan, or run against the live account to apply it.");
         }
+        if (yes) {
+            throw new UnreadableInputException("Applying a plan to an account is not in this version yet: use --dry-run to "
+                    + "see it, or export it (--format cli) and run the script.");
+        }
+    }
+
+    static String dryRunLine(SourceOptions source, com.workerrolewizard.core.account.AccountSource account) {
+        return source.offline() ? "Dry run: nothing was written (" + account.describe() + " is an offline, read-only copy)."
+                : "Dry run: nothing was written to " + account.describe() + ".";
     }
 }

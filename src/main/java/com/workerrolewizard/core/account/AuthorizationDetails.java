@@ -25,7 +25,7 @@ import java.util.Optional;
  * Policy documents may be JSON objects (as the AWS CLI prints them) or URL-encoded strings (as the raw
  * API returns them). Managed policies are read at their default version only, as IAM evaluates them.
  */
-public final class AuthorizationDetails {
+public final class AuthorizationDetails implements AccountSource {
     private final String source;
     private final List<JsonNode> roles;
     private final Map<String, JsonNode> policiesByArn;
@@ -93,12 +93,19 @@ public final class AuthorizationDetails {
         return roles.stream().map(r -> r.path("RoleName").asText()).toList();
     }
 
+    @Override
+    public String describe() {
+        return source;
+    }
+
     /** Every role, in the file's order. */
+    @Override
     public List<RoleSnapshot> allRoles() {
         return roles.stream().map(this::snapshot).toList();
     }
 
     /** The role named (role names are unique regardless of case) or given by its ARN. */
+    @Override
     public RoleSnapshot role(String nameOrArn) {
         boolean byArn = nameOrArn.startsWith("arn:");
         for (JsonNode role : roles) {
@@ -117,6 +124,7 @@ public final class AuthorizationDetails {
     }
 
     /** What the file tells about names taken in the account, for fix plans. */
+    @Override
     public AccountFacts facts() {
         return new OfflineFacts();
     }

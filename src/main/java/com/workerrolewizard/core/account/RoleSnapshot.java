@@ -11,13 +11,23 @@ import java.util.Optional;
  * (an authorization-details file, a live account, the sandbox). Parts that could not be read are
  * unknown with their reason.
  *
- * @param boundary the permissions boundary, empty when the role has none
+ * @param boundary   the permissions boundary, empty when the role has none
+ * @param simulation what IAM's policy simulator decided for the required actions: empty where no simulator
+ *                   was asked (an offline file), unknown where it was refused or failed
  */
 public record RoleSnapshot(String name, String path, String arn, String roleId,
         Known<PolicyDocument> trustPolicy,
         Known<List<InstanceProfileRef>> instanceProfiles,
         Known<List<IdentityPolicy>> policies,
-        Known<Optional<IdentityPolicy>> boundary) {
+        Known<Optional<IdentityPolicy>> boundary,
+        Optional<Known<List<SimulatedAction>>> simulation) {
+
+    /** A snapshot without a simulator's answer (offline sources, tests). */
+    public RoleSnapshot(String name, String path, String arn, String roleId, Known<PolicyDocument> trustPolicy,
+            Known<List<InstanceProfileRef>> instanceProfiles, Known<List<IdentityPolicy>> policies,
+            Known<Optional<IdentityPolicy>> boundary) {
+        this(name, path, arn, roleId, trustPolicy, instanceProfiles, policies, boundary, Optional.empty());
+    }
 
     /** The role's partition, read from its ARN ({@code aws} when the ARN names none we know). */
     public Partition partition() {

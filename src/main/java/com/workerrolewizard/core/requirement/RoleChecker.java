@@ -17,11 +17,17 @@ public final class RoleChecker {
         return catalog;
     }
 
+    /** The local evaluation, reconciled with IAM's policy simulator where the source asked it. */
+    private RequirementResult permissions(RoleSnapshot role) {
+        RequirementResult local = PermissionsCheck.check(role, catalog);
+        return role.simulation().map(s -> SimulationReconciler.reconcile(local, s, catalog)).orElse(local);
+    }
+
     public RoleReport check(RoleSnapshot role, AppliancePrincipal appliance) {
         return new RoleReport(role.name(), role.arn(), List.of(
                 InstanceProfileCheck.check(role),
                 ApplianceTrustCheck.check(role, appliance),
                 Ec2TrustCheck.check(role),
-                PermissionsCheck.check(role, catalog)));
+                permissions(role)));
     }
 }

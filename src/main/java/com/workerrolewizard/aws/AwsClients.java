@@ -1,0 +1,69 @@
+package com.workerrolewizard.aws;
+
+import java.time.Duration;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.IamClientBuilder;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.StsClientBuilder;
+
+/**
+ * One IAM and one STS client per credentials source, sharing one HTTP client, with call timeouts and the
+ * SDK's standard retries (throttling and 5xx are retried with back-off). Close it when the source changes.
+ */
+public final class AwsClients implements AutoCloseable {
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final SdkHttpClient http;
+    private final IamClient iam;
+    private final StsClient sts;
+
+    public AwsClients(ConnectionSettings settings) {
+        this.http = UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(ATTEMPT_TIMEOUT).build();
+        ClientOverrideConfiguration timeouts = ClientOverrideConfiguration.builder()
+                .apiCallTimeout(CALL_TIMEOUT).apiCallAttemptTimeout(ATTEMPT_TIMEOUT).build();
+        Region stsRegion = Region.of(settings.region().orElse("us-east-1"));
+        IamClientBuilder iamBuilder = IamClient.builder().httpClient(http).credentialsProvider(settings.credentials())
+                .overrideConfiguration(timeouts).region(globalRegion(stsRegion));
+        StsClientBuilder stsBuilder = StsClient.builder().httpClient(http).credentialsProvider(settings.credentials())
+                .overrideConfiguration(timeouts).region(stsRegion);
+        settings.endpoint().ifPresent(endpoint -> {
+            iamBuilder.endpointOverride(endpoint);
+            stsBuilder.endpointOverride(endpoint);
+        });
+        this.iam = iamBuilder.build();
+        this.sts = stsBuilder.build();
+    }
+
+    /** IAM is global per partition: its client's region is the partition's global one. */
+    static Region globalRegion(Region region) {
+        String id = region.id();
+        if (id.startsWith("cn-")) {
+            return Region.AWS_CN_GLOBAL;
+        }
+        if (id.startsWith("us-gov-")) {
+            return Region.AWS_US_GOV_GLOBAL;
+        }
+        return Region.AWS_GLOBAL;
+    }
+
+    public IamClient iam() {
+        return iam;
+    }
+
+    public StsClient sts() {
+        return sts;
+    }
+
+    @Override
+    public void close() {
+        iam.close();
+        sts.close();
+        http.close();
+    }
+}

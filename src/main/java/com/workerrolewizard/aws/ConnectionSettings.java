@@ -1,0 +1,14 @@
+package com.workerrolewizard.aws;
+
+import java.net.URI;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+
+/**
+ * How to reach an account: the credentials, the region (for STS and the partition), and an endpoint that
+ * replaces IAM's and STS's (the sandbox, an emulator, a VPC endpoint). Empty parts fall back to the SDK's
+ * own settings: {@code AWS_REGION}, the profile's region, {@code AWS_ENDPOINT_URL_IAM}, a profile's {@code endpoint_url}.
+ */
+public record ConnectionSettings(AwsCredentialsProvider credentials, Optional<String> region, Optional<URI> endpoint,
+        Optional<String> profile) {
+}

@@ -1,0 +1,20 @@
+package com.workerrolewizard.core.account;
+
+import java.util.List;
+
+/**
+ * Where the account comes from (an authorization-details file, a live account, the sandbox): the roles the
+ * checks read and the facts the plans need. The faces work against this, whatever is behind it.
+ */
+public interface AccountSource {
+    /** The role of that name (any case) or ARN; a one-sentence {@link UnreadableInputException} when there is none. */
+    RoleSnapshot role(String nameOrArn);
+
+    /** Every role of the account. */
+    List<RoleSnapshot> allRoles();
+
+    AccountFacts facts();
+
+    /** How to name the source in messages: a file name, "account 123456789012", "the sandbox account". */
+    String describe();
+}

@@ -1,0 +1,57 @@
+package com.workerrolewizard.core.requirement;
+
+import com.workerrolewizard.core.account.Known;
+import com.workerrolewizard.core.account.SimulatedAction;
+import com.workerrolewizard.core.reference.ActionCatalog;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code permissions} result of a live account: IAM's policy simulator decides when the operator may
+ * call it (it sees Organizations SCPs, which the local engine cannot), the local evaluation otherwise; when
+ * both ran and disagree, the detail says so and why.
+ */
+public final class SimulationReconciler {
+    private SimulationReconciler() {
+    }
+
+    public static RequirementResult reconcile(RequirementResult local, Known<List<SimulatedAction>> simulation,
+            ActionCatalog catalog) {
+        if (!simulation.isKnown()) {
+            return new RequirementResult(local.id(), local.status(), local.detail() + " (Decided by the local evaluation: "
+                    + simulation.unknownBecause() + ")", local.missing(), local.reasons());
+        }
+        Map<String, SimulatedAction> refused = new LinkedHashMap<>();
+        simulation.value().stream().filter(a -> !a.allowed()).forEach(a -> refused.put(a.action().toLowerCase(), a));
+        if (refused.isEmpty()) {
+            if (local.status().holds()) {
+                return new RequirementResult(local.id(), local.status(), local.detail() + " IAM's policy simulator agrees.",
+                        local.missing(), local.reasons());
+            }
+            return new RequirementResult(local.id(), Status.WARN, "IAM's policy simulator allows all " + catalog.size()
+                    + " required actions, but the local evaluation does not: " + local.detail()
+                    + " The simulator is IAM's own answer; please report the difference.", local.missing(), local.reasons());
+        }
+        List<String> missing = new ArrayList<>();
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (String action : catalog.actions()) {
+            SimulatedAction simulated = refused.get(action.toLowerCase());
+            String localReason = local.reasons().get(action);
+            if (simulated != null || localReason != null) {
+                missing.add(action);
+                reasons.put(action, localReason != null && simulated != null && !simulated.reason().contains("Organizations")
+                        ? localReason : simulated != null ? simulated.reason() : localReason);
+            }
+        }
+        boolean scp = refused.values().stream().anyMatch(a -> Boolean.FALSE.equals(a.allowedByOrganizations()));
+        String detail = local.status().holds()
+                ? "The role's own policies allow every required action, but IAM's policy simulator denies "
+                        + refused.size() + ": " + PermissionsCheck.grouped(reasons) + "."
+                        + (scp ? " An Organizations SCP is something only the simulator sees: ask your AWS organization's "
+                                + "administrators to allow these actions for this account." : "")
+                : local.detail() + (scp ? " IAM's policy simulator also finds an Organizations SCP denying some of them." : "");
+        return new RequirementResult(local.id(), Status.FAIL, detail, missing, reasons);
+    }
+}

@@ -1,0 +1,76 @@
+package com.workerrolewizard.sandbox;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The sandbox's knobs for tests and benchmarks: added latency on every call, and faults injected into
+ * chosen operations (throttling, server errors, slow answers, AccessDenied), each a number of times or for good.
+ */
+public final class Faults {
+    /** What a faulty operation answers. */
+    public enum Kind { THROTTLING, SERVER_ERROR, TIMEOUT, ACCESS_DENIED }
+
+    private record Fault(Kind kind, AtomicInteger remaining) {
+    }
+
+    private volatile long latencyMillis;
+    private volatile long timeoutMillis = 30_000;
+    private final Map<String, Fault> faults = new ConcurrentHashMap<>();
+
+    public Faults latency(long millis) {
+        this.latencyMillis = millis;
+        return this;
+    }
+
+    public long latency() {
+        return latencyMillis;
+    }
+
+    /** How long a TIMEOUT fault keeps the caller waiting before answering. */
+    public Faults timeoutDelay(long millis) {
+        this.timeoutMillis = millis;
+        return this;
+    }
+
+    /** Injects a fault into an action ({@code GetRole}, {@code ListRoles}, ...) for the next {@code times} calls. */
+    public Faults inject(String action, Kind kind, int times) {
+        faults.put(action, new Fault(kind, new AtomicInteger(times)));
+        return this;
+    }
+
+    /** Injects a fault into every call of the action, until cleared. */
+    public Faults always(String action, Kind kind) {
+        return inject(action, kind, Integer.MAX_VALUE);
+    }
+
+    public Faults clear() {
+        faults.clear();
+        latencyMillis = 0;
+        return this;
+    }
+
+    /** Applies latency and the fault due for this call, if any. */
+    void before(String action, String callerArn) throws InterruptedException {
+        if (latencyMillis > 0) {
+            Thread.sleep(latencyMillis);
+        }
+        Fault fault = faults.get(action);
+        if (fault == null || fault.remaining.getAndDecrement() <= 0) {
+            return;
+        }
+        switch (fault.kind) {
+            case THROTTLING -> throw new SandboxError(400, "Throttling", "Rate exceeded");
+            case SERVER_ERROR -> throw new SandboxError(500, "ServiceFailure", "The request processing has failed "
+                    + "because of an unknown error, exception or failure.");
+            case TIMEOUT -> {
+                Thread.sleep(timeoutMillis);
+                throw new SandboxError(500, "ServiceFailure", "The request timed out.");
+            }
+            case ACCESS_DENIED -> throw new SandboxError(403, "AccessDenied", "User: " + callerArn
+                    + " is not authorized to perform: iam:" + action + " because no identity-based policy allows the iam:"
+                    + action + " action");
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package com.workerrolewizard.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.core.arn.Arn;
+import com.workerrolewizard.core.policy.Json;
+import com.workerrolewizard.core.policy.PolicyText;
+import com.workerrolewizard.core.reference.ReferenceDocuments;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The built-in sandbox account: an IAM and STS endpoint inside the program, seeded with example roles (one
+ * that passes, one per failing requirement) or with an {@code authorization-details} file. Tests and
+ * benchmarks use its knobs; the product talks to it through the endpoint override like to any IAM.
+ */
+public final class Sandbox implements AutoCloseable {
+    public static final String ACCOUNT = "123456789012";
+    /** The appliance of the sandbox account: its Impersonation role. */
+    public static final String APPLIANCE = "arn:aws:iam::" + ACCOUNT + ":role/VeeamBackupImpersonation";
+    /** Credentials the product uses for the sandbox: not a secret, the sandbox accepts any. */
+    public static final String ACCESS_KEY = "AKIASANDBOXEXAMPLE01";
+    public static final String SECRET_KEY = "sandbox/secret/key/that/opens/nothing/real";
+
+    private final SandboxServer server;
+
+    private Sandbox(SandboxServer server) {
+        this.server = server;
+    }
+
+    /** The example account. */
+    public static Sandbox start() {
+        SandboxIam iam = new SandboxIam(ACCOUNT, "aws");
+        seedExamples(iam);
+        return start(iam);
+    }
+
+    /** An account holding what an {@code aws iam get-account-authorization-details} file holds. */
+    public static Sandbox start(Path authorizationDetails) {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(Files.readString(authorizationDetails));
+        } catch (IOException e) {
+            throw new UnreadableInputException("Cannot seed the sandbox from " + authorizationDetails + ": " + e.getMessage());
+        }
+        String account = ACCOUNT;
+        String partition = "aws";
+        for (JsonNode role : root.path("RoleDetailList")) {
+            Optional<Arn> arn = Arn.parse(role.path("Arn").asText());
+            if (arn.isPresent()) {
+                account = arn.get().account();
+                partition = arn.get().partition().id();
+                break;
+            }
+        }
+        SandboxIam iam = new SandboxIam(account, partition);
+        seed(iam, root);
+        return start(iam);
+    }
+
+    private static Sandbox start(SandboxIam iam) {
+        try {
+            return new Sandbox(new SandboxServer(iam));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The sandbox could not open a port on 127.0.0.1", e);
+        }
+    }
+
+    public URI endpoint() {
+        return server.endpoint();
+    }
+
+    public String account() {
+        return server.iam().account();
+    }
+
+    public Faults faults() {
+        return server.faults();
+    }
+
+    public long calls() {
+        return server.calls();
+    }
+
+    /** Let an Organizations SCP deny these actions: the simulator reports them, the local engine cannot see them. */
+    public Sandbox denyByOrganizations(String... actions) {
+        for (String action : actions) {
+            server.simulator().organizationDenied.add(action.toLowerCase(Locale.ROOT));
+        }
+        return this;
+    }
+
+    /** List pages hold at most this many items whatever the caller asks, as IAM may do. */
+    public Sandbox pageCap(int items) {
+        server.iam().pageCap = items;
+        return this;
+    }
+
+    /** Adds {@code count} plain roles (for paging tests and benchmarks). */
+    public Sandbox addRoles(String prefix, int count) {
+        synchronized (server.iam()) {
+            for (int i = 0; i < count; i++) {
+                server.iam().putRole(String.format("%s%05d", prefix, i), "/", ec2Trust());
+            }
+        }
+        return this;
+    }
+
+    /** The role's trust policy as the sandbox holds it (plain JSON), for tests. */
+    public Optional<String> trustPolicy(String roleName) {
+        synchronized (server.iam()) {
+            return server.iam().findRole(roleName).map(r -> r.trust);
+        }
+    }
+
+    /** Changes a trust policy behind the product's back, as a colleague in the console would. */
+    public void replaceTrustPolicy(String roleName, String document) {
+        synchronized (server.iam()) {
+            server.iam().findRole(roleName).orElseThrow().trust = document;
+        }
+    }
+
+    public int roleCount() {
+        return server.iam().roleCount();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    // ------------------------------------------------------------------ seeds
+
+    private static String ec2Trust() {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"}}]}";
+    }
+
+    private static void seedExamples(SandboxIam iam) {
+        ReferenceDocuments page = ReferenceDocuments.load();
+        String both = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                + "\"Principal\":{\"AWS\":\"" + APPLIANCE + "\"}},{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"}}]}";
+        String applianceOnly = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                + "\"Principal\":{\"AWS\":\"" + APPLIANCE + "\"}}]}";
+        String permissions = page.permissionsPolicy().toString();
+        String partial = permissions.replaceAll(",?\"ssm:[A-Za-z]+\"", "").replace("[,", "[");
+        iam.putRole("VeeamBackupImpersonation", "/", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":\"sts:AssumeRole\",\"Principal\":{\"AWS\":\"arn:aws:iam::" + ACCOUNT + ":root\"}}]}");
+        iam.putInline("VeeamBackupImpersonation", "AssumeWorkerRoles", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
+                + "\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}]}");
+        example(iam, "VeeamWorkerReady", both, permissions, true);
+        example(iam, "WorkerWithoutInstanceProfile", both, permissions, false);
+        example(iam, "WorkerWithoutApplianceTrust", ec2Trust(), permissions, true);
+        example(iam, "WorkerWithoutEc2Trust", applianceOnly, permissions, true);
+        example(iam, "WorkerMissingPermissions", both, partial, true);
+        example(iam, "WorkerFailingAll", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+                + "\"sts:AssumeRole\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"}}]}", null, false);
+    }
+
+    private static void example(SandboxIam iam, String name, String trust, String permissions, boolean profile) {
+        iam.putRole(name, "/", trust);
+        if (permissions != null) {
+            iam.putInline(name, "VeeamWorkerPermissions", permissions);
+        }
+        if (profile) {
+            iam.putProfile(name, "/", name);
+        }
+    }
+
+    private static void seed(SandboxIam iam, JsonNode root) {
+        for (JsonNode policy : root.path("Policies")) {
+            Map<String, String> versions = new LinkedHashMap<>();
+            for (JsonNode version : policy.path("PolicyVersionList")) {
+                versions.put(version.path("VersionId").asText(), document(version.get("Document")));
+            }
+            if (!versions.isEmpty()) {
+                iam.putPolicy(policy.path("Arn").asText(), policy.path("PolicyName").asText(), policy.path("Path").asText("/"),
+                        versions, policy.path("DefaultVersionId").asText("v1"));
+            }
+        }
+        for (JsonNode role : root.path("RoleDetailList")) {
+            String name = role.path("RoleName").asText();
+            iam.putRole(name, role.path("Path").asText("/"), document(role.get("AssumeRolePolicyDocument")));
+            for (JsonNode inline : role.path("RolePolicyList")) {
+                iam.putInline(name, inline.path("PolicyName").asText(), document(inline.get("PolicyDocument")));
+            }
+            for (JsonNode attached : role.path("AttachedManagedPolicies")) {
+                String arn = attached.path("PolicyArn").asText();
+                if (iam.findRole(name).isPresent() && hasPolicy(root, arn)) {
+                    iam.attachSeed(name, arn);
+                }
+            }
+            for (JsonNode profile : role.path("InstanceProfileList")) {
+                iam.putProfile(profile.path("InstanceProfileName").asText(), profile.path("Path").asText("/"), name);
+            }
+            String boundary = role.path("PermissionsBoundary").path("PermissionsBoundaryArn").asText(null);
+            if (boundary != null && hasPolicy(root, boundary)) {
+                iam.setBoundary(name, boundary);
+            }
+        }
+    }
+
+    private static boolean hasPolicy(JsonNode root, String arn) {
+        for (JsonNode policy : root.path("Policies")) {
+            if (policy.path("Arn").asText().equals(arn)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String document(JsonNode node) {
+        return node.isTextual() ? PolicyText.decode(node.asText()) : node.toString();
+    }
+}

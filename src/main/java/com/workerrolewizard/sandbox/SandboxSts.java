@@ -1,0 +1,110 @@
+package com.workerrolewizard.sandbox;
+
+import com.workerrolewizard.core.arn.Arn;
+import com.workerrolewizard.core.evaluation.PrincipalMatch;
+import com.workerrolewizard.core.evaluation.PrincipalTarget;
+import com.workerrolewizard.core.evaluation.TrustEvaluation;
+import com.workerrolewizard.core.evaluation.TrustEvaluator;
+import com.workerrolewizard.core.policy.PolicyDocument;
+import com.workerrolewizard.core.policy.PolicyKind;
+import com.workerrolewizard.core.policy.Principals;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The STS of the sandbox: who is calling ({@code GetCallerIdentity}) and {@code AssumeRole}, which honours the
+ * role's trust policy through the same engine the product checks it with.
+ */
+final class SandboxSts {
+    private final SandboxIam iam;
+    private final SecureRandom random = new SecureRandom();
+    /** Access key of a session handed out by AssumeRole, to the ARN of the role it is a session of. */
+    private final Map<String, String[]> sessions = new ConcurrentHashMap<>();
+
+    SandboxSts(SandboxIam iam) {
+        this.iam = iam;
+    }
+
+    /** The caller's ARN: a session's assumed-role ARN, or the sandbox's administrator for any other key. */
+    String callerArn(String accessKey) {
+        String[] session = accessKey == null ? null : sessions.get(accessKey);
+        return session != null ? session[1] : "arn:aws:iam::" + iam.account() + ":user/sandbox-admin";
+    }
+
+    /** For trust evaluation: a session acts as its role. */
+    private String principalArn(String accessKey) {
+        String[] session = accessKey == null ? null : sessions.get(accessKey);
+        return session != null ? session[0] : callerArn(accessKey);
+    }
+
+    String handle(String action, Map<String, String> p, String accessKey) {
+        return switch (action) {
+            case "GetCallerIdentity" -> new Xml().text("Arn", callerArn(accessKey))
+                    .text("UserId", accessKey != null && sessions.containsKey(accessKey) ? "AROASANDBOX:session" : "AIDASANDBOXADMIN")
+                    .text("Account", iam.account()).toString();
+            case "AssumeRole" -> assumeRole(p, accessKey);
+            default -> throw new SandboxError(400, "InvalidAction", "The action " + action + " is not valid for this web service.");
+        };
+    }
+
+    private String assumeRole(Map<String, String> p, String accessKey) {
+        String roleArn = p.get("RoleArn");
+        String sessionName = p.getOrDefault("RoleSessionName", "session");
+        String caller = principalArn(accessKey);
+        String trust = iam.trustOf(roleArn).orElseThrow(() -> new SandboxError(403, "AccessDenied", "User: "
+                + callerArn(accessKey) + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn));
+        TrustEvaluation evaluation = TrustEvaluator.evaluate(PolicyDocument.parse(trust, PolicyKind.TRUST), target(caller));
+        if (evaluation.unconditionalDeny().isPresent() || evaluation.bestUnconditionalAllow().isEmpty()) {
+            throw new SandboxError(403, "AccessDenied", "User: " + callerArn(accessKey)
+                    + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn);
+        }
+        String keyId = "ASIA" + token(16).toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "X");
+        String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
+        String sessionArn = "arn:aws:sts::" + iam.account() + ":assumed-role/" + roleName + "/" + sessionName;
+        sessions.put(keyId, new String[] {roleArn, sessionArn});
+        int seconds = Integer.parseInt(p.getOrDefault("DurationSeconds", "3600"));
+        return new Xml().open("Credentials").text("AccessKeyId", keyId).text("SecretAccessKey", token(30))
+                .text("SessionToken", token(60))
+                .text("Expiration", Instant.now().plus(seconds, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS).toString())
+                .close("Credentials").open("AssumedRoleUser").text("AssumedRoleId", "AROASANDBOX:" + sessionName)
+                .text("Arn", sessionArn).close("AssumedRoleUser").toString();
+    }
+
+    private static PrincipalTarget target(String callerArn) {
+        String account = Arn.parse(callerArn).map(Arn::account).orElse("");
+        return new PrincipalTarget() {
+            @Override
+            public PrincipalMatch match(Principals principals) {
+                if (principals.everyone()) {
+                    return PrincipalMatch.EVERYONE;
+                }
+                PrincipalMatch best = PrincipalMatch.NONE;
+                for (String value : principals.values("AWS")) {
+                    PrincipalMatch match = value.equals("*") ? PrincipalMatch.EVERYONE
+                            : value.equalsIgnoreCase(callerArn) ? PrincipalMatch.EXACT
+                            : value.equals(account) || value.endsWith(":" + account + ":root") ? PrincipalMatch.ACCOUNT
+                            : PrincipalMatch.NONE;
+                    best = match.compareTo(best) < 0 ? match : best;
+                }
+                return best;
+            }
+
+            @Override
+            public String describe() {
+                return callerArn;
+            }
+        };
+    }
+
+    private String token(int length) {
+        String alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return out.toString();
+    }
+}

@@ -31,6 +31,13 @@ final class AwsProblems {
             String message = service.awsErrorDetails() == null ? service.getMessage() : service.awsErrorDetails().errorMessage();
             return permission + " on " + resource + " failed (" + code + ": " + message + ").";
         }
+        if (e instanceof SdkClientException && String.valueOf(e.getMessage()).startsWith("Unable to load credentials")) {
+            return "no AWS credentials were found: name a profile with --profile NAME, set AWS_ACCESS_KEY_ID and "
+                    + "AWS_SECRET_ACCESS_KEY, or try the built-in sandbox with --sandbox.";
+        }
+        if (e instanceof SdkClientException && String.valueOf(e.getMessage()).contains("Profile file contained no credentials")) {
+            return "the profile has no credentials: check it in ~/.aws/config and ~/.aws/credentials.";
+        }
         if (e instanceof SdkClientException) {
             return permission + " could not reach AWS (" + firstLine(e.getMessage()) + "): check the network, the proxy "
                     + "and the endpoint.";

@@ -56,7 +56,13 @@ class CheckCommandIT {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("wizard.jar", "target/worker-role-wizard.jar")));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        // Never real AWS: no credentials, no profile files, no instance metadata (a network address off this machine).
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+        builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+        builder.environment().put("AWS_CONFIG_FILE", "/nonexistent/aws-config");
+        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/aws-credentials");
+        Process process = builder.start();
         process.getOutputStream().close();
         byte[][] streams = new byte[2][];
         Thread errReader = new Thread(() -> streams[1] = readAll(process.getErrorStream()));
@@ -170,7 +176,7 @@ class CheckCommandIT {
                 Arguments.of(List.of("check", "--authorization-details", file, "--appliance", APPLIANCE,
                         "--role", "GoodWorker", "--format", "xml"), "--format"),
                 Arguments.of(List.of("check", "--appliance", APPLIANCE, "--role", "GoodWorker"),
-                        "--authorization-details"),
+                        "no AWS credentials were found"),
                 Arguments.of(List.of("chekc"), "Unmatched argument"));
     }
 

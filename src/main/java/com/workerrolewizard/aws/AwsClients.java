@@ -15,18 +15,15 @@ import software.amazon.awssdk.services.sts.StsClientBuilder;
  * SDK's standard retries (throttling and 5xx are retried with back-off). Close it when the source changes.
  */
 public final class AwsClients implements AutoCloseable {
-    static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
-    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
-
     private final SdkHttpClient http;
     private final IamClient iam;
     private final StsClient sts;
 
     public AwsClients(ConnectionSettings settings) {
         this.http = UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(5))
-                .socketTimeout(ATTEMPT_TIMEOUT).build();
+                .socketTimeout(settings.attemptTimeout()).build();
         ClientOverrideConfiguration timeouts = ClientOverrideConfiguration.builder()
-                .apiCallTimeout(CALL_TIMEOUT).apiCallAttemptTimeout(ATTEMPT_TIMEOUT).build();
+                .apiCallTimeout(settings.callTimeout()).apiCallAttemptTimeout(settings.attemptTimeout()).build();
         Region stsRegion = Region.of(settings.region().orElse("us-east-1"));
         IamClientBuilder iamBuilder = IamClient.builder().httpClient(http).credentialsProvider(settings.credentials())
                 .overrideConfiguration(timeouts).region(globalRegion(stsRegion));

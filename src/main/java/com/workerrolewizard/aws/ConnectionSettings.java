@@ -1,6 +1,7 @@
 package com.workerrolewizard.aws;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
@@ -10,5 +11,11 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * own settings: {@code AWS_REGION}, the profile's region, {@code AWS_ENDPOINT_URL_IAM}, a profile's {@code endpoint_url}.
  */
 public record ConnectionSettings(AwsCredentialsProvider credentials, Optional<String> region, Optional<URI> endpoint,
-        Optional<String> profile) {
+        Optional<String> profile, Duration callTimeout, Duration attemptTimeout) {
+
+    /** IAM answers in well under a second; 10 s per attempt and 30 s per call (retries included) leave room. */
+    public ConnectionSettings(AwsCredentialsProvider credentials, Optional<String> region, Optional<URI> endpoint,
+            Optional<String> profile) {
+        this(credentials, region, endpoint, profile, Duration.ofSeconds(30), Duration.ofSeconds(10));
+    }
 }

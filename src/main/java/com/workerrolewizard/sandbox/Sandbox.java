@@ -89,6 +89,15 @@ public final class Sandbox implements AutoCloseable {
         return server.calls();
     }
 
+    /** The most calls served at the same moment since {@link #resetCounters()}. */
+    public int peakConcurrency() {
+        return server.peakConcurrency();
+    }
+
+    public void resetCounters() {
+        server.resetCounters();
+    }
+
     /** Let an Organizations SCP deny these actions: the simulator reports them, the local engine cannot see them. */
     public Sandbox denyByOrganizations(String... actions) {
         for (String action : actions) {

@@ -36,6 +36,8 @@ public final class SandboxServer implements AutoCloseable {
     private final SandboxSimulator simulator;
     private final Faults faults = new Faults();
     private final AtomicLong calls = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger peak = new java.util.concurrent.atomic.AtomicInteger();
 
     SandboxServer(SandboxIam iam) throws IOException {
         this.iam = iam;
@@ -60,6 +62,16 @@ public final class SandboxServer implements AutoCloseable {
         return faults;
     }
 
+    /** The most calls the sandbox served at the same moment since the last reset: shows callers work in parallel. */
+    public int peakConcurrency() {
+        return peak.get();
+    }
+
+    public void resetCounters() {
+        calls.set(0);
+        peak.set(0);
+    }
+
     /** How many API calls the sandbox has answered (faults included). */
     public long calls() {
         return calls.get();
@@ -74,6 +86,8 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     private void serve(HttpExchange exchange) throws IOException {
+        int now = inFlight.incrementAndGet();
+        peak.accumulateAndGet(now, Math::max);
         try (exchange) {
             calls.incrementAndGet();
             Map<String, String> params = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
@@ -109,6 +123,8 @@ public final class SandboxServer implements AutoCloseable {
                         + "</Code><Message>" + Xml.escape(String.valueOf(e)) + "</Message></Error><RequestId>" + requestId
                         + "</RequestId></ErrorResponse>", requestId);
             }
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 

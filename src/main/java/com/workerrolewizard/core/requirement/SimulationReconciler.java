@@ -26,6 +26,11 @@ public final class SimulationReconciler {
         Map<String, SimulatedAction> refused = new LinkedHashMap<>();
         simulation.value().stream().filter(a -> !a.allowed()).forEach(a -> refused.put(a.action().toLowerCase(), a));
         if (refused.isEmpty()) {
+            if (local.status() == Status.UNKNOWN) {
+                return RequirementResult.of(local.id(), Status.PASS, "IAM's policy simulator allows all " + catalog.size()
+                        + " required actions on every resource. (The local evaluation could not decide: "
+                        + local.detail() + ")");
+            }
             if (local.status().holds()) {
                 return new RequirementResult(local.id(), local.status(), local.detail() + " IAM's policy simulator agrees.",
                         local.missing(), local.reasons());

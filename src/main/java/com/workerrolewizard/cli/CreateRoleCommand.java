@@ -6,10 +6,8 @@ import com.workerrolewizard.core.plan.FixPlan;
 import com.workerrolewizard.core.plan.FixPlanner;
 import com.workerrolewizard.core.plan.IamOperation;
 import com.workerrolewizard.core.plan.NewRoleRequest;
-import com.workerrolewizard.core.plan.PlanText;
 import com.workerrolewizard.core.reference.ReferenceDocuments;
 import com.workerrolewizard.core.reference.WorkerDocuments;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -70,12 +68,8 @@ final class CreateRoleCommand implements Callable<Integer> {
         NewRoleRequest request = new NewRoleRequest(role, path, description, boundary, tags(), maxSessionDuration);
         try (SourceOptions.Opened opened = source.open(documents.catalog())) {
             FixPlan plan = new FixPlanner(documents).planNewRole(request, appliance, opened.account().facts(), write.mode());
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(PlanText.render(plan));
-            out.println(WriteOptions.dryRunLine(source, opened.account()));
-            out.flush();
+            return Applying.run(plan, source, opened, write, appliance, documents, spec.commandLine().getOut());
         }
-        return ExitCode.OK;
     }
 
     static List<IamOperation.Tag> parseTags(List<String> tags) {

@@ -3,10 +3,8 @@ package com.workerrolewizard.cli;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.plan.FixPlan;
 import com.workerrolewizard.core.plan.FixPlanner;
-import com.workerrolewizard.core.plan.PlanText;
 import com.workerrolewizard.core.reference.ReferenceDocuments;
 import com.workerrolewizard.core.reference.WorkerDocuments;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,11 +48,7 @@ final class FixCommand implements Callable<Integer> {
         try (SourceOptions.Opened opened = source.open(documents.catalog())) {
             FixPlan plan = new FixPlanner(documents).planFix(opened.account().role(role), appliance,
                     opened.account().facts(), write.mode());
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(PlanText.render(plan));
-            out.println(WriteOptions.dryRunLine(source, opened.account()));
-            out.flush();
+            return Applying.run(plan, source, opened, write, appliance, documents, spec.commandLine().getOut());
         }
-        return ExitCode.OK;
     }
 }

@@ -59,7 +59,7 @@ final class SourceOptions {
                     + "--region, --endpoint-url or --sandbox: choose one source.");
         }
         if (authorizationDetails != null) {
-            return new Opened(AuthorizationDetails.read(authorizationDetails), () -> { });
+            return new Opened(AuthorizationDetails.read(authorizationDetails), null, null, () -> { });
         }
         if (sandbox) {
             if (profile != null || endpointUrl != null) {
@@ -68,21 +68,42 @@ final class SourceOptions {
             Sandbox account = sandboxSeed == null ? Sandbox.start() : Sandbox.start(sandboxSeed);
             AwsCredentialsProvider keys = StaticCredentialsProvider.create(
                     AwsBasicCredentials.create(Sandbox.ACCESS_KEY, Sandbox.SECRET_KEY));
-            LiveAccount live = new LiveAccount(new AwsClients(new ConnectionSettings(keys, Optional.of("us-east-1"),
-                    Optional.of(account.endpoint()), Optional.empty())), catalog, "the sandbox account " + account.account());
-            return new Opened(live, () -> {
+            AwsClients clients = new AwsClients(new ConnectionSettings(keys, Optional.of("us-east-1"),
+                    Optional.of(account.endpoint()), Optional.empty()));
+            LiveAccount live = new LiveAccount(clients, catalog, "the sandbox account " + account.account());
+            // The sandbox lives as long as this command: so does its journal.
+            Path journal = temporaryFolder();
+            return new Opened(live, clients, journal, () -> {
                 live.close();
                 account.close();
+                deleteQuietly(journal);
             });
         }
         AwsCredentialsProvider credentials = profile == null ? DefaultCredentialsProvider.builder().build()
                 : ProfileCredentialsProvider.builder().profileName(profile).build();
         ConnectionSettings settings = new ConnectionSettings(credentials, Optional.ofNullable(region).or(this::profileRegion),
                 Optional.ofNullable(endpointUrl).map(SourceOptions::endpoint), Optional.ofNullable(profile));
-        LiveAccount live = new LiveAccount(new AwsClients(settings), catalog,
+        AwsClients clients = new AwsClients(settings);
+        LiveAccount live = new LiveAccount(clients, catalog,
                 profile == null ? "the account of the default credentials" : "the account of profile " + profile);
         live.callerIdentity();
-        return new Opened(live, live::close);
+        return new Opened(live, clients, JournalFolder.live(), live::close);
+    }
+
+    private static Path temporaryFolder() {
+        try {
+            return java.nio.file.Files.createTempDirectory("worker-role-wizard-sandbox");
+        } catch (java.io.IOException e) {
+            throw new UnreadableInputException("Cannot create a temporary folder for the sandbox's journal: " + e.getMessage());
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var files = java.nio.file.Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // A temporary folder left behind is harmless; the system cleans it.
+        }
     }
 
     private Optional<String> profileRegion() {
@@ -106,8 +127,19 @@ final class SourceOptions {
         }
     }
 
-    /** An opened account and what closes it. */
-    record Opened(AccountSource account, Runnable closer) implements AutoCloseable {
+    /**
+     * An opened account and what closes it; {@code clients} and {@code journalFolder} are null for an offline
+     * file, which is never written.
+     */
+    record Opened(AccountSource account, AwsClients clients, Path journalFolder, Runnable closer) implements AutoCloseable {
+        boolean writable() {
+            return clients != null;
+        }
+
+        LiveAccount live() {
+            return (LiveAccount) account;
+        }
+
         @Override
         public void close() {
             closer.run();

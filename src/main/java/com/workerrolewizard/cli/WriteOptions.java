@@ -23,8 +23,7 @@ final class WriteOptions {
     }
 
     /**
-     * An offline file is read-only: plans are printed from it, never applied. Applying to a live account
-     * (with its journal and undo) is not in this version: it plans only, and says so.
+     * An offline file is read-only: plans are printed from it, never applied.
      */
     void requireDryRun(SourceOptions source) {
         if (dryRun && yes) {
@@ -33,10 +32,6 @@ final class WriteOptions {
         if (yes && source.offline()) {
             throw new UnreadableInputException(source.authorizationDetails + " is an offline copy of the account and "
                     + "cannot be changed: use --dry-run to see the plan, or run against the live account to apply it.");
-        }
-        if (yes) {
-            throw new UnreadableInputException("Applying a plan to an account is not in this version yet: use --dry-run to "
-                    + "see it, or export it (--format cli) and run the script.");
         }
     }
 

@@ -10,7 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Faults {
     /** What a faulty operation answers. */
-    public enum Kind { THROTTLING, SERVER_ERROR, TIMEOUT, ACCESS_DENIED }
+    public enum Kind { THROTTLING, SERVER_ERROR, TIMEOUT, ACCESS_DENIED,
+        /** What IAM answers for an entity created a moment ago that has not propagated yet. */
+        NOT_YET_PROPAGATED }
 
     private record Fault(Kind kind, AtomicInteger remaining) {
     }
@@ -68,6 +70,7 @@ public final class Faults {
                 Thread.sleep(timeoutMillis);
                 throw new SandboxError(500, "ServiceFailure", "The request timed out.");
             }
+            case NOT_YET_PROPAGATED -> throw SandboxError.noSuchEntity("The entity cannot be found (not yet propagated).");
             case ACCESS_DENIED -> throw new SandboxError(403, "AccessDenied", "User: " + callerArn
                     + " is not authorized to perform: iam:" + action + " because no identity-based policy allows the iam:"
                     + action + " action");

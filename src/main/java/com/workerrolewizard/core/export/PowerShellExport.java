@@ -63,9 +63,10 @@ public final class PowerShellExport {
         if (guard != null) {
             out.append("    if (").append(guard).append(") {\n        Write-Host ").append(done).append("\n    } else {\n");
         }
-        operation.document().ifPresent(d -> out.append(indent).append("Set-Content -Encoding ascii -Path (Join-Path $work '")
-                .append(ScriptSteps.documentFile(operation)).append("') -Value @'\n")
-                .append(PolicyJson.pretty(d)).append("'@\n"));
+        // .NET writes UTF-8 without a byte-order mark: every character of a kept statement stays as it is.
+        operation.document().ifPresent(d -> out.append(indent).append("[System.IO.File]::WriteAllText((Join-Path $work '")
+                .append(ScriptSteps.documentFile(operation)).append("'), @'\n")
+                .append(PolicyJson.pretty(d)).append("'@)\n"));
         out.append(indent).append("Invoke-Aws ").append(ScriptSteps.arguments(operation).stream()
                 .map(PowerShellExport::word).collect(Collectors.joining(" "))).append(" | Out-Null\n");
         out.append(indent).append("Write-Host ").append(q("Done: " + BashScriptExport.stripDot(operation.summary()) + "."))

@@ -80,7 +80,8 @@ public final class FixPlanner {
                 request.roleName(), request.path(), trust, request.description(), request.permissionsBoundaryArn(),
                 request.tags(), request.maxSessionDuration()));
         String account = facts.accountId().orElse(null);
-        addPermissions(request.roleName(), List.of(), 0, account, partition, facts, mode, draft);
+        addPermissions(request.roleName(), List.of(), 0, account, partition, facts, mode,
+                List.of(RequirementId.PERMISSIONS), draft);
         addInstanceProfile(request.roleName(), request.path(), facts, draft);
         if (request.permissionsBoundaryArn() != null) {
             draft.notes.add("The permissions boundary " + request.permissionsBoundaryArn() + " must allow the required "
@@ -153,17 +154,19 @@ public final class FixPlanner {
                 inlineSize += policy.document().isKnown() ? PolicyJson.iamSize(policy.document().value().json()) : 0;
             }
         }
-        addPermissions(role.name(), inlineNames, inlineSize, role.account(), role.partition(), facts, mode, draft);
+        // The added policy fixes the requirement only when no Deny or boundary keeps an action blocked.
+        List<RequirementId> fixes = blocked.isEmpty() ? List.of(RequirementId.PERMISSIONS) : List.of();
+        addPermissions(role.name(), inlineNames, inlineSize, role.account(), role.partition(), facts, mode, fixes, draft);
     }
 
     private void addPermissions(String roleName, List<String> inlineNames, int inlineSize, String account,
-            Partition partition, AccountFacts facts, PermissionsMode mode, Draft draft) {
+            Partition partition, AccountFacts facts, PermissionsMode mode, List<RequirementId> fixes, Draft draft) {
         ObjectNode policy = documents.permissionsPolicy();
         if (mode == PermissionsMode.INLINE) {
             String name = free(POLICY_NAME, n -> Known.of(inlineNames.stream().anyMatch(n::equalsIgnoreCase)), draft,
                     "inline policy");
             IamLimits.inlinePoliciesSize(inlineSize, policy).ifPresent(draft.problems::add);
-            draft.add(List.of(RequirementId.PERMISSIONS), new IamOperation.PutRolePolicy(roleName, name, policy));
+            draft.add(fixes, new IamOperation.PutRolePolicy(roleName, name, policy));
             return;
         }
         String name = free(POLICY_NAME, facts::customerManagedPolicyExists, draft, "managed policy");
@@ -174,7 +177,7 @@ public final class FixPlanner {
                     + "CreatePolicy returns.");
         }
         draft.add(List.of(), new IamOperation.CreatePolicy(name, "/", policy, POLICY_DESCRIPTION));
-        draft.add(List.of(RequirementId.PERMISSIONS), new IamOperation.AttachRolePolicy(roleName, policyArn));
+        draft.add(fixes, new IamOperation.AttachRolePolicy(roleName, policyArn));
     }
 
     private void planInstanceProfile(RoleSnapshot role, AccountFacts facts, RoleReport report, Draft draft) {

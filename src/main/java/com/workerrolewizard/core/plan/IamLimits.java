@@ -15,6 +15,7 @@ public final class IamLimits {
     public static final int MANAGED_POLICY_SIZE = 6_144;
     private static final Pattern NAME = Pattern.compile("[\\w+=,.@-]+");
     private static final Pattern PATH = Pattern.compile("/|/[\\u0021-\\u007E]+/");
+    private static final Pattern TAG_TEXT = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
     private static final Pattern DESCRIPTION = Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*");
 
     private IamLimits() {
@@ -69,7 +70,16 @@ public final class IamLimits {
         if (tags.size() > 50) {
             return Optional.of("A role holds at most 50 tags, not " + tags.size() + ".");
         }
+        java.util.Set<String> keys = new java.util.HashSet<>();
         for (IamOperation.Tag tag : tags) {
+            if (!keys.add(tag.key().toLowerCase(java.util.Locale.ROOT))) {
+                return Optional.of("Tag key \"" + tag.key() + "\" is given twice (tag keys are unique regardless of case): "
+                        + "keep one.");
+            }
+            if (!TAG_TEXT.matcher(tag.key()).matches() || !TAG_TEXT.matcher(tag.value()).matches()) {
+                return Optional.of("Tag \"" + tag.key() + "\" is not valid: keys and values hold letters, digits, spaces "
+                        + "and _ . : / = + - @ only.");
+            }
             if (tag.key().isEmpty() || tag.key().length() > 128 || tag.key().startsWith("aws:")
                     || tag.value().length() > 256) {
                 return Optional.of("Tag \"" + tag.key() + "\" is not valid: keys have 1 to 128 characters and do not "

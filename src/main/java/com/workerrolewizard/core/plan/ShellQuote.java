@@ -13,12 +13,23 @@ public final class ShellQuote {
 
     /** POSIX shells (bash, zsh): single quotes, with a single quote written as '\''. */
     public static String posix(String word) {
-        return SAFE.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
+        // zsh expands a word that starts with = (=ls is the path of ls): quote it.
+        return SAFE.matcher(word).matches() && !word.startsWith("=") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
-    /** PowerShell: single quotes, with a single quote doubled. */
+    /** PowerShell: single quotes, each quote doubled, typographic ones too (PowerShell ends a string at those as well). */
     public static String powershell(String word) {
-        return SAFE.matcher(word).matches() ? word : "'" + word.replace("'", "''") + "'";
+        if (SAFE.matcher(word).matches()) {
+            return word;
+        }
+        StringBuilder quoted = new StringBuilder("'");
+        for (char c : word.toCharArray()) {
+            quoted.append(c);
+            if (c == '\'' || c == '\u2018' || c == '\u2019' || c == '\u201A' || c == '\u201B') {
+                quoted.append(c);
+            }
+        }
+        return quoted.append('\'').toString();
     }
 
     public static String awsCli(List<String> iamArguments) {

@@ -4,6 +4,7 @@ import com.workerrolewizard.core.account.UnreadableInputException;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.plan.FixPlan;
 import com.workerrolewizard.core.plan.FixPlanner;
+import com.workerrolewizard.core.plan.IamLimits;
 import com.workerrolewizard.core.plan.IamOperation;
 import com.workerrolewizard.core.plan.NewRoleRequest;
 import com.workerrolewizard.core.reference.ReferenceDocuments;
@@ -65,6 +66,12 @@ final class CreateRoleCommand implements Callable<Integer> {
     public Integer call() {
         WorkerDocuments documents = new WorkerDocuments(references, catalog.resolve(references));
         write.requireDryRun(source);
+        // A name, path or tag IAM would refuse is bad usage, found before any account is read.
+        IamLimits.roleName(role).or(() -> IamLimits.path(path)).or(() -> IamLimits.tags(tags()))
+                .or(() -> IamLimits.description(description)).or(() -> IamLimits.maxSessionDuration(maxSessionDuration))
+                .ifPresent(problem -> {
+                    throw new UnreadableInputException(problem);
+                });
         NewRoleRequest request = new NewRoleRequest(role, path, description, boundary, tags(), maxSessionDuration);
         try (SourceOptions.Opened opened = source.open(documents.catalog())) {
             FixPlan plan = new FixPlanner(documents).planNewRole(request, appliance, opened.account().facts(), write.mode());

@@ -25,6 +25,13 @@ public record Arn(Partition partition, String service, String region, String acc
         return Optional.of(new Arn(partition.get(), parts[2], parts[3], parts[4], parts[5]));
     }
 
+    private static final Pattern UNIQUE_ID = Pattern.compile("A(ROA|IDA|GPA|NPA|IPA|SIA|KIA)[A-Z0-9]{12,}");
+
+    /** A unique ID (AROA..., AIDA...): what IAM shows in a policy in place of a principal that was deleted. */
+    public static boolean isUniqueId(String text) {
+        return text != null && UNIQUE_ID.matcher(text).matches();
+    }
+
     public static boolean isAccountId(String text) {
         return text != null && ACCOUNT.matcher(text).matches();
     }

@@ -32,15 +32,21 @@ public final class BashScriptExport {
             step(out, operation);
             out.append('\n');
         }
-        out.append("echo ").append(ShellQuote.posix(subject.plan().changes().isEmpty()
-                ? "Role " + subject.roleName() + " needed no change."
-                : "Done: role " + subject.roleName() + " has the changes of the plan.")).append('\n');
+        out.append("echo ").append(ShellQuote.posix(ScriptSteps.closing(subject))).append('\n');
+        if (!subject.plan().blockers().isEmpty()) {
+            out.append("exit 1\n");
+        }
         return out.toString();
     }
 
     private static void step(StringBuilder out, IamOperation operation) {
         String guard = guard(operation);
         String indent = guard == null ? "" : "  ";
+        if (operation instanceof IamOperation.AddRoleToInstanceProfile a) {
+            out.append("PROFILE_HOLDS_ROLE=\"$(aws iam list-instance-profiles-for-role --role-name ").append(q(a.roleName()))
+                    .append(" --query \"length(InstanceProfiles[?InstanceProfileName=='").append(a.instanceProfileName())
+                    .append("'])\" --output text)\"\n");
+        }
         if (guard != null) {
             out.append("if ").append(guard).append("; then\n  echo ")
                     .append(q("Already done: " + stripDot(operation.summary()) + ".")).append("\nelse\n");
@@ -64,10 +70,9 @@ public final class BashScriptExport {
         if (operation instanceof IamOperation.CreateInstanceProfile p) {
             return "aws iam get-instance-profile --instance-profile-name " + q(p.instanceProfileName()) + " >/dev/null 2>&1";
         }
-        if (operation instanceof IamOperation.AddRoleToInstanceProfile a) {
-            return "[ \"$(aws iam list-instance-profiles-for-role --role-name " + q(a.roleName())
-                    + " --query \"length(InstanceProfiles[?InstanceProfileName=='" + a.instanceProfileName()
-                    + "'])\" --output text)\" != \"0\" ]";
+        if (operation instanceof IamOperation.AddRoleToInstanceProfile) {
+            // The count is read before the if: inside an if condition, set -e would not stop on a failed call.
+            return "[ \"$PROFILE_HOLDS_ROLE\" != \"0\" ]";
         }
         if (operation instanceof IamOperation.CreatePolicy) {
             return "aws iam get-policy --policy-arn \"$POLICY_ARN\" >/dev/null 2>&1";

@@ -36,11 +36,15 @@ public final class CloudFormationExport {
         template.put("Description", "Worker IAM role for Veeam Backup for AWS: instance profile, trust for the backup "
                 + "appliance and for EC2, and the worker permissions of the vendor page.");
         ObjectNode parameters = template.putObject("Parameters");
-        ObjectNode appliance = parameters.putObject("ApplianceArn");
-        appliance.put("Type", "String");
-        appliance.put("Description", "ARN of the backup appliance's Impersonation role, or of its account (arn:PARTITION:iam::ACCOUNT:root).");
-        appliance.put("Default", subject.applianceArn());
-        appliance.put("AllowedPattern", "^arn:aws(-cn|-us-gov)?:iam::\\d{12}:(root|role/.+)$");
+        ObjectNode trust = Deployment.withAppliance(subject.trustPolicy(), subject.applianceArn(), p -> ref("ApplianceArn"));
+        // A trust policy that names the appliance only through its account has no use for the parameter.
+        if (!trust.equals(subject.trustPolicy())) {
+            ObjectNode appliance = parameters.putObject("ApplianceArn");
+            appliance.put("Type", "String");
+            appliance.put("Description", "ARN of the backup appliance's Impersonation role, or of its account (arn:PARTITION:iam::ACCOUNT:root).");
+            appliance.put("Default", subject.applianceArn());
+            appliance.put("AllowedPattern", "^arn:aws(-cn|-us-gov)?:iam::\\d{12}:(root|role/.+)$");
+        }
         ObjectNode roleName = parameters.putObject("RoleName");
         roleName.put("Type", "String");
         roleName.put("Description", "Name of the worker role.");
@@ -50,12 +54,15 @@ public final class CloudFormationExport {
         ObjectNode resources = template.putObject("Resources");
         ObjectNode role = resources.putObject("WorkerRole");
         role.put("Type", "AWS::IAM::Role");
+        retainIfImported(role, subject.existingRole());
         ObjectNode properties = role.putObject("Properties");
         properties.set("RoleName", ref("RoleName"));
         properties.put("Path", deployment.path());
-        properties.set("AssumeRolePolicyDocument", Deployment.withAppliance(subject.trustPolicy(), subject.applianceArn(),
-                p -> ref("ApplianceArn")));
+        properties.set("AssumeRolePolicyDocument", trust);
         deployment.createRole().ifPresent(create -> roleOptions(properties, create));
+        if (deployment.createRole().isEmpty() && deployment.permissionsBoundary() != null) {
+            properties.put("PermissionsBoundary", deployment.permissionsBoundary());
+        }
         if (subject.mode() == PermissionsMode.INLINE) {
             ObjectNode inline = properties.putArray("Policies").addObject();
             inline.put("PolicyName", deployment.policyName());
@@ -72,13 +79,14 @@ public final class CloudFormationExport {
         }
         ObjectNode profile = resources.putObject("WorkerInstanceProfile");
         profile.put("Type", "AWS::IAM::InstanceProfile");
+        retainIfImported(profile, deployment.importProfile());
         ObjectNode profileProperties = profile.putObject("Properties");
         if (deployment.instanceProfileName().equals(subject.roleName())) {
             profileProperties.set("InstanceProfileName", ref("RoleName"));
         } else {
             profileProperties.put("InstanceProfileName", deployment.instanceProfileName());
         }
-        profileProperties.put("Path", deployment.path());
+        profileProperties.put("Path", deployment.instanceProfilePath());
         profileProperties.putArray("Roles").add(ref("WorkerRole"));
 
         ObjectNode outputs = template.putObject("Outputs");
@@ -92,13 +100,22 @@ public final class CloudFormationExport {
         if (subject.existingRole()) {
             out.append("# Role ").append(subject.roleName()).append(" exists: bring it under this stack with a resource import "
                     + "(aws cloudformation create-change-set --change-set-type IMPORT), not a plain deploy.\n");
-            out.append("# Its trust policy here is the role's own, with the page's missing statements appended.\n");
+            out.append("# Its trust policy here is the role's own").append(subject.existing().map(e -> e.trustChanged())
+                    .orElse(false) ? ", with the page's missing statements appended.\n" : ".\n");
         }
         try {
             String yaml = YAML.writeValueAsString(template);
             return out.append(DATE_VALUE.matcher(yaml).replaceAll("$1\"$2\"")).toString();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The CloudFormation template cannot be written", e);
+        }
+    }
+
+    /** CloudFormation imports only resources that say what happens to them on deletion: keep what the admin had. */
+    private static void retainIfImported(ObjectNode resource, boolean imported) {
+        if (imported) {
+            resource.put("DeletionPolicy", "Retain");
+            resource.put("UpdateReplacePolicy", "Retain");
         }
     }
 

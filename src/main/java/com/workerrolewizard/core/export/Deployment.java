@@ -13,7 +13,8 @@ import java.util.function.Function;
  * For a new role that is the plan's role; for an existing one, its merged trust policy, the page's
  * permissions and its instance profile, so the template can adopt (import) the role without losing a statement.
  */
-record Deployment(String roleName, String path, String policyName, String instanceProfileName, boolean importProfile,
+record Deployment(String roleName, String path, String policyName, String instanceProfileName,
+        String instanceProfilePath, boolean importProfile, boolean importPolicy, String permissionsBoundary,
         Optional<IamOperation.CreateRole> createRole) {
 
     static Deployment of(ExportSubject subject) {
@@ -32,11 +33,20 @@ record Deployment(String roleName, String path, String policyName, String instan
             }
         }
         boolean importProfile = profile == null && subject.instanceProfile().isPresent();
-        if (profile == null) {
-            profile = subject.instanceProfile().orElse(subject.roleName());
+        String profilePath = subject.path();
+        if (importProfile) {
+            profile = subject.instanceProfile().get();
+            profilePath = subject.existing().flatMap(ExportSubject.Existing::instanceProfilePath).orElse(subject.path());
+        } else if (profile == null) {
+            profile = subject.roleName();
         }
-        return new Deployment(subject.roleName(), subject.path(), policyName, profile, importProfile,
-                Optional.ofNullable(createRole));
+        String name = policyName;
+        boolean importPolicy = subject.mode() == com.workerrolewizard.core.plan.PermissionsMode.INLINE
+                && subject.existing().map(e -> e.inlinePolicies().contains(name)).orElse(false);
+        String boundary = createRole != null ? createRole.permissionsBoundaryArn()
+                : subject.existing().map(ExportSubject.Existing::permissionsBoundary).orElse(null);
+        return new Deployment(subject.roleName(), subject.path(), policyName, profile, profilePath, importProfile,
+                importPolicy, boundary, Optional.ofNullable(createRole));
     }
 
     /** A copy of the trust policy where every principal equal to the appliance ARN becomes {@code replacement}. */

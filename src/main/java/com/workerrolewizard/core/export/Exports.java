@@ -1,11 +1,12 @@
 package com.workerrolewizard.core.export;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.workerrolewizard.core.account.AccountFacts;
+import com.workerrolewizard.core.account.IdentityPolicy;
 import com.workerrolewizard.core.account.InstanceProfileRef;
 import com.workerrolewizard.core.account.RoleSnapshot;
 import com.workerrolewizard.core.account.UnreadableInputException;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
+import com.workerrolewizard.core.arn.Arn;
 import com.workerrolewizard.core.arn.Partition;
 import com.workerrolewizard.core.plan.FixPlan;
 import com.workerrolewizard.core.plan.FixPlanner;
@@ -41,11 +42,25 @@ public final class Exports {
                     + "cannot be exported: " + role.trustPolicy().unknownBecause());
         }
         FixPlan plan = new FixPlanner(documents).planFix(role, appliance, facts, mode);
-        ObjectNode trust = TrustPolicyMerge.merge(role.trustPolicy().value(), appliance, role.partition(), documents).after();
-        Optional<String> profile = role.instanceProfiles().isKnown()
-                ? role.instanceProfiles().value().stream().map(InstanceProfileRef::name).findFirst() : Optional.empty();
-        return new ExportSubject(role.name(), role.path(), appliance.arn(role.partition()), trust,
-                documents.permissionsPolicy(), plan, mode, profile, version);
+        TrustPolicyMerge.Result merge = TrustPolicyMerge.merge(role.trustPolicy().value(), appliance, role.partition(),
+                documents);
+        Optional<InstanceProfileRef> profile = role.instanceProfiles().isKnown()
+                ? role.instanceProfiles().value().stream().findFirst() : Optional.empty();
+        String boundary = role.boundary().isKnown() ? role.boundary().value().map(IdentityPolicy::arn).orElse(null) : null;
+        List<String> inline = role.policies().isKnown() ? role.policies().value().stream()
+                .filter(p -> p.kind() == IdentityPolicy.Kind.INLINE).map(IdentityPolicy::name).toList() : List.of();
+        ExportSubject.Existing existing = new ExportSubject.Existing(profile.map(InstanceProfileRef::name),
+                profile.flatMap(p -> Arn.parse(p.arn())).map(Exports::profilePath), boundary, inline, merge.changed());
+        return new ExportSubject(role.name(), role.path(), appliance.arn(role.partition()), merge.after(),
+                documents.permissionsPolicy(), plan, mode, Optional.of(existing), version);
+    }
+
+    /** The path of an instance profile from its ARN: {@code instance-profile/veeam/Name} has path {@code /veeam/}. */
+    static String profilePath(Arn arn) {
+        String resource = arn.resource();
+        int first = resource.indexOf('/');
+        int last = resource.lastIndexOf('/');
+        return first < 0 || first == last ? "/" : resource.substring(first, last + 1);
     }
 
     /** @param document for {@link ExportFormat#JSON} only: one document instead of both */

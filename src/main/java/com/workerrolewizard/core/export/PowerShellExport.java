@@ -27,8 +27,11 @@ public final class PowerShellExport {
                 .append("    if ($LASTEXITCODE -ne 0) { throw \"aws $($args -join ' ') failed (exit code $LASTEXITCODE).\" }\n")
                 .append("}\n\n")
                 .append("function Test-Aws {\n")
-                .append("    # True when the AWS CLI call succeeds: a step already done is skipped.\n")
-                .append("    & aws @args *> $null\n")
+                .append("    # True when the AWS CLI call succeeds: a step already done is skipped. Windows PowerShell 5.1\n")
+                .append("    # turns redirected error output into a stopping error under 'Stop', so not in here.\n")
+                .append("    $previous = $ErrorActionPreference\n")
+                .append("    $ErrorActionPreference = 'Continue'\n")
+                .append("    try { & aws @args *> $null } finally { $ErrorActionPreference = $previous }\n")
                 .append("    return ($LASTEXITCODE -eq 0)\n")
                 .append("}\n\n")
                 .append("$work = Join-Path ([System.IO.Path]::GetTempPath()) ([System.Guid]::NewGuid().ToString())\n")
@@ -49,9 +52,10 @@ public final class PowerShellExport {
             step(out, operation);
             out.append('\n');
         }
-        out.append("    Write-Host ").append(q(subject.plan().changes().isEmpty()
-                ? "Role " + subject.roleName() + " needed no change."
-                : "Done: role " + subject.roleName() + " has the changes of the plan.")).append('\n');
+        out.append("    Write-Host ").append(q(ScriptSteps.closing(subject))).append('\n');
+        if (!subject.plan().blockers().isEmpty()) {
+            out.append("    exit 1\n");
+        }
         out.append("} finally {\n    Remove-Item -Recurse -Force -Path $work\n}\n");
         return out.toString();
     }

@@ -68,6 +68,16 @@ final class ScriptSteps {
         return null;
     }
 
+    /** The script's last words: what it did, and whether the role still fails for a reason it cannot fix. */
+    static String closing(ExportSubject subject) {
+        if (!subject.plan().blockers().isEmpty()) {
+            return "Role " + subject.roleName() + " still does not meet every requirement: see NOT FIXED at the top of "
+                    + "this script.";
+        }
+        return subject.plan().changes().isEmpty() ? "Role " + subject.roleName() + " needed no change."
+                : "Done: role " + subject.roleName() + " has the changes of the plan.";
+    }
+
     static List<String> header(ExportSubject subject, String comment) {
         List<String> lines = new ArrayList<>();
         lines.add(comment + " Worker Role Wizard " + subject.version() + ": makes IAM role " + subject.roleName()

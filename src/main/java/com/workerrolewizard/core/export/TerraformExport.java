@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.workerrolewizard.core.plan.IamOperation;
 import com.workerrolewizard.core.plan.PermissionsMode;
 import com.workerrolewizard.core.policy.PolicyJson;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Terraform (HCL, AWS provider 5+) for a passing worker role, with the current resources: {@code aws_iam_role},
@@ -26,7 +28,8 @@ public final class TerraformExport {
                 .append(subject.roleName()).append(".\n# Apply: terraform init && terraform apply\n");
         if (subject.existingRole()) {
             out.append("# Role ").append(subject.roleName()).append(" exists: the import blocks adopt it (Terraform 1.5 or "
-                    + "later);\n# its trust policy here is the role's own, with the page's missing statements appended.\n");
+                    + "later);\n# its trust policy here is the role's own").append(subject.existing().map(e -> e.trustChanged())
+                    .orElse(false) ? ", with the page's missing statements appended.\n" : ".\n");
         }
         out.append("\nterraform {\n  required_version = \">= 1.5\"\n  required_providers {\n    aws = {\n"
                 + "      source  = \"hashicorp/aws\"\n      version = \">= 5.0\"\n    }\n  }\n}\n\n");
@@ -37,35 +40,53 @@ public final class TerraformExport {
         out.append("variable \"role_name\" {\n  description = \"Name of the worker role.\"\n  type        = string\n")
                 .append("  default     = ").append(string(subject.roleName())).append("\n}\n\n");
 
-        out.append("resource \"aws_iam_role\" \"worker\" {\n  name = var.role_name\n  path = ")
-                .append(string(deployment.path())).append('\n');
-        deployment.createRole().ifPresent(create -> roleOptions(out, create));
         ObjectNode trust = Deployment.withAppliance(subject.trustPolicy(), subject.applianceArn(),
                 p -> TextNode.valueOf(APPLIANCE_MARK));
-        out.append("  assume_role_policy = ").append(heredoc(trust)).append("}\n\n");
+        List<String[]> role = new ArrayList<>();
+        role.add(new String[] {"name", "var.role_name"});
+        role.add(new String[] {"path", string(deployment.path())});
+        deployment.createRole().ifPresent(create -> {
+            if (create.description() != null) {
+                role.add(new String[] {"description", string(create.description())});
+            }
+            if (create.maxSessionDuration() != null) {
+                role.add(new String[] {"max_session_duration", String.valueOf(create.maxSessionDuration())});
+            }
+        });
+        if (deployment.permissionsBoundary() != null) {
+            role.add(new String[] {"permissions_boundary", string(deployment.permissionsBoundary())});
+        }
+        role.add(new String[] {"assume_role_policy", heredoc(trust)});
+        block(out, "resource \"aws_iam_role\" \"worker\"", role,
+                deployment.createRole().map(IamOperation.CreateRole::tags).orElse(List.of()));
 
         if (subject.mode() == PermissionsMode.INLINE) {
-            out.append("resource \"aws_iam_role_policy\" \"worker_permissions\" {\n  name   = ")
-                    .append(string(deployment.policyName())).append("\n  role   = aws_iam_role.worker.id\n  policy = ")
-                    .append(heredoc(subject.permissionsPolicy())).append("}\n\n");
+            block(out, "resource \"aws_iam_role_policy\" \"worker_permissions\"", List.of(
+                    new String[] {"name", string(deployment.policyName())},
+                    new String[] {"role", "aws_iam_role.worker.id"},
+                    new String[] {"policy", heredoc(subject.permissionsPolicy())}), List.of());
         } else {
-            out.append("resource \"aws_iam_policy\" \"worker_permissions\" {\n  name        = ")
-                    .append(string(deployment.policyName())).append("\n  path        = \"/\"\n")
-                    .append("  description = \"Permissions of Veeam Backup for AWS worker instances\"\n  policy      = ")
-                    .append(heredoc(subject.permissionsPolicy())).append("}\n\n");
-            out.append("resource \"aws_iam_role_policy_attachment\" \"worker_permissions\" {\n")
-                    .append("  role       = aws_iam_role.worker.name\n")
-                    .append("  policy_arn = aws_iam_policy.worker_permissions.arn\n}\n\n");
+            block(out, "resource \"aws_iam_policy\" \"worker_permissions\"", List.of(
+                    new String[] {"name", string(deployment.policyName())},
+                    new String[] {"path", "\"/\""},
+                    new String[] {"description", "\"Permissions of Veeam Backup for AWS worker instances\""},
+                    new String[] {"policy", heredoc(subject.permissionsPolicy())}), List.of());
+            block(out, "resource \"aws_iam_role_policy_attachment\" \"worker_permissions\"", List.of(
+                    new String[] {"role", "aws_iam_role.worker.name"},
+                    new String[] {"policy_arn", "aws_iam_policy.worker_permissions.arn"}), List.of());
         }
-        out.append("resource \"aws_iam_instance_profile\" \"worker\" {\n  name = ")
-                .append(deployment.instanceProfileName().equals(subject.roleName()) ? "var.role_name"
-                        : string(deployment.instanceProfileName()))
-                .append("\n  path = ").append(string(deployment.path())).append("\n  role = aws_iam_role.worker.name\n}\n\n");
+        block(out, "resource \"aws_iam_instance_profile\" \"worker\"", List.of(
+                new String[] {"name", deployment.instanceProfileName().equals(subject.roleName()) ? "var.role_name"
+                        : string(deployment.instanceProfileName())},
+                new String[] {"path", string(deployment.instanceProfilePath())},
+                new String[] {"role", "aws_iam_role.worker.name"}), List.of());
         if (subject.existingRole()) {
-            out.append("import {\n  to = aws_iam_role.worker\n  id = ").append(string(subject.roleName())).append("\n}\n\n");
+            importBlock(out, "aws_iam_role.worker", subject.roleName());
             if (deployment.importProfile()) {
-                out.append("import {\n  to = aws_iam_instance_profile.worker\n  id = ")
-                        .append(string(deployment.instanceProfileName())).append("\n}\n\n");
+                importBlock(out, "aws_iam_instance_profile.worker", deployment.instanceProfileName());
+            }
+            if (deployment.importPolicy()) {
+                importBlock(out, "aws_iam_role_policy.worker_permissions", subject.roleName() + ":" + deployment.policyName());
             }
         }
         out.append("output \"role_arn\" {\n  value = aws_iam_role.worker.arn\n}\n\n");
@@ -73,22 +94,31 @@ public final class TerraformExport {
         return out.toString();
     }
 
-    private static void roleOptions(StringBuilder out, IamOperation.CreateRole create) {
-        if (create.description() != null) {
-            out.append("  description = ").append(string(create.description())).append('\n');
+    /** A block whose attributes are aligned on their = as terraform fmt aligns them; tags (a map) come last. */
+    private static void block(StringBuilder out, String header, List<String[]> attributes, List<IamOperation.Tag> tags) {
+        int width = attributes.stream().mapToInt(a -> a[0].length()).max().orElse(0);
+        if (!tags.isEmpty()) {
+            width = Math.max(width, "tags".length());
         }
-        if (create.permissionsBoundaryArn() != null) {
-            out.append("  permissions_boundary = ").append(string(create.permissionsBoundaryArn())).append('\n');
+        out.append(header).append(" {\n");
+        for (String[] attribute : attributes) {
+            out.append("  ").append(String.format("%-" + width + "s", attribute[0])).append(" = ").append(attribute[1]);
+            if (!attribute[1].endsWith("\n")) {
+                out.append('\n');
+            }
         }
-        if (create.maxSessionDuration() != null) {
-            out.append("  max_session_duration = ").append(create.maxSessionDuration()).append('\n');
-        }
-        if (!create.tags().isEmpty()) {
-            out.append("  tags = {\n");
-            create.tags().forEach(t -> out.append("    ").append(string(t.key())).append(" = ").append(string(t.value()))
-                    .append('\n'));
+        if (!tags.isEmpty()) {
+            int keyWidth = tags.stream().mapToInt(t -> string(t.key()).length()).max().orElse(0);
+            out.append("  ").append(String.format("%-" + width + "s", "tags")).append(" = {\n");
+            tags.forEach(t -> out.append("    ").append(String.format("%-" + keyWidth + "s", string(t.key()))).append(" = ")
+                    .append(string(t.value())).append('\n'));
             out.append("  }\n");
         }
+        out.append("}\n\n");
+    }
+
+    private static void importBlock(StringBuilder out, String to, String id) {
+        out.append("import {\n  to = ").append(to).append("\n  id = ").append(string(id)).append("\n}\n\n");
     }
 
     /** A JSON document as an indented heredoc; template sequences in it are escaped, the appliance mark is a variable. */

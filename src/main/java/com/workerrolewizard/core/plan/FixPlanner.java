@@ -112,6 +112,8 @@ public final class FixPlanner {
         if (!merge.changed()) {
             return;
         }
+        merge.removed().forEach(r -> draft.notes.add("The trust policy's " + r + ": IAM refuses to save a trust policy "
+                + "that holds one, so the write takes it out (the diff shows it)."));
         List<RequirementId> fixes = new ArrayList<>();
         if (applianceFails && merge.added().stream().anyMatch(a -> a.contains("appliance"))) {
             fixes.add(RequirementId.APPLIANCE_TRUST);

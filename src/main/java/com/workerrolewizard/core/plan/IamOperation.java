@@ -189,7 +189,7 @@ public sealed interface IamOperation permits IamOperation.CreateRole, IamOperati
 
         @Override
         public String summary() {
-            return "Attach managed policy " + policyArn + " to role " + roleName + ".";
+            return "Attach managed policy " + policyArn.substring(policyArn.lastIndexOf('/') + 1) + " to role " + roleName + ".";
         }
 
         @Override

@@ -23,13 +23,15 @@ public final class PlanText {
             out.append(" (").append(plan.roleArn()).append(')');
         }
         out.append("\nAppliance ").append(plan.appliance()).append("\n\n");
+        boolean failing = false;
         for (RequirementResult result : plan.before()) {
             if (result.status() == Status.FAIL || result.status() == Status.UNKNOWN) {
                 out.append("  ").append(String.format("%-9s", "[" + result.status() + "]")).append(' ')
                         .append(result.id().id()).append(": ").append(result.detail()).append('\n');
+                failing = true;
             }
         }
-        if (!plan.before().isEmpty()) {
+        if (failing) {
             out.append('\n');
         }
         if (plan.empty()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
+import com.workerrolewizard.core.arn.Arn;
 import com.workerrolewizard.core.arn.Partition;
 import com.workerrolewizard.core.evaluation.PrincipalTarget;
 import com.workerrolewizard.core.evaluation.TrustEvaluation;
@@ -29,11 +30,14 @@ public final class TrustPolicyMerge {
     /**
      * @param added   what was appended ("the page's appliance statement"), empty when nothing changed
      * @param blocked one sentence per principal a Deny keeps out
+     * @param removed one sentence per unique ID of a deleted principal taken out (IAM refuses to save them)
      */
-    public record Result(ObjectNode before, ObjectNode after, List<String> added, List<String> blocked) {
+    public record Result(ObjectNode before, ObjectNode after, List<String> added, List<String> blocked,
+            List<String> removed) {
         public Result {
             added = List.copyOf(added);
             blocked = List.copyOf(blocked);
+            removed = List.copyOf(removed);
         }
 
         public boolean changed() {
@@ -59,7 +63,47 @@ public final class TrustPolicyMerge {
             statements(after).add(documents.ec2Statement());
             added.add("the page's EC2 statement");
         }
-        return new Result(current.json(), after, added, blocked);
+        List<String> removed = added.isEmpty() ? List.of() : removeDeletedPrincipals(after);
+        return new Result(current.json(), after, added, blocked, removed);
+    }
+
+    /**
+     * IAM shows the unique ID of a deleted principal (AROA...) in a trust policy, but refuses to save a policy
+     * that holds one ("Invalid principal in policy"). A write must take such IDs out; the plan says so. A
+     * statement left with no principal at all goes; every other key of every statement stays.
+     */
+    private static List<String> removeDeletedPrincipals(ObjectNode document) {
+        List<String> removed = new ArrayList<>();
+        JsonNode statements = document.get("Statement");
+        if (!(statements instanceof ArrayNode array)) {
+            return removed;
+        }
+        for (int i = array.size() - 1; i >= 0; i--) {
+            JsonNode principal = array.get(i).has("Principal") ? array.get(i).get("Principal") : array.get(i).path("NotPrincipal");
+            if (!(principal instanceof ObjectNode principals) || !principals.has("AWS")) {
+                continue;
+            }
+            JsonNode aws = principals.get("AWS");
+            String label = "statement " + (i + 1);
+            if (aws.isTextual() && Arn.isUniqueId(aws.asText())) {
+                removed.add(0, label + " named " + aws.asText() + ", the ID of a deleted principal");
+                principals.remove("AWS");
+            } else if (aws instanceof ArrayNode values) {
+                for (int j = values.size() - 1; j >= 0; j--) {
+                    if (Arn.isUniqueId(values.get(j).asText())) {
+                        removed.add(0, label + " named " + values.get(j).asText() + ", the ID of a deleted principal");
+                        values.remove(j);
+                    }
+                }
+                if (values.isEmpty()) {
+                    principals.remove("AWS");
+                }
+            }
+            if (principals.isEmpty()) {
+                array.remove(i);
+            }
+        }
+        return removed;
     }
 
     private static boolean needs(PolicyDocument current, PrincipalTarget target, List<String> blocked) {

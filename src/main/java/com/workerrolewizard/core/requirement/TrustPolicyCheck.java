@@ -14,16 +14,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Requirements 2 and 3: the role's trust policy lets a principal call {@code sts:AssumeRole}.
  * The two checks differ only in the principal they ask about and the hints they give on failure.
  */
 abstract class TrustPolicyCheck {
-    /** IAM shows a unique ID in place of a principal that was deleted after the policy named it. */
-    private static final Pattern UNIQUE_ID = Pattern.compile("A(ROA|IDA|GPA|NPA|IPA|SIA|KIA)[A-Z0-9]{12,}");
-
     abstract RequirementId id();
 
     /** "the appliance arn:…", "the EC2 service (ec2.amazonaws.com)". */
@@ -120,7 +116,7 @@ abstract class TrustPolicyCheck {
                         + ", which does not cover sts:AssumeRole");
             }
             for (String value : s.principals().values("AWS")) {
-                if (UNIQUE_ID.matcher(value).matches()) {
+                if (com.workerrolewizard.core.arn.Arn.isUniqueId(value)) {
                     hints.add(s.label() + " names " + value + ", the ID IAM shows when the principal it trusted "
                             + "was deleted (a principal re-created under the same name is not trusted again)");
                 }

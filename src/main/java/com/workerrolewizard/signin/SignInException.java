@@ -1,0 +1,10 @@
+package com.workerrolewizard.signin;
+
+/** Signing in failed for a reason the person can act on; the message is one sentence saying what to do. */
+public final class SignInException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public SignInException(String message) {
+        super(message);
+    }
+}

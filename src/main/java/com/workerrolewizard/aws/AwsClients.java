@@ -1,9 +1,7 @@
 package com.workerrolewizard.aws;
 
-import java.time.Duration;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.IamClientBuilder;
@@ -20,8 +18,7 @@ public final class AwsClients implements AutoCloseable {
     private final StsClient sts;
 
     public AwsClients(ConnectionSettings settings) {
-        this.http = UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(5))
-                .socketTimeout(settings.attemptTimeout()).build();
+        this.http = HttpClients.create(settings.attemptTimeout());
         ClientOverrideConfiguration timeouts = ClientOverrideConfiguration.builder()
                 .apiCallTimeout(settings.callTimeout()).apiCallAttemptTimeout(settings.attemptTimeout()).build();
         Region stsRegion = Region.of(settings.region().orElse("us-east-1"));

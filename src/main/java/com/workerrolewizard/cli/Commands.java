@@ -39,7 +39,8 @@ public final class Commands {
             return ExitCode.BAD_INPUT;
         });
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
-            if (e instanceof UnreadableInputException || e instanceof MalformedPolicyException) {
+            if (e instanceof UnreadableInputException || e instanceof MalformedPolicyException
+                    || e instanceof com.workerrolewizard.signin.SignInException) {
                 err.println(line.getCommandSpec().qualifiedName() + ": " + oneLine(e.getMessage()));
                 err.flush();
                 return ExitCode.BAD_INPUT;

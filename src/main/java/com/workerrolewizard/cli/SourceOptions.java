@@ -16,7 +16,6 @@ import picocli.CommandLine.Option;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -42,6 +41,10 @@ final class SourceOptions {
     @Option(names = "--sandbox-seed", paramLabel = "FILE", hidden = true,
             description = "Seed the sandbox from an authorization-details file instead of its example roles.")
     Path sandboxSeed;
+
+    /** How sign-in asks for an MFA code or shows an Identity Center code; the terminal unless a face sets another. */
+    com.workerrolewizard.signin.SignInPrompts prompts = new TerminalPrompts(
+            new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
 
     /** True when any SOURCE option was given (export without one plans a new role). */
     boolean given() {
@@ -79,10 +82,11 @@ final class SourceOptions {
                 deleteQuietly(journal);
             });
         }
+        Optional<URI> endpoint = Optional.ofNullable(endpointUrl).map(SourceOptions::endpoint);
+        Optional<String> stsRegion = Optional.ofNullable(region).or(this::profileRegion);
         AwsCredentialsProvider credentials = profile == null ? DefaultCredentialsProvider.builder().build()
-                : ProfileCredentialsProvider.builder().profileName(profile).build();
-        ConnectionSettings settings = new ConnectionSettings(credentials, Optional.ofNullable(region).or(this::profileRegion),
-                Optional.ofNullable(endpointUrl).map(SourceOptions::endpoint), Optional.ofNullable(profile));
+                : SignIn.resolver(stsRegion.orElse("us-east-1"), endpoint, prompts).resolve(profile);
+        ConnectionSettings settings = new ConnectionSettings(credentials, stsRegion, endpoint, Optional.ofNullable(profile));
         AwsClients clients = new AwsClients(settings);
         LiveAccount live = new LiveAccount(clients, catalog,
                 profile == null ? "the account of the default credentials" : "the account of profile " + profile);

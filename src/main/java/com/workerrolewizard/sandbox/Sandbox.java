@@ -112,6 +112,20 @@ public final class Sandbox implements AutoCloseable {
         return this;
     }
 
+    /** Adds a role with this trust policy (JSON), for sign-in chains and tests. */
+    public Sandbox addRole(String name, String trustPolicy) {
+        synchronized (server.iam()) {
+            server.iam().putRole(name, "/", trustPolicy);
+        }
+        return this;
+    }
+
+    /** AssumeRole with an MFA device then needs this code. */
+    public Sandbox requireMfaCode(String code) {
+        server.sts().mfaCode = code;
+        return this;
+    }
+
     /** Adds {@code count} plain roles (for paging tests and benchmarks). */
     public Sandbox addRoles(String prefix, int count) {
         synchronized (server.iam()) {

@@ -81,6 +81,10 @@ public final class SandboxServer implements AutoCloseable {
         return iam;
     }
 
+    SandboxSts sts() {
+        return sts;
+    }
+
     SandboxSimulator simulator() {
         return simulator;
     }

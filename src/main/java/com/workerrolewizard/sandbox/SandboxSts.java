@@ -21,6 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SandboxSts {
     private final SandboxIam iam;
     private final SecureRandom random = new SecureRandom();
+    /** The MFA code AssumeRole accepts when a request names an MFA device (null: any code). */
+    volatile String mfaCode;
+
     /** Access key of a session handed out by AssumeRole, to the ARN of the role it is a session of. */
     private final Map<String, String[]> sessions = new ConcurrentHashMap<>();
 
@@ -56,8 +59,15 @@ final class SandboxSts {
         String caller = principalArn(accessKey);
         String trust = iam.trustOf(roleArn).orElseThrow(() -> new SandboxError(403, "AccessDenied", "User: "
                 + callerArn(accessKey) + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn));
+        boolean mfa = p.containsKey("SerialNumber");
+        if (mfa && mfaCode != null && !mfaCode.equals(p.get("TokenCode"))) {
+            throw new SandboxError(403, "AccessDenied", "MultiFactorAuthentication failed with invalid MFA one time pass code.");
+        }
         TrustEvaluation evaluation = TrustEvaluator.evaluate(PolicyDocument.parse(trust, PolicyKind.TRUST), target(caller));
-        if (evaluation.unconditionalDeny().isPresent() || evaluation.bestUnconditionalAllow().isEmpty()) {
+        // An Allow whose only condition is MFA holds when the request came with a code.
+        boolean mfaAllow = mfa && evaluation.conditionalAllow().filter(a -> a.statement().conditionKeys().stream()
+                .allMatch(k -> k.startsWith("aws:MultiFactorAuth"))).isPresent();
+        if (evaluation.unconditionalDeny().isPresent() || (evaluation.bestUnconditionalAllow().isEmpty() && !mfaAllow)) {
             throw new SandboxError(403, "AccessDenied", "User: " + callerArn(accessKey)
                     + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn);
         }

@@ -16,7 +16,7 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import com.workerrolewizard.aws.HttpClients;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
@@ -52,7 +52,8 @@ public final class CredentialsResolver {
         ProfileInfo info = new ProfileCatalog(file, System.getenv()).profile(name).orElseThrow(() ->
                 new SignInException("Profile " + name + " is not in " + where() + ": check its name with the profiles command."));
         if (!info.usable()) {
-            throw new SignInException("Profile " + name + " cannot work: " + info.problem());
+            throw new SignInException("Profile " + name + " cannot work: " + Character.toLowerCase(info.problem().charAt(0))
+                    + info.problem().substring(1));
         }
         return resolve(name, new LinkedHashSet<>());
     }
@@ -112,7 +113,7 @@ public final class CredentialsResolver {
         }
 
         private Credentials call() {
-            StsClientBuilder builder = StsClient.builder().httpClient(UrlConnectionHttpClient.create())
+            StsClientBuilder builder = StsClient.builder().httpClient(HttpClients.create(java.time.Duration.ofSeconds(10)))
                     .region(Region.of(region)).credentialsProvider(source);
             endpoint.ifPresent(builder::endpointOverride);
             try (StsClient sts = builder.build()) {

@@ -55,7 +55,7 @@ public final class ProfileCatalog {
         ProfileKind kind = kind(profile);
         boolean mfa = kind == ProfileKind.ASSUME_ROLE && mfaInChain(name, new LinkedHashSet<>());
         return new ProfileInfo(name, kind, mfa, profile.property("region").orElse(null),
-                problem(name, new LinkedHashSet<>()).orElse(null));
+                problem(name, new LinkedHashSet<>()).map(p -> Character.toUpperCase(p.charAt(0)) + p.substring(1)).orElse(null));
     }
 
     static ProfileKind kind(Profile profile) {

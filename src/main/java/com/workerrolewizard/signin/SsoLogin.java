@@ -11,7 +11,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import com.workerrolewizard.aws.HttpClients;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
@@ -157,7 +157,7 @@ public final class SsoLogin {
         if (settings.accountId() == null || settings.roleName() == null) {
             throw new SignInException("The profile needs sso_account_id and sso_role_name.");
         }
-        SsoClientBuilder builder = SsoClient.builder().httpClient(UrlConnectionHttpClient.create())
+        SsoClientBuilder builder = SsoClient.builder().httpClient(HttpClients.create(java.time.Duration.ofSeconds(10)))
                 .region(Region.of(settings.region())).credentialsProvider(AnonymousCredentialsProvider.create());
         portalEndpoint.ifPresent(builder::endpointOverride);
         try (SsoClient portal = builder.build()) {
@@ -170,7 +170,7 @@ public final class SsoLogin {
     }
 
     private SsoOidcClient oidc(String region) {
-        SsoOidcClientBuilder builder = SsoOidcClient.builder().httpClient(UrlConnectionHttpClient.create())
+        SsoOidcClientBuilder builder = SsoOidcClient.builder().httpClient(HttpClients.create(java.time.Duration.ofSeconds(10)))
                 .region(Region.of(region)).credentialsProvider(AnonymousCredentialsProvider.create());
         oidcEndpoint.ifPresent(builder::endpointOverride);
         return builder.build();

@@ -1,0 +1,56 @@
+package com.workerrolewizard.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.workerrolewizard.signin.ProfileCatalog;
+import com.workerrolewizard.signin.ProfileInfo;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code profiles}: every AWS profile with its kind, and why the ones that cannot work cannot. */
+@Command(name = "profiles", mixinStandardHelpOptions = true,
+        description = "Lists the AWS profiles (config and credentials files, and the environment), their kind and any problem.")
+final class ProfilesCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "text (default) or json.")
+    CheckCommand.Format format;
+
+    @Override
+    public Integer call() {
+        List<ProfileInfo> profiles = ProfileCatalog.standard().profiles();
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == CheckCommand.Format.json) {
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ArrayNode array = json.createArrayNode();
+            for (ProfileInfo p : profiles) {
+                ObjectNode node = array.addObject();
+                node.put("name", p.name());
+                node.put("kind", p.kind().id());
+                node.put("mfa", p.mfa());
+                node.put("region", p.region());
+                node.put("problem", p.problem());
+            }
+            out.print(com.workerrolewizard.core.policy.PolicyJson.pretty(array));
+        } else if (profiles.isEmpty()) {
+            out.println("No AWS profiles: create one with 'aws configure' (or 'aws configure sso'), or set AWS_ACCESS_KEY_ID.");
+        } else {
+            int width = Math.max(7, profiles.stream().mapToInt(p -> p.name().length()).max().orElse(0));
+            out.println(String.format("%-" + width + "s  %-12s  %-3s  %-14s  %s", "PROFILE", "KIND", "MFA", "REGION", "PROBLEM"));
+            for (ProfileInfo p : profiles) {
+                out.println(String.format("%-" + width + "s  %-12s  %-3s  %-14s  %s", p.name(), p.kind().id(),
+                        p.mfa() ? "yes" : "", p.region() == null ? "" : p.region(), p.problem() == null ? "" : p.problem()));
+            }
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+}

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 public final class SandboxServer implements AutoCloseable {
     private static final String IAM_NS = "https://iam.amazonaws.com/doc/2010-05-08/";
     private static final String STS_NS = "https://sts.amazonaws.com/doc/2011-06-15/";
-    private static final Set<String> STS_ACTIONS = Set.of("GetCallerIdentity", "AssumeRole");
+    private static final Set<String> STS_ACTIONS = Set.of("GetCallerIdentity", "AssumeRole", "AssumeRoleWithWebIdentity");
     private static final Pattern ACCESS_KEY = Pattern.compile("Credential=([A-Z0-9]+)/");
 
     private final HttpServer server;

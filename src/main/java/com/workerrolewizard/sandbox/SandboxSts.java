@@ -49,6 +49,7 @@ final class SandboxSts {
                     .text("UserId", accessKey != null && sessions.containsKey(accessKey) ? "AROASANDBOX:session" : "AIDASANDBOXADMIN")
                     .text("Account", iam.account()).toString();
             case "AssumeRole" -> assumeRole(p, accessKey);
+            case "AssumeRoleWithWebIdentity" -> assumeRoleWithWebIdentity(p);
             default -> throw new SandboxError(400, "InvalidAction", "The action " + action + " is not valid for this web service.");
         };
     }
@@ -71,11 +72,25 @@ final class SandboxSts {
             throw new SandboxError(403, "AccessDenied", "User: " + callerArn(accessKey)
                     + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn);
         }
+        return credentials(roleArn, sessionName, Integer.parseInt(p.getOrDefault("DurationSeconds", "3600")));
+    }
+
+    /** Any non-empty token is accepted: the sandbox trusts every identity provider. */
+    private String assumeRoleWithWebIdentity(Map<String, String> p) {
+        if (p.getOrDefault("WebIdentityToken", "").isBlank()) {
+            throw new SandboxError(400, "InvalidIdentityToken", "The web identity token is empty.");
+        }
+        String roleArn = p.get("RoleArn");
+        iam.trustOf(roleArn).orElseThrow(() -> new SandboxError(403, "AccessDenied", "Not authorized to perform "
+                + "sts:AssumeRoleWithWebIdentity on " + roleArn));
+        return credentials(roleArn, p.getOrDefault("RoleSessionName", "web"), 3600);
+    }
+
+    private String credentials(String roleArn, String sessionName, int seconds) {
         String keyId = "ASIA" + token(16).toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "X");
         String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
         String sessionArn = "arn:aws:sts::" + iam.account() + ":assumed-role/" + roleName + "/" + sessionName;
         sessions.put(keyId, new String[] {roleArn, sessionArn});
-        int seconds = Integer.parseInt(p.getOrDefault("DurationSeconds", "3600"));
         return new Xml().open("Credentials").text("AccessKeyId", keyId).text("SecretAccessKey", token(30))
                 .text("SessionToken", token(60))
                 .text("Expiration", Instant.now().plus(seconds, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS).toString())

@@ -64,6 +64,7 @@ public final class CredentialsResolver {
         return switch (ProfileCatalog.kind(profile)) {
             case ASSUME_ROLE -> assumeRole(name, profile, chain);
             case SSO -> sso.credentials(name, profile, file);
+            case WEB_IDENTITY -> new WebIdentityRole(name, profile);
             default -> ProfileCredentialsProvider.builder().profileFile(file).profileName(name).build();
         };
     }
@@ -147,6 +148,51 @@ public final class CredentialsResolver {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * A web identity profile: the token file is read at every refresh (it rotates) and exchanged with
+     * {@code AssumeRoleWithWebIdentity} through the same STS endpoint as everything else.
+     */
+    private final class WebIdentityRole implements AwsCredentialsProvider {
+        private final String name;
+        private final Profile profile;
+        private AwsSessionCredentials session;
+        private Instant expiration = Instant.EPOCH;
+
+        WebIdentityRole(String name, Profile profile) {
+            this.name = name;
+            this.profile = profile;
+        }
+
+        @Override
+        public synchronized AwsCredentials resolveCredentials() {
+            if (session == null || Instant.now().isAfter(expiration.minusSeconds(300))) {
+                String token;
+                try {
+                    token = java.nio.file.Files.readString(java.nio.file.Path.of(profile.property("web_identity_token_file")
+                            .orElseThrow())).strip();
+                } catch (java.io.IOException e) {
+                    throw new SignInException("Profile " + name + " cannot read its web_identity_token_file: " + e.getMessage());
+                }
+                StsClientBuilder builder = StsClient.builder().httpClient(HttpClients.create(java.time.Duration.ofSeconds(10)))
+                        .region(Region.of(region)).credentialsProvider(
+                                software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create());
+                endpoint.ifPresent(builder::endpointOverride);
+                try (StsClient sts = builder.build()) {
+                    Credentials credentials = sts.assumeRoleWithWebIdentity(r -> r.roleArn(profile.property("role_arn").orElseThrow())
+                            .roleSessionName(profile.property("role_session_name").orElse("worker-role-wizard-"
+                                    + Instant.now().getEpochSecond())).webIdentityToken(token)).credentials();
+                    session = AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(),
+                            credentials.sessionToken());
+                    expiration = credentials.expiration();
+                } catch (SdkException e) {
+                    throw new SignInException("Profile " + name + " cannot assume " + profile.property("role_arn").orElse("")
+                            + " with its web identity: " + message(e));
+                }
+            }
+            return session;
         }
     }
 

@@ -90,6 +90,17 @@ class LiveCommandsIT {
     }
 
     @Test
+    void theSdksOwnEndpointSettingsAreHonoured() throws Exception {
+        try (Sandbox account = Sandbox.start()) {
+            Run run = run(Map.of("AWS_ACCESS_KEY_ID", "AKIAENDPOINTTEST0001", "AWS_SECRET_ACCESS_KEY", "x", "AWS_REGION",
+                    "us-east-1", "AWS_ENDPOINT_URL_IAM", account.endpoint().toString(), "AWS_ENDPOINT_URL_STS",
+                    account.endpoint().toString()), "check", "--appliance", Sandbox.APPLIANCE, "--role", "VeeamWorkerReady");
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(account.calls()).isGreaterThan(3);
+        }
+    }
+
+    @Test
     void aFullRunLeavesTheSecretKeyNowhere() throws Exception {
         try (Sandbox account = Sandbox.start()) {
             Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", "AKIATESTSECRETSCAN01", "AWS_SECRET_ACCESS_KEY", SECRET,

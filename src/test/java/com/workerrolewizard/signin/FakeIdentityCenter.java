@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * IAM Identity Center on 127.0.0.1 for tests: the OIDC service (RegisterClient, StartDeviceAuthorization,
  * CreateToken with device code and refresh token) and the portal's GetRoleCredentials, in their JSON protocol.
  */
-final class FakeIdentityCenter implements AutoCloseable {
-    static final String ACCESS_KEY = "ASIAIDENTITYCENTER01";
+public final class FakeIdentityCenter implements AutoCloseable {
+    public static final String ACCESS_KEY = "ASIAIDENTITYCENTER01";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;
     /** How many CreateToken polls answer "authorization pending" before the user has confirmed. */
@@ -29,13 +29,13 @@ final class FakeIdentityCenter implements AutoCloseable {
     volatile long tokenSeconds = 3600;
     volatile String lastAccessToken;
 
-    FakeIdentityCenter() throws IOException {
+    public FakeIdentityCenter() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         server.createContext("/", this::serve);
         server.start();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 

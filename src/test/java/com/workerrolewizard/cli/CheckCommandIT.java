@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,43 +46,14 @@ class CheckCommandIT {
         }
     }
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("wizard.jar", "target/worker-role-wizard.jar")));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        // Never real AWS: no credentials, no profile files, no instance metadata (a network address off this machine).
-        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
-        builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
-        builder.environment().put("AWS_CONFIG_FILE", "/nonexistent/aws-config");
-        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/aws-credentials");
-        Process process = builder.start();
-        process.getOutputStream().close();
-        byte[][] streams = new byte[2][];
-        Thread errReader = new Thread(() -> streams[1] = readAll(process.getErrorStream()));
-        errReader.start();
-        streams[0] = readAll(process.getInputStream());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the command finishes").isTrue();
-        errReader.join();
-        return new Run(process.exitValue(), new String(streams[0], StandardCharsets.UTF_8),
-                new String(streams[1], StandardCharsets.UTF_8));
-    }
-
-    private static byte[] readAll(InputStream in) {
-        try {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            return new byte[0];
-        }
+    static JarRun run(String... args) throws IOException, InterruptedException {
+        return JarRun.of(args);
     }
 
     @Test
     void everyFixtureRoleGetsItsExpectedStatusesAsJson() throws Exception {
         assertThat(expected).hasSizeGreaterThanOrEqualTo(25);
-        Run run = run("check", "--authorization-details", fixture.toString(), "--appliance", APPLIANCE, "--all-roles",
+        JarRun run = run("check", "--authorization-details", fixture.toString(), "--appliance", APPLIANCE, "--all-roles",
                 "--format", "json");
         assertThat(run.err()).isEmpty();
         assertThat(run.exit()).isEqualTo(1);
@@ -111,7 +79,7 @@ class CheckCommandIT {
 
     @Test
     void theTextReportHasOneMarkedLinePerRequirement() throws Exception {
-        Run run = run("check", "--authorization-details", fixture.toString(), "--appliance", APPLIANCE, "--all-roles");
+        JarRun run = run("check", "--authorization-details", fixture.toString(), "--appliance", APPLIANCE, "--all-roles");
         assertThat(run.exit()).isEqualTo(1);
         long markedLines = run.out().lines().filter(l -> l.matches("  \\[(PASS|WARN|FAIL|UNKNOWN)\\] +[a-z0-9-]+ +\\S.*"))
                 .count();
@@ -129,7 +97,7 @@ class CheckCommandIT {
     @ParameterizedTest
     @MethodSource("singleRoles")
     void oneRoleGivesTheContractsExitCode(String role, int exit, String status) throws Exception {
-        Run run = run("check", "--authorization-details", fixture.toString(), "--appliance", APPLIANCE, "--role", role);
+        JarRun run = run("check", "--authorization-details", fixture.toString(), "--appliance", APPLIANCE, "--role", role);
         assertThat(run.exit()).isEqualTo(exit);
         assertThat(run.err()).isEmpty();
         assertThat(run.out()).contains("[" + status + "]");
@@ -139,7 +107,7 @@ class CheckCommandIT {
     void aCatalogReplacesThePagesActions() throws Exception {
         Path catalog = Files.writeString(temp.resolve("catalog.txt"),
                 "# a newer vendor version\nssm:GetDocument\nssm:StartNewThing\n");
-        Run run = run("check", "--authorization-details", fixture.toString(), "--appliance", APPLIANCE,
+        JarRun run = run("check", "--authorization-details", fixture.toString(), "--appliance", APPLIANCE,
                 "--role", "GoodWorker", "--format", "json", "--catalog", catalog.toString());
         assertThat(run.exit()).isEqualTo(1);
         JsonNode permissions = JSON.readTree(run.out()).get("roles").get(0).get("requirements").get(3);
@@ -149,7 +117,7 @@ class CheckCommandIT {
 
     @Test
     void versionPrintsTheVersion() throws Exception {
-        Run run = run("--version");
+        JarRun run = run("--version");
         assertThat(run.exit()).isZero();
         assertThat(run.out().strip()).matches("worker-role-wizard \\d+\\.\\d+\\.\\d+.*");
     }
@@ -183,7 +151,7 @@ class CheckCommandIT {
     @ParameterizedTest
     @MethodSource("badInputs")
     void badInputIsOneClearLineAndExitCodeTwo(List<String> args, String expectedText) throws Exception {
-        Run run = run(args.toArray(String[]::new));
+        JarRun run = run(args.toArray(String[]::new));
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err().lines().toList()).hasSize(1);
@@ -194,7 +162,7 @@ class CheckCommandIT {
     void aMalformedPolicyInsideTheFileNamesTheRoleAndTheSpot() throws Exception {
         String broken = Files.readString(fixture).replaceFirst("\"Effect\": \"Allow\"", "\"Effect\": \"allow\"");
         Path file = Files.writeString(temp.resolve("broken.json"), broken);
-        Run run = run("check", "--authorization-details", file.toString(), "--appliance", APPLIANCE, "--all-roles");
+        JarRun run = run("check", "--authorization-details", file.toString(), "--appliance", APPLIANCE, "--all-roles");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err().lines().toList()).hasSize(1);
         assertThat(run.err()).contains("role \"GoodWorker\"").contains("Statement[0].Effect");
@@ -203,7 +171,7 @@ class CheckCommandIT {
     @Test
     void aBadCatalogIsBadInput() throws Exception {
         Path catalog = Files.writeString(temp.resolve("catalog.txt"), "ssm:GetDocument\nssm:*\n");
-        Run run = run("check", "--authorization-details", fixture.toString(), "--appliance", APPLIANCE,
+        JarRun run = run("check", "--authorization-details", fixture.toString(), "--appliance", APPLIANCE,
                 "--role", "GoodWorker", "--catalog", catalog.toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("line 2").contains("wildcards are not allowed");

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the built jar (system property wizard.jar, set by failsafe) as a user would, for the *IT classes. */
@@ -16,16 +17,33 @@ record JarRun(int exit, String out, String err) {
     static final String APPLIANCE = "arn:aws:iam::111122223333:role/VeeamImpersonation";
 
     static JarRun of(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("wizard.jar", "target/worker-role-wizard.jar")));
+        return with(Map.of(), List.of(), args);
+    }
+
+    /**
+     * Runs the jar with extra environment variables and JVM options. Never real AWS: the caller's AWS_* variables
+     * are dropped, there are no profile files (unless {@code env} names some) and no instance metadata, which lives
+     * at a network address off this machine.
+     */
+    static JarRun with(Map<String, String> env, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", System.getProperty("wizard.jar", "target/worker-role-wizard.jar")));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+        builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+        builder.environment().put("AWS_CONFIG_FILE", "/nonexistent/aws-config");
+        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/aws-credentials");
+        builder.environment().putAll(env);
+        Process process = builder.start();
         process.getOutputStream().close();
         byte[][] streams = new byte[2][];
         Thread errReader = new Thread(() -> streams[1] = readAll(process.getErrorStream()));
         errReader.start();
         streams[0] = readAll(process.getInputStream());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the command finishes").isTrue();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the command finishes").isTrue();
         errReader.join();
         return new JarRun(process.exitValue(), new String(streams[0], StandardCharsets.UTF_8),
                 new String(streams[1], StandardCharsets.UTF_8));

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,28 +27,14 @@ class LiveCommandsIT {
     @TempDir
     Path home;
 
-    record Run(int exit, String out, String err) {
+
+    private JarRun run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("WORKER_ROLE_WIZARD_HOME", home.resolve("app-data").toString());
+        return JarRun.with(all, List.of(), args);
     }
 
-    private Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("wizard.jar", "target/worker-role-wizard.jar")));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
-        builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
-        builder.environment().put("AWS_CONFIG_FILE", home.resolve("no-config").toString());
-        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("no-credentials").toString());
-        builder.environment().put("WORKER_ROLE_WIZARD_HOME", home.resolve("app-data").toString());
-        builder.environment().putAll(env);
-        Path out = Files.createTempFile(home, "out", ".txt");
-        Path err = Files.createTempFile(home, "err", ".txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
-    }
-
-    private Run sandbox(String... args) throws IOException, InterruptedException {
+    private JarRun sandbox(String... args) throws IOException, InterruptedException {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--sandbox");
         return run(Map.of(), all.toArray(String[]::new));
@@ -59,7 +44,7 @@ class LiveCommandsIT {
     void checkOnTheSandboxGivesTheContractsExitCodes() throws Exception {
         assertThat(sandbox("check", "--appliance", Sandbox.APPLIANCE, "--role", "VeeamWorkerReady").exit()).isZero();
         assertThat(sandbox("check", "--appliance", Sandbox.APPLIANCE, "--role", "WorkerFailingAll").exit()).isEqualTo(1);
-        Run all = sandbox("check", "--appliance", Sandbox.APPLIANCE, "--all-roles", "--format", "json");
+        JarRun all = sandbox("check", "--appliance", Sandbox.APPLIANCE, "--all-roles", "--format", "json");
         JsonNode report = JSON.readTree(all.out());
         assertThat(report.get("roles")).hasSize(7);
         assertThat(all.err()).isEmpty();
@@ -67,7 +52,7 @@ class LiveCommandsIT {
 
     @Test
     void fixWithYesMakesTheRolePassOnTheSandbox() throws Exception {
-        Run fix = sandbox("fix", "--appliance", Sandbox.APPLIANCE, "--role", "WorkerFailingAll", "--yes");
+        JarRun fix = sandbox("fix", "--appliance", Sandbox.APPLIANCE, "--role", "WorkerFailingAll", "--yes");
         assertThat(fix.exit()).as(fix.err()).isZero();
         assertThat(fix.out().lines().filter(l -> l.startsWith("Applied: "))).hasSize(4);
         assertThat(fix.out()).contains("1 meets all four requirements");
@@ -75,7 +60,7 @@ class LiveCommandsIT {
 
     @Test
     void fixWithoutATerminalOrYesRefusesAndChangesNothing() throws Exception {
-        Run fix = sandbox("fix", "--appliance", Sandbox.APPLIANCE, "--role", "WorkerFailingAll");
+        JarRun fix = sandbox("fix", "--appliance", Sandbox.APPLIANCE, "--role", "WorkerFailingAll");
         assertThat(fix.exit()).isEqualTo(2);
         assertThat(fix.err().strip()).contains("no terminal to confirm").doesNotContain("\n");
         assertThat(fix.out()).doesNotContain("Applied:");
@@ -83,7 +68,7 @@ class LiveCommandsIT {
 
     @Test
     void createRoleOnTheSandboxMakesAPassingRole() throws Exception {
-        Run create = sandbox("create-role", "--appliance", Sandbox.APPLIANCE, "--role", "NewWorker", "--path", "/veeam/",
+        JarRun create = sandbox("create-role", "--appliance", Sandbox.APPLIANCE, "--role", "NewWorker", "--path", "/veeam/",
                 "--tag", "team=backup", "--yes");
         assertThat(create.exit()).as(create.out() + create.err()).isZero();
         assertThat(create.out()).contains("Applied: Create role NewWorker");
@@ -92,7 +77,7 @@ class LiveCommandsIT {
     @Test
     void theSdksOwnEndpointSettingsAreHonoured() throws Exception {
         try (Sandbox account = Sandbox.start()) {
-            Run run = run(Map.of("AWS_ACCESS_KEY_ID", "AKIAENDPOINTTEST0001", "AWS_SECRET_ACCESS_KEY", "x", "AWS_REGION",
+            JarRun run = run(Map.of("AWS_ACCESS_KEY_ID", "AKIAENDPOINTTEST0001", "AWS_SECRET_ACCESS_KEY", "x", "AWS_REGION",
                     "us-east-1", "AWS_ENDPOINT_URL_IAM", account.endpoint().toString(), "AWS_ENDPOINT_URL_STS",
                     account.endpoint().toString()), "check", "--appliance", Sandbox.APPLIANCE, "--role", "VeeamWorkerReady");
             assertThat(run.exit()).as(run.err()).isZero();
@@ -106,7 +91,7 @@ class LiveCommandsIT {
             Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", "AKIATESTSECRETSCAN01", "AWS_SECRET_ACCESS_KEY", SECRET,
                     "AWS_SESSION_TOKEN", "session-token-" + SECRET, "AWS_REGION", "eu-west-1");
             String endpoint = account.endpoint().toString();
-            List<Run> runs = new ArrayList<>();
+            List<JarRun> runs = new ArrayList<>();
             runs.add(run(env, "check", "--endpoint-url", endpoint, "--appliance", Sandbox.APPLIANCE, "--all-roles"));
             runs.add(run(env, "fix", "--endpoint-url", endpoint, "--appliance", Sandbox.APPLIANCE, "--role",
                     "WorkerFailingAll", "--yes"));
@@ -123,7 +108,7 @@ class LiveCommandsIT {
             Path journal = home.resolve("app-data").resolve("journal.json");
             assertThat(journal).exists();
             assertThat(export).exists();
-            for (Run run : runs) {
+            for (JarRun run : runs) {
                 assertThat(run.out() + run.err()).doesNotContain(SECRET).doesNotContain("TESTSECRET");
             }
             try (Stream<Path> files = Files.walk(home)) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.workerrolewizard.sandbox.Sandbox;
 import com.workerrolewizard.signin.FakeIdentityCenter;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -15,7 +14,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,8 +31,6 @@ class SignInCommandsIT {
     private Sandbox sandbox;
     private FakeIdentityCenter identityCenter;
 
-    record Run(int exit, String out, String err) {
-    }
 
     @BeforeEach
     void start() throws Exception {
@@ -91,36 +87,26 @@ class SignInCommandsIT {
         identityCenter.close();
     }
 
-    private Run run(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.home=" + home, "-jar", System.getProperty("wizard.jar", "target/worker-role-wizard.jar")));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("AWS_"));
+    private JarRun run(String... args) throws Exception {
+        Map<String, String> env = new HashMap<>();
         env.put("HOME", home.toString());
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
         env.put("AWS_CONFIG_FILE", home.resolve(".aws/config").toString());
         env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve(".aws/credentials").toString());
         env.put("AWS_ENDPOINT_URL_SSO_OIDC", identityCenter.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_SSO", identityCenter.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_STS", sandbox.endpoint().toString());
         env.put("WORKER_ROLE_WIZARD_HOME", home.resolve("app-data").toString());
-        Path out = Files.createTempFile(home, "out", ".txt");
-        Path err = Files.createTempFile(home, "err", ".txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+        return JarRun.with(env, List.of("-Duser.home=" + home), args);
     }
 
-    private Run check(String profile) throws Exception {
+    private JarRun check(String profile) throws Exception {
         return run("check", "--profile", profile, "--endpoint-url", sandbox.endpoint().toString(), "--appliance",
                 Sandbox.APPLIANCE, "--role", "VeeamWorkerReady");
     }
 
     @Test
     void profilesListsEveryKindAndTheBrokenOneWithItsReason() throws Exception {
-        Run run = run("profiles", "--format", "json");
+        JarRun run = run("profiles", "--format", "json");
         assertThat(run.exit()).isZero();
         Map<String, JsonNode> byName = new HashMap<>();
         new ObjectMapper().readTree(run.out()).forEach(p -> byName.put(p.get("name").asText(), p));
@@ -138,7 +124,7 @@ class SignInCommandsIT {
     @Test
     void keysAChainAProcessAndAWebIdentitySignIn() throws Exception {
         for (String profile : List.of("keys", "hop1", "proc", "web")) {
-            Run run = check(profile);
+            JarRun run = check(profile);
             assertThat(run.exit()).as(profile + ": " + run.err()).isZero();
             assertThat(run.out()).contains("[PASS]");
         }
@@ -146,35 +132,35 @@ class SignInCommandsIT {
 
     @Test
     void identityCenterLogsInOnceAndTheProfileSignsIn() throws Exception {
-        Run login = run("login", "--profile", "corp");
+        JarRun login = run("login", "--profile", "corp");
         assertThat(login.exit()).as(login.err()).isZero();
         assertThat(login.err()).contains("ABCD-EFGH").contains("https://device.sso.example/");
         String sha1 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest("corp".getBytes()));
         assertThat(home.resolve(".aws/sso/cache/" + sha1 + ".json")).exists();
-        Run check = check("corp");
+        JarRun check = check("corp");
         assertThat(check.exit()).as(check.err()).isZero();
     }
 
     @Test
     void withoutALoginIdentityCenterSaysWhatToRun() throws Exception {
-        Run run = check("corp");
+        JarRun run = check("corp");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("login --profile corp").doesNotContain("\tat ");
     }
 
     @Test
     void anMfaProfileWithoutATerminalAndABrokenProfileAreOneClearLine() throws Exception {
-        Run mfa = check("hop2");
+        JarRun mfa = check("hop2");
         assertThat(mfa.exit()).isEqualTo(2);
         assertThat(mfa.err().strip()).contains("needs an MFA code").doesNotContain("\n");
-        Run broken = check("broken");
+        JarRun broken = check("broken");
         assertThat(broken.exit()).isEqualTo(2);
         assertThat(broken.err().strip()).contains("source_profile nowhere does not exist").doesNotContain("\n");
     }
 
     @Test
     void noSecretAppearsInAnyOutput() throws Exception {
-        List<Run> runs = new ArrayList<>();
+        List<JarRun> runs = new ArrayList<>();
         runs.add(run("profiles"));
         runs.add(run("profiles", "--format", "json"));
         for (String profile : List.of("keys", "hop1", "proc", "broken", "hop2")) {
@@ -182,7 +168,7 @@ class SignInCommandsIT {
         }
         runs.add(run("login", "--profile", "corp"));
         runs.add(check("corp"));
-        for (Run run : runs) {
+        for (JarRun run : runs) {
             assertThat(run.out() + run.err()).doesNotContain("SCAN-ME").doesNotContain("identity-center-secret")
                     .doesNotContain("client-secret-456").doesNotContain("access-token-");
         }

@@ -159,6 +159,36 @@ class SignInCommandsIT {
     }
 
     @Test
+    void anMfaCodeIsAskedOnTheTerminalAndAWrongOneGetsAnotherTry() throws Exception {
+        Path script = Path.of("/usr/bin/script");
+        if (!Files.isExecutable(script)) {
+            System.err.println("SKIPPED: /usr/bin/script (util-linux) is not here to give the command a terminal.");
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "no /usr/bin/script");
+        }
+        sandbox.requireMfaCode("123456");
+        List<String> jvm = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.home=" + home, "-jar", System.getProperty("wizard.jar", "target/worker-role-wizard.jar"), "check",
+                "--profile", "hop2", "--endpoint-url", sandbox.endpoint().toString(), "--appliance", Sandbox.APPLIANCE,
+                "--role", "VeeamWorkerReady"));
+        String command = String.join(" ", jvm.stream().map(com.workerrolewizard.core.plan.ShellQuote::posix).toList());
+        ProcessBuilder builder = new ProcessBuilder(script.toString(), "-qec", command, "/dev/null").redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+        builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+        builder.environment().put("AWS_CONFIG_FILE", home.resolve(".aws/config").toString());
+        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", home.resolve(".aws/credentials").toString());
+        builder.environment().put("NO_COLOR", "1");
+        Process process = builder.start();
+        // A wrong code first, then the right one: the terminal keeps both lines until the program reads them.
+        process.getOutputStream().write("000000\n123456\n".getBytes());
+        process.getOutputStream().flush();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(output).contains("MFA code for arn:aws:iam::" + Sandbox.ACCOUNT + ":mfa/admin")
+                .contains("not accepted").contains("1 meets all four requirements");
+        assertThat(process.exitValue()).as(output).isZero();
+    }
+
+    @Test
     void noSecretAppearsInAnyOutput() throws Exception {
         List<JarRun> runs = new ArrayList<>();
         runs.add(run("profiles"));

@@ -24,7 +24,7 @@ final class LoginCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         TerminalPrompts prompts = new TerminalPrompts(spec.commandLine().getErr());
         SsoTokenCache.Token token = SignIn.sso(prompts).login(profile, ProfileFile.defaultProfileFile(), () -> false);
-        out.println("Logged in for profile " + profile + "; the session is valid until " + token.expiresAt()
+        out.println("Logged in for profile " + profile + "; the session is valid until " + token.expiresAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                 + " and serves the AWS CLI too.");
         out.flush();
         return ExitCode.OK;

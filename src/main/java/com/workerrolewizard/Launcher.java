@@ -1,6 +1,8 @@
 package com.workerrolewizard;
 
 import com.workerrolewizard.ui.WizardApplication;
+import com.workerrolewizard.ui.WizardContext;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,7 +18,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (opensWizard(args)) {
-            WizardApplication.open(args);
+            WizardApplication.open(args, WizardContext.standard(List.of(args).contains("--sandbox")));
             return;
         }
         System.exit(new CompositionRoot().runCommand(args));

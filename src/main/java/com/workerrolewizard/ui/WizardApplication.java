@@ -1,33 +1,80 @@
 package com.workerrolewizard.ui;
 
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import com.workerrolewizard.aws.Propagation;
+import com.workerrolewizard.core.export.Exports;
+import com.workerrolewizard.ui.appliance.ApplianceView;
+import com.workerrolewizard.ui.appliance.ApplianceViewModel;
+import com.workerrolewizard.ui.checklist.ChecklistView;
+import com.workerrolewizard.ui.checklist.ChecklistViewModel;
+import com.workerrolewizard.ui.common.Texts;
+import com.workerrolewizard.ui.export.ExportView;
+import com.workerrolewizard.ui.export.ExportViewModel;
+import com.workerrolewizard.ui.role.RoleView;
+import com.workerrolewizard.ui.role.RoleViewModel;
+import com.workerrolewizard.ui.signin.SignInView;
+import com.workerrolewizard.ui.signin.SignInViewModel;
+import com.workerrolewizard.ui.wizard.Session;
+import com.workerrolewizard.ui.wizard.WizardState;
+import com.workerrolewizard.ui.wizard.WizardView;
+import com.workerrolewizard.ui.wizard.WizardViewModel;
+import java.util.List;
 import javafx.application.Application;
-import javafx.geometry.Insets;
+import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
-/**
- * The desktop wizard. For now a placeholder window: the steps arrive with the wizard issue; the
- * headless commands already run on the same core.
- */
+/** The desktop wizard: five steps over the same core and gateway as the command line. */
 public final class WizardApplication extends Application {
-    public static void open(String[] args) {
+    private static volatile WizardContext context;
+    private WizardState state;
+    private WizardViewModel wizard;
+    private SignInViewModel signIn;
+
+    /** Opens the wizard window; returns when it is closed. */
+    public static void open(String[] args, WizardContext wizardContext) {
+        context = wizardContext;
         Application.launch(WizardApplication.class, args);
     }
 
     @Override
     public void start(Stage stage) {
-        Label title = new Label("Worker Role Wizard");
-        title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
-        Label body = new Label("The guided setup is coming. Today the command line checks a worker role, plans its fix\n"
-                + "and exports its policies:\n"
-                + "worker-role-wizard check --appliance ARN --role NAME --authorization-details FILE");
-        body.setWrapText(true);
-        VBox root = new VBox(12, title, body);
-        root.setPadding(new Insets(24));
-        stage.setTitle("Worker Role Wizard");
-        stage.setScene(new Scene(root, 640, 240));
+        WizardContext ctx = context != null ? context : WizardContext.standard(false);
+        Application.setUserAgentStylesheet(Boolean.getBoolean("worker.role.wizard.dark")
+                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        state = new WizardState(ctx.references());
+        signIn = new SignInViewModel(state, ctx.sessions(), ctx.background());
+        RoleViewModel role = new RoleViewModel(state, ctx.background(), Platform::runLater);
+        ChecklistViewModel checklist = new ChecklistViewModel(state, ctx.background(), role::newRoleRequest,
+                () -> role.permissionsMode().get(), Propagation.IAM);
+        ExportViewModel export = new ExportViewModel(state, new Exports(state.documents, ctx.version()), ctx.background(),
+                ExportView.systemClipboard(), role::newRoleRequest, () -> role.permissionsMode().get());
+        wizard = new WizardViewModel(state, List.of(new SignInView(signIn), new ApplianceView(new ApplianceViewModel(state)),
+                new RoleView(role), new ChecklistView(checklist), new ExportView(export)));
+        Scene scene = new Scene(new WizardView(wizard), 1000, 700);
+        scene.getStylesheets().add(WizardApplication.class.getResource("/ui/wizard.css").toExternalForm());
+        stage.setTitle(Texts.get("app.title"));
+        stage.setMinWidth(760);
+        stage.setMinHeight(560);
+        stage.setScene(scene);
         stage.show();
+        if (ctx.sandbox()) {
+            signIn.mode().set(SignInViewModel.Mode.SANDBOX);
+            signIn.signIn(null);
+        }
+    }
+
+    /** For tests: the wizard's state and navigation. */
+    WizardViewModel wizard() {
+        return wizard;
+    }
+
+    @Override
+    public void stop() {
+        Session session = state == null ? null : state.session.get();
+        if (session != null) {
+            session.close();
+        }
     }
 }

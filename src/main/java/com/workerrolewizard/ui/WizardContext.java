@@ -1,0 +1,35 @@
+package com.workerrolewizard.ui;
+
+import com.workerrolewizard.core.reference.ReferenceDocuments;
+import com.workerrolewizard.ui.common.Background;
+import com.workerrolewizard.ui.wizard.AwsSessionFactory;
+import com.workerrolewizard.ui.wizard.SessionFactory;
+
+/**
+ * What the wizard is built from, handed over by the composition root (JavaFX creates the Application itself,
+ * so this is how its dependencies reach it).
+ *
+ * @param sandbox open directly on the built-in sandbox account ({@code --sandbox})
+ */
+public record WizardContext(ReferenceDocuments references, SessionFactory sessions, Background background, boolean sandbox,
+        String version) {
+
+    public static WizardContext standard(boolean sandbox) {
+        ReferenceDocuments references = ReferenceDocuments.load();
+        return new WizardContext(references, new AwsSessionFactory(references.builtInCatalog()), Background.fx(), sandbox,
+                buildVersion());
+    }
+
+    /** The version the build stamped into the jar (exports name it). */
+    static String buildVersion() {
+        java.util.Properties properties = new java.util.Properties();
+        try (var in = WizardContext.class.getResourceAsStream("/worker-role-wizard.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+        return properties.getProperty("version", "unknown");
+    }
+}

@@ -1,0 +1,60 @@
+package com.workerrolewizard.ui.appliance;
+
+import com.workerrolewizard.ui.common.Texts;
+import com.workerrolewizard.ui.wizard.WizardStep;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import org.controlsfx.validation.Severity;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+
+/** Step 2's controls: the principal, its validation beside it, and what it means. */
+public final class ApplianceView implements WizardStep {
+    private final ApplianceViewModel model;
+    private final VBox root;
+
+    public ApplianceView(ApplianceViewModel model) {
+        this.model = model;
+        Label heading = new Label(Texts.get("appliance.heading"));
+        heading.getStyleClass().add("title-3");
+        Label explain = new Label(Texts.get("appliance.explain"));
+        explain.setWrapText(true);
+        TextField field = new TextField();
+        field.setId("appliance");
+        field.setPromptText("arn:aws:iam::123456789012:role/VeeamImpersonation");
+        field.textProperty().bindBidirectional(model.text());
+        ValidationSupport validation = new ValidationSupport();
+        validation.registerValidator(field, false, (control, value) ->
+                ValidationResult.fromMessageIf(control, model.error().get(), Severity.ERROR, !model.error().get().isEmpty()));
+        Label error = new Label();
+        error.setId("appliance-error");
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        error.textProperty().bind(model.error());
+        Label meaning = new Label();
+        meaning.setId("appliance-meaning");
+        meaning.setWrapText(true);
+        meaning.textProperty().bind(model.meaning());
+        root = new VBox(12, heading, explain, field, error, meaning);
+        root.setPadding(new Insets(20));
+    }
+
+    @Override
+    public String title() {
+        return Texts.get("step.appliance");
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public ObservableBooleanValue valid() {
+        return model.valid();
+    }
+}

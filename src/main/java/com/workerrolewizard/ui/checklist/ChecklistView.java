@@ -1,0 +1,178 @@
+package com.workerrolewizard.ui.checklist;
+
+import com.workerrolewizard.core.plan.FixPlan;
+import com.workerrolewizard.core.plan.PlanText;
+import com.workerrolewizard.core.requirement.Status;
+import com.workerrolewizard.ui.common.Texts;
+import com.workerrolewizard.ui.wizard.WizardStep;
+import java.util.Optional;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Step 4's controls: a row per requirement (icon, word and colour for its status, never colour alone; its
+ * reason; Fix), Fix all, Re-check, Undo, and a re-check every 30 seconds while the step is shown.
+ */
+public final class ChecklistView implements WizardStep {
+    private final ChecklistViewModel model;
+    private final VBox root;
+    private final Timeline recheck;
+
+    public ChecklistView(ChecklistViewModel model) {
+        this.model = model;
+        Label heading = new Label(Texts.get("checklist.heading"));
+        heading.getStyleClass().add("title-3");
+        GridPane grid = new GridPane();
+        grid.setHgap(14);
+        grid.setVgap(12);
+        ColumnConstraints status = new ColumnConstraints(110);
+        ColumnConstraints detail = new ColumnConstraints();
+        detail.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(status, detail, new ColumnConstraints());
+        int row = 0;
+        for (ChecklistViewModel.Row requirement : model.rows()) {
+            Label badge = new Label();
+            badge.setId("status-" + requirement.id.id());
+            badge.getStyleClass().add("status-badge");
+            requirement.status.addListener((o, was, is) -> paint(badge, is));
+            paint(badge, requirement.status.get());
+            Label title = new Label(requirement.id.title());
+            title.getStyleClass().add("requirement-title");
+            Label reason = new Label();
+            reason.setId("detail-" + requirement.id.id());
+            reason.setWrapText(true);
+            reason.textProperty().bind(requirement.detail);
+            VBox text = new VBox(2, title, reason);
+            Button fix = new Button(Texts.get("checklist.fix"));
+            fix.setId("fix-" + requirement.id.id());
+            fix.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            fix.disableProperty().bind(Bindings.createBooleanBinding(() -> !requirement.fixable(), requirement.status)
+                    .or(model.busy()));
+            fix.setOnAction(e -> model.plan(Optional.of(requirement.id), this::preview));
+            grid.addRow(row++, badge, text, fix);
+        }
+        Button fixAll = new Button(Texts.get("checklist.fixAll"));
+        fixAll.setId("fix-all");
+        fixAll.getStyleClass().add("accent");
+        fixAll.disableProperty().bind(model.anyFixable().not().or(model.busy()));
+        fixAll.setOnAction(e -> model.plan(Optional.empty(), this::preview));
+        Button check = new Button(Texts.get("checklist.recheck"));
+        check.setId("recheck");
+        check.disableProperty().bind(model.busy());
+        check.setOnAction(e -> model.check());
+        Button undo = new Button(Texts.get("checklist.undo"));
+        undo.setId("undo");
+        undo.disableProperty().bind(model.canUndo().not().or(model.busy()));
+        undo.setOnAction(e -> model.undo());
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(18, 18);
+        progress.visibleProperty().bind(model.busy());
+        Label last = new Label();
+        last.textProperty().bind(model.lastChecked());
+        HBox actions = new HBox(10, fixAll, check, undo, progress, last);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        Label message = new Label();
+        message.setId("checklist-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.message());
+        root = new VBox(14, heading, grid, actions, message);
+        root.setPadding(new Insets(20));
+        recheck = new Timeline(new KeyFrame(Duration.seconds(30), e -> {
+            if (!model.busy().get()) {
+                model.check();
+            }
+        }));
+        recheck.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    private static void paint(Label badge, Status status) {
+        badge.getStyleClass().removeAll("pass", "warn", "fail", "unknown", "checking");
+        if (status == null) {
+            badge.setText(Texts.get("status.checking"));
+            badge.setGraphic(icon(Feather.LOADER));
+            badge.getStyleClass().add("checking");
+            return;
+        }
+        badge.setText(status.name());
+        badge.getStyleClass().add(status.name().toLowerCase(java.util.Locale.ROOT));
+        badge.setGraphic(icon(switch (status) {
+            case PASS -> Feather.CHECK_CIRCLE;
+            case WARN -> Feather.ALERT_TRIANGLE;
+            case FAIL -> Feather.X_CIRCLE;
+            case UNKNOWN -> Feather.HELP_CIRCLE;
+        }));
+        badge.setAccessibleText(Texts.get("status.accessible", status.name()));
+    }
+
+    private static FontIcon icon(Feather feather) {
+        FontIcon icon = new FontIcon(feather);
+        icon.setIconSize(16);
+        return icon;
+    }
+
+    /** The exact change before anything is written: the plan as text (diff, documents, CLI commands), then Apply. */
+    private void preview(FixPlan plan) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(root.getScene().getWindow());
+        dialog.setTitle(Texts.get("fix.title"));
+        dialog.setHeaderText(plan.empty() ? Texts.get("fix.nothing") : Texts.get("fix.header", plan.changes().size()));
+        TextArea text = new TextArea(PlanText.render(plan));
+        text.setId("plan-text");
+        text.setEditable(false);
+        text.getStyleClass().add("monospace");
+        dialog.getDialogPane().setContent(text);
+        dialog.getDialogPane().setPrefSize(900, 600);
+        dialog.setResizable(true);
+        ButtonType apply = new ButtonType(Texts.get("fix.apply"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(apply, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(apply).setDisable(plan.empty() || !plan.runnable());
+        dialog.getDialogPane().lookupButton(apply).setId("apply");
+        dialog.showAndWait().filter(apply::equals).ifPresent(b -> model.apply(plan));
+    }
+
+    @Override
+    public String title() {
+        return Texts.get("step.checklist");
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public ObservableBooleanValue valid() {
+        return model.busy().not();
+    }
+
+    @Override
+    public void shown() {
+        model.check();
+        recheck.play();
+    }
+
+    @Override
+    public void hidden() {
+        recheck.stop();
+    }
+}

@@ -1,0 +1,207 @@
+package com.workerrolewizard.ui.export;
+
+import com.workerrolewizard.core.export.ExportFormat;
+import com.workerrolewizard.core.plan.PermissionsMode;
+import com.workerrolewizard.ui.common.Texts;
+import com.workerrolewizard.ui.export.ExportViewModel.Item;
+import com.workerrolewizard.ui.wizard.WizardStep;
+import java.io.File;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Step 5, "Export & finish": the documents, the bundles and the check report, to copy or to save. */
+public final class ExportView implements WizardStep {
+    private final ExportViewModel model;
+    private Node view;
+
+    public ExportView(ExportViewModel model) {
+        this.model = model;
+    }
+
+    /** The system clipboard, for the view model's Copy. */
+    public static ExportViewModel.ClipboardTarget systemClipboard() {
+        return text -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text);
+            Clipboard.getSystemClipboard().setContent(content);
+        };
+    }
+
+    @Override
+    public String title() {
+        return Texts.get("export.title");
+    }
+
+    @Override
+    public Node view() {
+        if (view == null) {
+            view = build();
+        }
+        return view;
+    }
+
+    @Override
+    public ObservableBooleanValue valid() {
+        return model.valid();
+    }
+
+    @Override
+    public void shown() {
+        model.shown();
+    }
+
+    private Node build() {
+        Label summary = new Label();
+        summary.setId("export-summary");
+        summary.setWrapText(true);
+        summary.getStyleClass().add("export-summary");
+        summary.textProperty().bind(model.summary());
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(18, 18);
+        progress.visibleProperty().bind(model.busy().or(model.saving()));
+        progress.managedProperty().bind(progress.visibleProperty());
+
+        ChoiceBox<PermissionsMode> mode = new ChoiceBox<>(FXCollections.observableArrayList(PermissionsMode.values()));
+        mode.setId("export-mode");
+        mode.setConverter(converter(m -> Texts.get("export.mode." + m.name().toLowerCase(Locale.ROOT))));
+        mode.valueProperty().bindBidirectional(model.permissionsMode());
+        mode.disableProperty().bind(model.busy());
+        mode.setAccessibleText(Texts.get("export.mode"));
+        Label modeLabel = new Label(Texts.get("export.mode"));
+        modeLabel.setLabelFor(mode);
+        modeLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(10, progress, summary, spacer(), modeLabel, mode);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        TabPane tabs = new TabPane(
+                tab(Texts.get("export.tab.trust"), Item.TRUST, model.trust(), null, "export-trust"),
+                tab(Texts.get("export.tab.permissions"), Item.PERMISSIONS, model.permissions(), null, "export-permissions"),
+                tab(Texts.get("export.tab.bundle"), Item.BUNDLE, model.bundle(), bundleChoice(), "export-bundle"),
+                tab(Texts.get("export.tab.report"), Item.REPORT, model.report(), null, "export-report"));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+
+        Label error = new Label();
+        error.setId("export-error");
+        error.setWrapText(true);
+        error.getStyleClass().addAll("field-error", "error-text");
+        error.textProperty().bind(Bindings.createStringBinding(() -> model.error().get() != null ? model.error().get()
+                : model.bundleProblem().get(), model.error(), model.bundleProblem()));
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        Label message = new Label();
+        message.setId("export-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.message());
+        message.getStyleClass().add("success-text");
+
+        VBox root = new VBox(10, top, tabs, error, message);
+        root.getStyleClass().add("export-step");
+        root.setPadding(new Insets(10, 20, 10, 20));
+        return root;
+    }
+
+    private ChoiceBox<ExportFormat> bundleChoice() {
+        ChoiceBox<ExportFormat> formats = new ChoiceBox<>(FXCollections.observableArrayList(ExportViewModel.BUNDLE_FORMATS));
+        formats.setId("export-format");
+        formats.setConverter(converter(f -> Texts.get("export.format." + f.id())));
+        formats.valueProperty().bindBidirectional(model.bundleFormat());
+        formats.setAccessibleText(Texts.get("export.format"));
+        return formats;
+    }
+
+    private Tab tab(String title, Item item, ObservableValue<String> text, Node extra, String id) {
+        TextArea area = new TextArea();
+        area.setId(id);
+        area.setEditable(false);
+        area.setWrapText(item == Item.REPORT);
+        area.getStyleClass().addAll("json-view", "monospace");
+        area.setAccessibleText(title);
+        area.textProperty().bind(text);
+        VBox.setVgrow(area, Priority.ALWAYS);
+
+        Button copy = new Button(Texts.get("export.copy"), new FontIcon("fth-copy"));
+        copy.setId(id + "-copy");
+        copy.setMnemonicParsing(true);
+        copy.disableProperty().bind(Bindings.createBooleanBinding(() -> text.getValue() == null
+                || text.getValue().isEmpty(), text));
+        copy.setOnAction(e -> model.copy(item));
+        Button save = new Button(Texts.get("export.save"), new FontIcon("fth-save"));
+        save.setId(id + "-save");
+        save.setMnemonicParsing(true);
+        save.disableProperty().bind(copy.disableProperty().or(model.saving()));
+        save.setOnAction(e -> saveAs(item, save));
+
+        HBox buttons = new HBox(8);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        if (extra != null) {
+            Label label = new Label(Texts.get("export.format"));
+            label.setLabelFor(extra);
+            label.setMinWidth(Region.USE_PREF_SIZE);
+            buttons.getChildren().addAll(label, extra);
+        }
+        buttons.getChildren().addAll(spacer(), copy, save);
+        VBox content = new VBox(8, buttons, area);
+        content.setPadding(new Insets(8, 0, 0, 0));
+        if (item == Item.REPORT) {
+            Label none = new Label(Texts.get("export.report.none"));
+            none.setWrapText(true);
+            none.visibleProperty().bind(area.textProperty().isEmpty().and(model.busy().not()));
+            none.managedProperty().bind(none.visibleProperty());
+            content.getChildren().add(1, none);
+        }
+        return new Tab(title, content);
+    }
+
+    private void saveAs(Item item, Node owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(Texts.get("export.save.title"));
+        chooser.setInitialFileName(model.suggestedFileName(item));
+        File file = chooser.showSaveDialog(owner.getScene() == null ? null : owner.getScene().getWindow());
+        if (file != null) {
+            model.save(item, file.toPath());
+        }
+    }
+
+    private static Region spacer() {
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        return spacer;
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : text.apply(value);
+            }
+
+            @Override
+            public T fromString(String string) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+}

@@ -1,0 +1,261 @@
+package com.workerrolewizard.ui.role;
+
+import com.workerrolewizard.core.plan.PermissionsMode;
+import com.workerrolewizard.ui.common.Texts;
+import com.workerrolewizard.ui.role.RoleViewModel.RoleRow;
+import com.workerrolewizard.ui.wizard.WizardStep;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Step 3, "Worker role": pick one of the account's roles, or describe a new one and see its documents. */
+public final class RoleView implements WizardStep {
+    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+            .withZone(ZoneId.systemDefault());
+    private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
+    private final RoleViewModel model;
+    private Node view;
+
+    public RoleView(RoleViewModel model) {
+        this.model = model;
+    }
+
+    @Override
+    public String title() {
+        return Texts.get("role.title");
+    }
+
+    @Override
+    public Node view() {
+        if (view == null) {
+            view = build();
+        }
+        return view;
+    }
+
+    @Override
+    public ObservableBooleanValue valid() {
+        return model.valid();
+    }
+
+    @Override
+    public void shown() {
+        model.shown();
+    }
+
+    private Node build() {
+        Label intro = new Label(Texts.get("role.intro"));
+        intro.setWrapText(true);
+        ToggleGroup choice = new ToggleGroup();
+        RadioButton existing = new RadioButton(Texts.get("role.choice.existing"));
+        existing.setId("role-existing");
+        existing.setMnemonicParsing(true);
+        existing.setToggleGroup(choice);
+        RadioButton create = new RadioButton(Texts.get("role.choice.new"));
+        create.setId("role-new");
+        create.setMnemonicParsing(true);
+        create.setToggleGroup(choice);
+        (model.createNew().get() ? create : existing).setSelected(true);
+        create.selectedProperty().addListener((o, was, is) -> model.createNew().set(is));
+        model.createNew().addListener((o, was, is) -> (is ? create : existing).setSelected(true));
+
+        Node table = existingRoles();
+        Node form = newRoleForm();
+        table.visibleProperty().bind(model.createNew().not());
+        form.visibleProperty().bind(model.createNew());
+        StackPane body = new StackPane(table, form);
+        VBox.setVgrow(body, Priority.ALWAYS);
+
+        VBox root = new VBox(10, intro, new HBox(20, existing, create), body);
+        root.getStyleClass().add("role-step");
+        root.setPadding(new Insets(10, 20, 10, 20));
+        return root;
+    }
+
+    private Node existingRoles() {
+        TextField search = new TextField();
+        search.setId("role-search");
+        search.setPromptText(Texts.get("role.search.prompt"));
+        search.setAccessibleText(Texts.get("role.search.prompt"));
+        search.textProperty().bindBidirectional(model.search());
+        HBox.setHgrow(search, Priority.ALWAYS);
+        FontIcon searchIcon = new FontIcon("fth-search");
+        searchIcon.setAccessibleText(Texts.get("role.search.prompt"));
+
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(18, 18);
+        progress.visibleProperty().bind(model.loading());
+        progress.managedProperty().bind(model.loading());
+        Label status = new Label();
+        status.setId("role-status");
+        status.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (model.loadError().get() != null) {
+                return model.loadError().get();
+            }
+            if (model.loading().get()) {
+                return Texts.get("role.loading", model.loadedCount().get());
+            }
+            return Texts.get("role.count", model.visibleRoles().size(), model.roles().size());
+        }, model.loadError(), model.loading(), model.loadedCount(), model.visibleRoles(), model.roles()));
+        status.getStyleClass().add("role-status");
+        Button reload = new Button(Texts.get("role.reload"), new FontIcon("fth-refresh-cw"));
+        reload.setId("role-reload");
+        reload.setMnemonicParsing(true);
+        reload.disableProperty().bind(model.loading());
+        reload.setOnAction(e -> model.reload());
+
+        TableView<RoleRow> table = new TableView<>();
+        table.setId("role-table");
+        table.setPlaceholder(new Label(Texts.get("role.table.empty")));
+        table.getColumns().add(column(Texts.get("role.column.name"), r -> r.name(), 240));
+        table.getColumns().add(column(Texts.get("role.column.path"), r -> r.path(), 110));
+        TableColumn<RoleRow, java.time.Instant> created = new TableColumn<>(Texts.get("role.column.created"));
+        created.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().created()));
+        created.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(java.time.Instant item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : CREATED.format(item));
+            }
+        });
+        created.setPrefWidth(120);
+        table.getColumns().add(created);
+        table.getColumns().add(column(Texts.get("role.column.description"), r -> r.description(), 300));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        SortedList<RoleRow> sorted = new SortedList<>(model.visibleRoles());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        // A search that hides the chosen role keeps it chosen: only a new pick replaces it.
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
+            if (is != null) {
+                model.selected().set(is);
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Label chosen = new Label();
+        chosen.setId("role-selected");
+        chosen.textProperty().bind(Bindings.createStringBinding(() -> model.selected().get() == null
+                ? Texts.get("role.selected.none") : Texts.get("role.selected", model.selected().get().name()),
+                model.selected()));
+
+        HBox bar = new HBox(8, searchIcon, search, progress, status, reload);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(8, bar, table, chosen);
+    }
+
+    private static TableColumn<RoleRow, String> column(String title, java.util.function.Function<RoleRow, String> value,
+            double width) {
+        TableColumn<RoleRow, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private Node newRoleForm() {
+        GridPane form = new GridPane();
+        form.setHgap(10);
+        form.setVgap(4);
+        ColumnConstraints labels = new ColumnConstraints();
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().addAll(labels, fields);
+        int row = 0;
+        row = field(form, row, "role.new.name", new TextField(), model.newName(), model.nameError(), "new-role-name");
+        row = field(form, row, "role.new.path", new TextField(), model.newPath(), model.pathError(), "new-role-path");
+        row = field(form, row, "role.new.description", new TextField(), model.newDescription(), model.descriptionError(),
+                "new-role-description");
+        row = field(form, row, "role.new.boundary", new TextField(), model.boundaryArn(), model.boundaryError(),
+                "new-role-boundary");
+        TextArea tags = new TextArea();
+        tags.setPrefRowCount(2);
+        row = field(form, row, "role.new.tags", tags, model.tags(), model.tagsError(), "new-role-tags");
+
+        ToggleGroup mode = new ToggleGroup();
+        RadioButton inline = new RadioButton(Texts.get("role.new.mode.inline"));
+        inline.setId("new-role-inline");
+        inline.setToggleGroup(mode);
+        RadioButton managed = new RadioButton(Texts.get("role.new.mode.managed"));
+        managed.setId("new-role-managed");
+        managed.setToggleGroup(mode);
+        (model.permissionsMode().get() == PermissionsMode.MANAGED ? managed : inline).setSelected(true);
+        managed.selectedProperty().addListener((o, was, is) -> model.permissionsMode()
+                .set(is ? PermissionsMode.MANAGED : PermissionsMode.INLINE));
+        Label modeLabel = new Label(Texts.get("role.new.mode"));
+        form.add(modeLabel, 0, row);
+        form.add(new HBox(16, inline, managed), 1, row);
+
+        TabPane preview = new TabPane(
+                previewTab(Texts.get("role.preview.trust"), model.trustPreview(), "new-role-trust-preview"),
+                previewTab(Texts.get("role.preview.permissions"), model.permissionsPreview(), "new-role-permissions-preview"));
+        preview.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(preview, Priority.ALWAYS);
+        Label previewTitle = new Label(Texts.get("role.preview.title"));
+        previewTitle.getStyleClass().add("section-title");
+        return new VBox(8, form, previewTitle, preview);
+    }
+
+    private static int field(GridPane form, int row, String key, TextInputControl input, StringProperty value,
+            StringProperty error, String id) {
+        Label label = new Label(Texts.get(key));
+        label.setLabelFor(input);
+        label.setMnemonicParsing(true);
+        input.setId(id);
+        input.textProperty().bindBidirectional(value);
+        input.setAccessibleHelp(Texts.get(key + ".help"));
+        input.setPromptText(Texts.get(key + ".help"));
+        Label problem = new Label();
+        problem.setId(id + "-error");
+        problem.getStyleClass().addAll("field-error", "error-text");
+        problem.setWrapText(true);
+        problem.textProperty().bind(error);
+        problem.visibleProperty().bind(error.isNotNull());
+        problem.managedProperty().bind(error.isNotNull());
+        // AtlantaFX draws a field in its danger state with a red border (colour is never the only sign: the text says it).
+        error.addListener((o, was, is) -> input.pseudoClassStateChanged(DANGER, is != null));
+        input.pseudoClassStateChanged(DANGER, error.get() != null);
+        form.add(label, 0, row);
+        form.add(input, 1, row);
+        form.add(problem, 1, row + 1);
+        return row + 2;
+    }
+
+    private static Tab previewTab(String title, StringProperty text, String id) {
+        TextArea area = new TextArea();
+        area.setId(id);
+        area.setEditable(false);
+        area.getStyleClass().addAll("json-view", "monospace");
+        area.textProperty().bind(text);
+        area.setAccessibleText(title);
+        return new Tab(title, area);
+    }
+}

@@ -1,0 +1,50 @@
+package com.workerrolewizard.ui.signin;
+
+import com.workerrolewizard.signin.SignInException;
+import com.workerrolewizard.signin.SignInPrompts;
+import com.workerrolewizard.ui.common.Texts;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.TextInputDialog;
+
+/**
+ * Sign-in prompts as dialogs. Called from the background sign-in; each dialog runs on the FX thread while
+ * the background waits for the answer (the FX thread itself never waits).
+ */
+final class FxPrompts implements SignInPrompts {
+    private final Node owner;
+
+    FxPrompts(Node owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public String mfaCode(String profile, String serial, String retry) {
+        CompletableFuture<Optional<String>> answer = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            TextInputDialog dialog = new TextInputDialog();
+            dialog.initOwner(owner.getScene().getWindow());
+            dialog.setTitle(Texts.get("mfa.title"));
+            dialog.setHeaderText(retry != null ? retry : Texts.get("mfa.header", profile));
+            dialog.setContentText(Texts.get("mfa.label", serial));
+            answer.complete(dialog.showAndWait());
+        });
+        return answer.join().filter(code -> !code.isBlank()).map(String::strip)
+                .orElseThrow(() -> new SignInException(Texts.get("mfa.cancelled", profile)));
+    }
+
+    @Override
+    public void showDeviceCode(String profile, String userCode, String verificationUri, String verificationUriComplete) {
+        Platform.runLater(() -> {
+            Alert alert = new Alert(Alert.AlertType.INFORMATION);
+            alert.initOwner(owner.getScene().getWindow());
+            alert.setTitle(Texts.get("sso.title"));
+            alert.setHeaderText(Texts.get("sso.header", userCode));
+            alert.setContentText(Texts.get("sso.content", verificationUri));
+            alert.show();
+        });
+    }
+}

@@ -1,0 +1,130 @@
+package com.workerrolewizard.ui.signin;
+
+import com.workerrolewizard.signin.ProfileInfo;
+import com.workerrolewizard.ui.common.Texts;
+import com.workerrolewizard.ui.wizard.WizardStep;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** Step 1's controls: the three ways in, the profile and region, Sign in, and what came of it. */
+public final class SignInView implements WizardStep {
+    private final SignInViewModel model;
+    private final VBox root;
+
+    public SignInView(SignInViewModel model) {
+        this.model = model;
+        ToggleGroup ways = new ToggleGroup();
+        RadioButton profile = radio(ways, Texts.get("signin.profile"), SignInViewModel.Mode.PROFILE, "mode-profile");
+        RadioButton sandbox = radio(ways, Texts.get("signin.sandbox"), SignInViewModel.Mode.SANDBOX, "mode-sandbox");
+        RadioButton generate = radio(ways, Texts.get("signin.generateOnly"), SignInViewModel.Mode.GENERATE_ONLY, "mode-generate");
+        model.mode().addListener((o, was, is) -> ways.getToggles().stream().filter(t -> t.getUserData() == is)
+                .findFirst().ifPresent(ways::selectToggle));
+        ways.getToggles().stream().filter(t -> t.getUserData() == model.mode().get()).findFirst().ifPresent(ways::selectToggle);
+
+        ComboBox<ProfileInfo> profiles = new ComboBox<>(model.profiles());
+        profiles.setId("profiles");
+        profiles.setPromptText(Texts.get("signin.chooseProfile"));
+        profiles.setCellFactory(list -> new ProfileCell());
+        profiles.setButtonCell(new ProfileCell());
+        profiles.valueProperty().bindBidirectional(model.profile());
+        profiles.disableProperty().bind(model.mode().isNotEqualTo(SignInViewModel.Mode.PROFILE));
+        TextField region = new TextField();
+        region.setId("region");
+        region.setPromptText(Texts.get("signin.region"));
+        region.textProperty().bindBidirectional(model.region());
+        region.disableProperty().bind(model.mode().isNotEqualTo(SignInViewModel.Mode.PROFILE));
+        HBox profileRow = new HBox(10, profiles, region);
+        profileRow.setPadding(new Insets(0, 0, 0, 26));
+
+        Button signIn = new Button(Texts.get("signin.button"));
+        signIn.setId("sign-in");
+        signIn.disableProperty().bind(model.canSignIn().not());
+        signIn.setOnAction(e -> model.signIn(new FxPrompts(root())));
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(18, 18);
+        progress.visibleProperty().bind(model.busy());
+        HBox signInRow = new HBox(10, signIn, progress);
+        signInRow.visibleProperty().bind(model.mode().isNotEqualTo(SignInViewModel.Mode.GENERATE_ONLY));
+
+        Label error = new Label();
+        error.setId("signin-error");
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        error.textProperty().bind(model.error());
+        Label signedIn = new Label();
+        signedIn.setId("signed-in");
+        signedIn.getStyleClass().add("success-text");
+        signedIn.setWrapText(true);
+        signedIn.textProperty().bind(model.signedIn());
+
+        Label heading = new Label(Texts.get("signin.heading"));
+        heading.getStyleClass().add("title-3");
+        root = new VBox(12, heading, profile, profileRow, sandbox, generate, signInRow, error, signedIn);
+        root.setPadding(new Insets(20));
+    }
+
+    private VBox root() {
+        return root;
+    }
+
+    private RadioButton radio(ToggleGroup group, String text, SignInViewModel.Mode mode, String id) {
+        RadioButton button = new RadioButton(text);
+        button.setId(id);
+        button.setToggleGroup(group);
+        button.setUserData(mode);
+        button.selectedProperty().addListener((o, was, is) -> {
+            if (is) {
+                model.mode().set(mode);
+            }
+        });
+        return button;
+    }
+
+    /** A profile with its kind, and the reason when it cannot work (shown, never hidden). */
+    private static final class ProfileCell extends ListCell<ProfileInfo> {
+        @Override
+        protected void updateItem(ProfileInfo item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                return;
+            }
+            setText(item.name() + "  (" + item.kind().id() + (item.mfa() ? ", MFA" : "") + ")"
+                    + (item.usable() ? "" : "  - " + Texts.get("signin.cannotWork")));
+            setDisable(!item.usable());
+        }
+    }
+
+    @Override
+    public String title() {
+        return Texts.get("step.signin");
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public ObservableBooleanValue valid() {
+        return model.valid();
+    }
+
+    @Override
+    public void shown() {
+        if (model.profiles().isEmpty()) {
+            model.loadProfiles();
+        }
+    }
+}

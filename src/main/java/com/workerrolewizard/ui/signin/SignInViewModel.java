@@ -1,0 +1,133 @@
+package com.workerrolewizard.ui.signin;
+
+import com.workerrolewizard.signin.ProfileInfo;
+import com.workerrolewizard.signin.SignInPrompts;
+import com.workerrolewizard.ui.common.Background;
+import com.workerrolewizard.ui.common.Problems;
+import com.workerrolewizard.ui.common.Texts;
+import com.workerrolewizard.ui.wizard.Session;
+import com.workerrolewizard.ui.wizard.SessionFactory;
+import com.workerrolewizard.ui.wizard.WizardState;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Step 1: how to reach the account. A profile of the admin's own files (usable ones, and the others with
+ * their reason), the built-in sandbox, or no account at all ("generate policies only").
+ */
+public final class SignInViewModel {
+    public enum Mode { PROFILE, SANDBOX, GENERATE_ONLY }
+
+    private final WizardState state;
+    private final SessionFactory sessions;
+    private final Background background;
+    private final ObservableList<ProfileInfo> profiles = FXCollections.observableArrayList();
+    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.SANDBOX);
+    private final ObjectProperty<ProfileInfo> profile = new SimpleObjectProperty<>();
+    private final StringProperty region = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty signedIn = new SimpleStringProperty("");
+    private final BooleanBinding valid;
+    private final BooleanBinding canSignIn;
+
+    public SignInViewModel(WizardState state, SessionFactory sessions, Background background) {
+        this.state = state;
+        this.sessions = sessions;
+        this.background = background;
+        valid = Bindings.createBooleanBinding(() -> mode.get() == Mode.GENERATE_ONLY || state.session.get() != null,
+                mode, state.session);
+        canSignIn = Bindings.createBooleanBinding(() -> !busy.get() && (mode.get() == Mode.SANDBOX
+                || (mode.get() == Mode.PROFILE && profile.get() != null && profile.get().usable())), busy, mode, profile);
+        mode.addListener((o, was, is) -> {
+            state.generateOnly.set(is == Mode.GENERATE_ONLY);
+            error.set("");
+        });
+        profile.addListener((o, was, is) -> {
+            if (is != null && is.region() != null) {
+                region.set(is.region());
+            }
+            error.set(is != null && !is.usable() ? is.problem() : "");
+        });
+    }
+
+    /** Reads the profile files in the background; the first usable profile is preselected. */
+    public void loadProfiles() {
+        background.run(sessions::profiles, list -> {
+            profiles.setAll(list);
+            list.stream().filter(ProfileInfo::usable).findFirst().ifPresent(p -> {
+                profile.set(p);
+                mode.set(Mode.PROFILE);
+            });
+        }, e -> error.set(Problems.describe(e)));
+    }
+
+    public void signIn(SignInPrompts prompts) {
+        if (!canSignIn.get()) {
+            return;
+        }
+        busy.set(true);
+        error.set("");
+        Mode chosen = mode.get();
+        String name = profile.get() == null ? null : profile.get().name();
+        String chosenRegion = region.get();
+        background.run(() -> chosen == Mode.SANDBOX ? sessions.sandbox() : sessions.profile(name, chosenRegion, prompts),
+                session -> {
+                    busy.set(false);
+                    Session old = state.session.get();
+                    state.session.set(session);
+                    if (old != null) {
+                        old.close();
+                    }
+                    signedIn.set(Texts.get("signin.signedIn", session.me().account(), session.me().arn(),
+                            session.me().partition().id()));
+                }, e -> {
+                    busy.set(false);
+                    error.set(Problems.describe(e));
+                });
+    }
+
+    public ObservableList<ProfileInfo> profiles() {
+        return profiles;
+    }
+
+    public ObjectProperty<Mode> mode() {
+        return mode;
+    }
+
+    public ObjectProperty<ProfileInfo> profile() {
+        return profile;
+    }
+
+    public StringProperty region() {
+        return region;
+    }
+
+    public BooleanProperty busy() {
+        return busy;
+    }
+
+    public StringProperty error() {
+        return error;
+    }
+
+    public StringProperty signedIn() {
+        return signedIn;
+    }
+
+    public BooleanBinding valid() {
+        return valid;
+    }
+
+    public BooleanBinding canSignIn() {
+        return canSignIn;
+    }
+}

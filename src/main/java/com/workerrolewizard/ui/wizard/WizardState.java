@@ -1,0 +1,32 @@
+package com.workerrolewizard.ui.wizard;
+
+import com.workerrolewizard.core.arn.AppliancePrincipal;
+import com.workerrolewizard.core.reference.ReferenceDocuments;
+import com.workerrolewizard.core.reference.WorkerDocuments;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * What the steps share, in one object (as Cryptomator's wizards do): the session, the appliance, the role.
+ * Each step's view model reads what earlier steps set and sets its own part.
+ */
+public final class WizardState {
+    public final ReferenceDocuments references;
+    public final WorkerDocuments documents;
+    /** The signed-in account; null when the admin chose to generate policies only. */
+    public final ObjectProperty<Session> session = new SimpleObjectProperty<>();
+    public final BooleanProperty generateOnly = new SimpleBooleanProperty();
+    public final ObjectProperty<AppliancePrincipal> appliance = new SimpleObjectProperty<>();
+    /** The worker role's name: an existing role, or the new one to create. */
+    public final StringProperty roleName = new SimpleStringProperty();
+    public final BooleanProperty newRole = new SimpleBooleanProperty();
+
+    public WizardState(ReferenceDocuments references) {
+        this.references = references;
+        this.documents = new WorkerDocuments(references, references.builtInCatalog());
+    }
+}

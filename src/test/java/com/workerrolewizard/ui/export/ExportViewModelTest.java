@@ -1,0 +1,223 @@
+package com.workerrolewizard.ui.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.workerrolewizard.core.account.AccountFacts;
+import com.workerrolewizard.core.arn.AppliancePrincipal;
+import com.workerrolewizard.core.export.ExportFormat;
+import com.workerrolewizard.core.export.ExportSubject;
+import com.workerrolewizard.core.export.Exports;
+import com.workerrolewizard.core.export.JsonExport;
+import com.workerrolewizard.core.plan.NewRoleRequest;
+import com.workerrolewizard.core.plan.PermissionsMode;
+import com.workerrolewizard.core.reference.ReferenceDocuments;
+import com.workerrolewizard.sandbox.Sandbox;
+import com.workerrolewizard.ui.common.Background;
+import com.workerrolewizard.ui.export.ExportViewModel.Item;
+import com.workerrolewizard.ui.wizard.AwsSessionFactory;
+import com.workerrolewizard.ui.wizard.Session;
+import com.workerrolewizard.ui.wizard.WizardState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Step 5 without a window: the export of the sandbox's roles, the clipboard and the files. */
+class ExportViewModelTest {
+    private static final ReferenceDocuments REFERENCES = ReferenceDocuments.load();
+    private static final AppliancePrincipal APPLIANCE = AppliancePrincipal.parse(Sandbox.APPLIANCE);
+    private static Session session;
+
+    @TempDir
+    Path folder;
+    private WizardState state;
+    private Exports exports;
+    private final List<String> clipboard = new ArrayList<>();
+    private NewRoleRequest request;
+    private PermissionsMode mode;
+    private ExportViewModel model;
+
+    @BeforeAll
+    static void signIn() {
+        session = new AwsSessionFactory(REFERENCES.builtInCatalog()).sandbox();
+    }
+
+    @AfterAll
+    static void signOut() {
+        session.close();
+    }
+
+    @BeforeEach
+    void openStep() {
+        state = new WizardState(REFERENCES);
+        state.session.set(session);
+        state.appliance.set(APPLIANCE);
+        exports = new Exports(state.documents, "test");
+        model = new ExportViewModel(state, exports, Background.direct(), clipboard::add, () -> request, () -> mode);
+    }
+
+    private String json(ExportSubject subject, JsonExport.Document document) {
+        return exports.render(subject, ExportFormat.JSON, Optional.of(document));
+    }
+
+    @Test
+    void anExistingRoleExportsWhatExportsMakesAndAReport() {
+        state.roleName.set("WorkerFailingAll");
+
+        model.shown();
+
+        ExportSubject expected = exports.forRole(session.account().role("WorkerFailingAll"), APPLIANCE,
+                session.account().facts(), PermissionsMode.INLINE);
+        assertThat(model.error().get()).isNull();
+        assertThat(model.trust().get()).isEqualTo(json(expected, JsonExport.Document.TRUST))
+                .contains(Sandbox.APPLIANCE).contains("lambda.amazonaws.com");
+        assertThat(model.permissions().get()).isEqualTo(json(expected, JsonExport.Document.PERMISSIONS));
+        assertThat(model.bundle().get()).isEqualTo(exports.render(expected, ExportFormat.CLI, Optional.empty()))
+                .contains("aws iam");
+        model.bundleFormat().set(ExportFormat.TERRAFORM);
+        assertThat(model.bundle().get()).isEqualTo(exports.render(expected, ExportFormat.TERRAFORM, Optional.empty()));
+
+        String report = model.report().get();
+        assertThat(report).startsWith("# Worker role check: WorkerFailingAll")
+                .contains("arn:aws:iam::123456789012:role/WorkerFailingAll").contains(Sandbox.APPLIANCE)
+                .contains("| The role is in an instance profile | FAIL |")
+                .contains("| The EC2 service may assume the role | FAIL |")
+                .contains("| The role has the required permissions | FAIL |");
+        assertThat(report.lines().filter(l -> l.matches("\\| .* \\| (PASS|WARN|FAIL|UNKNOWN) \\| .*"))).hasSize(4);
+        assertThat(model.summary().get()).contains("WorkerFailingAll").contains("0 of 4");
+    }
+
+    @Test
+    void aPassingRoleReportsFourPasses() {
+        state.roleName.set("VeeamWorkerReady");
+
+        model.shown();
+
+        assertThat(model.report().get().lines().filter(l -> l.contains(" | PASS | "))).hasSize(4);
+        assertThat(model.summary().get()).contains("4 of 4");
+    }
+
+    @Test
+    void copyPutsTheExactJsonOnTheClipboard() {
+        state.roleName.set("WorkerWithoutEc2Trust");
+        model.shown();
+
+        model.copy(Item.TRUST);
+        model.copy(Item.PERMISSIONS);
+
+        ExportSubject expected = exports.forRole(session.account().role("WorkerWithoutEc2Trust"), APPLIANCE,
+                session.account().facts(), PermissionsMode.INLINE);
+        assertThat(clipboard).containsExactly(json(expected, JsonExport.Document.TRUST),
+                json(expected, JsonExport.Document.PERMISSIONS));
+        assertThat(model.message().get()).contains("permissions policy");
+    }
+
+    @Test
+    void saveWritesTheFileWholeAndLeavesNoTemporaryFile() throws Exception {
+        state.roleName.set("WorkerFailingAll");
+        model.shown();
+        Path target = folder.resolve("trust.json");
+        Files.writeString(target, "an older export that must be replaced whole");
+
+        model.save(Item.TRUST, target);
+
+        assertThat(model.error().get()).isNull();
+        assertThat(Files.readString(target)).isEqualTo(model.trust().get());
+        assertThat(model.message().get()).contains(target.toString());
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files).as("the temporary file was renamed, not left behind").containsExactly(target);
+        }
+
+        model.bundleFormat().set(ExportFormat.CLI);
+        Path script = folder.resolve("worker-role.sh");
+        model.save(Item.BUNDLE, script);
+        assertThat(Files.readString(script)).isEqualTo(model.bundle().get());
+        if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(Files.getPosixFilePermissions(script)).contains(PosixFilePermission.OWNER_EXECUTE);
+        }
+    }
+
+    @Test
+    void aSaveThatCannotHappenSaysWhy() {
+        state.roleName.set("WorkerFailingAll");
+        model.shown();
+
+        Path missing = folder.resolve("no-such-folder").resolve("trust.json");
+        model.save(Item.TRUST, missing);
+        assertThat(model.error().get()).contains("does not exist");
+        assertThat(Files.exists(missing)).isFalse();
+
+        model.save(Item.PERMISSIONS, folder);
+        assertThat(model.error().get()).contains("is a folder");
+        assertThat(Files.isDirectory(folder)).isTrue();
+    }
+
+    @Test
+    void generateOnlyWorksWithoutASession() throws Exception {
+        state.session.set(null);
+        state.generateOnly.set(true);
+
+        model.shown();
+
+        ExportSubject expected = exports.forNewRole(NewRoleRequest.named("VeeamWorkerRole"), APPLIANCE,
+                AccountFacts.none(), PermissionsMode.INLINE);
+        assertThat(model.error().get()).isNull();
+        assertThat(model.trust().get()).isEqualTo(json(expected, JsonExport.Document.TRUST));
+        assertThat(model.permissions().get()).isEqualTo(json(expected, JsonExport.Document.PERMISSIONS));
+        assertThat(model.result().get().bundles()).containsOnlyKeys(ExportViewModel.BUNDLE_FORMATS);
+        assertThat(model.result().get().bundles().get(ExportFormat.CLOUDFORMATION)).contains("VeeamWorkerRole");
+        assertThat(model.report().get()).isEmpty();
+        assertThat(model.summary().get()).contains("VeeamWorkerRole").contains(Sandbox.APPLIANCE);
+
+        Path report = folder.resolve("report.md");
+        model.save(Item.REPORT, report);
+        assertThat(model.error().get()).contains("check report");
+        assertThat(Files.exists(report)).isFalse();
+        model.copy(Item.REPORT);
+        assertThat(clipboard).isEmpty();
+    }
+
+    @Test
+    void aNewRoleExportsTheRequestAndTheChosenMode() {
+        state.newRole.set(true);
+        state.roleName.set("BrandNewWorker");
+        request = new NewRoleRequest("BrandNewWorker", "/veeam/", "Veeam workers", null, List.of(), null);
+        mode = PermissionsMode.MANAGED;
+
+        model.shown();
+
+        ExportSubject subject = model.result().get().subject();
+        assertThat(subject.roleName()).isEqualTo("BrandNewWorker");
+        assertThat(subject.path()).isEqualTo("/veeam/");
+        assertThat(subject.mode()).isEqualTo(PermissionsMode.MANAGED);
+        assertThat(subject.plan().newRole()).isTrue();
+        assertThat(model.permissionsMode().get()).isEqualTo(PermissionsMode.MANAGED);
+        assertThat(model.report().get()).isEmpty();
+        assertThat(model.bundle().get()).contains("create-role").contains("create-policy");
+
+        model.permissionsMode().set(PermissionsMode.INLINE);
+        assertThat(model.result().get().subject().mode()).as("another mode makes the export again")
+                .isEqualTo(PermissionsMode.INLINE);
+        assertThat(model.bundle().get()).contains("put-role-policy").doesNotContain("create-policy");
+    }
+
+    @Test
+    void withoutAnApplianceTheErrorSaysWhereToGo() {
+        state.appliance.set(null);
+        state.roleName.set("WorkerFailingAll");
+
+        model.shown();
+
+        assertThat(model.result().get()).isNull();
+        assertThat(model.error().get()).contains("step 2");
+        assertThat(model.busy().get()).isFalse();
+    }
+}

@@ -81,6 +81,17 @@ public final class SsoLogin {
         };
     }
 
+    /** Whether the profile can sign in without a new login: a valid cached token, or one that can be refreshed. */
+    public boolean signedIn(String name, ProfileFile file) {
+        Profile profile = file.profile(name).orElseThrow(() -> new SignInException("Profile " + name + " does not exist."));
+        try {
+            token(name, Settings.of(name, profile, file));
+            return true;
+        } catch (SignInException e) {
+            return false;
+        }
+    }
+
     /** A usable token: the cached one, a refreshed one, or a sign-in error saying to log in. */
     SsoTokenCache.Token token(String name, Settings settings) {
         Optional<SsoTokenCache.Token> cached = cache.read(settings.cacheKey());

@@ -28,9 +28,19 @@ import javafx.stage.Stage;
 /** The desktop wizard: five steps over the same core and gateway as the command line. */
 public final class WizardApplication extends Application {
     private static volatile WizardContext context;
+    private final WizardContext given;
     private WizardState state;
     private WizardViewModel wizard;
     private SignInViewModel signIn;
+
+    public WizardApplication() {
+        this(null);
+    }
+
+    /** For tests: a wizard built from the given parts instead of the composition root's. */
+    WizardApplication(WizardContext given) {
+        this.given = given;
+    }
 
     /** Opens the wizard window; returns when it is closed. */
     public static void open(String[] args, WizardContext wizardContext) {
@@ -40,7 +50,7 @@ public final class WizardApplication extends Application {
 
     @Override
     public void start(Stage stage) {
-        WizardContext ctx = context != null ? context : WizardContext.standard(false);
+        WizardContext ctx = given != null ? given : context != null ? context : WizardContext.standard(false);
         Application.setUserAgentStylesheet(Boolean.getBoolean("worker.role.wizard.dark")
                 ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
         state = new WizardState(ctx.references());
@@ -50,7 +60,7 @@ public final class WizardApplication extends Application {
                 () -> role.permissionsMode().get(), Propagation.IAM);
         ExportViewModel export = new ExportViewModel(state, new Exports(state.documents, ctx.version()), ctx.background(),
                 ExportView.systemClipboard(), role::newRoleRequest, () -> role.permissionsMode().get());
-        wizard = new WizardViewModel(state, List.of(new SignInView(signIn), new ApplianceView(new ApplianceViewModel(state)),
+        wizard = new WizardViewModel(state, List.of(new SignInView(signIn), new ApplianceView(new ApplianceViewModel(state, ctx.background(), signIn::memory)),
                 new RoleView(role), new ChecklistView(checklist), new ExportView(export)));
         Scene scene = new Scene(new WizardView(wizard), 1000, 700);
         scene.getStylesheets().add(WizardApplication.class.getResource("/ui/wizard.css").toExternalForm());

@@ -35,7 +35,9 @@ class WizardFlowTest {
     private Stage stage;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws Exception {
+        // A fresh application data folder per test: nothing remembered, nothing journaled from another test.
+        System.setProperty("worker.role.wizard.home", Files.createTempDirectory("wizard-test-home").toString());
         this.stage = stage;
         app = new WizardApplication();
         app.start(stage);

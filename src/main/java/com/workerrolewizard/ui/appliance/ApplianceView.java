@@ -57,4 +57,14 @@ public final class ApplianceView implements WizardStep {
     public ObservableBooleanValue valid() {
         return model.valid();
     }
+
+    @Override
+    public void shown() {
+        model.prefill();
+    }
+
+    @Override
+    public void hidden() {
+        model.remember();
+    }
 }

@@ -1,7 +1,11 @@
 package com.workerrolewizard.ui.appliance;
 
 import com.workerrolewizard.core.arn.AppliancePrincipal;
+import com.workerrolewizard.ui.common.Background;
 import com.workerrolewizard.ui.common.Texts;
+import com.workerrolewizard.ui.wizard.WizardMemory;
+import java.util.Optional;
+import java.util.function.Supplier;
 import com.workerrolewizard.ui.wizard.WizardState;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.SimpleStringProperty;
@@ -10,13 +14,17 @@ import javafx.beans.property.StringProperty;
 /** Step 2: the backup appliance's principal, checked as it is typed. */
 public final class ApplianceViewModel {
     private final WizardState state;
+    private final Background background;
+    private final Supplier<Optional<WizardMemory>> memory;
     private final StringProperty text = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty meaning = new SimpleStringProperty("");
     private final BooleanBinding valid;
 
-    public ApplianceViewModel(WizardState state) {
+    public ApplianceViewModel(WizardState state, Background background, Supplier<Optional<WizardMemory>> memory) {
         this.state = state;
+        this.background = background;
+        this.memory = memory;
         this.valid = state.appliance.isNotNull();
         text.addListener((o, was, is) -> parse(is));
     }
@@ -39,6 +47,22 @@ public final class ApplianceViewModel {
             error.set(e.getMessage());
             meaning.set("");
         }
+    }
+
+    /** Offers the appliance of the last run when the field is still empty. */
+    public void prefill() {
+        if (text.get() == null || text.get().isBlank()) {
+            memory.get().flatMap(m -> m.get(WizardMemory.APPLIANCE)).ifPresent(text::set);
+        }
+    }
+
+    /** Remembers a valid appliance for the next run, off the FX thread. */
+    public void remember() {
+        AppliancePrincipal appliance = state.appliance.get();
+        memory.get().filter(m -> appliance != null).ifPresent(m -> background.run(() -> {
+            m.put(WizardMemory.APPLIANCE, text.get().strip());
+            return null;
+        }, done -> { }, e -> { }));
     }
 
     public StringProperty text() {

@@ -112,17 +112,18 @@ public final class ChecklistViewModel {
         return new Checked(report(session), Journal.open(session.journalFolder()).lastUndoable().isPresent());
     }
 
+    /** The four results; a role that does not exist (yet, or any more) fails all four, saying Fix all creates it. */
     private RoleReport report(Session session) {
-        RoleChecker checker = new RoleChecker(state.documents.catalog());
-        if (state.newRole.get() && session.account().facts().roleExists(state.roleName.get()).map(b -> !b).isKnown()
-                && !session.account().facts().roleExists(state.roleName.get()).value()) {
+        String role = state.roleName.get();
+        var exists = session.account().facts().roleExists(role);
+        if (exists.isKnown() && !exists.value()) {
             List<RequirementResult> missing = new ArrayList<>();
             for (RequirementId id : RequirementId.values()) {
-                missing.add(RequirementResult.of(id, Status.FAIL, Texts.get("checklist.notCreated", state.roleName.get())));
+                missing.add(RequirementResult.of(id, Status.FAIL, Texts.get("checklist.notCreated", role)));
             }
-            return new RoleReport(state.roleName.get(), null, missing);
+            return new RoleReport(role, null, missing);
         }
-        return checker.check(session.account().role(state.roleName.get()), state.appliance.get());
+        return new RoleChecker(state.documents.catalog()).check(session.account().role(role), state.appliance.get());
     }
 
     private void show(Checked checked) {
@@ -142,11 +143,13 @@ public final class ChecklistViewModel {
         Session session = state.session.get();
         background.run(() -> {
             FixPlanner planner = new FixPlanner(state.documents);
-            boolean exists = !state.newRole.get() || session.account().facts().roleExists(state.roleName.get())
-                    .isKnown() && session.account().facts().roleExists(state.roleName.get()).value();
+            var known = session.account().facts().roleExists(state.roleName.get());
+            boolean exists = !known.isKnown() || known.value();
+            NewRoleRequest request = Optional.ofNullable(newRole.get()).filter(r -> r.roleName().equals(state.roleName.get()))
+                    .orElse(NewRoleRequest.named(state.roleName.get()));
             FixPlan plan = exists ? planner.planFix(session.account().role(state.roleName.get()), state.appliance.get(),
                     session.account().facts(), mode.get())
-                    : planner.planNewRole(newRole.get(), state.appliance.get(), session.account().facts(), mode.get());
+                    : planner.planNewRole(request, state.appliance.get(), session.account().facts(), mode.get());
             return only.isPresent() && exists ? onlyFor(plan, only.get()) : plan;
         }, plan -> {
             busy.set(false);
@@ -185,10 +188,10 @@ public final class ChecklistViewModel {
         background.run(() -> {
             ApplyOutcome outcome = new PlanExecutor(session.clients(), Journal.open(session.journalFolder()), state.documents,
                     propagation).apply(plan, state.appliance.get(), session.me());
-            RoleReport report = plan.newRole() && outcome.complete() ? checkerReport(session) : report(session);
+            RoleReport report = report(session);
             for (int i = 1; i < PROPAGATION_CHECKS && outcome.complete() && plan.blockers().isEmpty() && !holds(report); i++) {
                 Thread.sleep(1000);
-                report = plan.newRole() ? checkerReport(session) : report(session);
+                report = report(session);
             }
             return new Object[] {outcome, new Checked(report, Journal.open(session.journalFolder()).lastUndoable().isPresent())};
         }, result -> {
@@ -227,12 +230,6 @@ public final class ChecklistViewModel {
             busy.set(false);
             message.set(Problems.describe(e));
         });
-    }
-
-    /** The role as it exists now (after a create), whatever the new-role flag still says. */
-    private RoleReport checkerReport(Session session) {
-        return new RoleChecker(state.documents.catalog()).check(session.account().role(state.roleName.get()),
-                state.appliance.get());
     }
 
     private static boolean holds(RoleReport report) {

@@ -54,7 +54,11 @@ public final class SignInView implements WizardStep {
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(18, 18);
         progress.visibleProperty().bind(model.busy());
-        HBox signInRow = new HBox(10, signIn, progress);
+        Button cancel = new Button(Texts.get("signin.cancel"));
+        cancel.setId("sign-in-cancel");
+        cancel.visibleProperty().bind(model.busy());
+        cancel.setOnAction(e -> model.cancel());
+        HBox signInRow = new HBox(10, signIn, progress, cancel);
         signInRow.visibleProperty().bind(model.mode().isNotEqualTo(SignInViewModel.Mode.GENERATE_ONLY));
 
         Label error = new Label();

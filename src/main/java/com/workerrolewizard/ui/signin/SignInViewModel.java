@@ -7,6 +7,7 @@ import com.workerrolewizard.ui.common.Problems;
 import com.workerrolewizard.ui.common.Texts;
 import com.workerrolewizard.ui.wizard.Session;
 import com.workerrolewizard.ui.wizard.SessionFactory;
+import com.workerrolewizard.ui.wizard.WizardMemory;
 import com.workerrolewizard.ui.wizard.WizardState;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -38,6 +39,9 @@ public final class SignInViewModel {
     private final StringProperty signedIn = new SimpleStringProperty("");
     private final BooleanBinding valid;
     private final BooleanBinding canSignIn;
+    private WizardMemory memory;
+    private volatile boolean cancelled;
+    private Runnable memoryLoaded = () -> { };
 
     public SignInViewModel(WizardState state, SessionFactory sessions, Background background) {
         this.state = state;
@@ -59,15 +63,38 @@ public final class SignInViewModel {
         });
     }
 
-    /** Reads the profile files in the background; the first usable profile is preselected. */
+    /**
+     * Reads the profile files and what the last run remembered, in the background; the remembered profile (or
+     * the first usable one) is preselected, with the remembered way in and region.
+     */
     public void loadProfiles() {
-        background.run(sessions::profiles, list -> {
+        background.run(() -> new Object[] {sessions.profiles(), WizardMemory.load()}, loaded -> {
+            @SuppressWarnings("unchecked")
+            java.util.List<ProfileInfo> list = (java.util.List<ProfileInfo>) loaded[0];
+            memory = (WizardMemory) loaded[1];
             profiles.setAll(list);
-            list.stream().filter(ProfileInfo::usable).findFirst().ifPresent(p -> {
-                profile.set(p);
-                mode.set(Mode.PROFILE);
-            });
+            java.util.Optional<String> remembered = memory.get(WizardMemory.PROFILE);
+            list.stream().filter(ProfileInfo::usable)
+                    .filter(p -> remembered.isEmpty() || remembered.get().equals(p.name())).findFirst()
+                    .or(() -> list.stream().filter(ProfileInfo::usable).findFirst())
+                    .ifPresent(p -> {
+                        profile.set(p);
+                        mode.set(Mode.PROFILE);
+                    });
+            memory.get(WizardMemory.MODE).map(Mode::valueOf).filter(m -> m != Mode.PROFILE || profile.get() != null)
+                    .ifPresent(mode::set);
+            memory.get(WizardMemory.REGION).ifPresent(region::set);
+            memoryLoaded.run();
         }, e -> error.set(Problems.describe(e)));
+    }
+
+    /** Called once what the last run remembered is known (the appliance step takes its value from it). */
+    public void onMemoryLoaded(Runnable action) {
+        this.memoryLoaded = action;
+    }
+
+    public java.util.Optional<WizardMemory> memory() {
+        return java.util.Optional.ofNullable(memory);
     }
 
     public void signIn(SignInPrompts prompts) {
@@ -79,7 +106,9 @@ public final class SignInViewModel {
         Mode chosen = mode.get();
         String name = profile.get() == null ? null : profile.get().name();
         String chosenRegion = region.get();
-        background.run(() -> chosen == Mode.SANDBOX ? sessions.sandbox() : sessions.profile(name, chosenRegion, prompts),
+        cancelled = false;
+        background.run(() -> chosen == Mode.SANDBOX ? sessions.sandbox()
+                        : sessions.profile(name, chosenRegion, prompts, () -> cancelled),
                 session -> {
                     busy.set(false);
                     Session old = state.session.get();
@@ -89,10 +118,30 @@ public final class SignInViewModel {
                     }
                     signedIn.set(Texts.get("signin.signedIn", session.me().account(), session.me().arn(),
                             session.me().partition().id()));
+                    remember(chosen, name, chosenRegion);
                 }, e -> {
                     busy.set(false);
                     error.set(Problems.describe(e));
                 });
+    }
+
+    /** Stops a sign-in that waits (an Identity Center login waiting for the browser). */
+    public void cancel() {
+        cancelled = true;
+    }
+
+    /** Saves the choice off the FX thread: the next run starts where this one signed in. */
+    private void remember(Mode chosen, String name, String chosenRegion) {
+        WizardMemory target = memory;
+        if (target == null) {
+            return;
+        }
+        background.run(() -> {
+            target.put(WizardMemory.MODE, chosen.name());
+            target.put(WizardMemory.PROFILE, name);
+            target.put(WizardMemory.REGION, chosenRegion);
+            return null;
+        }, done -> { }, e -> { });
     }
 
     public ObservableList<ProfileInfo> profiles() {

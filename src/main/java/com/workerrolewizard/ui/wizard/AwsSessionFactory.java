@@ -39,6 +39,11 @@ public final class AwsSessionFactory implements SessionFactory {
     @Override
     public Session sandbox() {
         Sandbox sandbox = Sandbox.start();
+        return session(sandbox, sandbox);
+    }
+
+    /** A session on a sandbox that is already running; {@code owner} is closed with the session (null: left running). */
+    public Session session(Sandbox sandbox, AutoCloseable owner) {
         AwsCredentialsProvider keys = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(Sandbox.ACCESS_KEY, Sandbox.SECRET_KEY));
         AwsClients clients = new AwsClients(new ConnectionSettings(keys, Optional.of("us-east-1"),
@@ -53,20 +58,35 @@ public final class AwsSessionFactory implements SessionFactory {
         return new Session(account, clients, account.callerIdentity(), journal, "the sandbox account " + sandbox.account(),
                 () -> {
                     account.close();
-                    sandbox.close();
+                    if (owner != null) {
+                        owner.close();
+                    }
                 });
     }
 
     @Override
-    public Session profile(String name, String region, SignInPrompts prompts) {
+    public Session profile(String name, String region, SignInPrompts prompts, java.util.function.BooleanSupplier cancelled) {
         String stsRegion = region == null || region.isBlank() ? "us-east-1" : region;
-        SsoLogin sso = new SsoLogin(SsoTokenCache.standard(), Optional.empty(), Optional.empty(), prompts);
-        AwsCredentialsProvider credentials = new CredentialsResolver(ProfileFile.defaultProfileFile(), stsRegion,
-                Optional.empty(), prompts, sso).resolve(name);
+        ProfileFile file = ProfileFile.defaultProfileFile();
+        SsoLogin sso = new SsoLogin(SsoTokenCache.standard(), endpoint("AWS_ENDPOINT_URL_SSO_OIDC"),
+                endpoint("AWS_ENDPOINT_URL_SSO"), prompts);
+        ProfileCatalog profiles = new ProfileCatalog(file, System.getenv());
+        if (profiles.profile(name).map(p -> p.kind() == com.workerrolewizard.signin.ProfileKind.SSO).orElse(false)
+                && !sso.signedIn(name, file)) {
+            sso.login(name, file, cancelled);
+        }
+        AwsCredentialsProvider credentials = new CredentialsResolver(file, stsRegion, Optional.empty(), prompts, sso)
+                .resolve(name);
         AwsClients clients = new AwsClients(new ConnectionSettings(credentials, Optional.of(stsRegion), Optional.empty(),
                 Optional.of(name)));
         LiveAccount account = new LiveAccount(clients, catalog, "the account of profile " + name);
         return new Session(account, clients, account.callerIdentity(), AppDataFolder.resolve(), "profile " + name,
                 account);
+    }
+
+    /** Identity Center endpoints as the SDK's own settings name them (private endpoints, tests). */
+    private static Optional<java.net.URI> endpoint(String variable) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(java.net.URI.create(value));
     }
 }

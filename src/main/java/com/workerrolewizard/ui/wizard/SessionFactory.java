@@ -10,5 +10,9 @@ public interface SessionFactory {
 
     Session sandbox();
 
-    Session profile(String name, String region, SignInPrompts prompts);
+    /**
+     * Signs in with a profile; an IAM Identity Center profile without a session logs in first (the user code
+     * is shown through {@code prompts}), until {@code cancelled} says stop.
+     */
+    Session profile(String name, String region, SignInPrompts prompts, java.util.function.BooleanSupplier cancelled);
 }

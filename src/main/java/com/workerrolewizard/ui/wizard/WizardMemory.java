@@ -1,0 +1,64 @@
+package com.workerrolewizard.ui.wizard;
+
+import com.workerrolewizard.journal.AppDataFolder;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * What the wizard remembers between runs: the last sign-in choice, profile, region and appliance. Never a secret.
+ * A small properties file beside the journal; read and written off the FX thread by the callers.
+ */
+public final class WizardMemory {
+    public static final String MODE = "signin.mode";
+    public static final String PROFILE = "signin.profile";
+    public static final String REGION = "signin.region";
+    public static final String APPLIANCE = "appliance";
+
+    private final Path file;
+    private final Properties values = new Properties();
+
+    private WizardMemory(Path file) {
+        this.file = file;
+    }
+
+    /** Reads the remembered values (none when the file is missing or unreadable: memory is a convenience). */
+    public static WizardMemory load() {
+        WizardMemory memory = new WizardMemory(AppDataFolder.resolve().resolve("wizard.properties"));
+        try (Reader reader = Files.newBufferedReader(memory.file, StandardCharsets.UTF_8)) {
+            memory.values.load(reader);
+        } catch (IOException e) {
+            // Nothing remembered yet.
+        }
+        return memory;
+    }
+
+    public synchronized Optional<String> get(String key) {
+        return Optional.ofNullable(values.getProperty(key)).filter(v -> !v.isBlank());
+    }
+
+    /** Remembers a value and saves the file; a failure to save is ignored (the next run simply starts blank). */
+    public synchronized void put(String key, String value) {
+        if (value == null) {
+            values.remove(key);
+        } else {
+            values.setProperty(key, value);
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Path temporary = Files.createTempFile(file.getParent(), ".wizard", ".part");
+            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                values.store(writer, "Worker Role Wizard: the last choices (no secrets)");
+            }
+            Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // Remembering is a convenience; the wizard works without it.
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package com.workerrolewizard.ui;
+
+import com.workerrolewizard.core.reference.ReferenceDocuments;
+import com.workerrolewizard.sandbox.Sandbox;
+import com.workerrolewizard.signin.ProfileInfo;
+import com.workerrolewizard.signin.ProfileKind;
+import com.workerrolewizard.signin.SignInException;
+import com.workerrolewizard.signin.SignInPrompts;
+import com.workerrolewizard.ui.wizard.AwsSessionFactory;
+import com.workerrolewizard.ui.wizard.Session;
+import com.workerrolewizard.ui.wizard.SessionFactory;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Sessions for the wizard's tests: the sandbox is one the test holds (so it can inject faults and add roles), and
+ * the profiles are a fixed list: "sandbox-profile" signs in to the same sandbox, "broken" cannot work.
+ */
+public final class TestSessions implements SessionFactory {
+    public final Sandbox sandbox = Sandbox.start();
+    private final AwsSessionFactory real = new AwsSessionFactory(ReferenceDocuments.load().builtInCatalog());
+
+    @Override
+    public List<ProfileInfo> profiles() {
+        return List.of(new ProfileInfo("sandbox-profile", ProfileKind.KEYS, false, "eu-west-1", null),
+                new ProfileInfo("broken", ProfileKind.ASSUME_ROLE, false, null, "Its source_profile nowhere does not exist."));
+    }
+
+    @Override
+    public Session sandbox() {
+        return real.session(sandbox, null);
+    }
+
+    @Override
+    public Session profile(String name, String region, SignInPrompts prompts, BooleanSupplier cancelled) {
+        if (!name.equals("sandbox-profile")) {
+            throw new SignInException("Profile " + name + " cannot work: its source_profile nowhere does not exist.");
+        }
+        return real.session(sandbox, null);
+    }
+}

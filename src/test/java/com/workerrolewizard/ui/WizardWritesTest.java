@@ -1,0 +1,128 @@
+package com.workerrolewizard.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.workerrolewizard.core.reference.ReferenceDocuments;
+import com.workerrolewizard.sandbox.Faults;
+import com.workerrolewizard.sandbox.Sandbox;
+import com.workerrolewizard.ui.common.Background;
+import java.nio.file.Files;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Writing through the wizard on a sandbox the test holds: a new role created and undone, a refused fix. */
+@ExtendWith(ApplicationExtension.class)
+class WizardWritesTest {
+    private TestSessions sessions;
+    private WizardApplication app;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        System.setProperty("worker.role.wizard.home", Files.createTempDirectory("wizard-test-home").toString());
+        this.stage = stage;
+        sessions = new TestSessions();
+        app = new WizardApplication(new WizardContext(ReferenceDocuments.load(), sessions, Background.fx(), false, "test"));
+        app.start(stage);
+    }
+
+    @AfterEach
+    void stop() {
+        app.stop();
+        sessions.sandbox.close();
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.getAsBoolean();
+        });
+    }
+
+    private static String text(FxRobot robot, String query) {
+        Node node = robot.lookup(query).query();
+        return node instanceof Labeled labeled ? labeled.getText() : ((TextInputControl) node).getText();
+    }
+
+    private void toTheRoleStep(FxRobot robot) throws Exception {
+        robot.clickOn("#mode-sandbox");
+        robot.clickOn("#sign-in");
+        waitFor(() -> !text(robot, "#signed-in").isEmpty());
+        robot.clickOn("#next");
+        robot.clickOn("#appliance").write(Sandbox.APPLIANCE);
+        robot.clickOn("#next");
+        TableView<?> table = robot.lookup("#role-table").query();
+        waitFor(() -> table.getItems().size() >= 7);
+    }
+
+    private boolean all(FxRobot robot, String status) {
+        return text(robot, "#status-instance-profile").equals(status) && text(robot, "#status-appliance-trust").equals(status)
+                && text(robot, "#status-ec2-trust").equals(status) && text(robot, "#status-permissions").equals(status);
+    }
+
+    @Test
+    void aNewRoleIsCreatedPassingAndUndoTakesItAway(FxRobot robot) throws Exception {
+        toTheRoleStep(robot);
+        robot.clickOn("#role-new");
+        robot.clickOn("#new-role-name").write("WizardMadeWorker");
+        waitFor(() -> !robot.lookup("#next").query().isDisabled());
+        Screenshots.save(robot, stage.getScene(), "3-role-new");
+        robot.clickOn("#next");
+        waitFor(() -> all(robot, "FAIL"));
+        assertThat(text(robot, "#detail-permissions")).contains("does not exist yet");
+        robot.clickOn("#fix-all");
+        waitFor(() -> robot.lookup("#plan-text").tryQuery().isPresent());
+        assertThat(text(robot, "#plan-text")).contains("CreateRole").contains("WizardMadeWorker");
+        robot.clickOn("#apply");
+        waitFor(() -> all(robot, "PASS"));
+        assertThat(sessions.sandbox.trustPolicy("WizardMadeWorker")).isPresent();
+        robot.clickOn("#undo");
+        waitFor(() -> all(robot, "FAIL"));
+        assertThat(sessions.sandbox.trustPolicy("WizardMadeWorker")).isEmpty();
+        assertThat(text(robot, "#checklist-message")).contains("Undone");
+        Screenshots.save(robot, stage.getScene(), "4-checklist-undone");
+    }
+
+    @Test
+    void aRefusedFixSaysWhatStoppedItAndChangesNothing(FxRobot robot) throws Exception {
+        sessions.sandbox.faults().always("PutRolePolicy", Faults.Kind.ACCESS_DENIED);
+        toTheRoleStep(robot);
+        robot.clickOn("#role-search").write("MissingPermissions");
+        TableView<?> table = robot.lookup("#role-table").query();
+        waitFor(() -> table.getItems().size() == 1);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        robot.clickOn("#next");
+        waitFor(() -> text(robot, "#status-permissions").equals("FAIL"));
+        robot.clickOn("#fix-permissions");
+        waitFor(() -> robot.lookup("#plan-text").tryQuery().isPresent());
+        robot.clickOn("#apply");
+        waitFor(() -> text(robot, "#checklist-message").startsWith("Stopped"));
+        assertThat(text(robot, "#checklist-message")).contains("iam:PutRolePolicy");
+        assertThat(text(robot, "#status-permissions")).isEqualTo("FAIL");
+        Screenshots.save(robot, stage.getScene(), "4-checklist-refused");
+    }
+
+    @Test
+    void aProfileThatCannotWorkShowsWhyAndCannotSignIn(FxRobot robot) throws Exception {
+        robot.clickOn("#mode-profile");
+        robot.interact(() -> {
+            javafx.scene.control.ComboBox<com.workerrolewizard.signin.ProfileInfo> profiles = robot.lookup("#profiles").query();
+            profiles.setValue(profiles.getItems().get(1));
+        });
+        waitFor(() -> text(robot, "#signin-error").contains("nowhere"));
+        assertThat(robot.lookup("#sign-in").query().isDisabled()).isTrue();
+        Screenshots.save(robot, stage.getScene(), "1-sign-in-broken-profile");
+    }
+}

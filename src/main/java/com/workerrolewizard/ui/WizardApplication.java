@@ -61,7 +61,7 @@ public final class WizardApplication extends Application {
         ExportViewModel export = new ExportViewModel(state, new Exports(state.documents, ctx.version()), ctx.background(),
                 ExportView.systemClipboard(), role::newRoleRequest, () -> role.permissionsMode().get());
         wizard = new WizardViewModel(state, List.of(new SignInView(signIn), new ApplianceView(new ApplianceViewModel(state, ctx.background(), signIn::memory)),
-                new RoleView(role), new ChecklistView(checklist), new ExportView(export)));
+                new RoleView(role), new ChecklistView(checklist), new ExportView(export, ctx.saveDialog())));
         Scene scene = new Scene(new WizardView(wizard), 1000, 700);
         scene.getStylesheets().add(WizardApplication.class.getResource("/ui/wizard.css").toExternalForm());
         stage.setTitle(Texts.get("app.title"));

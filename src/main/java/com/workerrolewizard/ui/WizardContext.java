@@ -2,6 +2,7 @@ package com.workerrolewizard.ui;
 
 import com.workerrolewizard.core.reference.ReferenceDocuments;
 import com.workerrolewizard.ui.common.Background;
+import com.workerrolewizard.ui.common.SaveDialog;
 import com.workerrolewizard.ui.wizard.AwsSessionFactory;
 import com.workerrolewizard.ui.wizard.SessionFactory;
 
@@ -12,7 +13,12 @@ import com.workerrolewizard.ui.wizard.SessionFactory;
  * @param sandbox open directly on the built-in sandbox account ({@code --sandbox})
  */
 public record WizardContext(ReferenceDocuments references, SessionFactory sessions, Background background, boolean sandbox,
-        String version) {
+        String version, SaveDialog saveDialog) {
+
+    public WizardContext(ReferenceDocuments references, SessionFactory sessions, Background background, boolean sandbox,
+            String version) {
+        this(references, sessions, background, sandbox, version, SaveDialog.fileChooser());
+    }
 
     public static WizardContext standard(boolean sandbox) {
         ReferenceDocuments references = ReferenceDocuments.load();

@@ -26,6 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class WizardWritesTest {
     private TestSessions sessions;
+    private java.nio.file.Path saved;
     private WizardApplication app;
     private Stage stage;
 
@@ -34,7 +35,9 @@ class WizardWritesTest {
         System.setProperty("worker.role.wizard.home", Files.createTempDirectory("wizard-test-home").toString());
         this.stage = stage;
         sessions = new TestSessions();
-        app = new WizardApplication(new WizardContext(ReferenceDocuments.load(), sessions, Background.fx(), false, "test"));
+        saved = Files.createTempDirectory("wizard-saved");
+        app = new WizardApplication(new WizardContext(ReferenceDocuments.load(), sessions, Background.fx(), false, "test",
+                (name, owner) -> java.util.Optional.of(saved.resolve(name))));
         app.start(stage);
     }
 
@@ -112,6 +115,38 @@ class WizardWritesTest {
         assertThat(text(robot, "#checklist-message")).contains("iam:PutRolePolicy");
         assertThat(text(robot, "#status-permissions")).isEqualTo("FAIL");
         Screenshots.save(robot, stage.getScene(), "4-checklist-refused");
+    }
+
+    @Test
+    void theExportedJsonGoesToAFileAndToTheClipboardExactlyAsThePageHasIt(FxRobot robot) throws Exception {
+        robot.clickOn("#mode-generate");
+        robot.clickOn("#next");
+        robot.clickOn("#appliance").write("arn:aws:iam::111122223333:role/VeeamImpersonation");
+        robot.clickOn("#next");
+        waitFor(() -> !text(robot, "#export-trust").isEmpty());
+        String expected = com.workerrolewizard.core.policy.PolicyJson.pretty(
+                new com.workerrolewizard.core.reference.WorkerDocuments(ReferenceDocuments.load(),
+                        ReferenceDocuments.load().builtInCatalog()).trustPolicy(
+                        com.workerrolewizard.core.arn.AppliancePrincipal.parse("arn:aws:iam::111122223333:role/VeeamImpersonation"),
+                        com.workerrolewizard.core.arn.Partition.AWS));
+        assertThat(text(robot, "#export-trust")).isEqualTo(expected);
+        robot.clickOn("#export-trust-save");
+        waitFor(() -> {
+            try (var files = Files.list(saved)) {
+                return files.anyMatch(f -> f.toString().endsWith(".json"));
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        java.nio.file.Path file;
+        try (var files = Files.list(saved)) {
+            file = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
+        }
+        assertThat(Files.readString(file)).isEqualTo(expected);
+        robot.clickOn("#export-trust-copy");
+        String[] clipboard = new String[1];
+        robot.interact(() -> clipboard[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertThat(clipboard[0]).isEqualTo(expected);
     }
 
     @Test

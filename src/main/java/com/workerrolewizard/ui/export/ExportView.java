@@ -5,7 +5,6 @@ import com.workerrolewizard.core.plan.PermissionsMode;
 import com.workerrolewizard.ui.common.Texts;
 import com.workerrolewizard.ui.export.ExportViewModel.Item;
 import com.workerrolewizard.ui.wizard.WizardStep;
-import java.io.File;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
@@ -27,7 +26,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
+import com.workerrolewizard.ui.common.SaveDialog;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -36,8 +35,11 @@ public final class ExportView implements WizardStep {
     private final ExportViewModel model;
     private Node view;
 
-    public ExportView(ExportViewModel model) {
+    private final SaveDialog saveDialog;
+
+    public ExportView(ExportViewModel model, SaveDialog saveDialog) {
         this.model = model;
+        this.saveDialog = saveDialog;
     }
 
     /** The system clipboard, for the view model's Copy. */
@@ -176,13 +178,8 @@ public final class ExportView implements WizardStep {
     }
 
     private void saveAs(Item item, Node owner) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(Texts.get("export.save.title"));
-        chooser.setInitialFileName(model.suggestedFileName(item));
-        File file = chooser.showSaveDialog(owner.getScene() == null ? null : owner.getScene().getWindow());
-        if (file != null) {
-            model.save(item, file.toPath());
-        }
+        saveDialog.ask(model.suggestedFileName(item), owner.getScene() == null ? null : owner.getScene().getWindow())
+                .ifPresent(path -> model.save(item, path));
     }
 
     private static Region spacer() {

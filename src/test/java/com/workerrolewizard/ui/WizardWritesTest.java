@@ -150,6 +150,57 @@ class WizardWritesTest {
     }
 
     @Test
+    void theApplianceCanBePickedFromTheAccountsRoles(FxRobot robot) throws Exception {
+        robot.clickOn("#mode-sandbox");
+        robot.clickOn("#sign-in");
+        waitFor(() -> !text(robot, "#signed-in").isEmpty());
+        robot.clickOn("#next");
+        javafx.scene.control.ComboBox<String> picker = robot.lookup("#appliance-picker").query();
+        waitFor(() -> !picker.getItems().isEmpty());
+        assertThat(picker.getItems().get(0)).isEqualTo(Sandbox.APPLIANCE);
+        robot.interact(() -> picker.setValue(picker.getItems().get(0)));
+        waitFor(() -> !robot.lookup("#next").query().isDisabled());
+        assertThat(text(robot, "#appliance")).isEqualTo(Sandbox.APPLIANCE);
+        Screenshots.save(robot, stage.getScene(), "2-appliance-picker");
+    }
+
+    @Test
+    void detailsOnDemandListEveryMissingActionWithItsReason(FxRobot robot) throws Exception {
+        toTheRoleStep(robot);
+        robot.clickOn("#role-search").write("MissingPermissions");
+        TableView<?> table = robot.lookup("#role-table").query();
+        waitFor(() -> table.getItems().size() == 1);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        robot.clickOn("#next");
+        waitFor(() -> text(robot, "#status-permissions").equals("FAIL"));
+        Node more = robot.lookup("#more-permissions").query();
+        assertThat(more.isVisible()).isFalse();
+        robot.clickOn("#details-permissions");
+        waitFor(more::isVisible);
+        assertThat(text(robot, "#more-permissions")).contains("ssm:PutInventory: no statement allows it")
+                .doesNotContain("ec2messages:");
+        Screenshots.save(robot, stage.getScene(), "4-checklist-details");
+    }
+
+    @Test
+    void aSlowAccountKeepsTheWindowResponsiveAndCancelStopsTheWait(FxRobot robot) throws Exception {
+        toTheRoleStep(robot);
+        robot.interact(() -> ((TableView<?>) robot.lookup("#role-table").query()).getSelectionModel().select(0));
+        robot.clickOn("#next");
+        waitFor(() -> !text(robot, "#status-permissions").equals("checking"));
+        sessions.sandbox.faults().latency(3000);
+        robot.clickOn("#recheck");
+        waitFor(() -> robot.lookup("#checklist-cancel").query().isVisible());
+        assertThat(text(robot, "#status-permissions")).isEqualTo("checking");
+        robot.clickOn("#checklist-cancel");
+        waitFor(() -> text(robot, "#checklist-message").startsWith("Cancelled"));
+        assertThat(robot.lookup("#recheck").query().isDisabled()).isFalse();
+        robot.clickOn("#back");
+        waitFor(() -> robot.lookup("#role-table").tryQuery().map(Node::isVisible).orElse(false));
+        sessions.sandbox.faults().latency(0);
+    }
+
+    @Test
     void aProfileThatCannotWorkShowsWhyAndCannotSignIn(FxRobot robot) throws Exception {
         robot.clickOn("#mode-profile");
         robot.interact(() -> {

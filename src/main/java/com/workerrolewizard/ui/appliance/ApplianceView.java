@@ -39,7 +39,18 @@ public final class ApplianceView implements WizardStep {
         meaning.setId("appliance-meaning");
         meaning.setWrapText(true);
         meaning.textProperty().bind(model.meaning());
-        root = new VBox(12, heading, explain, field, error, meaning);
+        javafx.scene.control.ComboBox<String> picker = new javafx.scene.control.ComboBox<>(model.accountRoles());
+        picker.setId("appliance-picker");
+        picker.setPromptText(Texts.get("appliance.picker"));
+        picker.setMaxWidth(Double.MAX_VALUE);
+        picker.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.accountRoles()));
+        picker.managedProperty().bind(picker.visibleProperty());
+        picker.valueProperty().addListener((o, was, is) -> {
+            if (is != null) {
+                model.text().set(is);
+            }
+        });
+        root = new VBox(12, heading, explain, field, picker, error, meaning);
         root.setPadding(new Insets(20));
     }
 
@@ -61,6 +72,7 @@ public final class ApplianceView implements WizardStep {
     @Override
     public void shown() {
         model.prefill();
+        model.loadAccountRoles();
     }
 
     @Override

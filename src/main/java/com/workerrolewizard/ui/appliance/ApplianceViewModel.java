@@ -17,6 +17,8 @@ public final class ApplianceViewModel {
     private final Background background;
     private final Supplier<Optional<WizardMemory>> memory;
     private final StringProperty text = new SimpleStringProperty("");
+    private final javafx.collections.ObservableList<String> accountRoles = javafx.collections.FXCollections.observableArrayList();
+    private com.workerrolewizard.ui.wizard.Session rolesOf;
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty meaning = new SimpleStringProperty("");
     private final BooleanBinding valid;
@@ -47,6 +49,29 @@ public final class ApplianceViewModel {
             error.set(e.getMessage());
             meaning.set("");
         }
+    }
+
+    /**
+     * The roles of the signed-in account, for the same-account case (the appliance's Impersonation role lives in
+     * this account): read in the background once per session, Impersonation roles first.
+     */
+    public void loadAccountRoles() {
+        com.workerrolewizard.ui.wizard.Session session = state.session.get();
+        if (session == null || session == rolesOf) {
+            return;
+        }
+        rolesOf = session;
+        background.run(() -> {
+            java.util.List<String> arns = new java.util.ArrayList<>();
+            session.account().listRoles(page -> page.forEach(r -> arns.add(r.arn())));
+            arns.sort(java.util.Comparator.comparing((String arn) -> !arn.toLowerCase(java.util.Locale.ROOT)
+                    .contains("impersonation")).thenComparing(arn -> arn));
+            return arns;
+        }, accountRoles::setAll, e -> accountRoles.clear());
+    }
+
+    public javafx.collections.ObservableList<String> accountRoles() {
+        return accountRoles;
     }
 
     /** Offers the appliance of the last run when the field is still empty. */

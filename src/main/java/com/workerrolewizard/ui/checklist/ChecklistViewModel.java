@@ -51,6 +51,8 @@ public final class ChecklistViewModel {
         public final RequirementId id;
         public final ObjectProperty<Status> status = new SimpleObjectProperty<>();
         public final StringProperty detail = new SimpleStringProperty("");
+        /** Details on demand: every missing action with its reason (empty when the detail says it all). */
+        public final StringProperty more = new SimpleStringProperty("");
 
         Row(RequirementId id) {
             this.id = id;
@@ -74,6 +76,7 @@ public final class ChecklistViewModel {
     private final BooleanProperty canUndo = new SimpleBooleanProperty();
     private final BooleanBinding anyFixable;
     private final BooleanBinding allHold;
+    private Background.Running running;
 
     public ChecklistViewModel(WizardState state, Background background, Supplier<NewRoleRequest> newRole,
             Supplier<PermissionsMode> mode, Propagation propagation) {
@@ -96,12 +99,22 @@ public final class ChecklistViewModel {
     /** Checks the role again; a role still to be created fails all four, with the reason. */
     public void check() {
         busy.set(true);
+        message.set("");
         rows.forEach(r -> r.status.set(null));
         Session session = state.session.get();
-        background.run(() -> checked(session), this::show, e -> {
+        running = background.run(() -> checked(session), this::show, e -> {
             busy.set(false);
             message.set(Problems.describe(e));
         });
+    }
+
+    /** Stops waiting for a slow check: the rows keep "checking" until the next Re-check; nothing was written. */
+    public void cancel() {
+        if (running != null) {
+            running.cancel();
+        }
+        busy.set(false);
+        message.set(Texts.get("checklist.cancelled"));
     }
 
     /** A check made in the background, with whether the journal holds something to undo (read there too: it is disk). */
@@ -130,8 +143,12 @@ public final class ChecklistViewModel {
         busy.set(false);
         RoleReport report = checked.report();
         for (int i = 0; i < rows.size(); i++) {
-            rows.get(i).status.set(report.requirements().get(i).status());
-            rows.get(i).detail.set(report.requirements().get(i).detail());
+            RequirementResult result = report.requirements().get(i);
+            rows.get(i).status.set(result.status());
+            rows.get(i).detail.set(result.detail());
+            StringBuilder more = new StringBuilder();
+            result.reasons().forEach((action, reason) -> more.append(action).append(": ").append(reason).append('\n'));
+            rows.get(i).more.set(more.toString().strip());
         }
         lastChecked.set(Texts.get("checklist.lastChecked", LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"))));
         canUndo.set(checked.canUndo());

@@ -38,6 +38,16 @@ final class FxPrompts implements SignInPrompts {
 
     @Override
     public void showDeviceCode(String profile, String userCode, String verificationUri, String verificationUriComplete) {
+        // Opening the browser may take a moment: it happens here, on the background sign-in, not on the FX thread.
+        try {
+            if (!java.awt.GraphicsEnvironment.isHeadless() && java.awt.Desktop.isDesktopSupported()
+                    && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
+                java.awt.Desktop.getDesktop().browse(java.net.URI.create(
+                        verificationUriComplete != null ? verificationUriComplete : verificationUri));
+            }
+        } catch (Exception e) {
+            // No browser could be opened: the dialog gives the address.
+        }
         Platform.runLater(() -> {
             Alert alert = new Alert(Alert.AlertType.INFORMATION);
             alert.initOwner(owner.getScene().getWindow());

@@ -1,13 +1,10 @@
 package com.workerrolewizard.cli;
 
 import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.files.AtomicFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes an export atomically: to a temporary file beside the target, then one rename, so an error never
@@ -29,33 +26,11 @@ final class OutputFile {
         if (Files.exists(absolute) && !force) {
             throw new UnreadableInputException(target + " exists already: add --force to replace it, or choose another --output.");
         }
-        Path temporary = null;
         try {
-            temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".part");
-            Files.writeString(temporary, content, StandardCharsets.UTF_8);
-            if (executable) {
-                try {
-                    Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rwxr-xr-x"));
-                } catch (UnsupportedOperationException e) {
-                    // Not a POSIX file system (Windows): nothing to mark.
-                }
-            }
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFile.write(absolute, content, executable ? AtomicFile.SCRIPT : AtomicFile.DOCUMENT);
         } catch (IOException e) {
             throw new UnreadableInputException("Cannot write " + target + " (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "): check the folder's permissions and free space.");
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // The rename already happened or the folder is gone; nothing more to clean up.
-                }
-            }
         }
     }
 }

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.workerrolewizard.files.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -83,26 +81,8 @@ public final class SsoTokenCache {
         putIfPresent(node, "clientSecret", token.clientSecret());
         putIfPresent(node, "registrationExpiresAt", token.registrationExpiresAt() == null ? null : format(token.registrationExpiresAt()));
         putIfPresent(node, "refreshToken", token.refreshToken());
-        Path file = file(key);
         try {
-            Files.createDirectories(folder);
-            Path temporary;
-            try {
-                temporary = Files.createTempFile(folder, ".token", ".part",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                temporary = Files.createTempFile(folder, ".token", ".part");
-            }
-            try {
-                Files.writeString(temporary, JSON.writeValueAsString(node), StandardCharsets.UTF_8);
-                try {
-                    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            AtomicFile.write(file(key), JSON.writeValueAsString(node), AtomicFile.OWNER_ONLY);
         } catch (IOException e) {
             throw new SignInException("The sign-in worked, but its token cannot be saved in " + folder + " ("
                     + e.getMessage() + "): check that the folder is writable.");

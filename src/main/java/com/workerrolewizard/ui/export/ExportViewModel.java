@@ -18,18 +18,15 @@ import com.workerrolewizard.core.requirement.Status;
 import com.workerrolewizard.journal.Journal;
 import com.workerrolewizard.journal.JournalEntry;
 import com.workerrolewizard.journal.JournalRecord;
+import com.workerrolewizard.files.AtomicFile;
 import com.workerrolewizard.ui.common.Background;
 import com.workerrolewizard.ui.common.Problems;
 import com.workerrolewizard.ui.common.Texts;
 import com.workerrolewizard.ui.wizard.Session;
 import com.workerrolewizard.ui.wizard.WizardState;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
@@ -381,33 +378,11 @@ public final class ExportViewModel {
         if (folder == null || !Files.isDirectory(folder)) {
             throw new UnreadableInputException(Texts.get("export.save.noFolder", folder));
         }
-        Path temporary = null;
         try {
-            temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".part");
-            Files.writeString(temporary, content, StandardCharsets.UTF_8);
-            if (executable) {
-                try {
-                    Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rwxr-xr-x"));
-                } catch (UnsupportedOperationException e) {
-                    // Not a POSIX file system (Windows): nothing to mark.
-                }
-            }
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFile.write(absolute, content, executable ? AtomicFile.SCRIPT : AtomicFile.DOCUMENT);
         } catch (IOException e) {
             throw new UnreadableInputException(Texts.get("export.save.failed", absolute, e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage())));
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // The rename already happened or the folder is gone; nothing more to clean up.
-                }
-            }
         }
     }
 

@@ -1,9 +1,9 @@
 package com.workerrolewizard.ui.wizard;
 
+import com.workerrolewizard.files.AtomicFile;
 import com.workerrolewizard.journal.AppDataFolder;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,13 +50,9 @@ public final class WizardMemory {
             values.setProperty(key, value);
         }
         try {
-            Files.createDirectories(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), ".wizard", ".part");
-            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                values.store(writer, "Worker Role Wizard: the last choices (no secrets)");
-            }
-            Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            java.io.StringWriter text = new java.io.StringWriter();
+            values.store(text, "Worker Role Wizard: the last choices (no secrets)");
+            AtomicFile.write(file, text.toString(), AtomicFile.OWNER_ONLY);
         } catch (IOException e) {
             // Remembering is a convenience; the wizard works without it.
         }

@@ -11,7 +11,7 @@ import java.util.Set;
  * the wizard; anything else is a headless command.
  */
 public final class Launcher {
-    private static final Set<String> WIZARD_FLAGS = Set.of("--sandbox");
+    private static final Set<String> WIZARD_FLAGS = Set.of("--sandbox", WizardApplication.FIRST_WINDOW_FLAG);
 
     private Launcher() {
     }

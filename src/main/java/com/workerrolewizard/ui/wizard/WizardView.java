@@ -60,7 +60,7 @@ public final class WizardView extends BorderPane {
     }
 
     private void showStep() {
-        int current = model.current().get();
+        int current = Math.max(0, model.current().get());
         setCenter(model.currentStep().view());
         for (int i = 0; i < indicators.size(); i++) {
             Label label = indicators.get(i);

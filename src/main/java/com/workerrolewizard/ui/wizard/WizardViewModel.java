@@ -30,7 +30,13 @@ public final class WizardViewModel {
                 && steps.get(current.get()).valid().get(), current);
         steps.forEach(step -> step.valid().addListener((o, was, is) -> canGoNext.invalidate()));
         this.canGoBack = current.greaterThan(0);
-        show(SIGN_IN);
+    }
+
+    /** Shows the first step; called once the window is on screen, so nothing is read before the first window. */
+    public void start() {
+        if (current.get() < 0) {
+            show(SIGN_IN);
+        }
     }
 
     public List<WizardStep> steps() {
@@ -42,7 +48,7 @@ public final class WizardViewModel {
     }
 
     public WizardStep currentStep() {
-        return steps.get(current.get());
+        return steps.get(Math.max(0, current.get()));
     }
 
     public BooleanBinding canGoNext() {

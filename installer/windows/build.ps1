@@ -15,9 +15,10 @@ $common = @('--name', $name, '--app-version', $Version, '--vendor', 'Worker Role
     '--description', 'Checks and fixes the IAM role that Veeam Backup for AWS worker instances run under.',
     '--input', 'target\installer-input', '--main-jar', "$name.jar", '--main-class', 'com.workerrolewizard.Launcher',
     '--runtime-image', 'target\installer-runtime', '--dest', 'target\installer', '--icon', "installer\icons\$name.ico")
-& jpackage @common --type app-image --win-console
+$cli = @('--add-launcher', "$name-cli=installer\windows\cli-launcher.properties")
+& jpackage @common @cli --type app-image
 if ($LASTEXITCODE -ne 0) { throw 'jpackage app-image failed' }
-& jpackage @common --type msi --win-upgrade-uuid 6f1c2a9e-3b7d-4e5a-9c21-8d4f0b7a2e61 --win-menu --win-menu-group 'Worker Role Wizard' `
+& jpackage @common @cli --type msi --win-upgrade-uuid 6f1c2a9e-3b7d-4e5a-9c21-8d4f0b7a2e61 --win-menu --win-menu-group 'Worker Role Wizard' `
     --win-shortcut --win-dir-chooser --win-per-user-install --license-file installer\LICENSE.txt
 if ($LASTEXITCODE -ne 0) { throw 'jpackage msi failed' }
 Get-ChildItem target\installer

@@ -23,19 +23,6 @@ public record WizardContext(ReferenceDocuments references, SessionFactory sessio
     public static WizardContext standard(boolean sandbox) {
         ReferenceDocuments references = ReferenceDocuments.load();
         return new WizardContext(references, new AwsSessionFactory(references.builtInCatalog()), Background.fx(), sandbox,
-                buildVersion());
-    }
-
-    /** The version the build stamped into the jar (exports name it). */
-    static String buildVersion() {
-        java.util.Properties properties = new java.util.Properties();
-        try (var in = WizardContext.class.getResourceAsStream("/worker-role-wizard.properties")) {
-            if (in != null) {
-                properties.load(in);
-            }
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
-        return properties.getProperty("version", "unknown");
+                com.workerrolewizard.ProductVersion.get());
     }
 }

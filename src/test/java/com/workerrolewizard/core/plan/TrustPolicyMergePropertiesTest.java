@@ -335,7 +335,10 @@ class TrustPolicyMergePropertiesTest {
         assertThat(second.added()).isEmpty();
         assertThat(second.after().toString()).isEqualTo(once);
         assertThat(second.before().toString()).isEqualTo(once);
-        assertThat(second.blocked()).containsExactlyElementsOf(first.blocked());
+        // The same principals stay blocked; a statement taken out with a deleted principal's ID renumbers the rest.
+        assertThat(second.blocked().stream().map(b -> b.replaceAll("statement \\d+", "statement N")).toList())
+                .containsExactlyElementsOf(first.blocked().stream().map(b -> b.replaceAll("statement \\d+", "statement N"))
+                        .toList());
     }
 
     // ---------------------------------------------------------------- (d) exactly the page's statements are appended

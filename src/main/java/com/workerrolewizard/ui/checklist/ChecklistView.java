@@ -99,11 +99,13 @@ public final class ChecklistView implements WizardStep {
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(18, 18);
         progress.visibleProperty().bind(model.busy());
+        progress.managedProperty().bind(progress.visibleProperty());
         Label last = new Label();
         last.textProperty().bind(model.lastChecked());
         Button cancel = new Button(Texts.get("checklist.cancel"));
         cancel.setId("checklist-cancel");
         cancel.visibleProperty().bind(model.busy());
+        cancel.managedProperty().bind(cancel.visibleProperty());
         cancel.setOnAction(e -> model.cancel());
         HBox actions = new HBox(10, fixAll, check, undo, progress, cancel, last);
         actions.setAlignment(Pos.CENTER_LEFT);
@@ -158,6 +160,7 @@ public final class ChecklistView implements WizardStep {
         text.getStyleClass().add("monospace");
         dialog.getDialogPane().setContent(text);
         dialog.getDialogPane().setPrefSize(900, 600);
+        dialog.getDialogPane().setMinSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
         dialog.setResizable(true);
         ButtonType apply = new ButtonType(Texts.get("fix.apply"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(apply, ButtonType.CANCEL);

@@ -40,14 +40,15 @@ final class SandboxSimulator {
         input.identity().forEach(d -> identity.add(new PolicySource(d[0], PolicyDocument.parse(d[1], PolicyKind.IDENTITY))));
         Optional<PolicySource> boundary = Optional.ofNullable(input.boundary())
                 .map(b -> new PolicySource(b[0], PolicyDocument.parse(b[1], PolicyKind.IDENTITY)));
-        List<ActionVerdict> verdicts = PermissionEvaluator.evaluate(identity, boundary, actions);
+        List<ActionVerdict> verdicts = PermissionEvaluator.evaluate(identity, boundary, actions,
+                com.workerrolewizard.core.evaluation.ResourceScope.literalStar());
         Xml xml = new Xml().open("EvaluationResults");
         for (ActionVerdict verdict : verdicts) {
             boolean scpDenies = organizationDenied.contains(verdict.action().toLowerCase(Locale.ROOT));
             String decision = scpDenies ? "explicitDeny" : switch (verdict.verdict()) {
                 case ALLOWED -> "allowed";
                 case DENIED -> "explicitDeny";
-                case NOT_ALLOWED, OUTSIDE_BOUNDARY -> verdict.reason() != null && verdict.reason().startsWith("denied by")
+                case NOT_ALLOWED, EXCLUDED, OUTSIDE_BOUNDARY -> verdict.reason() != null && verdict.reason().startsWith("denied by")
                         ? "explicitDeny" : "implicitDeny";
             };
             xml.open("member").text("EvalActionName", verdict.action()).text("EvalResourceName", "*")

@@ -5,8 +5,10 @@ import com.workerrolewizard.core.account.RoleSnapshot;
 import com.workerrolewizard.core.evaluation.ActionVerdict;
 import com.workerrolewizard.core.evaluation.PermissionEvaluator;
 import com.workerrolewizard.core.evaluation.PolicySource;
+import com.workerrolewizard.core.evaluation.ResourceScope;
 import com.workerrolewizard.core.evaluation.Verdict;
 import com.workerrolewizard.core.reference.ActionCatalog;
+import com.workerrolewizard.core.reference.ServiceAuthorizationReference;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -38,7 +40,7 @@ public final class PermissionsCheck {
         List<String> unreadable = inputs.unreadable();
         Optional<PolicySource> boundary = inputs.boundary();
         String boundaryUnreadable = inputs.boundaryUnreadable();
-        List<ActionVerdict> verdicts = PermissionEvaluator.evaluate(sources, boundary, catalog.actions());
+        List<ActionVerdict> verdicts = PermissionEvaluator.evaluate(sources, boundary, catalog.actions(), scope(role));
         List<String> missing = new ArrayList<>();
         Map<String, String> reasons = new LinkedHashMap<>();
         for (ActionVerdict v : verdicts) {
@@ -50,7 +52,7 @@ public final class PermissionsCheck {
         int total = catalog.size();
         if (!missing.isEmpty()) {
             boolean onlyImplicit = verdicts.stream().filter(v -> !v.verdict().granted())
-                    .allMatch(v -> v.verdict() == Verdict.NOT_ALLOWED);
+                    .allMatch(v -> v.verdict() == Verdict.NOT_ALLOWED || v.verdict() == Verdict.EXCLUDED);
             String detail = missing.size() + " of " + total + " required actions "
                     + (missing.size() == 1 ? "is" : "are") + " not allowed on every resource: " + grouped(reasons)
                     + ". " + advice(verdicts, sources.isEmpty() && unreadable.isEmpty());
@@ -75,7 +77,8 @@ public final class PermissionsCheck {
         if (boundaryUnreadable != null) {
             warnings.add("The permissions boundary could not be read and might not allow them: " + boundaryUnreadable);
         }
-        String allowed = "All " + total + " required actions are allowed on every resource, by "
+        boolean exceptSome = verdicts.stream().anyMatch(ActionVerdict::exceptSome);
+        String allowed = "All " + total + " required actions are allowed" + (exceptSome ? "" : " on every resource") + ", by "
                 + grantedBy(verdicts) + (boundary.isPresent() ? " and within " + boundary.get().label() : "") + ".";
         if (warnings.isEmpty()) {
             return RequirementResult.of(id, Status.PASS, allowed);
@@ -89,7 +92,19 @@ public final class PermissionsCheck {
      */
     public static List<ActionVerdict> verdicts(RoleSnapshot role, ActionCatalog catalog) {
         Inputs inputs = Inputs.of(role);
-        return PermissionEvaluator.evaluate(inputs.sources(), inputs.boundary(), catalog.actions());
+        return PermissionEvaluator.evaluate(inputs.sources(), inputs.boundary(), catalog.actions(), scope(role));
+    }
+
+    /** The required actions that only an Allow with a NotResource excluding all their resources allows. */
+    public static java.util.Set<String> excluded(RoleSnapshot role, ActionCatalog catalog) {
+        Set<String> excluded = new LinkedHashSet<>();
+        verdicts(role, catalog).stream().filter(v -> v.verdict() == Verdict.EXCLUDED).forEach(v -> excluded.add(v.action()));
+        return excluded;
+    }
+
+    /** NotResource is read against the resources each action acts on, in the role's partition. */
+    private static ResourceScope scope(RoleSnapshot role) {
+        return ResourceScope.of(ServiceAuthorizationReference.builtIn(), role.partition().id());
     }
 
     /** The role's readable documents, and a reason for each one that could not be read. */
@@ -142,6 +157,8 @@ public final class PermissionsCheck {
                 case NOT_ALLOWED -> advice.add(noPolicies ? "The role has no permissions policy: attach the page's "
                         + "permissions policy." : "Attach the page's permissions policy, which allows them on \"*\".");
                 case DENIED -> advice.add("Remove or narrow the Deny that blocks them: no Allow can win over it.");
+                case EXCLUDED -> advice.add("Narrow the NotResource that takes away every resource they act on, or attach "
+                        + "the page's permissions policy, which allows them on \"*\".");
                 case OUTSIDE_BOUNDARY -> advice.add(v.identityAllows()
                         ? "Widen the permissions boundary to allow them: adding them to the role's own policies does not help."
                         : "Widen the permissions boundary to allow them, and attach the page's permissions policy: "

@@ -20,7 +20,8 @@ public final class RoleChecker {
     /** The local evaluation, reconciled with IAM's policy simulator where the source asked it. */
     private RequirementResult permissions(RoleSnapshot role) {
         RequirementResult local = PermissionsCheck.check(role, catalog);
-        return role.simulation().map(s -> SimulationReconciler.reconcile(local, s, catalog)).orElse(local);
+        return role.simulation().map(s -> SimulationReconciler.reconcile(local, s, catalog,
+                PermissionsCheck.excluded(role, catalog))).orElse(local);
     }
 
     public RoleReport check(RoleSnapshot role, AppliancePrincipal appliance) {

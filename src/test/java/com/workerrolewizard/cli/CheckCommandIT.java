@@ -168,6 +168,25 @@ class CheckCommandIT {
         assertThat(run.err()).contains("role \"GoodWorker\"").contains("Statement[0].Effect");
     }
 
+    /** Shapes IAM refuses when a policy is saved: a role read from a file with one is malformed, with the spot. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "an empty Statement array | \"Statement\": [ | \"Statement\": [], \"Unused\": [ | Statement is an empty array",
+            "an empty Principal       | \"Principal\": { | \"Principal\": {}, \"Unused\": { | Statement[0].Principal is an empty object",
+            "an empty Action array    | \"Action\": \"sts:AssumeRole\" | \"Action\": [] | Statement[0].Action is an empty array"})
+    void aPolicyShapeIamRefusesIsMalformed(String name, String from, String to, String spot) throws Exception {
+        String text = Files.readString(fixture);
+        int role = text.indexOf("\"RoleName\": \"GoodWorker\"");
+        int at = text.indexOf(from, role);
+        String broken = text.substring(0, at) + to + text.substring(at + from.length());
+        Path file = Files.writeString(temp.resolve("broken.json"), broken);
+        JarRun run = run("check", "--authorization-details", file.toString(), "--appliance", APPLIANCE, "--role", "GoodWorker");
+        assertThat(run.exit()).as(run.err()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines().toList()).hasSize(1);
+        assertThat(run.err()).contains("role \"GoodWorker\"").contains(spot).doesNotContain("Exception");
+    }
+
     @Test
     void aBadCatalogIsBadInput() throws Exception {
         Path catalog = Files.writeString(temp.resolve("catalog.txt"), "ssm:GetDocument\nssm:*\n");

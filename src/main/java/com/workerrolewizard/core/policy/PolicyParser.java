@@ -45,6 +45,9 @@ final class PolicyParser {
         if (statementNode.isObject()) {
             statements.add(statement(0, "Statement", (ObjectNode) statementNode, kind));
         } else if (statementNode.isArray()) {
+            if (statementNode.isEmpty()) {
+                throw new MalformedPolicyException("Statement is an empty array: IAM needs at least one statement.");
+            }
             for (int i = 0; i < statementNode.size(); i++) {
                 JsonNode element = statementNode.get(i);
                 String where = "Statement[" + i + "]";
@@ -126,7 +129,13 @@ final class PolicyParser {
             return null;
         }
         boolean isNot = plain == null;
-        return new ValueList(isNot, strings(isNot ? negated : plain, where + "." + (isNot ? notName : name)));
+        String path = where + "." + (isNot ? notName : name);
+        List<String> values = strings(isNot ? negated : plain, path);
+        if (values.isEmpty() && name.equals("Action")) {
+            throw new MalformedPolicyException(path + " is an empty array: IAM needs at least one action, such as "
+                    + "\"sts:AssumeRole\".");
+        }
+        return new ValueList(isNot, values);
     }
 
     private static List<String> strings(JsonNode value, String where) {
@@ -174,6 +183,10 @@ final class PolicyParser {
         if (!value.isObject()) {
             throw new MalformedPolicyException(path + " must be \"*\" or an object such as {\"AWS\": \"arn:...\"}, not "
                     + describe(value) + ".");
+        }
+        if (value.isEmpty()) {
+            throw new MalformedPolicyException(path + " is an empty object: name who it applies to, such as "
+                    + "{\"AWS\": \"arn:aws:iam::123456789012:role/NAME\"}.");
         }
         Map<String, List<String>> byType = new LinkedHashMap<>();
         var fields = value.fields();

@@ -66,6 +66,35 @@ public final class ApplianceTrustCheck extends TrustPolicyCheck {
                 + "permissions policy.";
     }
 
+    /**
+     * Given as its account, the appliance is one of the account's roles, which we do not know: a Deny naming a role
+     * (or a role's sessions) of that account blocks the appliance if that role is its Impersonation role.
+     */
+    @Override
+    List<String> passRisks(PolicyDocument trust) {
+        List<String> risks = new ArrayList<>();
+        if (!appliance.isAccount()) {
+            return risks;
+        }
+        for (Statement s : trust.statements()) {
+            if (s.allow() || s.principals() == null || s.principals().negated()
+                    || !Actions.applies(s.actions(), TrustEvaluator.ASSUME_ROLE)) {
+                continue;
+            }
+            for (String value : s.principals().values("AWS")) {
+                Optional<Arn> arn = Arn.parse(value).filter(a -> a.partition() == partition
+                        && a.account().equals(appliance.account()) && (a.isRole() || a.resource().startsWith("assumed-role/")));
+                if (arn.isPresent()) {
+                    risks.add(capitalize(s.label()) + " denies sts:AssumeRole to " + value + ", a role of the appliance's "
+                            + "account" + (s.conditional() ? " under a Condition (" + String.join(", ", s.conditionKeys())
+                            + ")" : "") + ": if that is the appliance's Impersonation role, the appliance cannot assume "
+                            + "this role (a Deny wins). Give the Impersonation role's ARN as the appliance to check it exactly.");
+                }
+            }
+        }
+        return risks;
+    }
+
     @Override
     List<String> failureHints(PolicyDocument trust) {
         List<String> hints = new ArrayList<>();

@@ -34,6 +34,11 @@ abstract class TrustPolicyCheck {
     /** The sentence for an unconditional Allow through the principal's account. */
     abstract String accountPass(TrustGrant grant);
 
+    /** Risks beyond the generic ones for a principal that is allowed: statements that may still block it. */
+    List<String> passRisks(PolicyDocument trust) {
+        return List.of();
+    }
+
     final RequirementResult check(RoleSnapshot role, PrincipalTarget target) {
         if (!role.trustPolicy().isKnown()) {
             return RequirementResult.of(id(), Status.UNKNOWN,
@@ -70,6 +75,7 @@ abstract class TrustPolicyCheck {
         evaluation.conditionalDeny().ifPresent(d -> risks.add(capitalize(d.statement().label())
                 + " denies sts:AssumeRole to " + who + " under a Condition ("
                 + String.join(", ", d.statement().conditionKeys()) + "): check that it does not apply to its requests."));
+        risks.addAll(passRisks(trust));
         TrustGrant grant = allow.get();
         if (grant.match() == PrincipalMatch.EVERYONE) {
             return result(Status.WARN, String.join(" ", risks));

@@ -140,6 +140,34 @@ class TrustChecksTest {
                         j("{'Effect':'Deny','Action':'sts:AssumeRole','NotPrincipal':{'AWS':'" + APPLIANCE_ROLE + "'}}")))
                         .expect(Status.PASS, Status.FAIL),
 
+                // The appliance given as its account: a Deny naming one of that account's roles may be its Impersonation role.
+                when("account appliance, a Deny naming a role of its account", doc(allow("'sts:AssumeRole'",
+                        "{'AWS':'" + APPLIANCE_ROOT + "'}"), EC2, deny("'sts:AssumeRole'", "{'AWS':'" + APPLIANCE_ROLE + "'}")))
+                        .appliance(APPLIANCE_ACCOUNT).expect(Status.WARN, Status.PASS)
+                        .applianceSays("statement 3 denies sts:AssumeRole to " + APPLIANCE_ROLE, "Impersonation role"),
+                when("account appliance, a conditional Deny naming a role of its account", doc(allow("'sts:AssumeRole'",
+                        "{'AWS':'" + APPLIANCE_ROOT + "'}"), EC2, j("{'Effect':'Deny','Action':'sts:*','Principal':{'AWS':['"
+                        + APPLIANCE_ROLE + "']},'Condition':{'Bool':{'aws:MultiFactorAuthPresent':'false'}}}")))
+                        .appliance(APPLIANCE_ROOT).expect(Status.WARN, Status.PASS)
+                        .applianceSays("under a Condition (aws:MultiFactorAuthPresent)"),
+                when("account appliance, a Deny naming a role's sessions", doc(allow("'sts:AssumeRole'",
+                        "{'AWS':'" + APPLIANCE_ACCOUNT + "'}"), EC2, deny("'sts:AssumeRole'",
+                        "{'AWS':'arn:aws:sts::111122223333:assumed-role/VeeamImpersonation/backup'}")))
+                        .appliance(APPLIANCE_ACCOUNT).expect(Status.WARN, Status.PASS).applianceSays("assumed-role/VeeamImpersonation"),
+                when("account appliance, a Deny naming a role of another account", doc(allow("'sts:AssumeRole'",
+                        "{'AWS':'" + APPLIANCE_ROOT + "'}"), EC2, deny("'sts:AssumeRole'", "{'AWS':'arn:aws:iam::999988887777:role/X'}")))
+                        .appliance(APPLIANCE_ACCOUNT).expect(Status.PASS, Status.PASS),
+                when("account appliance, an Allow naming a role of its account is no Deny", doc(allow("'sts:AssumeRole'",
+                        "{'AWS':['" + APPLIANCE_ROOT + "','" + APPLIANCE_ROLE + "']}"), EC2))
+                        .appliance(APPLIANCE_ACCOUNT).expect(Status.PASS, Status.PASS),
+                when("role appliance, a Deny naming exactly that role", doc(allow("'sts:AssumeRole'",
+                        "{'AWS':'" + APPLIANCE_ROOT + "'}"), EC2, deny("'sts:AssumeRole'",
+                        "{'AWS':'arn:aws:iam::111122223333:role/veeamimpersonation'}")))
+                        .expect(Status.FAIL, Status.PASS).applianceSays("statement 3 denies"),
+                when("role appliance, a Deny naming another role of its account", doc(allow("'sts:AssumeRole'",
+                        "{'AWS':'" + APPLIANCE_ROOT + "'}"), EC2, deny("'sts:AssumeRole'", "{'AWS':'arn:aws:iam::111122223333:role/Other'}")))
+                        .expect(Status.PASS, Status.PASS),
+
                 // Principals.
                 when("the appliance role in an array", doc(allow("'sts:AssumeRole'",
                         "{'AWS':['arn:aws:iam::999988887777:role/Other','" + APPLIANCE_ROLE + "']}"), EC2)).expect(Status.PASS, Status.PASS),

@@ -1,6 +1,9 @@
 package com.workerrolewizard.aws;
 
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -10,17 +13,25 @@ import software.amazon.awssdk.services.sts.StsClientBuilder;
 
 /**
  * One IAM and one STS client per credentials source, sharing one HTTP client, with call timeouts and the
- * SDK's standard retries (throttling and 5xx are retried with back-off). Close it when the source changes.
+ * SDK's adaptive retries: throttling and 5xx are retried with back-off, and throttling also slows the client's
+ * pace, so a check of a thousand roles slows down under throttling instead of failing. The policy simulator has
+ * its own IAM client that retries throttling only: a simulator that answers 5xx (an emulator) fails at once.
+ * Close it when the source changes.
  */
 public final class AwsClients implements AutoCloseable {
     private final SdkHttpClient http;
     private final IamClient iam;
+    private final IamClient simulatorIam;
     private final StsClient sts;
 
     public AwsClients(ConnectionSettings settings) {
         this.http = HttpClients.create(settings.attemptTimeout());
         ClientOverrideConfiguration timeouts = ClientOverrideConfiguration.builder()
-                .apiCallTimeout(settings.callTimeout()).apiCallAttemptTimeout(settings.attemptTimeout()).build();
+                .apiCallTimeout(settings.callTimeout()).apiCallAttemptTimeout(settings.attemptTimeout())
+                .retryStrategy(RetryMode.ADAPTIVE_V2).build();
+        ClientOverrideConfiguration throttlingOnly = timeouts.toBuilder().retryStrategy(DefaultRetryStrategy
+                .adaptiveStrategyBuilder().useClientDefaults(false).retryOnException(AwsClients::throttled).treatAsThrottling(AwsClients::throttled)
+                .maxAttempts(8).build()).build();
         Region stsRegion = Region.of(settings.region().orElse("us-east-1"));
         IamClientBuilder iamBuilder = IamClient.builder().httpClient(http).credentialsProvider(settings.credentials())
                 .overrideConfiguration(timeouts).region(globalRegion(stsRegion));
@@ -31,7 +42,12 @@ public final class AwsClients implements AutoCloseable {
             stsBuilder.endpointOverride(endpoint);
         });
         this.iam = iamBuilder.build();
+        this.simulatorIam = iamBuilder.overrideConfiguration(throttlingOnly).build();
         this.sts = stsBuilder.build();
+    }
+
+    private static boolean throttled(Throwable e) {
+        return e instanceof SdkServiceException service && service.isThrottlingException();
     }
 
     /** IAM is global per partition: its client's region is the partition's global one. */
@@ -50,6 +66,11 @@ public final class AwsClients implements AutoCloseable {
         return iam;
     }
 
+    /** IAM for SimulatePrincipalPolicy: retries throttling only. */
+    public IamClient simulatorIam() {
+        return simulatorIam;
+    }
+
     public StsClient sts() {
         return sts;
     }
@@ -57,6 +78,7 @@ public final class AwsClients implements AutoCloseable {
     @Override
     public void close() {
         iam.close();
+        simulatorIam.close();
         sts.close();
         http.close();
     }

@@ -2,9 +2,11 @@ package com.workerrolewizard.aws;
 
 import com.workerrolewizard.core.account.AccountFacts;
 import com.workerrolewizard.core.account.AccountSource;
+import com.workerrolewizard.core.account.AuthorizationDetails;
 import com.workerrolewizard.core.account.IdentityPolicy;
 import com.workerrolewizard.core.account.InstanceProfileRef;
 import com.workerrolewizard.core.account.Known;
+import com.workerrolewizard.core.account.Progress;
 import com.workerrolewizard.core.account.RoleSnapshot;
 import com.workerrolewizard.core.account.SimulatedAction;
 import com.workerrolewizard.core.account.UnreadableInputException;
@@ -14,34 +16,49 @@ import com.workerrolewizard.core.policy.MalformedPolicyException;
 import com.workerrolewizard.core.policy.PolicyDocument;
 import com.workerrolewizard.core.policy.PolicyKind;
 import com.workerrolewizard.core.reference.ActionCatalog;
+import com.workerrolewizard.core.requirement.PermissionsCheck;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
-import software.amazon.awssdk.services.iam.model.EvaluationResult;
 import software.amazon.awssdk.services.iam.model.ListRolesRequest;
 import software.amazon.awssdk.services.iam.model.ListRolesResponse;
-import software.amazon.awssdk.services.iam.model.PolicyEvaluationDecisionType;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.iam.model.SummaryKeyType;
 
 /**
- * A live account (or any endpoint that speaks IAM): role snapshots read with independent calls in parallel,
- * so a snapshot takes its longest chain of dependent calls (GetRole, then the boundary's GetPolicy, then its
- * GetPolicyVersion), not the sum of its calls. A refused read becomes an unknown fact naming the permission.
+ * A live account (or any endpoint that speaks IAM).
+ * <ul>
+ * <li>One role: a snapshot read with independent calls in parallel, so it takes its longest chain of dependent
+ *     calls (GetRole, then the boundary's GetPolicy, then its GetPolicyVersion), not the sum of its calls; the policy
+ *     simulator is asked with the role's real ARN, path included.</li>
+ * <li>Every role: {@code iam:GetAccountAuthorizationDetails}, the document the offline reader understands, so a
+ *     thousand roles cost a handful of requests; where that call is refused, snapshots role by role, a bounded number
+ *     at a time. The simulator is then asked only where it can change the verdict (where the local evaluation passes:
+ *     it sees SCPs), a bounded number at a time.</li>
+ * </ul>
+ * No pool thread ever waits for work queued to the pool: calls are composed as futures, and only the caller's
+ * thread waits. A refused read becomes an unknown fact naming the permission.
  */
 public final class LiveAccount implements AccountSource, AutoCloseable {
+    /** Roles read or simulated at the same moment when reading a whole account. */
+    private static final int ROLES_IN_FLIGHT = 8;
     private final AwsClients clients;
     private final ActionCatalog catalog;
     private final String description;
+    private final Simulator simulator;
     private final ExecutorService pool = Executors.newFixedThreadPool(16, r -> {
         Thread thread = new Thread(r, "iam-read");
         thread.setDaemon(true);
@@ -53,6 +70,7 @@ public final class LiveAccount implements AccountSource, AutoCloseable {
         this.clients = clients;
         this.catalog = catalog;
         this.description = description;
+        this.simulator = new Simulator(clients.simulatorIam(), catalog.actions());
     }
 
     /** Signs in: {@code sts:GetCallerIdentity}. A refusal is a one-sentence error naming what to do. */
@@ -60,6 +78,11 @@ public final class LiveAccount implements AccountSource, AutoCloseable {
         if (caller == null) {
             try {
                 var identity = clients.sts().getCallerIdentity();
+                if (identity.account() == null || !Arn.isAccountId(identity.account()) || identity.arn() == null) {
+                    throw new UnreadableInputException("Cannot sign in to " + description + ": its answer to "
+                            + "sts:GetCallerIdentity names no account" + (identity.arn() == null ? " and no caller" : "")
+                            + ", so it is not an STS endpoint this program can work with: check --endpoint-url.");
+                }
                 caller = new CallerIdentity(identity.account(), identity.arn(), identity.userId());
             } catch (SdkException e) {
                 throw new UnreadableInputException("Cannot sign in to " + description + ": "
@@ -93,20 +116,143 @@ public final class LiveAccount implements AccountSource, AutoCloseable {
 
     @Override
     public List<RoleSnapshot> allRoles() {
+        return allRoles(Progress.NONE);
+    }
+
+    @Override
+    public List<RoleSnapshot> allRoles(Progress progress) {
+        callerIdentity();
+        List<RoleSnapshot> roles = readAll(progress).orElseGet(() -> snapshotsOneByOne(progress));
+        return simulateWhereItMatters(roles, progress);
+    }
+
+    /** The whole account in one document; empty when the operator may not read it that way. */
+    private Optional<List<RoleSnapshot>> readAll(Progress progress) {
+        AccountDetailsReader.Result read;
+        try {
+            read = new AccountDetailsReader(clients.iam()).read(progress);
+        } catch (SdkException e) {
+            // Refused (or not offered by this endpoint): read role by role instead, which needs other permissions.
+            return Optional.empty();
+        }
+        AuthorizationDetails details = AuthorizationDetails.of(read.document(), description);
+        List<RoleSnapshot> roles = new ArrayList<>();
+        for (String name : details.roleNames()) {
+            try {
+                roles.add(withLiveReasons(details.role(name), read.unreadablePolicies()));
+            } catch (UnreadableInputException malformed) {
+                // A document IAM would not have stored (an emulator's): this role alone is read on its own.
+                roles.add(role(name));
+            }
+        }
+        return Optional.of(roles);
+    }
+
+    /** A policy the account document lacks is unknown with the live reason, not the file reader's advice. */
+    private static RoleSnapshot withLiveReasons(RoleSnapshot role, Map<String, String> unreadable) {
+        if (unreadable.isEmpty() || !role.policies().isKnown()) {
+            return role;
+        }
+        List<IdentityPolicy> policies = role.policies().value().stream().map(p -> relabel(p, unreadable)).toList();
+        Known<Optional<IdentityPolicy>> boundary = role.boundary().isKnown()
+                ? Known.of(role.boundary().value().map(p -> relabel(p, unreadable))) : role.boundary();
+        return new RoleSnapshot(role.name(), role.path(), role.arn(), role.roleId(), role.trustPolicy(),
+                role.instanceProfiles(), Known.of(policies), boundary, role.simulation());
+    }
+
+    private static IdentityPolicy relabel(IdentityPolicy policy, Map<String, String> unreadable) {
+        String why = policy.arn() == null ? null : unreadable.get(policy.arn());
+        return why == null || policy.document().isKnown() ? policy
+                : new IdentityPolicy(policy.kind(), policy.name(), policy.arn(), policy.versionId(), Known.unknown(why));
+    }
+
+    /** Role by role, at most {@link #ROLES_IN_FLIGHT} at once; only this (the caller's) thread waits. */
+    private List<RoleSnapshot> snapshotsOneByOne(Progress progress) {
         List<String> names = new ArrayList<>();
-        listRoles(page -> page.forEach(r -> names.add(r.roleName())));
-        List<CompletableFuture<RoleSnapshot>> snapshots = names.stream()
-                .map(n -> CompletableFuture.supplyAsync(() -> role(n), pool)).toList();
-        return snapshots.stream().map(LiveAccount::join).toList();
+        listRoles(page -> {
+            page.forEach(r -> names.add(r.roleName()));
+            progress.rolesRead(names.size());
+        });
+        AtomicInteger done = new AtomicInteger();
+        List<Optional<RoleSnapshot>> read = boundedInOrder(names, name -> snapshotAsync(name, false)
+                .thenApply(Optional::of).exceptionally(e -> vanished(e)).whenComplete((r, e) ->
+                        progress.rolesChecked(done.incrementAndGet(), names.size())));
+        return read.stream().flatMap(Optional::stream).toList();
+    }
+
+    /** A role deleted between the listing and its reading is left out; anything else is raised. */
+    private static Optional<RoleSnapshot> vanished(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof RoleNotFound) {
+            return Optional.empty();
+        }
+        throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+    }
+
+    /** The role named does not exist (any more). */
+    private static final class RoleNotFound extends UnreadableInputException {
+        RoleNotFound(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The simulator, asked only for roles whose local evaluation passes: there it can still find an SCP that denies.
+     * A role the local evaluation fails stays failed whatever the simulator says, so it is not asked.
+     */
+    private List<RoleSnapshot> simulateWhereItMatters(List<RoleSnapshot> roles, Progress progress) {
+        AtomicInteger done = new AtomicInteger();
+        int total = roles.size();
+        return boundedInOrder(roles, role -> {
+            if (role.simulation().isPresent() || !PermissionsCheck.check(role, catalog).status().holds()) {
+                progress.rolesChecked(done.incrementAndGet(), total);
+                return done(role);
+            }
+            return async(() -> {
+                RoleSnapshot simulated = role.withSimulation(simulator.simulate(role.arn()));
+                progress.rolesChecked(done.incrementAndGet(), total);
+                return simulated;
+            });
+        });
+    }
+
+    /** Starts at most {@link #ROLES_IN_FLIGHT} at a time and gives the results in the items' order. */
+    private <T, R> List<R> boundedInOrder(List<T> items, Function<T, CompletableFuture<R>> start) {
+        Semaphore slots = new Semaphore(ROLES_IN_FLIGHT);
+        List<CompletableFuture<R>> started = new ArrayList<>(items.size());
+        try {
+            for (T item : items) {
+                slots.acquire();
+                started.add(start.apply(item).whenComplete((r, e) -> slots.release()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnreadableInputException("Reading the roles of " + description + " was interrupted.");
+        }
+        return started.stream().map(LiveAccount::join).toList();
     }
 
     @Override
     public RoleSnapshot role(String nameOrArn) {
+        callerIdentity();
+        return join(snapshotAsync(nameOrArn, true));
+    }
+
+    /**
+     * One role's snapshot, composed of futures that never wait for each other on a pool thread.
+     *
+     * @param simulate whether to ask the policy simulator as part of the snapshot (one role); a whole account asks
+     *                 it afterwards, where it matters
+     */
+    private CompletableFuture<RoleSnapshot> snapshotAsync(String nameOrArn, boolean simulate) {
         CallerIdentity me = callerIdentity();
-        String name = nameOrArn.startsWith("arn:") ? Arn.parse(nameOrArn).filter(Arn::isRole).map(Arn::roleName)
+        Optional<Arn> given = nameOrArn.startsWith("arn:") ? Optional.of(Arn.parse(nameOrArn).filter(Arn::isRole)
                 .orElseThrow(() -> new UnreadableInputException("\"" + nameOrArn + "\" is not a role ARN: give the role's "
-                        + "name or its ARN (arn:aws:iam::123456789012:role/NAME).")) : nameOrArn;
-        String assumedArn = "arn:" + me.partition().id() + ":iam::" + me.account() + ":role/" + name;
+                        + "name or its ARN (arn:aws:iam::123456789012:role/NAME)."))) : Optional.empty();
+        String name = given.map(Arn::roleName).orElse(nameOrArn);
+        // Until GetRole answers, the ARN a message names: the one given, or the caller's account with no path.
+        String assumedArn = given.map(Arn::toString).orElse("arn:" + me.partition().id() + ":iam::" + me.account()
+                + ":role/" + name);
         IamClient iam = clients.iam();
 
         CompletableFuture<Known<Role>> role = async(() -> {
@@ -114,7 +260,7 @@ public final class LiveAccount implements AccountSource, AutoCloseable {
                 return Known.of(iam.getRole(r -> r.roleName(name)).role());
             } catch (SdkException e) {
                 if (AwsProblems.isNoSuchEntity(e)) {
-                    throw new UnreadableInputException("Role \"" + name + "\" does not exist in " + description
+                    throw new RoleNotFound("Role \"" + name + "\" does not exist in " + description
                             + ": check the name, or create it with create-role.");
                 }
                 return Known.unknown(AwsProblems.explain(e, "iam:GetRole", assumedArn));
@@ -142,16 +288,21 @@ public final class LiveAccount implements AccountSource, AutoCloseable {
             return managedPolicy(IdentityPolicy.Kind.BOUNDARY, AttachedPolicy.builder().policyArn(arn)
                     .policyName(arn.substring(arn.lastIndexOf('/') + 1)).build()).thenApply(p -> Known.of(Optional.of(p)));
         });
-        CompletableFuture<Known<List<SimulatedAction>>> simulation = async(() -> simulate(assumedArn));
+        // The simulator knows the role by its real ARN, path included: the one GetRole gives.
+        CompletableFuture<Optional<Known<List<SimulatedAction>>>> simulation = !simulate ? done(Optional.empty())
+                : role.thenCompose(r -> async(() -> Optional.of(simulator.simulate(r.isKnown() ? r.value().arn() : assumedArn))));
 
-        Known<Role> found = join(role);
-        String arn = found.isKnown() ? found.value().arn() : assumedArn;
-        Known<PolicyDocument> trust = found.isKnown() ? parse(found.value().assumeRolePolicyDocument(), PolicyKind.TRUST,
-                "trust policy") : Known.unknown(found.unknownBecause());
-        Known<List<IdentityPolicy>> policies = combine(join(inline), join(attached));
-        return new RoleSnapshot(found.isKnown() ? found.value().roleName() : name,
-                found.isKnown() ? found.value().path() : "/", arn, found.isKnown() ? found.value().roleId() : "",
-                trust, join(profiles), policies, join(boundary), Optional.of(join(simulation)));
+        return CompletableFuture.allOf(role, profiles, inline, attached, boundary, simulation).thenApply(all -> {
+            Known<Role> found = role.join();
+            String arn = found.isKnown() ? found.value().arn() : assumedArn;
+            Known<PolicyDocument> trust = found.isKnown() ? parse(found.value().assumeRolePolicyDocument(), PolicyKind.TRUST,
+                    "trust policy") : Known.unknown(found.unknownBecause());
+            Known<List<IdentityPolicy>> policies = combine(inline.join(), attached.join());
+            return new RoleSnapshot(found.isKnown() ? found.value().roleName() : name,
+                    found.isKnown() ? found.value().path() : given.map(Arn::rolePath).orElse("/"), arn,
+                    found.isKnown() ? found.value().roleId() : "", trust, profiles.join(), policies, boundary.join(),
+                    simulation.join());
+        });
     }
 
     private IdentityPolicy inlinePolicy(String role, String policy, String roleArn) {
@@ -179,24 +330,6 @@ public final class LiveAccount implements AccountSource, AutoCloseable {
                                 : Known.unknown(document.unknownBecause()));
                     });
                 });
-    }
-
-    /** IAM's policy simulator for the catalog's actions on "*"; concrete action names only. */
-    private Known<List<SimulatedAction>> simulate(String roleArn) {
-        return AwsProblems.read("iam:SimulatePrincipalPolicy", roleArn, () -> {
-            List<SimulatedAction> results = new ArrayList<>();
-            for (EvaluationResult result : clients.iam().simulatePrincipalPolicyPaginator(r -> r.policySourceArn(roleArn)
-                    .actionNames(catalog.actions())).evaluationResults()) {
-                results.add(new SimulatedAction(result.evalActionName(),
-                        result.evalDecision() == PolicyEvaluationDecisionType.ALLOWED,
-                        result.evalDecision() == PolicyEvaluationDecisionType.EXPLICIT_DENY,
-                        result.organizationsDecisionDetail() == null ? null
-                                : result.organizationsDecisionDetail().allowedByOrganizations(),
-                        result.permissionsBoundaryDecisionDetail() == null ? null
-                                : result.permissionsBoundaryDecisionDetail().allowedByPermissionsBoundary()));
-            }
-            return results;
-        });
     }
 
     @Override

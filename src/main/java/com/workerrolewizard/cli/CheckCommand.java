@@ -1,5 +1,6 @@
 package com.workerrolewizard.cli;
 
+import com.workerrolewizard.core.account.Progress;
 import com.workerrolewizard.core.account.RoleSnapshot;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.reference.ActionCatalog;
@@ -64,7 +65,16 @@ final class CheckCommand implements Callable<Integer> {
         ActionCatalog actions = catalog.resolve(references);
         List<RoleSnapshot> roles;
         try (SourceOptions.Opened opened = source.open(actions)) {
-            roles = selection.allRoles ? opened.account().allRoles() : List.of(opened.account().role(selection.role));
+            if (selection.allRoles) {
+                Progress progress = TerminalProgress.forStandardError();
+                try {
+                    roles = opened.account().allRoles(progress);
+                } finally {
+                    TerminalProgress.finish(progress);
+                }
+            } else {
+                roles = List.of(opened.account().role(selection.role));
+            }
         }
         RoleChecker checker = new RoleChecker(actions);
         List<RoleReport> reports = roles.stream().map(role -> checker.check(role, appliance)).toList();

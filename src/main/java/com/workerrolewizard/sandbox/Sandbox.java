@@ -120,6 +120,30 @@ public final class Sandbox implements AutoCloseable {
         return this;
     }
 
+    /** Adds a role on a path ({@code /veeam/}) with this trust policy and no permissions (tests). */
+    public Sandbox addRole(String name, String path, String trustPolicy) {
+        synchronized (server.iam()) {
+            server.iam().putRole(name, path, trustPolicy);
+        }
+        return this;
+    }
+
+    /** Gives a role an inline policy (tests). */
+    public Sandbox putInlinePolicy(String role, String policyName, String document) {
+        synchronized (server.iam()) {
+            server.iam().putInline(role, policyName, document);
+        }
+        return this;
+    }
+
+    /** Puts a role into an instance profile of the same name (tests). */
+    public Sandbox putInstanceProfile(String role) {
+        synchronized (server.iam()) {
+            server.iam().putProfile(role, "/", role);
+        }
+        return this;
+    }
+
     /** AssumeRole with an MFA device then needs this code. */
     public Sandbox requireMfaCode(String code) {
         server.sts().mfaCode = code;

@@ -107,6 +107,7 @@ final class SandboxIam {
             case "CreatePolicy" -> createPolicy(p);
             case "DeletePolicy" -> deletePolicy(p);
             case "GetAccountSummary" -> accountSummary();
+            case "GetAccountAuthorizationDetails" -> accountDetails(p);
             default -> throw new SandboxError(400, "InvalidAction", "The action " + action + " is not valid for this "
                     + "web service (the sandbox serves what Worker Role Wizard uses).");
         };
@@ -352,6 +353,63 @@ final class SandboxIam {
         }
         policies.remove(policy.arn);
         return null;
+    }
+
+    /**
+     * The account in one document, as IAM gives it: roles (with their instance profiles, inline policies, attached
+     * policies and boundary) and the managed policies in use with every version, documents URL-encoded; paged over
+     * roles then policies, with Marker. Users and groups: the sandbox has none.
+     */
+    private String accountDetails(Map<String, String> p) {
+        Set<String> filters = new LinkedHashSet<>();
+        for (int i = 1; p.containsKey("Filter.member." + i); i++) {
+            filters.add(p.get("Filter.member." + i));
+        }
+        boolean all = filters.isEmpty();
+        List<Object> items = new ArrayList<>();
+        if (all || filters.contains("Role")) {
+            items.addAll(roles.values());
+        }
+        for (Policy policy : policies.values()) {
+            boolean awsManaged = policy.arn.contains(":aws:policy/");
+            boolean inUse = policy.attachments > 0 || roles.values().stream().anyMatch(r -> policy.arn.equals(r.boundary));
+            if (inUse && (all || filters.contains(awsManaged ? "AWSManagedPolicy" : "LocalManagedPolicy"))) {
+                items.add(policy);
+            }
+        }
+        int start = p.containsKey("Marker") ? Integer.parseInt(p.get("Marker")) : 0;
+        int max = Math.min(Integer.parseInt(p.getOrDefault("MaxItems", "100")), Math.max(pageCap, 100));
+        int end = Math.min(items.size(), start + max);
+        Xml xml = new Xml().open("UserDetailList").close("UserDetailList").open("GroupDetailList").close("GroupDetailList")
+                .open("RoleDetailList");
+        List<Object> page = items.subList(Math.min(start, items.size()), end);
+        page.stream().filter(Role.class::isInstance).map(Role.class::cast).forEach(r -> xml.open("member").raw(roleDetail(r))
+                .close("member"));
+        xml.close("RoleDetailList").open("Policies");
+        page.stream().filter(Policy.class::isInstance).map(Policy.class::cast).forEach(pol -> {
+            xml.open("member").raw(unwrap(policyXml(pol), "Policy")).open("PolicyVersionList");
+            pol.versions.forEach((id, document) -> xml.open("member").text("Document", encode(document)).text("VersionId", id)
+                    .text("IsDefaultVersion", id.equals(pol.defaultVersion)).text("CreateDate", pol.created).close("member"));
+            xml.close("PolicyVersionList").close("member");
+        });
+        xml.close("Policies").text("IsTruncated", end < items.size());
+        if (end < items.size()) {
+            xml.text("Marker", String.valueOf(end));
+        }
+        return xml.toString();
+    }
+
+    private String roleDetail(Role role) {
+        Xml xml = new Xml().raw(unwrap(roleXml(role, true), "Role")).open("InstanceProfileList");
+        profiles.values().stream().filter(pr -> pr.roles.contains(role))
+                .forEach(pr -> xml.open("member").raw(unwrap(profileXml(pr), "InstanceProfile")).close("member"));
+        xml.close("InstanceProfileList").open("RolePolicyList");
+        role.inline.values().forEach(v -> xml.open("member").text("PolicyName", v[0]).text("PolicyDocument", encode(v[1]))
+                .close("member"));
+        xml.close("RolePolicyList").open("AttachedManagedPolicies");
+        role.attached.stream().map(this::policy).forEach(pol -> xml.open("member").text("PolicyName", pol.name)
+                .text("PolicyArn", pol.arn).close("member"));
+        return xml.close("AttachedManagedPolicies").toString();
     }
 
     private String accountSummary() {

@@ -125,7 +125,7 @@ class LiveAccountTest {
         RequirementResult permissions = new RoleChecker(SandboxAccounts.PAGE).check(account.role("VeeamWorkerReady"),
                 APPLIANCE).requirements().get(3);
         assertThat(permissions.status()).isEqualTo(Status.PASS);
-        assertThat(permissions.detail()).contains("Decided by the local evaluation").contains("iam:SimulatePrincipalPolicy");
+        assertThat(permissions.detail()).contains("SCPs) were not seen").contains("local evaluation").contains("iam:SimulatePrincipalPolicy");
     }
 
     @Test

@@ -13,6 +13,14 @@ public interface AccountSource {
     /** Every role of the account. */
     List<RoleSnapshot> allRoles();
 
+    /** Every role of the account, telling {@code progress} how far it has come. */
+    default List<RoleSnapshot> allRoles(Progress progress) {
+        List<RoleSnapshot> roles = allRoles();
+        progress.rolesRead(roles.size());
+        progress.rolesChecked(roles.size(), roles.size());
+        return roles;
+    }
+
     AccountFacts facts();
 
     /** How to name the source in messages: a file name, "account 123456789012", "the sandbox account". */

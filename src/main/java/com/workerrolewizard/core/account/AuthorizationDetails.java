@@ -69,6 +69,14 @@ public final class AuthorizationDetails implements AccountSource {
             throw new UnreadableInputException(source + " is not valid JSON" + Json.explain(e)
                     + ". Give the output of 'aws iam get-account-authorization-details'.");
         }
+        return of(root, source);
+    }
+
+    /**
+     * The document as a tree, in the shape the AWS CLI prints it; a live account reads the same document with
+     * {@code iam:GetAccountAuthorizationDetails} and hands it here, so both are judged by one reader.
+     */
+    public static AuthorizationDetails of(JsonNode root, String source) {
         if (root == null || !root.isObject() || !root.path("RoleDetailList").isArray()) {
             throw new UnreadableInputException(source + " is not the output of 'aws iam get-account-authorization-details'"
                     + " (it has no RoleDetailList): run that command and save what it prints.");

@@ -29,6 +29,12 @@ public record RoleSnapshot(String name, String path, String arn, String roleId,
         this(name, path, arn, roleId, trustPolicy, instanceProfiles, policies, boundary, Optional.empty());
     }
 
+    /** The same snapshot with the policy simulator's answer. */
+    public RoleSnapshot withSimulation(Known<List<SimulatedAction>> answer) {
+        return new RoleSnapshot(name, path, arn, roleId, trustPolicy, instanceProfiles, policies, boundary,
+                Optional.of(answer));
+    }
+
     /** The role's partition, read from its ARN ({@code aws} when the ARN names none we know). */
     public Partition partition() {
         return Arn.parse(arn).map(Arn::partition).orElse(Partition.AWS);

@@ -23,8 +23,10 @@ public final class SimulationReconciler {
     public static RequirementResult reconcile(RequirementResult local, Known<List<SimulatedAction>> simulation,
             ActionCatalog catalog, Set<String> excluded) {
         if (!simulation.isKnown()) {
-            return new RequirementResult(local.id(), local.status(), local.detail() + " (Decided by the local evaluation: "
-                    + simulation.unknownBecause() + ")", local.missing(), local.reasons());
+            String why = simulation.unknownBecause().replaceAll("[.\\s]+$", "");
+            return new RequirementResult(local.id(), local.status(), local.detail() + " IAM's policy simulator could not be "
+                    + "used (" + why + "), so Organizations service control policies (SCPs) were not seen: this is the "
+                    + "local evaluation's answer.", local.missing(), local.reasons());
         }
         Map<String, SimulatedAction> refused = new LinkedHashMap<>();
         simulation.value().stream().filter(a -> !a.allowed()).forEach(a -> refused.put(a.action().toLowerCase(), a));

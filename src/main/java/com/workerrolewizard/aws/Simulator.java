@@ -1,0 +1,66 @@
+package com.workerrolewizard.aws;
+
+import com.workerrolewizard.core.account.Known;
+import com.workerrolewizard.core.account.SimulatedAction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.EvaluationResult;
+import software.amazon.awssdk.services.iam.model.PolicyEvaluationDecisionType;
+
+/**
+ * IAM's policy simulator for the required actions of one role, on resource "*". It sees what the local evaluation
+ * cannot (Organizations SCPs). Once it is found unusable for the operator (refused, or failing as an emulator's
+ * HTTP 500 does), it is not asked again in this session: every later role gets the same reason at once.
+ */
+final class Simulator {
+    private final IamClient iam;
+    private final List<String> actions;
+    private final AtomicReference<String> unusable = new AtomicReference<>();
+
+    /** @param iam a client that retries throttling only (a 5xx from the simulator is not worth retrying) */
+    Simulator(IamClient iam, List<String> actions) {
+        this.iam = iam;
+        this.actions = List.copyOf(actions);
+    }
+
+    /** @param roleArn the role's real ARN, its path included (the simulator knows no other) */
+    Known<List<SimulatedAction>> simulate(String roleArn) {
+        String reason = unusable.get();
+        if (reason != null) {
+            return Known.unknown(reason);
+        }
+        try {
+            List<SimulatedAction> results = new ArrayList<>();
+            for (EvaluationResult result : iam.simulatePrincipalPolicyPaginator(r -> r.policySourceArn(roleArn)
+                    .actionNames(actions)).evaluationResults()) {
+                results.add(new SimulatedAction(result.evalActionName(),
+                        result.evalDecision() == PolicyEvaluationDecisionType.ALLOWED,
+                        result.evalDecision() == PolicyEvaluationDecisionType.EXPLICIT_DENY,
+                        result.organizationsDecisionDetail() == null ? null
+                                : result.organizationsDecisionDetail().allowedByOrganizations(),
+                        result.permissionsBoundaryDecisionDetail() == null ? null
+                                : result.permissionsBoundaryDecisionDetail().allowedByPermissionsBoundary()));
+            }
+            return Known.of(results);
+        } catch (SdkException e) {
+            String why = AwsProblems.explain(e, "iam:SimulatePrincipalPolicy", roleArn);
+            if (!AwsProblems.isNoSuchEntity(e) && affectsEveryRole(e)) {
+                unusable.compareAndSet(null, AwsProblems.explain(e, "iam:SimulatePrincipalPolicy", "the account's roles"));
+            }
+            return Known.unknown(why);
+        }
+    }
+
+    /** A refusal or a server failure says the simulator cannot serve this operator; a vanished role says nothing. */
+    private static boolean affectsEveryRole(SdkException e) {
+        if (e instanceof AwsServiceException service) {
+            return AwsProblems.isAccessDenied(service) || service.statusCode() >= 500
+                    || "NotImplemented".equals(AwsProblems.code(service)) || "InvalidAction".equals(AwsProblems.code(service));
+        }
+        return true;
+    }
+}

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * IAM's {@code *}/{@code ?} matching, checked against an independent reference built from
  * java.util.regex, on a small alphabet so that matches and near misses are both common.
  */
-class WildcardProperties {
+class WildcardPropertiesTest {
 
     /** The reference: literal runs quoted, {@code *} as {@code .*}, {@code ?} as {@code .}. */
     static boolean reference(String pattern, String text, boolean ignoreCase) {

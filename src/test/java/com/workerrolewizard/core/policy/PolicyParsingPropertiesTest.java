@@ -25,7 +25,7 @@ import net.jqwik.api.statistics.Statistics;
  * broken), the parser either reads it or says why not with a MalformedPolicyException; and documents
  * with keys of every kind, in every order, come back exactly as written.
  */
-class PolicyParsingProperties {
+class PolicyParsingPropertiesTest {
 
     /** The page's two trust statements plus a Sid, a Condition and keys IAM does not know, pretty-printed. */
     static final String VALID = """
@@ -236,7 +236,7 @@ class PolicyParsingProperties {
 
     /** A compact JSON value of any type, nested up to the given depth. */
     static Arbitrary<String> value(int depth) {
-        Arbitrary<String> leaf = Arbitraries.oneOf(text().map(PolicyParsingProperties::quote),
+        Arbitrary<String> leaf = Arbitraries.oneOf(text().map(PolicyParsingPropertiesTest::quote),
                 Arbitraries.longs().map(String::valueOf), Arbitraries.of("true", "false", "null"));
         if (depth == 0) {
             return leaf;
@@ -260,9 +260,10 @@ class PolicyParsingProperties {
                 }));
     }
 
+    /** A string, or an array of one to three (IAM refuses an empty Action array; the parser does too). */
     static Arbitrary<String> stringOrArray(Arbitrary<String> strings) {
-        return Arbitraries.oneOf(strings.map(PolicyParsingProperties::quote),
-                strings.list().ofMaxSize(3).map(list -> list.stream().map(PolicyParsingProperties::quote)
+        return Arbitraries.oneOf(strings.map(PolicyParsingPropertiesTest::quote),
+                strings.list().ofMinSize(1).ofMaxSize(3).map(list -> list.stream().map(PolicyParsingPropertiesTest::quote)
                         .collect(Collectors.joining(",", "[", "]"))));
     }
 
@@ -310,7 +311,7 @@ class PolicyParsingProperties {
     Arbitrary<Generated> documents() {
         Arbitrary<Generated> statements = Arbitraries.oneOf(
                 statement().map(s -> new Generated(s, 1)),
-                statement().list().ofMinSize(0).ofMaxSize(3)
+                statement().list().ofMinSize(1).ofMaxSize(3)
                         .map(list -> new Generated("[" + String.join(",", list) + "]", list.size())));
         return Combinators.combine(statements,
                         Arbitraries.of("2012-10-17", "2008-10-17").map(v -> "\"Version\":" + quote(v)).optional(),

@@ -31,7 +31,9 @@ public final class Launcher {
             }
             exit = new CompositionRoot().runCommand(args);
         } catch (Throwable error) {
-            UnexpectedError.report(System.err, PROGRAM, error);
+            // An Error (out of memory) passes picocli by: name the command as picocli would.
+            String command = args.length > 0 && args[0].matches("[a-z-]+") ? PROGRAM + " " + args[0] : PROGRAM;
+            UnexpectedError.report(System.err, command, error);
             exit = ExitCode.INTERNAL_ERROR;
         }
         System.exit(exit);

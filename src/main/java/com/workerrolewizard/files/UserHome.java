@@ -21,10 +21,15 @@ public final class UserHome {
 
     /** The home folder; an {@link UnreadableInputException} (exit 2) when no usable one is known. */
     public static Path resolve() {
-        return resolve(System::getenv, System.getProperty("os.name", ""), System.getProperty("user.home"));
+        return resolve("");
     }
 
-    static Path resolve(UnaryOperator<String> environment, String osName, String javaUserHome) {
+    /** @param otherwise another way out, for the sentence: ", or WORKER_ROLE_WIZARD_HOME to ..." */
+    public static Path resolve(String otherwise) {
+        return resolve(System::getenv, System.getProperty("os.name", ""), System.getProperty("user.home"), otherwise);
+    }
+
+    static Path resolve(UnaryOperator<String> environment, String osName, String javaUserHome, String otherwise) {
         List<String> candidates = new ArrayList<>();
         candidates.add(environment.apply("HOME"));
         if (osName.toLowerCase(Locale.ROOT).startsWith("windows")) {
@@ -50,6 +55,6 @@ public final class UserHome {
         throw new UnreadableInputException("No home folder is known for this user ("
                 + (home == null || home.isBlank() ? "HOME is not set" : "HOME is \"" + home + "\"")
                 + (javaUserHome == null ? "" : " and Java reports \"" + javaUserHome + "\"")
-                + "): set HOME to the user's home folder, an absolute path such as /home/admin.");
+                + "): set HOME to the user's home folder, an absolute path such as /home/admin" + otherwise + ".");
     }
 }

@@ -24,11 +24,15 @@ public final class AppDataFolder {
             return Path.of(System.getenv("APPDATA"), "Worker Role Wizard");
         }
         if (os.contains("mac")) {
-            return UserHome.resolve().resolve(Path.of("Library", "Application Support", "Worker Role Wizard"));
+            return home().resolve(Path.of("Library", "Application Support", "Worker Role Wizard"));
         }
         String xdg = System.getenv("XDG_DATA_HOME");
         // The XDG specification ignores a relative value.
         return xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg, "worker-role-wizard")
-                : UserHome.resolve().resolve(Path.of(".local", "share", "worker-role-wizard"));
+                : home().resolve(Path.of(".local", "share", "worker-role-wizard"));
+    }
+
+    private static Path home() {
+        return UserHome.resolve(", or WORKER_ROLE_WIZARD_HOME to a folder for the journal");
     }
 }

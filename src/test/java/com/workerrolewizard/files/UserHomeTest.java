@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The home folder as the AWS CLI and SDK find it, and one sentence when there is none. */
 class UserHomeTest {
     private static Path resolve(Map<String, String> environment, String os, String userHome) {
-        return UserHome.resolve(environment::get, os, userHome);
+        return UserHome.resolve(environment::get, os, userHome, "");
     }
 
     @Test

@@ -75,8 +75,9 @@ public final class BoundedInput {
         FileKind kind;
         try {
             kind = FileKind.of(file, true);
-            if (kind == FileKind.REGULAR_FILE && Files.size(file) > expected.maxBytes()) {
-                throw new UnreadableInputException(file + " is " + megabytes(Files.size(file)) + ", more than the "
+            long size = kind == FileKind.REGULAR_FILE ? Files.size(file) : 0;
+            if (size > expected.maxBytes()) {
+                throw new UnreadableInputException(file + " is " + megabytes(size) + ", more than the "
                         + megabytes(expected.maxBytes()) + " that " + expected.option() + " reads: "
                         + expected.whenTooLarge() + ".");
             }

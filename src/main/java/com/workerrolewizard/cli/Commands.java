@@ -8,7 +8,8 @@ import picocli.CommandLine;
 
 /**
  * Builds the command line with its dependencies and the contract's error behaviour: anything the user
- * got wrong is one line on stderr and exit code 2, never a stack trace.
+ * got wrong is one line on stderr and exit code 2, anything unexpected one line and exit code 4, never a stack
+ * trace. Errors (out of memory) pass picocli by: the {@code Launcher} ends those.
  */
 public final class Commands {
     private Commands() {
@@ -45,9 +46,7 @@ public final class Commands {
                 err.flush();
                 return ExitCode.BAD_INPUT;
             }
-            err.println(line.getCommandSpec().qualifiedName() + ": internal error (" + e.getClass().getName()
-                    + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage())) + "); please report it.");
-            err.flush();
+            UnexpectedError.report(err, line.getCommandSpec().qualifiedName(), e);
             return ExitCode.INTERNAL_ERROR;
         });
         return commandLine;

@@ -2,35 +2,39 @@ package com.workerrolewizard.cli;
 
 import com.workerrolewizard.core.account.UnreadableInputException;
 import com.workerrolewizard.files.AtomicFile;
+import com.workerrolewizard.files.OutputTarget;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes an export atomically: to a temporary file beside the target, then one rename, so an error never
- * leaves half a file; an existing file is replaced only when the admin said --force.
+ * Writes an export for --output (see {@link OutputTarget}): atomically, at a new name, or over a regular file
+ * when the admin said --force; never over a device, a pipe, a folder or a symbolic link.
  */
 final class OutputFile {
     private OutputFile() {
     }
 
     static void write(Path target, String content, boolean force, boolean executable) {
-        Path absolute = target.toAbsolutePath();
-        Path folder = absolute.getParent();
-        if (Files.isDirectory(absolute)) {
-            throw new UnreadableInputException(target + " is a folder: give a file name, such as " + target.resolve("worker-role.json") + ".");
-        }
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new UnreadableInputException("Folder " + folder + " does not exist: create it first or choose another --output.");
-        }
-        if (Files.exists(absolute) && !force) {
-            throw new UnreadableInputException(target + " exists already: add --force to replace it, or choose another --output.");
-        }
         try {
-            AtomicFile.write(absolute, content, executable ? AtomicFile.SCRIPT : AtomicFile.DOCUMENT);
+            OutputTarget.write(target, content, force, executable ? AtomicFile.SCRIPT : AtomicFile.DOCUMENT);
+        } catch (OutputTarget.RefusedException e) {
+            throw new UnreadableInputException(sentence(e));
         } catch (IOException e) {
-            throw new UnreadableInputException("Cannot write " + target + " (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "): check the folder's permissions and free space.");
+            throw new UnreadableInputException("Cannot write " + target + " (" + OutputTarget.reason(e)
+                    + "): check the folder's permissions and free space.");
         }
+    }
+
+    private static String sentence(OutputTarget.RefusedException e) {
+        Path target = e.target();
+        return switch (e.refusal()) {
+            case FOLDER -> target + " is a folder: give a file name, such as " + target.resolve("worker-role.json") + ".";
+            case NO_FOLDER -> "Folder " + e.detail() + " does not exist: create it first or choose another --output.";
+            case EXISTS -> target + " exists already: add --force to replace it, or choose another --output.";
+            case SYMBOLIC_LINK -> target + " is a symbolic link (to " + e.detail() + "): --output never writes through "
+                    + "or over a link, even with --force; give the file itself or choose another --output.";
+            case NOT_A_FILE -> target + " is " + e.detail() + ", not a regular file: --output never replaces one, "
+                    + "even with --force; choose another --output.";
+        };
     }
 }

@@ -1,12 +1,14 @@
 package com.workerrolewizard.journal;
 
+import com.workerrolewizard.files.UserHome;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
  * The user's application data folder, where the journal lives: {@code %APPDATA%\Worker Role Wizard} on Windows,
  * {@code ~/Library/Application Support/Worker Role Wizard} on macOS, {@code $XDG_DATA_HOME/worker-role-wizard}
- * (or {@code ~/.local/share/worker-role-wizard}) elsewhere. {@code WORKER_ROLE_WIZARD_HOME} replaces it.
+ * (or {@code ~/.local/share/worker-role-wizard}) elsewhere, where {@code ~} is {@link UserHome}'s ({@code $HOME} first).
+ * {@code WORKER_ROLE_WIZARD_HOME} replaces it.
  */
 public final class AppDataFolder {
     private AppDataFolder() {
@@ -18,15 +20,19 @@ public final class AppDataFolder {
             return Path.of(override);
         }
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String home = System.getProperty("user.home");
         if (os.contains("win") && System.getenv("APPDATA") != null) {
             return Path.of(System.getenv("APPDATA"), "Worker Role Wizard");
         }
         if (os.contains("mac")) {
-            return Path.of(home, "Library", "Application Support", "Worker Role Wizard");
+            return home().resolve(Path.of("Library", "Application Support", "Worker Role Wizard"));
         }
         String xdg = System.getenv("XDG_DATA_HOME");
-        return xdg != null && !xdg.isBlank() ? Path.of(xdg, "worker-role-wizard")
-                : Path.of(home, ".local", "share", "worker-role-wizard");
+        // The XDG specification ignores a relative value.
+        return xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg, "worker-role-wizard")
+                : home().resolve(Path.of(".local", "share", "worker-role-wizard"));
+    }
+
+    private static Path home() {
+        return UserHome.resolve(", or WORKER_ROLE_WIZARD_HOME to a folder for the journal");
     }
 }

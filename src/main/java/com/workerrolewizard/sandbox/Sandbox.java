@@ -1,6 +1,8 @@
 package com.workerrolewizard.sandbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.workerrolewizard.core.account.BoundedInput;
 import com.workerrolewizard.core.account.UnreadableInputException;
 import com.workerrolewizard.core.arn.Arn;
 import com.workerrolewizard.core.policy.Json;
@@ -9,7 +11,6 @@ import com.workerrolewizard.core.reference.ReferenceDocuments;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -46,9 +47,10 @@ public final class Sandbox implements AutoCloseable {
     public static Sandbox start(Path authorizationDetails) {
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(Files.readString(authorizationDetails));
-        } catch (IOException e) {
-            throw new UnreadableInputException("Cannot seed the sandbox from " + authorizationDetails + ": " + e.getMessage());
+            root = Json.MAPPER.readTree(BoundedInput.read(authorizationDetails, BoundedInput.SANDBOX_SEED));
+        } catch (JsonProcessingException e) {
+            throw new UnreadableInputException("Cannot seed the sandbox from " + authorizationDetails + ": it is not valid JSON"
+                    + Json.explain(e) + ".");
         }
         String account = ACCOUNT;
         String partition = "aws";

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.workerrolewizard.files.AtomicFile;
+import com.workerrolewizard.files.UserHome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ public final class SsoTokenCache {
     }
 
     public static SsoTokenCache standard() {
-        return new SsoTokenCache(Path.of(System.getProperty("user.home"), ".aws", "sso", "cache"));
+        return new SsoTokenCache(UserHome.resolve().resolve(Path.of(".aws", "sso", "cache")));
     }
 
     /** The cached token for a session name (or legacy start URL). */

@@ -27,24 +27,59 @@ record JarRun(int exit, String out, String err) {
      */
     static JarRun with(Map<String, String> env, List<String> jvmOptions, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(java());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", System.getProperty("wizard.jar", "target/worker-role-wizard.jar")));
+        command.addAll(List.of("-jar", jar()));
         command.addAll(List.of(args));
+        return command(null, env, command);
+    }
+
+    static List<String> java() {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    static String jar() {
+        return System.getProperty("wizard.jar", "target/worker-role-wizard.jar");
+    }
+
+    /**
+     * Runs any command (a shell around the jar, say) as {@link #with} runs the jar, in {@code directory} (null: this
+     * one); a variable that {@code env} maps to null is removed.
+     */
+    static JarRun command(Path directory, Map<String, String> env, List<String> command)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command);
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
         builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
         builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
         builder.environment().put("AWS_CONFIG_FILE", "/nonexistent/aws-config");
         builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/aws-credentials");
-        builder.environment().putAll(env);
+        env.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
         Process process = builder.start();
         process.getOutputStream().close();
         byte[][] streams = new byte[2][];
+        Thread outReader = new Thread(() -> streams[0] = readAll(process.getInputStream()));
         Thread errReader = new Thread(() -> streams[1] = readAll(process.getErrorStream()));
+        outReader.start();
         errReader.start();
-        streams[0] = readAll(process.getInputStream());
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the command finishes").isTrue();
+        boolean finished = process.waitFor(120, TimeUnit.SECONDS);
+        if (!finished) {
+            // A command that hangs fails its test instead of hanging the build.
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor();
+        }
+        outReader.join();
         errReader.join();
+        assertThat(finished).as("the command finishes; stderr so far: %s",
+                new String(streams[1], StandardCharsets.UTF_8)).isTrue();
         return new JarRun(process.exitValue(), new String(streams[0], StandardCharsets.UTF_8),
                 new String(streams[1], StandardCharsets.UTF_8));
     }

@@ -8,10 +8,6 @@ import com.workerrolewizard.core.policy.Json;
 import com.workerrolewizard.core.policy.MalformedPolicyException;
 import com.workerrolewizard.core.policy.PolicyDocument;
 import com.workerrolewizard.core.policy.PolicyKind;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,25 +35,9 @@ public final class AuthorizationDetails implements AccountSource {
         this.hasPolicyList = hasPolicyList;
     }
 
+    /** Reads the file within {@link BoundedInput#AUTHORIZATION_DETAILS}'s limits (a pipe too), then parses it. */
     public static AuthorizationDetails read(Path file) {
-        String text;
-        try {
-            if (Files.isDirectory(file)) {
-                throw new UnreadableInputException(file + " is a folder: give the file that "
-                        + "'aws iam get-account-authorization-details' wrote.");
-            }
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new UnreadableInputException("File " + file + " does not exist: save the output of "
-                    + "'aws iam get-account-authorization-details' there, or correct the path.");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new UnreadableInputException(file + " is not UTF-8 text: save the output of "
-                    + "'aws iam get-account-authorization-details' as UTF-8.");
-        } catch (IOException e) {
-            throw new UnreadableInputException("Cannot read " + file + " (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "): check that the file is readable.");
-        }
-        return parse(text, file.toString());
+        return parse(BoundedInput.read(file, BoundedInput.AUTHORIZATION_DETAILS), file.toString());
     }
 
     public static AuthorizationDetails parse(String text, String source) {

@@ -2,6 +2,7 @@ package com.workerrolewizard.core.reference;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.workerrolewizard.core.account.BoundedInput;
 import com.workerrolewizard.core.account.UnreadableInputException;
 import com.workerrolewizard.core.policy.Json;
 import com.workerrolewizard.core.policy.MalformedPolicyException;
@@ -9,10 +10,6 @@ import com.workerrolewizard.core.policy.PolicyDocument;
 import com.workerrolewizard.core.policy.PolicyKind;
 import com.workerrolewizard.core.policy.PolicyText;
 import com.workerrolewizard.core.policy.Statement;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,14 +36,9 @@ public record ActionCatalog(String source, List<String> actions) {
         return actions.size();
     }
 
+    /** Reads the file within {@link BoundedInput#CATALOG}'s limits (a pipe too), then parses it. */
     public static ActionCatalog read(Path file) {
-        try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-        } catch (NoSuchFileException e) {
-            throw new UnreadableInputException("Catalog file " + file + " does not exist: correct the --catalog path.");
-        } catch (IOException e) {
-            throw new UnreadableInputException("Cannot read catalog file " + file + ": check that it is a readable UTF-8 file.");
-        }
+        return parse(BoundedInput.read(file, BoundedInput.CATALOG), file.toString());
     }
 
     public static ActionCatalog parse(String text, String source) {

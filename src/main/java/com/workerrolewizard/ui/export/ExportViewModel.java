@@ -19,13 +19,13 @@ import com.workerrolewizard.journal.Journal;
 import com.workerrolewizard.journal.JournalEntry;
 import com.workerrolewizard.journal.JournalRecord;
 import com.workerrolewizard.files.AtomicFile;
+import com.workerrolewizard.files.OutputTarget;
 import com.workerrolewizard.ui.common.Background;
 import com.workerrolewizard.ui.common.Problems;
 import com.workerrolewizard.ui.common.Texts;
 import com.workerrolewizard.ui.wizard.Session;
 import com.workerrolewizard.ui.wizard.WizardState;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -368,21 +368,24 @@ public final class ExportViewModel {
         return Texts.get("export.item." + item.name().toLowerCase(java.util.Locale.ROOT));
     }
 
-    /** Never leaves half a file: the content reaches the target in one rename, or the target stays as it was. */
+    /**
+     * Never leaves half a file: the content reaches the target in one rename, or the target stays as it was. The
+     * chooser has asked before replacing a file; anything that is not a regular file is refused (see OutputTarget).
+     */
     static void write(Path target, String content, boolean executable) {
         Path absolute = target.toAbsolutePath();
-        Path folder = absolute.getParent();
-        if (Files.isDirectory(absolute)) {
-            throw new UnreadableInputException(Texts.get("export.save.isFolder", absolute));
-        }
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new UnreadableInputException(Texts.get("export.save.noFolder", folder));
-        }
         try {
-            AtomicFile.write(absolute, content, executable ? AtomicFile.SCRIPT : AtomicFile.DOCUMENT);
+            OutputTarget.write(absolute, content, true, executable ? AtomicFile.SCRIPT : AtomicFile.DOCUMENT);
+        } catch (OutputTarget.RefusedException e) {
+            throw new UnreadableInputException(switch (e.refusal()) {
+                case FOLDER -> Texts.get("export.save.isFolder", absolute);
+                case NO_FOLDER -> Texts.get("export.save.noFolder", absolute.getParent());
+                case EXISTS -> throw new IllegalStateException("replacing a file was allowed");
+                case SYMBOLIC_LINK -> Texts.get("export.save.isLink", absolute, e.detail());
+                case NOT_A_FILE -> Texts.get("export.save.notAFile", absolute, e.detail());
+            });
         } catch (IOException e) {
-            throw new UnreadableInputException(Texts.get("export.save.failed", absolute, e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+            throw new UnreadableInputException(Texts.get("export.save.failed", absolute, OutputTarget.reason(e)));
         }
     }
 

@@ -1,5 +1,6 @@
 package com.workerrolewizard.ui.wizard;
 
+import com.workerrolewizard.core.account.UnreadableInputException;
 import com.workerrolewizard.files.AtomicFile;
 import com.workerrolewizard.journal.AppDataFolder;
 import java.io.IOException;
@@ -29,7 +30,14 @@ public final class WizardMemory {
 
     /** Reads the remembered values (none when the file is missing or unreadable: memory is a convenience). */
     public static WizardMemory load() {
-        WizardMemory memory = new WizardMemory(AppDataFolder.resolve().resolve("wizard.properties"));
+        Path folder;
+        try {
+            folder = AppDataFolder.resolve();
+        } catch (UnreadableInputException e) {
+            // No home folder: nothing is remembered this run; signing in to an account says why.
+            return new WizardMemory(null);
+        }
+        WizardMemory memory = new WizardMemory(folder.resolve("wizard.properties"));
         try (Reader reader = Files.newBufferedReader(memory.file, StandardCharsets.UTF_8)) {
             memory.values.load(reader);
         } catch (IOException e) {
@@ -48,6 +56,9 @@ public final class WizardMemory {
             values.remove(key);
         } else {
             values.setProperty(key, value);
+        }
+        if (file == null) {
+            return;
         }
         try {
             java.io.StringWriter text = new java.io.StringWriter();

@@ -161,6 +161,33 @@ class ExportViewModelTest {
     }
 
     @Test
+    void aSaveNeverGoesOverOrThroughWhatIsNotARegularFile() throws Exception {
+        state.roleName.set("WorkerFailingAll");
+        model.shown();
+
+        Path gone = folder.resolve("gone.json");
+        Path dangling = Files.createSymbolicLink(folder.resolve("dangling.json"), gone);
+        model.save(Item.TRUST, dangling);
+        assertThat(model.error().get()).contains(dangling.toString()).contains("symbolic link");
+        assertThat(Files.isSymbolicLink(dangling)).isTrue();
+        assertThat(gone).doesNotExist();
+
+        Path real = Files.writeString(folder.resolve("real.json"), "keep\n");
+        Path link = Files.createSymbolicLink(folder.resolve("link.json"), real);
+        model.save(Item.TRUST, link);
+        assertThat(model.error().get()).contains("symbolic link");
+        assertThat(real).hasContent("keep");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+
+        Optional<Path> fifo = com.workerrolewizard.SpecialFiles.fifo(folder.resolve("pipe"));
+        if (fifo.isPresent()) {
+            model.save(Item.TRUST, fifo.get());
+            assertThat(model.error().get()).isEqualTo(fifo.get() + " is a named pipe, not a regular file: choose another name.");
+            assertThat(Files.isRegularFile(fifo.get())).isFalse();
+        }
+    }
+
+    @Test
     void generateOnlyWorksWithoutASession() throws Exception {
         state.session.set(null);
         state.generateOnly.set(true);

@@ -9,6 +9,10 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /** Turns what AWS refused into words: which permission the operator lacks, or what went wrong on the way. */
 final class AwsProblems {
+    /** IAM's and STS's answers to a key they do not know or a signature made with the wrong secret: not a permission. */
+    private static final java.util.Set<String> CREDENTIALS_REFUSED = java.util.Set.of("InvalidClientTokenId",
+            "SignatureDoesNotMatch", "IncompleteSignature", "MissingAuthenticationToken", "ExpiredToken");
+
     private AwsProblems() {
     }
 
@@ -25,6 +29,10 @@ final class AwsProblems {
         Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (e instanceof AwsServiceException service) {
             String code = service.awsErrorDetails() == null ? "" : service.awsErrorDetails().errorCode();
+            if (CREDENTIALS_REFUSED.contains(code)) {
+                return "AWS refused the credentials (" + code + ": " + service.awsErrorDetails().errorMessage()
+                        + "): check the access key and its secret, or sign in again.";
+            }
             if (isAccessDenied(service)) {
                 return "the operator may not call " + permission + " on " + resource + ": ask for that permission.";
             }

@@ -18,6 +18,10 @@ import software.amazon.awssdk.core.exception.SdkException;
  * sentence names the operation, what it was about and what came back; never {@code null}, never a Java class name.
  */
 final class AwsProblems {
+    /** IAM's and STS's answers to a key they do not know or a signature made with the wrong secret: not a permission. */
+    private static final java.util.Set<String> CREDENTIALS_REFUSED = java.util.Set.of("InvalidClientTokenId",
+            "SignatureDoesNotMatch", "IncompleteSignature", "MissingAuthenticationToken", "ExpiredToken");
+
     private AwsProblems() {
     }
 
@@ -33,6 +37,11 @@ final class AwsProblems {
     static String explain(Throwable error, String permission, String resource) {
         Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (e instanceof AwsServiceException service) {
+            if (CREDENTIALS_REFUSED.contains(String.valueOf(code(service)))) {
+                String refusal = message(service);
+                return "AWS refused the credentials (" + code(service) + (refusal == null ? "" : ": " + refusal)
+                        + "): check the access key and its secret, or sign in again.";
+            }
             if (isAccessDenied(service)) {
                 return "the operator may not call " + permission + " on " + resource + ": ask for that permission.";
             }

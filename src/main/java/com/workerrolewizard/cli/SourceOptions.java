@@ -13,10 +13,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
@@ -69,8 +67,7 @@ final class SourceOptions {
                 throw new UnreadableInputException("--sandbox is its own account: drop --profile and --endpoint-url.");
             }
             Sandbox account = sandboxSeed == null ? Sandbox.start() : Sandbox.start(sandboxSeed);
-            AwsCredentialsProvider keys = StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(Sandbox.ACCESS_KEY, Sandbox.SECRET_KEY));
+            AwsCredentialsProvider keys = account.credentials();
             AwsClients clients = new AwsClients(new ConnectionSettings(keys, Optional.of("us-east-1"),
                     Optional.of(account.endpoint()), Optional.empty()));
             LiveAccount live = new LiveAccount(clients, catalog, "the sandbox account " + account.account());

@@ -16,6 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * The built-in sandbox account: an IAM and STS endpoint inside the program, seeded with example roles (one
@@ -26,9 +29,6 @@ public final class Sandbox implements AutoCloseable {
     public static final String ACCOUNT = "123456789012";
     /** The appliance of the sandbox account: its Impersonation role. */
     public static final String APPLIANCE = "arn:aws:iam::" + ACCOUNT + ":role/VeeamBackupImpersonation";
-    /** Credentials the product uses for the sandbox: not a secret, the sandbox accepts any. */
-    public static final String ACCESS_KEY = "AKIASANDBOXEXAMPLE01";
-    public static final String SECRET_KEY = "sandbox/secret/key/that/opens/nothing/real";
 
     private final SandboxServer server;
 
@@ -81,6 +81,26 @@ public final class Sandbox implements AutoCloseable {
 
     public String account() {
         return server.iam().account();
+    }
+
+    /**
+     * The sandbox administrator's access key, made at random for this run and held in memory only: the sandbox
+     * answers only requests signed with it, with a key {@link #addAccessKey added} by a test, or with a session its
+     * STS handed out.
+     */
+    public AwsCredentialsProvider credentials() {
+        AccessKeys.Key key = server.keys().administrator();
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(key.id(), key.secret()));
+    }
+
+    /**
+     * Another access key of the account's administrator, as {@code iam:CreateAccessKey} makes one: for tests that
+     * sign in with keys of their own (profile files, {@code credential_process}, IAM Identity Center). Requests
+     * signed with it are verified like any other.
+     */
+    public Sandbox addAccessKey(String accessKeyId, String secretAccessKey) {
+        server.keys().add(accessKeyId, secretAccessKey);
+        return this;
     }
 
     public Faults faults() {

@@ -8,7 +8,6 @@ import com.workerrolewizard.core.evaluation.TrustEvaluator;
 import com.workerrolewizard.core.policy.PolicyDocument;
 import com.workerrolewizard.core.policy.PolicyKind;
 import com.workerrolewizard.core.policy.Principals;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -20,15 +19,16 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SandboxSts {
     private final SandboxIam iam;
-    private final SecureRandom random = new SecureRandom();
+    private final AccessKeys keys;
     /** The MFA code AssumeRole accepts when a request names an MFA device (null: any code). */
     volatile String mfaCode;
 
     /** Access key of a session handed out by AssumeRole, to the ARN of the role it is a session of. */
     private final Map<String, String[]> sessions = new ConcurrentHashMap<>();
 
-    SandboxSts(SandboxIam iam) {
+    SandboxSts(SandboxIam iam, AccessKeys keys) {
         this.iam = iam;
+        this.keys = keys;
     }
 
     /** The caller's ARN: a session's assumed-role ARN, or the sandbox's administrator for any other key. */
@@ -87,12 +87,12 @@ final class SandboxSts {
     }
 
     private String credentials(String roleArn, String sessionName, int seconds) {
-        String keyId = "ASIA" + token(16).toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "X");
+        AccessKeys.Key session = keys.issueSession();
         String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
         String sessionArn = "arn:aws:sts::" + iam.account() + ":assumed-role/" + roleName + "/" + sessionName;
-        sessions.put(keyId, new String[] {roleArn, sessionArn});
-        return new Xml().open("Credentials").text("AccessKeyId", keyId).text("SecretAccessKey", token(30))
-                .text("SessionToken", token(60))
+        sessions.put(session.id(), new String[] {roleArn, sessionArn});
+        return new Xml().open("Credentials").text("AccessKeyId", session.id()).text("SecretAccessKey", session.secret())
+                .text("SessionToken", session.sessionToken())
                 .text("Expiration", Instant.now().plus(seconds, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS).toString())
                 .close("Credentials").open("AssumedRoleUser").text("AssumedRoleId", "AROASANDBOX:" + sessionName)
                 .text("Arn", sessionArn).close("AssumedRoleUser").toString();
@@ -122,14 +122,5 @@ final class SandboxSts {
                 return callerArn;
             }
         };
-    }
-
-    private String token(int length) {
-        String alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < length; i++) {
-            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return out.toString();
     }
 }

@@ -43,9 +43,7 @@ class PlanExecutorTest {
     @BeforeEach
     void start() {
         sandbox = Sandbox.start();
-        clients = new AwsClients(new ConnectionSettings(
-                software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(Sandbox.ACCESS_KEY, Sandbox.SECRET_KEY)),
+        clients = new AwsClients(new ConnectionSettings(sandbox.credentials(),
                 java.util.Optional.of("us-east-1"), java.util.Optional.of(sandbox.endpoint()), java.util.Optional.empty()));
         account = new LiveAccount(clients, SandboxAccounts.PAGE, "the sandbox");
         journal = Journal.open(journalFolder);

@@ -5,8 +5,6 @@ import com.workerrolewizard.core.reference.ReferenceDocuments;
 import com.workerrolewizard.sandbox.Sandbox;
 import java.time.Duration;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /** A live account on the sandbox, through the real SDK over HTTP, as the product opens one. */
 final class SandboxAccounts {
@@ -20,9 +18,8 @@ final class SandboxAccounts {
     }
 
     static LiveAccount open(Sandbox sandbox, Duration callTimeout, Duration attemptTimeout) {
-        ConnectionSettings settings = new ConnectionSettings(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(Sandbox.ACCESS_KEY, Sandbox.SECRET_KEY)),
-                Optional.of("us-east-1"), Optional.of(sandbox.endpoint()), Optional.empty(), callTimeout, attemptTimeout);
+        ConnectionSettings settings = new ConnectionSettings(sandbox.credentials(), Optional.of("us-east-1"),
+                Optional.of(sandbox.endpoint()), Optional.empty(), callTimeout, attemptTimeout);
         return new LiveAccount(new AwsClients(settings), PAGE, "the sandbox account");
     }
 }

@@ -7,8 +7,6 @@ import com.workerrolewizard.core.reference.ReferenceDocuments;
 import com.workerrolewizard.sandbox.Sandbox;
 import java.util.Arrays;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * How long a role snapshot takes when every IAM call takes {@code latency} ms (the sandbox adds it), against
@@ -23,8 +21,7 @@ public final class SnapshotBenchmark {
         long latency = args.length > 0 ? Long.parseLong(args[0]) : 100;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 9;
         try (Sandbox sandbox = Sandbox.start()) {
-            ConnectionSettings settings = new ConnectionSettings(StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(Sandbox.ACCESS_KEY, Sandbox.SECRET_KEY)), Optional.of("us-east-1"),
+            ConnectionSettings settings = new ConnectionSettings(sandbox.credentials(), Optional.of("us-east-1"),
                     Optional.of(sandbox.endpoint()), Optional.empty());
             try (LiveAccount account = new LiveAccount(new AwsClients(settings),
                     ReferenceDocuments.load().builtInCatalog(), "the sandbox")) {

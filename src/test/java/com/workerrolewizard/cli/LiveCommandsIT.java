@@ -76,7 +76,7 @@ class LiveCommandsIT {
 
     @Test
     void theSdksOwnEndpointSettingsAreHonoured() throws Exception {
-        try (Sandbox account = Sandbox.start()) {
+        try (Sandbox account = Sandbox.start().addAccessKey("AKIAENDPOINTTEST0001", "x")) {
             JarRun run = run(Map.of("AWS_ACCESS_KEY_ID", "AKIAENDPOINTTEST0001", "AWS_SECRET_ACCESS_KEY", "x", "AWS_REGION",
                     "us-east-1", "AWS_ENDPOINT_URL_IAM", account.endpoint().toString(), "AWS_ENDPOINT_URL_STS",
                     account.endpoint().toString()), "check", "--appliance", Sandbox.APPLIANCE, "--role", "VeeamWorkerReady");
@@ -87,7 +87,7 @@ class LiveCommandsIT {
 
     @Test
     void aFullRunLeavesTheSecretKeyNowhere() throws Exception {
-        try (Sandbox account = Sandbox.start()) {
+        try (Sandbox account = Sandbox.start().addAccessKey("AKIATESTSECRETSCAN01", SECRET)) {
             Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", "AKIATESTSECRETSCAN01", "AWS_SECRET_ACCESS_KEY", SECRET,
                     "AWS_SESSION_TOKEN", "session-token-" + SECRET, "AWS_REGION", "eu-west-1");
             String endpoint = account.endpoint().toString();

@@ -36,7 +36,8 @@ class SignInCommandsIT {
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = Sandbox.start();
+        sandbox = Sandbox.start().addAccessKey("AKIABASEEXAMPLE00001", BASE_SECRET).addAccessKey("AKIAPROCESSEXAMPLE01",
+                PROCESS_SECRET).addAccessKey(FakeIdentityCenter.ACCESS_KEY, FakeIdentityCenter.SECRET_KEY);
         sandbox.addRole("Hop1", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
                 + "\"Principal\":{\"AWS\":\"arn:aws:iam::" + Sandbox.ACCOUNT + ":root\"}}]}");
         identityCenter = new FakeIdentityCenter();

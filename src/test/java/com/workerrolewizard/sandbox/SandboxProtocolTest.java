@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -33,7 +32,7 @@ class SandboxProtocolTest {
     @BeforeEach
     void start() {
         sandbox = Sandbox.start();
-        var keys = StaticCredentialsProvider.create(AwsBasicCredentials.create(Sandbox.ACCESS_KEY, Sandbox.SECRET_KEY));
+        var keys = sandbox.credentials();
         iam = IamClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.AWS_GLOBAL)
                 .credentialsProvider(keys).endpointOverride(sandbox.endpoint()).build();
         sts = StsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)

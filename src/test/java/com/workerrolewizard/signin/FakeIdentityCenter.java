@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FakeIdentityCenter implements AutoCloseable {
     public static final String ACCESS_KEY = "ASIAIDENTITYCENTER01";
+    public static final String SECRET_KEY = "identity-center-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;
     /** How many CreateToken polls answer "authorization pending" before the user has confirmed. */
@@ -70,7 +71,7 @@ public final class FakeIdentityCenter implements AutoCloseable {
                         return;
                     }
                     response.putObject("roleCredentials").put("accessKeyId", ACCESS_KEY)
-                            .put("secretAccessKey", "identity-center-secret").put("sessionToken", "identity-center-session")
+                            .put("secretAccessKey", SECRET_KEY).put("sessionToken", "identity-center-session")
                             .put("expiration", Instant.now().plusSeconds(3600).toEpochMilli());
                 }
                 default -> {

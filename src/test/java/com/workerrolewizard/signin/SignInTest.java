@@ -53,7 +53,9 @@ class SignInTest {
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = Sandbox.start();
+        // The keys the profiles below sign in with, known to the sandbox as an account's access keys are to IAM.
+        sandbox = Sandbox.start().addAccessKey("AKIABASEEXAMPLE00001", "base-secret-key-example")
+                .addAccessKey("AKIAPROCESSEXAMPLE01", "process-secret");
         identityCenter = new FakeIdentityCenter();
     }
 

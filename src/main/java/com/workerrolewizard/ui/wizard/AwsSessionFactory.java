@@ -18,9 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.profiles.ProfileFile;
 
 /** Sessions on the built-in sandbox or on a profile of the standard files, through the same gateway as the command line. */
@@ -44,8 +42,7 @@ public final class AwsSessionFactory implements SessionFactory {
 
     /** A session on a sandbox that is already running; {@code owner} is closed with the session (null: left running). */
     public Session session(Sandbox sandbox, AutoCloseable owner) {
-        AwsCredentialsProvider keys = StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(Sandbox.ACCESS_KEY, Sandbox.SECRET_KEY));
+        AwsCredentialsProvider keys = sandbox.credentials();
         AwsClients clients = new AwsClients(new ConnectionSettings(keys, Optional.of("us-east-1"),
                 Optional.of(sandbox.endpoint()), Optional.empty()));
         LiveAccount account = new LiveAccount(clients, catalog, "the sandbox account " + sandbox.account());

@@ -27,8 +27,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /** Step 3 without a window: the sandbox's roles through the real gateway, on the calling thread. */
 class RoleViewModelTest {
@@ -243,8 +241,7 @@ class RoleViewModelTest {
 
     /** A session as AwsSessionFactory.sandbox() opens one, on a sandbox the test keeps. */
     private static Session openSession(Sandbox sandbox) throws Exception {
-        AwsClients clients = new AwsClients(new ConnectionSettings(StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(Sandbox.ACCESS_KEY, Sandbox.SECRET_KEY)), Optional.of("us-east-1"),
+        AwsClients clients = new AwsClients(new ConnectionSettings(sandbox.credentials(), Optional.of("us-east-1"),
                 Optional.of(sandbox.endpoint()), Optional.empty()));
         LiveAccount account = new LiveAccount(clients, REFERENCES.builtInCatalog(), "the test sandbox");
         Path journal = Files.createTempDirectory("role-step-test");

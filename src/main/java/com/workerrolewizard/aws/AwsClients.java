@@ -18,7 +18,7 @@ public final class AwsClients implements AutoCloseable {
     private final StsClient sts;
 
     public AwsClients(ConnectionSettings settings) {
-        this.http = HttpClients.create(settings.attemptTimeout());
+        this.http = HttpClients.create(settings.attemptTimeout(), settings.profile().flatMap(HttpClients::caBundleOf));
         ClientOverrideConfiguration timeouts = ClientOverrideConfiguration.builder()
                 .apiCallTimeout(settings.callTimeout()).apiCallAttemptTimeout(settings.attemptTimeout()).build();
         Region stsRegion = Region.of(settings.region().orElse("us-east-1"));

@@ -38,6 +38,9 @@ final class AwsProblems {
         if (e instanceof SdkClientException && String.valueOf(e.getMessage()).contains("Profile file contained no credentials")) {
             return "the profile has no credentials: check it in ~/.aws/config and ~/.aws/credentials.";
         }
+        if (NetworkProblems.explain(e).isPresent()) {
+            return NetworkProblems.explain(e).get();
+        }
         if (e instanceof SdkClientException) {
             return permission + " could not reach AWS (" + firstLine(e.getMessage()) + "): check the network, the proxy "
                     + "and the endpoint.";

@@ -1,6 +1,9 @@
 package com.workerrolewizard.aws;
 
-/** Text from outside made safe for a terminal: control characters (ANSI escapes included) shown as escapes, length bounded. */
+/**
+ * Text from outside made safe for a terminal: control characters (ANSI escapes included) shown as escapes, the
+ * length bounded.
+ */
 public final class Printable {
     private static final int MAX = 200;
 

@@ -46,22 +46,25 @@ final class BrowserLogin {
         String redirectUri;
         try (LoopbackRedirect redirect = LoopbackRedirect.start(state)) {
             redirectUri = redirect.redirectUri();
-            prompts.openAuthorizationPage(settings.profile(), authorizeUrl(settings, client.clientId(), redirectUri, state,
-                    pkce.challenge()));
+            prompts.openAuthorizationPage(settings.profile(), authorizeUrl(settings, client.clientId(), redirectUri,
+                    state, pkce.challenge()));
             String code = redirect.awaitCode(wait, cancelled);
             try {
                 response = oidc.createToken(r -> r.grantType("authorization_code").clientId(client.clientId())
-                        .clientSecret(client.clientSecret()).redirectUri(redirectUri).codeVerifier(pkce.verifier()).code(code));
+                        .clientSecret(client.clientSecret()).redirectUri(redirectUri).codeVerifier(pkce.verifier())
+                        .code(code));
             } catch (ExpiredTokenException | InvalidGrantException e) {
                 throw new SignInException("IAM Identity Center no longer accepts the code the browser brought back (it "
                         + "expired or was used): nothing was saved; run login again.");
             }
         }
         String operation = "CreateToken";
-        Duration life = IdentityCenterAnswers.seconds(response.expiresIn(), "expiresIn", operation, Duration.ofDays(366));
+        Duration life = IdentityCenterAnswers.seconds(response.expiresIn(), "expiresIn", operation,
+                Duration.ofDays(366));
         SsoTokenCache.Token token = new SsoTokenCache.Token(settings.startUrl(), settings.region(),
-                IdentityCenterAnswers.required(response.accessToken(), "accessToken", operation), Instant.now().plus(life),
-                client.clientId(), client.clientSecret(), client.expiresAt(), response.refreshToken());
+                IdentityCenterAnswers.required(response.accessToken(), "accessToken", operation),
+                Instant.now().plus(life), client.clientId(), client.clientSecret(), client.expiresAt(),
+                response.refreshToken());
         registrations.save(settings, reuse);
         return token;
     }

@@ -64,7 +64,7 @@ public final class CredentialsResolver {
         chain.add(name);
         return switch (ProfileCatalog.kind(profile)) {
             case ASSUME_ROLE -> assumeRole(name, profile, chain, caBundle);
-            case SSO -> sso.credentials(name, profile, file);
+            case SSO -> sso.credentials(name, file);
             case WEB_IDENTITY -> new WebIdentityRole(name, profile, caBundle);
             default -> ProfileCredentialsProvider.builder().profileFile(file).profileName(name).build();
         };

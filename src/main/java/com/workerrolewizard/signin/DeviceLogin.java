@@ -37,7 +37,8 @@ final class DeviceLogin {
         String page = IdentityCenterAnswers.page(device.verificationUri(), "verificationUri", operation);
         String pageWithCode = device.verificationUriComplete() == null ? null
                 : IdentityCenterAnswers.page(device.verificationUriComplete(), "verificationUriComplete", operation);
-        Instant deadline = Instant.now().plus(IdentityCenterAnswers.seconds(device.expiresIn(), "expiresIn", operation, wait));
+        Instant deadline = Instant.now().plus(IdentityCenterAnswers.seconds(device.expiresIn(), "expiresIn", operation,
+                wait));
         Duration interval = device.interval() == null ? Duration.ofSeconds(5)
                 : IdentityCenterAnswers.seconds(device.interval(), "interval", operation, wait);
         prompts.showDeviceCode(settings.profile(), userCode, page, pageWithCode);

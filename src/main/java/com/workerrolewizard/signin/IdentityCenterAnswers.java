@@ -19,9 +19,13 @@ final class IdentityCenterAnswers {
 
     static String required(String value, String field, String operation) {
         if (value == null || value.isBlank()) {
-            throw bad(operation, "without " + field);
+            throw missing(field, operation);
         }
         return value;
+    }
+
+    static SignInException missing(String field, String operation) {
+        return bad(operation, "without " + field);
     }
 
     static long positive(Number value, String field, String operation) {
@@ -60,7 +64,8 @@ final class IdentityCenterAnswers {
             throw bad(operation, "with a " + field + " that is not an address");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        boolean local = scheme.equals("http") && uri.getHost() != null && LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT));
+        boolean local = scheme.equals("http") && uri.getHost() != null
+                && LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT));
         if (!(scheme.equals("https") && uri.getHost() != null) && !local) {
             throw bad(operation, "with a " + field + " that is not an https address");
         }

@@ -12,7 +12,6 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sso.SsoClient;
@@ -62,7 +61,7 @@ public final class SsoLogin {
     }
 
     /** Role credentials for the profile from a valid (or refreshed) cached token; asks for a login when there is none. */
-    AwsCredentialsProvider credentials(String name, Profile profile, ProfileFile file) {
+    AwsCredentialsProvider credentials(String name, ProfileFile file) {
         SsoSettings settings = SsoSettings.of(name, file);
         return new AwsCredentialsProvider() {
             private AwsSessionCredentials session;
@@ -134,9 +133,10 @@ public final class SsoLogin {
 
     private Optional<SsoTokenCache.Token> refresh(SsoSettings settings, SsoTokenCache.Token old) {
         try (SsoOidcClient oidc = oidc(settings)) {
-            CreateTokenResponse response = oidc.createToken(r -> r.clientId(old.clientId()).clientSecret(old.clientSecret())
-                    .grantType("refresh_token").refreshToken(old.refreshToken()));
-            Duration life = IdentityCenterAnswers.seconds(response.expiresIn(), "expiresIn", "CreateToken", Duration.ofDays(366));
+            CreateTokenResponse response = oidc.createToken(r -> r.clientId(old.clientId())
+                    .clientSecret(old.clientSecret()).grantType("refresh_token").refreshToken(old.refreshToken()));
+            Duration life = IdentityCenterAnswers.seconds(response.expiresIn(), "expiresIn", "CreateToken",
+                    Duration.ofDays(366));
             SsoTokenCache.Token token = new SsoTokenCache.Token(settings.startUrl(), settings.region(),
                     IdentityCenterAnswers.required(response.accessToken(), "accessToken", "CreateToken"),
                     Instant.now().plus(life), old.clientId(), old.clientSecret(), old.registrationExpiresAt(),
@@ -196,7 +196,8 @@ public final class SsoLogin {
         if (settings.accountId() == null || settings.roleName() == null) {
             throw new SignInException("The profile needs sso_account_id and sso_role_name.");
         }
-        SsoClientBuilder builder = SsoClient.builder().httpClient(HttpClients.create(Duration.ofSeconds(10), settings.caBundle()))
+        SsoClientBuilder builder = SsoClient.builder()
+                .httpClient(HttpClients.create(Duration.ofSeconds(10), settings.caBundle()))
                 .region(Region.of(settings.region())).credentialsProvider(AnonymousCredentialsProvider.create());
         portalEndpoint.ifPresent(builder::endpointOverride);
         RoleCredentials role;
@@ -208,7 +209,9 @@ public final class SsoLogin {
                     + settings.accountId() + ": " + explain(e));
         }
         String operation = "GetRoleCredentials";
-        IdentityCenterAnswers.required(role == null ? null : "present", "roleCredentials", operation);
+        if (role == null) {
+            throw IdentityCenterAnswers.missing("roleCredentials", operation);
+        }
         IdentityCenterAnswers.required(role.accessKeyId(), "accessKeyId", operation);
         IdentityCenterAnswers.required(role.secretAccessKey(), "secretAccessKey", operation);
         IdentityCenterAnswers.required(role.sessionToken(), "sessionToken", operation);

@@ -125,7 +125,8 @@ public final class SsoTokenCache {
 
     static String sha1(String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(key.getBytes(StandardCharsets.UTF_8)));
+            byte[] digest = MessageDigest.getInstance("SHA-1").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is missing from this Java runtime", e);
         }
@@ -142,12 +143,13 @@ public final class SsoTokenCache {
         if (text(json, "accessToken", file) == null || text(json, "expiresAt", file) == null) {
             throw new UnreadableFile(file, "it has no accessToken or no expiresAt");
         }
-        return Optional.of(new Token(text(json, "startUrl", file), text(json, "region", file), text(json, "accessToken", file),
-                instant(json, "expiresAt", file), text(json, "clientId", file), text(json, "clientSecret", file),
-                instant(json, "registrationExpiresAt", file), text(json, "refreshToken", file)));
+        return Optional.of(new Token(text(json, "startUrl", file), text(json, "region", file),
+                text(json, "accessToken", file), instant(json, "expiresAt", file), text(json, "clientId", file),
+                text(json, "clientSecret", file), instant(json, "registrationExpiresAt", file),
+                text(json, "refreshToken", file)));
     }
 
-    /** The session's registration, if its file is there and usable; a file that cannot be used is replaced by a login. */
+    /** The session's registration, if its file is there and usable; one that cannot be used is replaced by a login. */
     Optional<Registration> readRegistration(SsoSettings settings) {
         Path file = registrationFile(settings);
         try {

@@ -83,7 +83,7 @@ public final class SignInView implements WizardStep {
         return root;
     }
 
-    /** While an Identity Center login waits for the browser: what it waits for, the page's address, and a way back to it. */
+    /** While an Identity Center login waits for the browser: what it waits for, the page's address, a way back to it. */
     private VBox waitingForBrowser() {
         Label text = new Label();
         text.setId("signin-waiting");

@@ -25,7 +25,7 @@ public final class AwsClients implements AutoCloseable {
     private final StsClient sts;
 
     public AwsClients(ConnectionSettings settings) {
-        this.http = HttpClients.create(settings.attemptTimeout());
+        this.http = HttpClients.create(settings.attemptTimeout(), settings.profile().flatMap(HttpClients::caBundleOf));
         ClientOverrideConfiguration timeouts = ClientOverrideConfiguration.builder()
                 .apiCallTimeout(settings.callTimeout()).apiCallAttemptTimeout(settings.attemptTimeout())
                 .retryStrategy(RetryMode.ADAPTIVE_V2).build();

@@ -61,6 +61,9 @@ final class AwsProblems {
         if (e instanceof SdkClientException && String.valueOf(e.getMessage()).contains("Profile file contained no credentials")) {
             return "the profile has no credentials: check it in ~/.aws/config and ~/.aws/credentials.";
         }
+        if (NetworkProblems.explain(e).isPresent()) {
+            return NetworkProblems.explain(e).get();
+        }
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
             return permission + " on " + resource + " got no answer in time: check the network, the proxy and the endpoint.";
         }

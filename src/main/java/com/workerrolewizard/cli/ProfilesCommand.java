@@ -14,7 +14,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code profiles}: every AWS profile with its kind, and why the ones that cannot work cannot. */
+/**
+ * {@code profiles}: every AWS profile with its kind, the state of each Identity Center profile's token (valid,
+ * refreshable, expired, missing), and why the ones that cannot work cannot.
+ */
 @Command(name = "profiles", mixinStandardHelpOptions = true,
         description = "Lists the AWS profiles (config and credentials files, and the environment), their kind and any problem.")
 final class ProfilesCommand implements Callable<Integer> {
@@ -38,16 +41,19 @@ final class ProfilesCommand implements Callable<Integer> {
                 node.put("mfa", p.mfa());
                 node.put("region", p.region());
                 node.put("problem", p.problem());
+                node.put("token", p.token() == null ? null : p.token().id());
             }
             out.print(com.workerrolewizard.core.policy.PolicyJson.pretty(array));
         } else if (profiles.isEmpty()) {
             out.println("No AWS profiles: create one with 'aws configure' (or 'aws configure sso'), or set AWS_ACCESS_KEY_ID.");
         } else {
             int width = Math.max(7, profiles.stream().mapToInt(p -> p.name().length()).max().orElse(0));
-            out.println(String.format("%-" + width + "s  %-12s  %-3s  %-14s  %s", "PROFILE", "KIND", "MFA", "REGION", "PROBLEM"));
+            String row = "%-" + width + "s  %-12s  %-3s  %-14s  %-11s  %s";
+            out.println(String.format(row, "PROFILE", "KIND", "MFA", "REGION", "TOKEN", "PROBLEM"));
             for (ProfileInfo p : profiles) {
-                out.println(String.format("%-" + width + "s  %-12s  %-3s  %-14s  %s", p.name(), p.kind().id(),
-                        p.mfa() ? "yes" : "", p.region() == null ? "" : p.region(), p.problem() == null ? "" : p.problem()));
+                out.println(String.format(row, p.name(), p.kind().id(), p.mfa() ? "yes" : "",
+                        p.region() == null ? "" : p.region(), p.token() == null ? "" : p.token().id(),
+                        p.problem() == null ? "" : p.problem()));
             }
         }
         out.flush();

@@ -1,14 +1,16 @@
 package com.workerrolewizard.cli;
 
+import com.workerrolewizard.signin.Browser;
 import com.workerrolewizard.signin.SignInException;
 import com.workerrolewizard.signin.SignInPrompts;
-import java.awt.Desktop;
-import java.awt.GraphicsEnvironment;
 import java.io.Console;
 import java.io.PrintWriter;
-import java.net.URI;
 
-/** Sign-in prompts on the terminal: the MFA code is read there; the Identity Center page is opened in the browser. */
+/**
+ * Sign-in prompts on the terminal (stderr; stdout carries results alone): the MFA code is read there; the Identity
+ * Center page is opened in the browser where one can be, and always printed alone on its own line, for a machine
+ * whose browser cannot be opened.
+ */
 final class TerminalPrompts implements SignInPrompts {
     private final PrintWriter err;
 
@@ -39,13 +41,24 @@ final class TerminalPrompts implements SignInPrompts {
         err.println("IAM Identity Center login for profile " + profile + ": open " + verificationUri
                 + " and confirm the code " + userCode + ".");
         err.flush();
-        try {
-            if (!GraphicsEnvironment.isHeadless() && Desktop.isDesktopSupported()
-                    && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
-                Desktop.getDesktop().browse(URI.create(verificationUriComplete != null ? verificationUriComplete : verificationUri));
-            }
-        } catch (Exception e) {
-            // No browser could be opened: the address above is enough.
-        }
+        Browser.open(verificationUriComplete != null ? verificationUriComplete : verificationUri);
+    }
+
+    @Override
+    public void openAuthorizationPage(String profile, String url) {
+        err.println("IAM Identity Center login for profile " + profile + ": sign in on the page that opens in your "
+                + "browser. If none opens, open this address in a browser on this machine (or run login --profile "
+                + profile + " --use-device-code to sign in from another device):");
+        err.println(url);
+        err.flush();
+        Browser.open(url);
+        err.println("Waiting for the browser...");
+        err.flush();
+    }
+
+    @Override
+    public void waitingForOtherLogin(String profile) {
+        err.println("Another IAM Identity Center login of the same session is under way; waiting for it to finish.");
+        err.flush();
     }
 }

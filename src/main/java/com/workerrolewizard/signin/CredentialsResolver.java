@@ -55,21 +55,22 @@ public final class CredentialsResolver {
             throw new SignInException("Profile " + name + " cannot work: " + Character.toLowerCase(info.problem().charAt(0))
                     + info.problem().substring(1));
         }
-        return resolve(name, new LinkedHashSet<>());
+        // Every STS call of the chain trusts the named profile's ca_bundle, as the AWS CLI reads it from that profile.
+        return resolve(name, new LinkedHashSet<>(), HttpClients.caBundleOf(file, name));
     }
 
-    private AwsCredentialsProvider resolve(String name, Set<String> chain) {
+    private AwsCredentialsProvider resolve(String name, Set<String> chain, Optional<String> caBundle) {
         Profile profile = file.profile(name).orElseThrow();
         chain.add(name);
         return switch (ProfileCatalog.kind(profile)) {
-            case ASSUME_ROLE -> assumeRole(name, profile, chain);
-            case SSO -> sso.credentials(name, profile, file);
-            case WEB_IDENTITY -> new WebIdentityRole(name, profile);
+            case ASSUME_ROLE -> assumeRole(name, profile, chain, caBundle);
+            case SSO -> sso.credentials(name, file);
+            case WEB_IDENTITY -> new WebIdentityRole(name, profile, caBundle);
             default -> ProfileCredentialsProvider.builder().profileFile(file).profileName(name).build();
         };
     }
 
-    private AwsCredentialsProvider assumeRole(String name, Profile profile, Set<String> chain) {
+    private AwsCredentialsProvider assumeRole(String name, Profile profile, Set<String> chain, Optional<String> caBundle) {
         AwsCredentialsProvider source;
         Optional<String> credentialSource = profile.property("credential_source");
         String sourceProfile = profile.property("source_profile").orElse(null);
@@ -83,9 +84,9 @@ public final class CredentialsResolver {
             source = StaticCredentialsProvider.create(AwsBasicCredentials.create(
                     profile.property("aws_access_key_id").orElseThrow(), profile.property("aws_secret_access_key").orElseThrow()));
         } else {
-            source = resolve(sourceProfile, chain);
+            source = resolve(sourceProfile, chain, caBundle);
         }
-        return new AssumedRole(name, profile, source);
+        return new AssumedRole(name, profile, source, caBundle);
     }
 
     /** Assumes the role once and keeps the session until it is about to expire (an MFA code is asked again then). */
@@ -93,13 +94,15 @@ public final class CredentialsResolver {
         private final String name;
         private final Profile profile;
         private final AwsCredentialsProvider source;
+        private final Optional<String> caBundle;
         private AwsSessionCredentials session;
         private Instant expiration = Instant.EPOCH;
 
-        AssumedRole(String name, Profile profile, AwsCredentialsProvider source) {
+        AssumedRole(String name, Profile profile, AwsCredentialsProvider source, Optional<String> caBundle) {
             this.name = name;
             this.profile = profile;
             this.source = source;
+            this.caBundle = caBundle;
         }
 
         @Override
@@ -114,8 +117,8 @@ public final class CredentialsResolver {
         }
 
         private Credentials call() {
-            StsClientBuilder builder = StsClient.builder().httpClient(HttpClients.create(java.time.Duration.ofSeconds(10)))
-                    .region(Region.of(region)).credentialsProvider(source);
+            StsClientBuilder builder = StsClient.builder().httpClient(HttpClients.create(java.time.Duration.ofSeconds(10),
+                    caBundle)).region(Region.of(region)).credentialsProvider(source);
             endpoint.ifPresent(builder::endpointOverride);
             try (StsClient sts = builder.build()) {
                 AssumeRoleRequest.Builder request = AssumeRoleRequest.builder()
@@ -158,12 +161,14 @@ public final class CredentialsResolver {
     private final class WebIdentityRole implements AwsCredentialsProvider {
         private final String name;
         private final Profile profile;
+        private final Optional<String> caBundle;
         private AwsSessionCredentials session;
         private Instant expiration = Instant.EPOCH;
 
-        WebIdentityRole(String name, Profile profile) {
+        WebIdentityRole(String name, Profile profile, Optional<String> caBundle) {
             this.name = name;
             this.profile = profile;
+            this.caBundle = caBundle;
         }
 
         @Override
@@ -176,8 +181,8 @@ public final class CredentialsResolver {
                 } catch (java.io.IOException e) {
                     throw new SignInException("Profile " + name + " cannot read its web_identity_token_file: " + e.getMessage());
                 }
-                StsClientBuilder builder = StsClient.builder().httpClient(HttpClients.create(java.time.Duration.ofSeconds(10)))
-                        .region(Region.of(region)).credentialsProvider(
+                StsClientBuilder builder = StsClient.builder().httpClient(HttpClients.create(java.time.Duration.ofSeconds(10),
+                        caBundle)).region(Region.of(region)).credentialsProvider(
                                 software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create());
                 endpoint.ifPresent(builder::endpointOverride);
                 try (StsClient sts = builder.build()) {
@@ -197,9 +202,7 @@ public final class CredentialsResolver {
     }
 
     private static String message(SdkException e) {
-        String message = e instanceof AwsServiceException service && service.awsErrorDetails() != null
-                ? service.awsErrorDetails().errorMessage() : e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+        return SsoLogin.explain(e);
     }
 
     private static String where() {

@@ -20,14 +20,22 @@ public final class ProfileCatalog {
     private static final Set<String> CREDENTIAL_SOURCES = Set.of("Environment", "Ec2InstanceMetadata", "EcsContainer");
     private final ProfileFile file;
     private final Map<String, String> environment;
+    private final Optional<SsoTokenCache> tokens;
 
+    /** Profiles without the state of Identity Center tokens (signing in reads those itself). */
     public ProfileCatalog(ProfileFile file, Map<String, String> environment) {
+        this(file, environment, Optional.empty());
+    }
+
+    /** Profiles with the state of each Identity Center profile's token in {@code tokens}. */
+    public ProfileCatalog(ProfileFile file, Map<String, String> environment, Optional<SsoTokenCache> tokens) {
         this.file = file;
         this.environment = environment;
+        this.tokens = tokens;
     }
 
     public static ProfileCatalog standard() {
-        return new ProfileCatalog(ProfileFile.defaultProfileFile(), System.getenv());
+        return new ProfileCatalog(ProfileFile.defaultProfileFile(), System.getenv(), Optional.of(SsoTokenCache.standard()));
     }
 
     public ProfileFile file() {
@@ -54,8 +62,29 @@ public final class ProfileCatalog {
         Profile profile = file.profile(name).orElseThrow();
         ProfileKind kind = kind(profile);
         boolean mfa = kind == ProfileKind.ASSUME_ROLE && mfaInChain(name, new LinkedHashSet<>());
-        return new ProfileInfo(name, kind, mfa, profile.property("region").orElse(null),
-                problem(name, new LinkedHashSet<>()).map(p -> Character.toUpperCase(p.charAt(0)) + p.substring(1)).orElse(null));
+        String problem = problem(name, new LinkedHashSet<>()).map(p -> Character.toUpperCase(p.charAt(0)) + p.substring(1))
+                .orElse(null);
+        SsoTokenStatus token = null;
+        if (kind == ProfileKind.SSO && problem == null && tokens.isPresent()) {
+            try {
+                token = tokenStatus(tokens.get(), SsoSettings.of(name, file));
+            } catch (SignInException e) {
+                problem = e.getMessage();
+            } catch (SsoTokenCache.UnreadableFile e) {
+                token = SsoTokenStatus.UNREADABLE;
+                problem = e.sentence(name);
+            }
+        }
+        return new ProfileInfo(name, kind, mfa, profile.property("region").orElse(null), problem, token);
+    }
+
+    private static SsoTokenStatus tokenStatus(SsoTokenCache cache, SsoSettings settings) {
+        Optional<SsoTokenCache.Token> cached = cache.read(settings.cacheKey());
+        if (cached.isEmpty()) {
+            return SsoTokenStatus.MISSING;
+        }
+        return cached.get().valid() ? SsoTokenStatus.VALID
+                : cached.get().refreshable() ? SsoTokenStatus.REFRESHABLE : SsoTokenStatus.EXPIRED;
     }
 
     static ProfileKind kind(Profile profile) {

@@ -1,9 +1,10 @@
 package com.workerrolewizard.signin;
 
+import com.workerrolewizard.aws.HttpClients;
+import com.workerrolewizard.aws.NetworkProblems;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
@@ -11,8 +12,6 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.core.exception.SdkException;
-import com.workerrolewizard.aws.HttpClients;
-import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sso.SsoClient;
@@ -20,50 +19,50 @@ import software.amazon.awssdk.services.sso.SsoClientBuilder;
 import software.amazon.awssdk.services.sso.model.RoleCredentials;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClientBuilder;
-import software.amazon.awssdk.services.ssooidc.model.AuthorizationPendingException;
 import software.amazon.awssdk.services.ssooidc.model.CreateTokenResponse;
-import software.amazon.awssdk.services.ssooidc.model.RegisterClientResponse;
-import software.amazon.awssdk.services.ssooidc.model.SlowDownException;
-import software.amazon.awssdk.services.ssooidc.model.StartDeviceAuthorizationResponse;
 
 /**
- * IAM Identity Center sign-in: the OIDC device authorization flow (register a client, start the device
- * authorization, show the user code and page, poll for the token within its expiry, cancellable), a refresh with
- * the refresh token when the cache has one, and role credentials from the portal. The SDK cannot log in by itself.
+ * IAM Identity Center sign-in as the AWS CLI v2 does it: {@code login} through the browser (authorization code with
+ * PKCE) for sso-session profiles, or with a device code (legacy profiles, or on request); the token and the client
+ * registration in the AWS CLI's cache, one login of a session at a time; a refresh with the refresh token when under
+ * 15 minutes remain; and role credentials from the portal. The SDK cannot log in by itself.
  */
 public final class SsoLogin {
-    private static final String DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+    /** The AWS CLI refreshes a token, and replaces a registration, with less than this left. */
+    static final Duration REFRESH_WINDOW = Duration.ofMinutes(15);
+    /** How long a login waits for the browser (the AWS CLI's 10 minutes); the property shortens it for tests. */
+    static final String WAIT_PROPERTY = "worker.role.wizard.loginWaitSeconds";
     private final SsoTokenCache cache;
     private final Optional<URI> oidcEndpoint;
     private final Optional<URI> portalEndpoint;
     private final SignInPrompts prompts;
+    private final Duration wait;
 
     public SsoLogin(SsoTokenCache cache, Optional<URI> oidcEndpoint, Optional<URI> portalEndpoint, SignInPrompts prompts) {
+        this(cache, oidcEndpoint, portalEndpoint, prompts, configuredWait());
+    }
+
+    public SsoLogin(SsoTokenCache cache, Optional<URI> oidcEndpoint, Optional<URI> portalEndpoint, SignInPrompts prompts,
+            Duration wait) {
         this.cache = cache;
         this.oidcEndpoint = oidcEndpoint;
         this.portalEndpoint = portalEndpoint;
         this.prompts = prompts;
+        this.wait = wait;
     }
 
-    /** The settings of an Identity Center profile, from its sso-session section or its own legacy keys. */
-    record Settings(String cacheKey, String startUrl, String region, String accountId, String roleName, List<String> scopes) {
-        static Settings of(String name, Profile profile, ProfileFile file) {
-            Optional<String> session = profile.property("sso_session");
-            Optional<Profile> section = session.flatMap(s -> file.getSection("sso-session", s));
-            String startUrl = section.flatMap(s -> s.property("sso_start_url")).or(() -> profile.property("sso_start_url"))
-                    .orElseThrow(() -> new SignInException("Profile " + name + " has no sso_start_url."));
-            String region = section.flatMap(s -> s.property("sso_region")).or(() -> profile.property("sso_region"))
-                    .orElseThrow(() -> new SignInException("Profile " + name + " has no sso_region."));
-            List<String> scopes = section.flatMap(s -> s.property("sso_registration_scopes"))
-                    .map(s -> List.of(s.split("\\s*,\\s*"))).orElse(List.of("sso:account:access"));
-            return new Settings(session.orElse(startUrl), startUrl, region, profile.property("sso_account_id").orElse(null),
-                    profile.property("sso_role_name").orElse(null), scopes);
+    private static Duration configuredWait() {
+        try {
+            long seconds = Long.parseLong(System.getProperty(WAIT_PROPERTY, "600"));
+            return Duration.ofSeconds(Math.max(1, Math.min(seconds, 3600)));
+        } catch (NumberFormatException e) {
+            return Duration.ofMinutes(10);
         }
     }
 
     /** Role credentials for the profile from a valid (or refreshed) cached token; asks for a login when there is none. */
-    AwsCredentialsProvider credentials(String name, Profile profile, ProfileFile file) {
-        Settings settings = Settings.of(name, profile, file);
+    AwsCredentialsProvider credentials(String name, ProfileFile file) {
+        SsoSettings settings = SsoSettings.of(name, file);
         return new AwsCredentialsProvider() {
             private AwsSessionCredentials session;
             private Instant expiration = Instant.EPOCH;
@@ -74,7 +73,7 @@ public final class SsoLogin {
                     SsoTokenCache.Token token = token(name, settings);
                     RoleCredentials role = roleCredentials(settings, token.accessToken());
                     session = AwsSessionCredentials.create(role.accessKeyId(), role.secretAccessKey(), role.sessionToken());
-                    expiration = Instant.ofEpochMilli(role.expiration());
+                    expiration = IdentityCenterAnswers.epoch(role.expiration(), "expiration", "GetRoleCredentials", true);
                 }
                 return session;
             }
@@ -83,119 +82,158 @@ public final class SsoLogin {
 
     /** Whether the profile can sign in without a new login: a valid cached token, or one that can be refreshed. */
     public boolean signedIn(String name, ProfileFile file) {
-        Profile profile = file.profile(name).orElseThrow(() -> new SignInException("Profile " + name + " does not exist."));
         try {
-            token(name, Settings.of(name, profile, file));
+            token(name, SsoSettings.of(name, file));
             return true;
         } catch (SignInException e) {
             return false;
         }
     }
 
-    /** A usable token: the cached one, a refreshed one, or a sign-in error saying to log in. */
-    SsoTokenCache.Token token(String name, Settings settings) {
-        Optional<SsoTokenCache.Token> cached = cache.read(settings.cacheKey());
-        if (cached.isPresent() && cached.get().valid()) {
+    /** A usable token: the cached one, refreshed when under 15 minutes remain, or a sign-in error saying to log in. */
+    SsoTokenCache.Token token(String name, SsoSettings settings) {
+        Optional<SsoTokenCache.Token> cached = readToken(name, settings);
+        if (cached.isPresent() && !cached.get().expiresWithin(REFRESH_WINDOW)) {
             return cached.get();
         }
         if (cached.isPresent() && cached.get().refreshable()) {
-            Optional<SsoTokenCache.Token> refreshed = refresh(settings, cached.get());
+            Optional<SsoTokenCache.Token> refreshed = refreshUnderLock(name, settings);
             if (refreshed.isPresent()) {
                 return refreshed.get();
             }
+        }
+        if (cached.isPresent() && cached.get().valid()) {
+            return cached.get();
         }
         throw new SignInException("Profile " + name + " needs an IAM Identity Center login ("
                 + (cached.isPresent() ? "the session has expired" : "there is no session yet")
                 + "): run 'worker-role-wizard login --profile " + name + "' (or 'aws sso login').");
     }
 
-    private Optional<SsoTokenCache.Token> refresh(Settings settings, SsoTokenCache.Token old) {
-        try (SsoOidcClient oidc = oidc(settings.region())) {
-            CreateTokenResponse response = oidc.createToken(r -> r.clientId(old.clientId()).clientSecret(old.clientSecret())
-                    .grantType("refresh_token").refreshToken(old.refreshToken()));
-            SsoTokenCache.Token token = new SsoTokenCache.Token(settings.startUrl(), settings.region(), response.accessToken(),
-                    Instant.now().plusSeconds(response.expiresIn()), old.clientId(), old.clientSecret(),
-                    old.registrationExpiresAt(), Optional.ofNullable(response.refreshToken()).orElse(old.refreshToken()));
-            cache.write(settings.cacheKey(), token);
-            return Optional.of(token);
-        } catch (SdkException e) {
+    private Optional<SsoTokenCache.Token> readToken(String name, SsoSettings settings) {
+        try {
+            return cache.read(settings.cacheKey());
+        } catch (SsoTokenCache.UnreadableFile e) {
+            throw new SignInException(e.sentence(name));
+        }
+    }
+
+    /** Refreshes under the session's lock; another process may have refreshed (or logged in) meanwhile. */
+    private Optional<SsoTokenCache.Token> refreshUnderLock(String name, SsoSettings settings) {
+        try (SessionLock lock = cache.lock(settings.cacheKey(), () -> false, () -> { }, Duration.ofSeconds(30))) {
+            Optional<SsoTokenCache.Token> current = readToken(name, settings);
+            if (current.isPresent() && !current.get().expiresWithin(REFRESH_WINDOW)) {
+                return current;
+            }
+            return current.filter(SsoTokenCache.Token::refreshable).flatMap(old -> refresh(settings, old));
+        } catch (SignInException e) {
             return Optional.empty();
         }
     }
 
-    /**
-     * Logs in with the device authorization flow and writes the token to the AWS CLI's cache.
-     *
-     * @param cancelled polled between attempts; true stops the login and writes nothing
-     */
-    public SsoTokenCache.Token login(String name, ProfileFile file, BooleanSupplier cancelled) {
-        Profile profile = file.profile(name).orElseThrow(() -> new SignInException("Profile " + name + " does not exist."));
-        Settings settings = Settings.of(name, profile, file);
-        try (SsoOidcClient oidc = oidc(settings.region())) {
-            RegisterClientResponse client = oidc.registerClient(r -> r.clientName("worker-role-wizard").clientType("public")
-                    .scopes(settings.scopes()));
-            StartDeviceAuthorizationResponse device = oidc.startDeviceAuthorization(r -> r.clientId(client.clientId())
-                    .clientSecret(client.clientSecret()).startUrl(settings.startUrl()));
-            prompts.showDeviceCode(name, device.userCode(), device.verificationUri(), device.verificationUriComplete());
-            Instant deadline = Instant.now().plusSeconds(device.expiresIn());
-            long interval = Math.max(1, device.interval() == null ? 5 : device.interval());
-            while (Instant.now().isBefore(deadline)) {
-                if (cancelled.getAsBoolean()) {
-                    throw new SignInException("The IAM Identity Center login was cancelled; nothing was saved.");
-                }
-                try {
-                    CreateTokenResponse response = oidc.createToken(r -> r.clientId(client.clientId())
-                            .clientSecret(client.clientSecret()).grantType(DEVICE_GRANT).deviceCode(device.deviceCode()));
-                    SsoTokenCache.Token token = new SsoTokenCache.Token(settings.startUrl(), settings.region(),
-                            response.accessToken(), Instant.now().plusSeconds(response.expiresIn()), client.clientId(),
-                            client.clientSecret(), Instant.ofEpochSecond(client.clientSecretExpiresAt()), response.refreshToken());
-                    cache.write(settings.cacheKey(), token);
-                    return token;
-                } catch (AuthorizationPendingException e) {
-                    pause(Duration.ofSeconds(interval), cancelled);
-                } catch (SlowDownException e) {
-                    interval += 5;
-                    pause(Duration.ofSeconds(interval), cancelled);
-                }
-            }
-            throw new SignInException("The IAM Identity Center login was not confirmed in time: run login again.");
-        } catch (SdkException e) {
-            throw new SignInException("The IAM Identity Center login failed: " + e.getMessage().lines().findFirst().orElse(""));
+    private Optional<SsoTokenCache.Token> refresh(SsoSettings settings, SsoTokenCache.Token old) {
+        try (SsoOidcClient oidc = oidc(settings)) {
+            CreateTokenResponse response = oidc.createToken(r -> r.clientId(old.clientId())
+                    .clientSecret(old.clientSecret()).grantType("refresh_token").refreshToken(old.refreshToken()));
+            Duration life = IdentityCenterAnswers.seconds(response.expiresIn(), "expiresIn", "CreateToken",
+                    Duration.ofDays(366));
+            SsoTokenCache.Token token = new SsoTokenCache.Token(settings.startUrl(), settings.region(),
+                    IdentityCenterAnswers.required(response.accessToken(), "accessToken", "CreateToken"),
+                    Instant.now().plus(life), old.clientId(), old.clientSecret(), old.registrationExpiresAt(),
+                    Optional.ofNullable(response.refreshToken()).orElse(old.refreshToken()));
+            cache.write(settings.cacheKey(), token);
+            return Optional.of(token);
+        } catch (SdkException | SignInException e) {
+            return Optional.empty();
         }
     }
 
-    private RoleCredentials roleCredentials(Settings settings, String accessToken) {
+    /** Logs in the way the AWS CLI does for this profile: the browser for an sso-session, else a device code. */
+    public SsoTokenCache.Token login(String name, ProfileFile file, BooleanSupplier cancelled) {
+        return login(name, file, cancelled, false);
+    }
+
+    /**
+     * Logs in and writes the token (and a new registration) to the AWS CLI's cache, replacing only this session's
+     * files (a file that could not be read is repaired so). While another login of the session runs, this one
+     * waits, then takes the token that login made.
+     *
+     * @param cancelled polled while waiting; true stops the login and writes nothing
+     */
+    public SsoTokenCache.Token login(String name, ProfileFile file, BooleanSupplier cancelled, boolean useDeviceCode) {
+        SsoSettings settings = SsoSettings.of(name, file);
+        try (SessionLock lock = cache.lock(settings.cacheKey(), cancelled, () -> prompts.waitingForOtherLogin(name),
+                wait.plusMinutes(1))) {
+            if (lock.waited()) {
+                Optional<SsoTokenCache.Token> made = quietly(settings);
+                if (made.isPresent() && !made.get().expiresWithin(REFRESH_WINDOW)) {
+                    return made.get();
+                }
+            }
+            ClientRegistrations registrations = new ClientRegistrations(cache);
+            SsoTokenCache.Token token;
+            try (SsoOidcClient oidc = oidc(settings)) {
+                token = settings.browserLogin() && !useDeviceCode
+                        ? new BrowserLogin(registrations, oidcEndpoint, prompts, wait).run(settings, oidc, cancelled)
+                        : new DeviceLogin(registrations, prompts, wait).run(settings, oidc, cancelled);
+            } catch (SdkException e) {
+                throw new SignInException("The IAM Identity Center login failed: " + explain(e));
+            }
+            cache.write(settings.cacheKey(), token);
+            return token;
+        }
+    }
+
+    private Optional<SsoTokenCache.Token> quietly(SsoSettings settings) {
+        try {
+            return cache.read(settings.cacheKey());
+        } catch (SsoTokenCache.UnreadableFile e) {
+            return Optional.empty();
+        }
+    }
+
+    private RoleCredentials roleCredentials(SsoSettings settings, String accessToken) {
         if (settings.accountId() == null || settings.roleName() == null) {
             throw new SignInException("The profile needs sso_account_id and sso_role_name.");
         }
-        SsoClientBuilder builder = SsoClient.builder().httpClient(HttpClients.create(java.time.Duration.ofSeconds(10)))
+        SsoClientBuilder builder = SsoClient.builder()
+                .httpClient(HttpClients.create(Duration.ofSeconds(10), settings.caBundle()))
                 .region(Region.of(settings.region())).credentialsProvider(AnonymousCredentialsProvider.create());
         portalEndpoint.ifPresent(builder::endpointOverride);
+        RoleCredentials role;
         try (SsoClient portal = builder.build()) {
-            return portal.getRoleCredentials(r -> r.accessToken(accessToken).accountId(settings.accountId())
+            role = portal.getRoleCredentials(r -> r.accessToken(accessToken).accountId(settings.accountId())
                     .roleName(settings.roleName())).roleCredentials();
         } catch (SdkException e) {
             throw new SignInException("IAM Identity Center refused role " + settings.roleName() + " in account "
-                    + settings.accountId() + ": " + e.getMessage().lines().findFirst().orElse("") + ".");
+                    + settings.accountId() + ": " + explain(e));
         }
+        String operation = "GetRoleCredentials";
+        if (role == null) {
+            throw IdentityCenterAnswers.missing("roleCredentials", operation);
+        }
+        IdentityCenterAnswers.required(role.accessKeyId(), "accessKeyId", operation);
+        IdentityCenterAnswers.required(role.secretAccessKey(), "secretAccessKey", operation);
+        IdentityCenterAnswers.required(role.sessionToken(), "sessionToken", operation);
+        return role;
     }
 
-    private SsoOidcClient oidc(String region) {
-        SsoOidcClientBuilder builder = SsoOidcClient.builder().httpClient(HttpClients.create(java.time.Duration.ofSeconds(10)))
-                .region(Region.of(region)).credentialsProvider(AnonymousCredentialsProvider.create());
+    private SsoOidcClient oidc(SsoSettings settings) {
+        SsoOidcClientBuilder builder = SsoOidcClient.builder().httpClient(HttpClients.create(Duration.ofSeconds(10),
+                        settings.caBundle())).region(Region.of(settings.region()))
+                .credentialsProvider(AnonymousCredentialsProvider.create());
         oidcEndpoint.ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
-    private static void pause(Duration duration, BooleanSupplier cancelled) {
-        long end = System.nanoTime() + duration.toNanos();
-        while (System.nanoTime() < end && !cancelled.getAsBoolean()) {
-            try {
-                Thread.sleep(Math.min(200, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SignInException("The IAM Identity Center login was interrupted; nothing was saved.");
-            }
-        }
+    /** A failed call in words: the network's problem when there is one, else the service's first line. */
+    static String explain(SdkException e) {
+        return NetworkProblems.explain(e).orElseGet(() -> {
+            String message = e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException service
+                    && service.awsErrorDetails() != null && service.awsErrorDetails().errorMessage() != null
+                    ? service.awsErrorDetails().errorMessage() : String.valueOf(e.getMessage());
+            String line = com.workerrolewizard.aws.Printable.of(message.lines().findFirst().orElse(message)).strip();
+            return line.endsWith(".") ? line : line + ".";
+        });
     }
 }

@@ -3,16 +3,10 @@ package com.workerrolewizard.signin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.workerrolewizard.sandbox.Sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +21,10 @@ import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 
-/** Signing in the way admins do: profile kinds, assume-role chains with MFA, credential_process, Identity Center. */
+/**
+ * Signing in the way admins do: profile kinds, assume-role chains with MFA, credential_process (Identity Center:
+ * {@link IdentityCenterLoginTest}).
+ */
 class SignInTest {
     private static final String ACCOUNT = Sandbox.ACCOUNT;
     @TempDir
@@ -36,7 +33,6 @@ class SignInTest {
     private FakeIdentityCenter identityCenter;
     private final List<String> asked = new ArrayList<>();
     private final List<String> codes = new ArrayList<>();
-    private final List<String> shown = new ArrayList<>();
 
     private final SignInPrompts prompts = new SignInPrompts() {
         @Override
@@ -47,7 +43,12 @@ class SignInTest {
 
         @Override
         public void showDeviceCode(String profile, String userCode, String uri, String complete) {
-            shown.add(userCode + " " + uri);
+            throw new AssertionError("no Identity Center login here");
+        }
+
+        @Override
+        public void openAuthorizationPage(String profile, String url) {
+            throw new AssertionError("no Identity Center login here");
         }
     };
 
@@ -203,100 +204,5 @@ class SignInTest {
         ProfileFile file = config("[profile proc]\ncredential_process = " + script + "\n");
         assertThat(resolver(file).resolve("proc").resolveCredentials().accessKeyId()).isEqualTo("AKIAPROCESSEXAMPLE01");
         assertThat(callerArn(resolver(file).resolve("proc"))).contains(":user/sandbox-admin");
-    }
-
-    private static final String SSO = """
-            [profile corp]
-            sso_session = corp
-            sso_account_id = %1$s
-            sso_role_name = Admin
-            region = eu-west-1
-
-            [sso-session corp]
-            sso_start_url = https://corp.awsapps.com/start
-            sso_region = us-east-1
-            sso_registration_scopes = sso:account:access
-
-            [profile legacy]
-            sso_start_url = https://legacy.awsapps.com/start
-            sso_region = us-east-1
-            sso_account_id = %1$s
-            sso_role_name = ReadOnly
-            """.formatted(ACCOUNT);
-
-    private static String sha1(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes()));
-    }
-
-    @Test
-    void theDeviceLoginWritesTheAwsCliTokenCacheAndTheProfileSignsIn() throws Exception {
-        ProfileFile file = config(SSO);
-        SsoTokenCache.Token token = sso().login("corp", file, () -> false);
-        assertThat(shown).containsExactly("ABCD-EFGH https://device.sso.example/");
-        Path cached = folder.resolve("sso-cache").resolve(sha1("corp") + ".json");
-        assertThat(cached).exists();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cached))).isEqualTo("rw-------");
-        JsonNode json = new ObjectMapper().readTree(cached.toFile());
-        assertThat(json.get("startUrl").asText()).isEqualTo("https://corp.awsapps.com/start");
-        assertThat(json.get("region").asText()).isEqualTo("us-east-1");
-        assertThat(json.get("accessToken").asText()).isEqualTo(token.accessToken());
-        assertThat(json.get("expiresAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
-        assertThat(json.get("clientId").asText()).isEqualTo("client-123");
-        assertThat(json.get("refreshToken").asText()).isEqualTo("refresh-token-1");
-        assertThat(identityCenter.calls).filteredOn(c -> c.equals("POST /token")).hasSize(3);
-        AwsCredentials credentials = resolver(file).resolve("corp").resolveCredentials();
-        assertThat(credentials.accessKeyId()).isEqualTo(FakeIdentityCenter.ACCESS_KEY);
-    }
-
-    @Test
-    void aLegacyProfileCachesUnderItsStartUrl() throws Exception {
-        sso().login("legacy", config(SSO), () -> false);
-        assertThat(folder.resolve("sso-cache").resolve(sha1("https://legacy.awsapps.com/start") + ".json")).exists();
-    }
-
-    @Test
-    void withoutATokenTheProfileAsksForALogin() throws Exception {
-        assertThatThrownBy(() -> resolver(config(SSO)).resolve("corp").resolveCredentials())
-                .isInstanceOf(SignInException.class).hasMessageContaining("login --profile corp");
-    }
-
-    @Test
-    void anExpiredTokenIsRefreshedWithItsRefreshToken() throws Exception {
-        ProfileFile file = config(SSO);
-        SsoTokenCache cache = new SsoTokenCache(folder.resolve("sso-cache"));
-        cache.write("corp", new SsoTokenCache.Token("https://corp.awsapps.com/start", "us-east-1", "access-token-old",
-                Instant.now().minusSeconds(60), "client-123", "client-secret-456", Instant.now().plusSeconds(86400),
-                "refresh-token-1"));
-        assertThat(resolver(file).resolve("corp").resolveCredentials().accessKeyId()).isEqualTo(FakeIdentityCenter.ACCESS_KEY);
-        assertThat(cache.read("corp").orElseThrow().accessToken()).isEqualTo(identityCenter.lastAccessToken);
-        assertThat(cache.read("corp").orElseThrow().valid()).isTrue();
-    }
-
-    @Test
-    void anExpiredTokenWithoutARefreshTokenNeedsALogin() throws Exception {
-        new SsoTokenCache(folder.resolve("sso-cache")).write("corp", new SsoTokenCache.Token("https://corp.awsapps.com/start",
-                "us-east-1", "access-token-old", Instant.now().minusSeconds(60), null, null, null, null));
-        assertThatThrownBy(() -> resolver(config(SSO)).resolve("corp").resolveCredentials())
-                .isInstanceOf(SignInException.class).hasMessageContaining("expired");
-    }
-
-    @Test
-    void aCancelledLoginLeavesNoCacheFile() throws Exception {
-        identityCenter.pendingPolls.set(1000);
-        boolean[] cancel = {false};
-        Thread canceller = new Thread(() -> {
-            try {
-                Thread.sleep(1500);
-            } catch (InterruptedException ignored) {
-                return;
-            }
-            cancel[0] = true;
-        });
-        canceller.start();
-        assertThatThrownBy(() -> sso().login("corp", config(SSO), () -> cancel[0])).isInstanceOf(SignInException.class)
-                .hasMessageContaining("cancelled");
-        try (var files = Files.list(Files.createDirectories(folder.resolve("sso-cache")))) {
-            assertThat(files.toList()).isEmpty();
-        }
     }
 }

@@ -1,10 +1,12 @@
 package com.workerrolewizard.ui.signin;
 
+import com.workerrolewizard.signin.Browser;
 import com.workerrolewizard.signin.SignInException;
 import com.workerrolewizard.signin.SignInPrompts;
 import com.workerrolewizard.ui.common.Texts;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -12,13 +14,21 @@ import javafx.scene.control.TextInputDialog;
 
 /**
  * Sign-in prompts as dialogs. Called from the background sign-in; each dialog runs on the FX thread while
- * the background waits for the answer (the FX thread itself never waits).
+ * the background waits for the answer (the FX thread itself never waits). The browser is opened from the background.
  */
 final class FxPrompts implements SignInPrompts {
     private final Node owner;
+    private final Consumer<String> waitingForBrowser;
+    private final Consumer<String> waitingForOther;
 
-    FxPrompts(Node owner) {
+    /**
+     * @param waitingForBrowser told (on the FX thread) the sign-in page's address once the browser was sent there
+     * @param waitingForOther   told (on the FX thread) a sentence when another login of the session runs first
+     */
+    FxPrompts(Node owner, Consumer<String> waitingForBrowser, Consumer<String> waitingForOther) {
         this.owner = owner;
+        this.waitingForBrowser = waitingForBrowser;
+        this.waitingForOther = waitingForOther;
     }
 
     @Override
@@ -39,15 +49,7 @@ final class FxPrompts implements SignInPrompts {
     @Override
     public void showDeviceCode(String profile, String userCode, String verificationUri, String verificationUriComplete) {
         // Opening the browser may take a moment: it happens here, on the background sign-in, not on the FX thread.
-        try {
-            if (!java.awt.GraphicsEnvironment.isHeadless() && java.awt.Desktop.isDesktopSupported()
-                    && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
-                java.awt.Desktop.getDesktop().browse(java.net.URI.create(
-                        verificationUriComplete != null ? verificationUriComplete : verificationUri));
-            }
-        } catch (Exception e) {
-            // No browser could be opened: the dialog gives the address.
-        }
+        Browser.open(verificationUriComplete != null ? verificationUriComplete : verificationUri);
         Platform.runLater(() -> {
             Alert alert = new Alert(Alert.AlertType.INFORMATION);
             alert.initOwner(owner.getScene().getWindow());
@@ -56,5 +58,16 @@ final class FxPrompts implements SignInPrompts {
             alert.setContentText(Texts.get("sso.content", verificationUri));
             alert.show();
         });
+    }
+
+    @Override
+    public void openAuthorizationPage(String profile, String url) {
+        Browser.open(url);
+        Platform.runLater(() -> waitingForBrowser.accept(url));
+    }
+
+    @Override
+    public void waitingForOtherLogin(String profile) {
+        Platform.runLater(() -> waitingForOther.accept(Texts.get("sso.waitingForOther")));
     }
 }

@@ -50,7 +50,7 @@ public final class SignInView implements WizardStep {
         Button signIn = new Button(Texts.get("signin.button"));
         signIn.setId("sign-in");
         signIn.disableProperty().bind(model.canSignIn().not());
-        signIn.setOnAction(e -> model.signIn(new FxPrompts(root())));
+        signIn.setOnAction(e -> model.signIn(new FxPrompts(root(), model::waitForBrowser, model::waitForOtherLogin)));
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(18, 18);
         progress.visibleProperty().bind(model.busy());
@@ -60,6 +60,7 @@ public final class SignInView implements WizardStep {
         cancel.setOnAction(e -> model.cancel());
         HBox signInRow = new HBox(10, signIn, progress, cancel);
         signInRow.visibleProperty().bind(model.mode().isNotEqualTo(SignInViewModel.Mode.GENERATE_ONLY));
+        VBox waiting = waitingForBrowser();
 
         Label error = new Label();
         error.setId("signin-error");
@@ -74,12 +75,35 @@ public final class SignInView implements WizardStep {
 
         Label heading = new Label(Texts.get("signin.heading"));
         heading.getStyleClass().add("title-3");
-        root = new VBox(12, heading, profile, profileRow, sandbox, generate, signInRow, error, signedIn);
+        root = new VBox(12, heading, profile, profileRow, sandbox, generate, signInRow, waiting, error, signedIn);
         root.setPadding(new Insets(20));
     }
 
     private VBox root() {
         return root;
+    }
+
+    /** While an Identity Center login waits for the browser: what it waits for, the page's address, a way back to it. */
+    private VBox waitingForBrowser() {
+        Label text = new Label();
+        text.setId("signin-waiting");
+        text.setWrapText(true);
+        text.textProperty().bind(model.waiting());
+        TextField page = new TextField();
+        page.setId("browser-page");
+        page.setEditable(false);
+        page.textProperty().bind(model.browserPage());
+        HBox.setHgrow(page, javafx.scene.layout.Priority.ALWAYS);
+        Button again = new Button(Texts.get("sso.openBrowser"));
+        again.setId("open-browser");
+        again.setOnAction(e -> model.openBrowserAgain());
+        HBox pageRow = new HBox(10, page, again);
+        pageRow.visibleProperty().bind(model.browserPage().isNotEmpty());
+        pageRow.managedProperty().bind(pageRow.visibleProperty());
+        VBox box = new VBox(6, text, pageRow);
+        box.visibleProperty().bind(model.waiting().isNotEmpty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private RadioButton radio(ToggleGroup group, String text, SignInViewModel.Mode mode, String id) {

@@ -37,6 +37,8 @@ public final class SignInViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty signedIn = new SimpleStringProperty("");
+    private final StringProperty waiting = new SimpleStringProperty("");
+    private final StringProperty browserPage = new SimpleStringProperty("");
     private final BooleanBinding valid;
     private final BooleanBinding canSignIn;
     private WizardMemory memory;
@@ -59,7 +61,8 @@ public final class SignInViewModel {
             if (is != null && is.region() != null) {
                 region.set(is.region());
             }
-            error.set(is != null && !is.usable() ? is.problem() : "");
+            // A problem is shown even when signing in repairs it (an unreadable Identity Center cache).
+            error.set(is != null && is.problem() != null ? is.problem() : "");
         });
     }
 
@@ -110,6 +113,7 @@ public final class SignInViewModel {
         background.run(() -> chosen == Mode.SANDBOX ? sessions.sandbox()
                         : sessions.profile(name, chosenRegion, prompts, () -> cancelled),
                 session -> {
+                    stopWaiting();
                     busy.set(false);
                     Session old = state.session.get();
                     state.session.set(session);
@@ -120,9 +124,38 @@ public final class SignInViewModel {
                             session.me().partition().id()));
                     remember(chosen, name, chosenRegion);
                 }, e -> {
+                    stopWaiting();
                     busy.set(false);
                     error.set(Problems.describe(e));
                 });
+    }
+
+    /** The sign-in sent the browser to Identity Center's page: the step says it waits for the browser (Cancel stops). */
+    public void waitForBrowser(String url) {
+        if (busy.get()) {
+            waiting.set(Texts.get("sso.waitingForBrowser"));
+            browserPage.set(url);
+        }
+    }
+
+    /** Another login of the same session runs first (another window, a command): the step says it waits for it. */
+    public void waitForOtherLogin(String sentence) {
+        if (busy.get()) {
+            waiting.set(sentence);
+        }
+    }
+
+    /** Opens the sign-in page again, off the FX thread (the person closed the tab, or no browser came up). */
+    public void openBrowserAgain() {
+        String url = browserPage.get();
+        if (!url.isEmpty()) {
+            background.run(() -> com.workerrolewizard.signin.Browser.open(url), opened -> { }, e -> { });
+        }
+    }
+
+    private void stopWaiting() {
+        waiting.set("");
+        browserPage.set("");
     }
 
     /** Stops a sign-in that waits (an Identity Center login waiting for the browser). */
@@ -170,6 +203,16 @@ public final class SignInViewModel {
 
     public StringProperty signedIn() {
         return signedIn;
+    }
+
+    /** What the sign-in waits for (the browser, another login), or empty. */
+    public StringProperty waiting() {
+        return waiting;
+    }
+
+    /** The Identity Center page the browser was sent to while waiting for it, or empty. */
+    public StringProperty browserPage() {
+        return browserPage;
     }
 
     public BooleanBinding valid() {

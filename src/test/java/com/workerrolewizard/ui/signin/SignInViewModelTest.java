@@ -4,10 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.workerrolewizard.core.reference.ReferenceDocuments;
 import com.workerrolewizard.sandbox.Sandbox;
+import com.workerrolewizard.signin.ProfileInfo;
+import com.workerrolewizard.signin.ProfileKind;
+import com.workerrolewizard.signin.SignInException;
+import com.workerrolewizard.signin.SignInPrompts;
+import com.workerrolewizard.signin.SsoTokenStatus;
 import com.workerrolewizard.ui.TestSessions;
 import com.workerrolewizard.ui.common.Background;
+import com.workerrolewizard.ui.wizard.Session;
+import com.workerrolewizard.ui.wizard.SessionFactory;
 import com.workerrolewizard.ui.wizard.WizardState;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,7 +80,7 @@ class SignInViewModelTest {
     @Test
     void aFailedSignInIsOneSentenceBesideTheButton() {
         model.loadProfiles();
-        model.profile().set(new com.workerrolewizard.signin.ProfileInfo("gone", com.workerrolewizard.signin.ProfileKind.KEYS,
+        model.profile().set(new ProfileInfo("gone", com.workerrolewizard.signin.ProfileKind.KEYS,
                 false, null, null));
         model.signIn(null);
         assertThat(model.error().get()).isEqualTo("Profile gone cannot work: its source_profile nowhere does not exist.");
@@ -86,5 +96,61 @@ class SignInViewModelTest {
         SignInViewModel next = new SignInViewModel(new WizardState(ReferenceDocuments.load()), sessions, Background.direct());
         next.loadProfiles();
         assertThat(next.mode().get()).isEqualTo(SignInViewModel.Mode.SANDBOX);
+    }
+
+    @Test
+    void anIdentityCenterLoginShowsThatItWaitsForTheBrowserUntilItEndsAndCancelStopsIt() {
+        List<String> seenWhileWaiting = new ArrayList<>();
+        SessionFactory browserLogin = new SessionFactory() {
+            @Override
+            public List<ProfileInfo> profiles() {
+                return java.util.List.of(new ProfileInfo("corp",
+                        com.workerrolewizard.signin.ProfileKind.SSO, false, "eu-west-1", null,
+                        com.workerrolewizard.signin.SsoTokenStatus.MISSING));
+            }
+
+            @Override
+            public Session sandbox() {
+                throw new AssertionError("not the sandbox");
+            }
+
+            @Override
+            public Session profile(String name, String region,
+                    SignInPrompts prompts, BooleanSupplier cancelled) {
+                // What FxPrompts does on the FX thread once the browser was sent to the sign-in page:
+                model.waitForBrowser("https://oidc.us-east-1.amazonaws.com/authorize?client_id=x");
+                seenWhileWaiting.add(model.waiting().get());
+                seenWhileWaiting.add(model.browserPage().get());
+                model.cancel();
+                if (cancelled.getAsBoolean()) {
+                    throw new SignInException(
+                            "The IAM Identity Center login was cancelled; nothing was saved.");
+                }
+                throw new AssertionError("Cancel did not reach the login");
+            }
+        };
+        model = new SignInViewModel(state, browserLogin, Background.direct());
+        model.loadProfiles();
+        model.signIn(null);
+        assertThat(seenWhileWaiting.get(0)).startsWith("Waiting for the browser");
+        assertThat(seenWhileWaiting.get(1)).isEqualTo("https://oidc.us-east-1.amazonaws.com/authorize?client_id=x");
+        assertThat(model.waiting().get()).as("no longer waiting").isEmpty();
+        assertThat(model.browserPage().get()).isEmpty();
+        assertThat(model.error().get()).isEqualTo("The IAM Identity Center login was cancelled; nothing was saved.");
+        assertThat(model.busy().get()).isFalse();
+        model.waitForBrowser("https://late.example/");
+        assertThat(model.waiting().get()).as("a late message after the end is ignored").isEmpty();
+    }
+
+    @Test
+    void aProfileWhoseTokenCacheCannotBeReadCanStillSignInAndSaysWhy() {
+        ProfileInfo broken = new ProfileInfo("corp",
+                com.workerrolewizard.signin.ProfileKind.SSO, false, null, "The IAM Identity Center token cache file x cannot "
+                        + "be read (it is not valid JSON): run 'worker-role-wizard login --profile corp' to replace it.",
+                com.workerrolewizard.signin.SsoTokenStatus.UNREADABLE);
+        model.mode().set(SignInViewModel.Mode.PROFILE);
+        model.profile().set(broken);
+        assertThat(model.canSignIn().get()).as("signing in logs in, which replaces the file").isTrue();
+        assertThat(model.error().get()).contains("cannot be read");
     }
 }

@@ -152,7 +152,7 @@ public final class RoleStatuses {
 
             @Override
             public void rolesChecked(int done, int total) {
-                progress.add(Texts.get("role.statuses.simulating", done, total));
+                progress.add(Texts.get("role.statuses.permissions", done, total));
             }
         }), roles -> {
             if (mine == generation.get()) {
@@ -183,7 +183,7 @@ public final class RoleStatuses {
         refresh();
         working.set(true);
         List<RoleSnapshot> roles = snapshots;
-        summary.set(Texts.get("role.statuses.checking", 0, roles.size()));
+        summary.set(Texts.get("role.statuses.known", 0, roles.size()));
         FxBatches<Update> batches = new FxBatches<>(fxThread, BATCH, batch -> {
             if (mine == generation.get()) {
                 apply(batch, roles.size());
@@ -210,6 +210,43 @@ public final class RoleStatuses {
         });
     }
 
+    /**
+     * Reads one role again and checks it, the others keeping theirs: back from the checklist, the role it fixed no
+     * longer reads as it did. Nothing happens before the whole account was read, or while it is checked again.
+     */
+    void recheck(Session session, String role) {
+        AppliancePrincipal appliance = state.appliance.get();
+        if (snapshots == null || working.get() || appliance == null) {
+            return;
+        }
+        int mine = generation.get();
+        RoleChecker checker = new RoleChecker(state.documents.catalog());
+        background.run(() -> {
+            RoleSnapshot snapshot = session.account().role(role);
+            return Map.entry(snapshot, status(checker, snapshot, appliance));
+        }, checked -> {
+            if (mine == generation.get()) {
+                RoleSnapshot snapshot = checked.getKey();
+                snapshots = snapshots.stream().map(s -> s.name().equals(snapshot.name()) ? snapshot : s).toList();
+                show(snapshot.name(), checked.getValue());
+            }
+        }, error -> {
+            if (mine == generation.get()) {
+                show(role, RoleStatus.unknown(Texts.get("role.status.tip.failed", Problems.describe(error))));
+            }
+        });
+    }
+
+    private void show(String role, RoleStatus status) {
+        known.put(role, status);
+        ObjectProperty<RoleStatus> cell = observed.get(role);
+        if (cell != null) {
+            cell.set(status);
+        }
+        applied.set(applied.get() + 1);
+        summarize();
+    }
+
     private static RoleStatus status(RoleChecker checker, RoleSnapshot role, AppliancePrincipal appliance) {
         try {
             return RoleStatus.of(checker.check(role, appliance));
@@ -227,7 +264,7 @@ public final class RoleStatuses {
                 cell.set(update.status());
             }
         }
-        summary.set(Texts.get("role.statuses.checking", known.size(), total));
+        summary.set(Texts.get("role.statuses.known", known.size(), total));
         applied.set(applied.get() + 1);
     }
 
@@ -236,6 +273,10 @@ public final class RoleStatuses {
         otherwise = rest;
         refresh();
         working.set(false);
+        summarize();
+    }
+
+    private void summarize() {
         Map<RoleStatus.Kind, Integer> counts = new EnumMap<>(RoleStatus.Kind.class);
         for (RoleRow row : listed) {
             counts.merge(status(row.name()).kind(), 1, Integer::sum);

@@ -112,12 +112,17 @@ public final class RoleViewModel {
         updatePreview();
     }
 
-    /** Loads the roles once per session; refreshes the preview, which depends on the appliance. */
+    /**
+     * Loads the roles once per session; back from the checklist, checks the chosen role again, which a fix may have
+     * changed. Refreshes the preview, which depends on the appliance.
+     */
     public void shown() {
         updatePreview();
         Session session = state.session.get();
         if (session != null && session != loadedFor) {
             load(session);
+        } else if (session != null && !createNew.get() && selected.get() != null) {
+            statuses.recheck(session, selected.get().name());
         }
     }
 

@@ -313,6 +313,36 @@ class RoleViewModelTest {
     }
 
     @Test
+    void backFromTheChecklistTheChosenRoleIsCheckedAgainAndNoOther() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(); Session own = openSession(sandbox)) {
+            WizardState ownState = new WizardState(REFERENCES);
+            ownState.session.set(own);
+            ownState.appliance.set(AppliancePrincipal.parse(Sandbox.APPLIANCE));
+            model = new RoleViewModel(ownState, Background.direct(), Runnable::run);
+            model.shown();
+            model.selected().set(model.roles().stream().filter(r -> r.name().equals("WorkerFailingAll")).findFirst()
+                    .orElseThrow());
+            assertThat(status(model, "WorkerFailingAll").text()).isEqualTo("4 of 4 failing");
+            // What the checklist's fix of both trust statements does, done here behind the wizard's back.
+            sandbox.replaceTrustPolicy("WorkerFailingAll", sandbox.trustPolicy("VeeamWorkerReady").orElseThrow());
+            sandbox.replaceTrustPolicy("WorkerWithoutEc2Trust", sandbox.trustPolicy("VeeamWorkerReady").orElseThrow());
+
+            model.shown();
+
+            assertThat(status(model, "WorkerFailingAll").text()).isEqualTo("2 of 4 failing");
+            assertThat(status(model, "WorkerFailingAll").failing()).containsExactly("instance-profile", "permissions");
+            assertThat(status(model, "WorkerWithoutEc2Trust").text()).as("not chosen, not read again")
+                    .isEqualTo("1 of 4 failing");
+            assertThat(model.statuses().summary().get()).isEqualTo("1 ready, 6 failing, 0 unknown");
+
+            // The appliance as its account: the trust naming its role no longer counts, the EC2 statement still does.
+            ownState.appliance.set(AppliancePrincipal.parse("123456789012"));
+            assertThat(status(model, "WorkerFailingAll").failing()).as("the snapshot read again is the one kept")
+                    .containsExactly("instance-profile", "appliance-trust", "permissions");
+        }
+    }
+
+    @Test
     void anApplianceChangedWhileTheAccountIsReadIsTheOneChecked() {
         QueuedBackground background = new QueuedBackground();
         state.appliance.set(AppliancePrincipal.parse(Sandbox.APPLIANCE));
@@ -401,7 +431,7 @@ class RoleViewModelTest {
             drainFx.run();
             assertThat(sandbox.calls() - beforeRead).as("5,007 roles read in a few dozen requests, not one or more per role")
                     .isLessThan(250);
-            assertThat(model.statuses().summary().get()).startsWith("Checking the roles… 0 of 5,007");
+            assertThat(model.statuses().summary().get()).isEqualTo("Statuses known: 0 of 5,007");
 
             background.runNext();
             assertThat(background.waiting()).isZero();

@@ -202,14 +202,15 @@ class RoleStatusColumnTest {
         waitFor(300, () -> table.getItems().size() == total);
         long listed = System.nanoTime();
         phase.set(1);
-        long knownWhenListed = onFx(() -> statuses(table).stream().filter(s -> s.kind() != RoleStatus.Kind.CHECKING).count());
-        // The line under the table counts the statuses once they are all in (reading it costs the FX thread next to nothing).
+        long knownWhenListed = onFx(() -> statuses(table).stream().filter(s -> s.kind() != RoleStatus.Kind.CHECKING)
+                .count());
+        // The line under the table counts the statuses once all are in (reading it costs the FX thread next to nothing).
         Labeled summary = robot.lookup("#role-statuses").query();
         waitFor(300, () -> summary.getText().matches("[\\d,]+ ready, .*"));
         long filled = System.nanoTime();
         robot.interact(pulses::stop);
-        System.out.printf("Role table, %,d roles: listed after %,d ms (%,d statuses known then), every status after %,d ms; "
-                + "longest gap between FX pulses while listing %,d ms, while the statuses filled in %,d ms%n", total,
+        System.out.printf("Role table, %,d roles: listed after %,d ms (%,d statuses known then), every status after "
+                + "%,d ms; longest gap between FX pulses while listing %,d ms, while the statuses filled in %,d ms%n", total,
                 (listed - entered) / 1_000_000, knownWhenListed, (filled - entered) / 1_000_000,
                 longestGap.get(0) / 1_000_000, longestGap.get(1) / 1_000_000);
 

@@ -34,6 +34,9 @@ final class FxBatches<T> {
 
     /** Any thread. */
     void add(T item) {
+        if (cancelled) {
+            return;
+        }
         waiting.add(item);
         post();
     }

@@ -9,7 +9,7 @@ import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** A role's status in the table: an icon, the words (never the colour alone) and a tooltip saying which requirements fail. */
+/** A role's status in the table: an icon, the words (never the colour alone), a tooltip naming the failing requirements. */
 final class RoleStatusCell extends TableCell<RoleRow, RoleStatus> {
     private static final String[] KINDS = {"ready", "failing", "unknown", "checking"};
     private final FontIcon icon = new FontIcon();

@@ -157,6 +157,7 @@ public final class RoleStatuses {
         }), roles -> {
             if (mine == generation.get()) {
                 progress.cancel();
+                reading = null;
                 snapshots = roles;
                 check();
             }

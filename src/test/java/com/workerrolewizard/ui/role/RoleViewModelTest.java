@@ -378,7 +378,8 @@ class RoleViewModelTest {
             assertThat(model.roles()).allSatisfy(r -> {
                 RoleStatus unknown = status(model, r.name());
                 assertThat(unknown.text()).isEqualTo("Unknown");
-                assertThat(unknown.why()).startsWith("The status could not be read: Cannot list the roles of the test sandbox");
+                assertThat(unknown.why())
+                        .startsWith("The status could not be read: Cannot list the roles of the test sandbox");
             });
             assertThat(model.statuses().summary().get()).startsWith("The roles’ statuses could not be read: Cannot list");
             assertThat(model.statuses().working().get()).isFalse();
@@ -429,7 +430,7 @@ class RoleViewModelTest {
             long beforeRead = sandbox.calls();
             background.runNext();
             drainFx.run();
-            assertThat(sandbox.calls() - beforeRead).as("5,007 roles read in a few dozen requests, not one or more per role")
+            assertThat(sandbox.calls() - beforeRead).as("5,007 roles read in a few dozen requests, not one per role")
                     .isLessThan(250);
             assertThat(model.statuses().summary().get()).isEqualTo("Statuses known: 0 of 5,007");
 

@@ -33,6 +33,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -75,6 +76,7 @@ public final class RoleView implements WizardStep {
     private Node build() {
         Label intro = new Label(Texts.get("role.intro"));
         intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
         ToggleGroup choice = new ToggleGroup();
         RadioButton existing = new RadioButton(Texts.get("role.choice.existing"));
         existing.setId("role-existing");
@@ -137,7 +139,9 @@ public final class RoleView implements WizardStep {
         table.setId("role-table");
         table.setPlaceholder(new Label(Texts.get("role.table.empty")));
         table.getColumns().add(column(Texts.get("role.column.name"), r -> r.name(), 240));
-        table.getColumns().add(column(Texts.get("role.column.path"), r -> r.path(), 110));
+        TableColumn<RoleRow, RoleStatus> statusColumn = statusColumn();
+        table.getColumns().add(statusColumn);
+        table.getColumns().add(column(Texts.get("role.column.path"), r -> r.path(), 80));
         TableColumn<RoleRow, java.time.Instant> created = new TableColumn<>(Texts.get("role.column.created"));
         created.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().created()));
         created.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
@@ -147,13 +151,21 @@ public final class RoleView implements WizardStep {
                 setText(empty || item == null ? null : CREATED.format(item));
             }
         });
-        created.setPrefWidth(120);
+        created.setPrefWidth(110);
+        created.setMinWidth(105);
         table.getColumns().add(created);
-        table.getColumns().add(column(Texts.get("role.column.description"), r -> r.description(), 300));
+        // The widths add up to the table's width at the window's minimum size; a wider window widens the description.
+        table.getColumns().add(column(Texts.get("role.column.description"), r -> r.description(), 150));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         SortedList<RoleRow> sorted = new SortedList<>(model.visibleRoles());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        // Statuses arrive after the list: a table sorted by status sorts again once per batch, not once per role.
+        model.statuses().applied().addListener((o, was, is) -> {
+            if (table.getSortOrder().contains(statusColumn)) {
+                table.sort();
+            }
+        });
         // A search that hides the chosen role keeps it chosen: only a new pick replaces it.
         table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
             if (is != null) {
@@ -168,9 +180,39 @@ public final class RoleView implements WizardStep {
                 ? Texts.get("role.selected.none") : Texts.get("role.selected", model.selected().get().name()),
                 model.selected()));
 
+        Label statuses = new Label();
+        statuses.setId("role-statuses");
+        statuses.getStyleClass().add("role-statuses");
+        statuses.setWrapText(true);
+        statuses.textProperty().bind(model.statuses().summary());
+        // A failure reads in the error colour, and its words say what failed.
+        model.statuses().problem().addListener((o, was, is) -> {
+            statuses.getStyleClass().remove("error-text");
+            if (is != null) {
+                statuses.getStyleClass().add("error-text");
+            }
+        });
+        HBox.setHgrow(statuses, Priority.ALWAYS);
+        statuses.setMaxWidth(Double.MAX_VALUE);
+        statuses.setAlignment(Pos.CENTER_RIGHT);
+        chosen.setMinWidth(Region.USE_PREF_SIZE);
+
         HBox bar = new HBox(8, searchIcon, search, progress, status, reload);
         bar.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(8, bar, table, chosen);
+        HBox footer = new HBox(16, chosen, statuses);
+        footer.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(8, bar, table, footer);
+    }
+
+    private TableColumn<RoleRow, RoleStatus> statusColumn() {
+        TableColumn<RoleRow, RoleStatus> column = new TableColumn<>(Texts.get("role.column.status"));
+        column.setId("role-status-column");
+        column.setCellValueFactory(c -> model.statuses().of(c.getValue()));
+        column.setCellFactory(c -> new RoleStatusCell());
+        column.setComparator(RoleStatus.ORDER);
+        column.setPrefWidth(130);
+        column.setMinWidth(125);
+        return column;
     }
 
     private static TableColumn<RoleRow, String> column(String title, java.util.function.Function<RoleRow, String> value,

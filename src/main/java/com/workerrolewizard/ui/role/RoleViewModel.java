@@ -38,8 +38,9 @@ import javafx.collections.transformation.FilteredList;
 import software.amazon.awssdk.services.iam.model.Role;
 
 /**
- * Step 3's state: the account's roles, listed page by page off the FX thread and filtered as the admin types,
- * or the new role to create with its validation and the exact documents it would get.
+ * Step 3's state: the account's roles, listed page by page off the FX thread and filtered as the admin types, with
+ * their statuses filled in afterwards ({@link RoleStatuses}), or the new role to create with its validation and the
+ * exact documents it would get.
  */
 public final class RoleViewModel {
     /** One row of the table: what ListRoles says about a role. */
@@ -59,6 +60,7 @@ public final class RoleViewModel {
     private final BooleanProperty loaded = new SimpleBooleanProperty();
     private final StringProperty loadError = new SimpleStringProperty();
     private final IntegerProperty loadedCount = new SimpleIntegerProperty();
+    private final RoleStatuses statuses;
 
     private final BooleanProperty createNew = new SimpleBooleanProperty();
     private final StringProperty newName = new SimpleStringProperty("");
@@ -86,6 +88,7 @@ public final class RoleViewModel {
         this.state = state;
         this.background = background;
         this.fxThread = fxThread;
+        this.statuses = new RoleStatuses(state, background, fxThread, roles);
         search.addListener((o, was, is) -> applySearch());
         newRoleValid = Bindings.createBooleanBinding(() -> nameError.get() == null && pathError.get() == null
                 && descriptionError.get() == null && boundaryError.get() == null && tagsError.get() == null,
@@ -109,12 +112,17 @@ public final class RoleViewModel {
         updatePreview();
     }
 
-    /** Loads the roles once per session; refreshes the preview, which depends on the appliance. */
+    /**
+     * Loads the roles once per session; back from the checklist, checks the chosen role again, which a fix may have
+     * changed. Refreshes the preview, which depends on the appliance.
+     */
     public void shown() {
         updatePreview();
         Session session = state.session.get();
         if (session != null && session != loadedFor) {
             load(session);
+        } else if (session != null && !createNew.get() && selected.get() != null) {
+            statuses.recheck(session, selected.get().name());
         }
     }
 
@@ -133,6 +141,7 @@ public final class RoleViewModel {
         int mine = ++generation;
         loadedFor = session;
         roles.clear();
+        statuses.clear();
         takenNames.clear();
         selected.set(null);
         loadedCount.set(0);
@@ -154,6 +163,8 @@ public final class RoleViewModel {
             if (mine == generation) {
                 loading.set(false);
                 loaded.set(true);
+                // The statuses come after the list, in their own job: the list never waits for them.
+                statuses.read(session);
             }
         }, error -> {
             if (mine == generation) {
@@ -260,6 +271,11 @@ public final class RoleViewModel {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** The Status column's statuses, filled in the background once the roles are listed. */
+    public RoleStatuses statuses() {
+        return statuses;
     }
 
     public ObjectProperty<PermissionsMode> permissionsMode() {

@@ -239,6 +239,221 @@ class RoleViewModelTest {
         }
     }
 
+    private static RoleStatus status(RoleViewModel on, String role) {
+        return on.statuses().status(role);
+    }
+
+    private static List<String> texts(RoleViewModel on, List<RoleRow> rows) {
+        return rows.stream().map(r -> on.statuses().status(r.name()).text()).toList();
+    }
+
+    @Test
+    void theStatusesFillInAfterTheListInTheirOwnJob() {
+        QueuedBackground background = new QueuedBackground();
+        state.appliance.set(AppliancePrincipal.parse(Sandbox.APPLIANCE));
+        model = new RoleViewModel(state, background, Runnable::run);
+        model.shown();
+        assertThat(background.waiting()).as("the listing").isEqualTo(1);
+
+        background.runNext();
+
+        assertThat(model.roles()).as("the list shows before any status is known").hasSize(7);
+        assertThat(model.loaded().get()).isTrue();
+        assertThat(texts(model, model.roles())).containsOnly("Checking…");
+        RoleRow ready = model.roles().stream().filter(r -> r.name().equals("VeeamWorkerReady")).findFirst().orElseThrow();
+        var cell = model.statuses().of(ready);
+        assertThat(cell.getValue().kind()).isEqualTo(RoleStatus.Kind.CHECKING);
+        assertThat(model.statuses().working().get()).isTrue();
+        assertThat(background.waiting()).as("one job reads the whole account").isEqualTo(1);
+
+        background.runAll();
+
+        assertThat(cell.getValue().text()).as("the cell's value follows").isEqualTo("Ready");
+        assertThat(status(model, "WorkerFailingAll").text()).isEqualTo("4 of 4 failing");
+        assertThat(status(model, "WorkerFailingAll").why())
+                .isEqualTo("Failing: instance-profile, appliance-trust, ec2-trust, permissions.");
+        assertThat(status(model, "WorkerWithoutInstanceProfile").failing()).containsExactly("instance-profile");
+        assertThat(status(model, "WorkerWithoutApplianceTrust").failing()).containsExactly("appliance-trust");
+        assertThat(status(model, "WorkerWithoutEc2Trust").failing()).containsExactly("ec2-trust");
+        assertThat(status(model, "WorkerMissingPermissions").failing()).containsExactly("permissions");
+        assertThat(status(model, "WorkerMissingPermissions").text()).isEqualTo("1 of 4 failing");
+        assertThat(texts(model, model.roles())).doesNotContain("Checking…");
+        assertThat(model.statuses().working().get()).isFalse();
+        assertThat(model.statuses().problem().get()).isNull();
+        assertThat(model.statuses().summary().get()).isEqualTo("1 ready, 6 failing, 0 unknown");
+    }
+
+    @Test
+    void aNewApplianceIsCheckedAgainWithoutReadingTheAccountAgain() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(); Session own = openSession(sandbox)) {
+            WizardState ownState = new WizardState(REFERENCES);
+            ownState.session.set(own);
+            ownState.appliance.set(AppliancePrincipal.parse(Sandbox.APPLIANCE));
+            model = new RoleViewModel(ownState, Background.direct(), Runnable::run);
+            model.shown();
+            assertThat(status(model, "VeeamWorkerReady").text()).isEqualTo("Ready");
+            long calls = sandbox.calls();
+
+            ownState.appliance.set(AppliancePrincipal.parse("arn:aws:iam::111122223333:role/AnotherAppliance"));
+
+            assertThat(status(model, "VeeamWorkerReady").text()).isEqualTo("1 of 4 failing");
+            assertThat(status(model, "VeeamWorkerReady").failing()).containsExactly("appliance-trust");
+            assertThat(status(model, "WorkerWithoutEc2Trust").text()).isEqualTo("2 of 4 failing");
+
+            ownState.appliance.set(null);
+            assertThat(status(model, "VeeamWorkerReady").text()).isEqualTo("Unknown");
+            assertThat(status(model, "VeeamWorkerReady").why()).contains("Enter the backup appliance");
+
+            ownState.appliance.set(AppliancePrincipal.parse(Sandbox.APPLIANCE));
+            assertThat(status(model, "VeeamWorkerReady").text()).isEqualTo("Ready");
+            assertThat(sandbox.calls()).as("the snapshots were kept: no request to the account").isEqualTo(calls);
+        }
+    }
+
+    @Test
+    void backFromTheChecklistTheChosenRoleIsCheckedAgainAndNoOther() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(); Session own = openSession(sandbox)) {
+            WizardState ownState = new WizardState(REFERENCES);
+            ownState.session.set(own);
+            ownState.appliance.set(AppliancePrincipal.parse(Sandbox.APPLIANCE));
+            model = new RoleViewModel(ownState, Background.direct(), Runnable::run);
+            model.shown();
+            model.selected().set(model.roles().stream().filter(r -> r.name().equals("WorkerFailingAll")).findFirst()
+                    .orElseThrow());
+            assertThat(status(model, "WorkerFailingAll").text()).isEqualTo("4 of 4 failing");
+            // What the checklist's fix of both trust statements does, done here behind the wizard's back.
+            sandbox.replaceTrustPolicy("WorkerFailingAll", sandbox.trustPolicy("VeeamWorkerReady").orElseThrow());
+            sandbox.replaceTrustPolicy("WorkerWithoutEc2Trust", sandbox.trustPolicy("VeeamWorkerReady").orElseThrow());
+
+            model.shown();
+
+            assertThat(status(model, "WorkerFailingAll").text()).isEqualTo("2 of 4 failing");
+            assertThat(status(model, "WorkerFailingAll").failing()).containsExactly("instance-profile", "permissions");
+            assertThat(status(model, "WorkerWithoutEc2Trust").text()).as("not chosen, not read again")
+                    .isEqualTo("1 of 4 failing");
+            assertThat(model.statuses().summary().get()).isEqualTo("1 ready, 6 failing, 0 unknown");
+
+            // The appliance as its account: the trust naming its role no longer counts, the EC2 statement still does.
+            ownState.appliance.set(AppliancePrincipal.parse("123456789012"));
+            assertThat(status(model, "WorkerFailingAll").failing()).as("the snapshot read again is the one kept")
+                    .containsExactly("instance-profile", "appliance-trust", "permissions");
+        }
+    }
+
+    @Test
+    void anApplianceChangedWhileTheAccountIsReadIsTheOneChecked() {
+        QueuedBackground background = new QueuedBackground();
+        state.appliance.set(AppliancePrincipal.parse(Sandbox.APPLIANCE));
+        model = new RoleViewModel(state, background, Runnable::run);
+        model.shown();
+        background.runNext();
+
+        state.appliance.set(AppliancePrincipal.parse("111122223333"));
+        background.runAll();
+
+        assertThat(status(model, "VeeamWorkerReady").failing()).containsExactly("appliance-trust");
+    }
+
+    @Test
+    void aFailedStatusReadKeepsTheListAndEveryRowSaysWhy() throws Exception {
+        Sandbox sandbox = Sandbox.start();
+        try (Session own = openSession(sandbox)) {
+            WizardState ownState = new WizardState(REFERENCES);
+            ownState.session.set(own);
+            ownState.appliance.set(AppliancePrincipal.parse(Sandbox.APPLIANCE));
+            QueuedBackground background = new QueuedBackground();
+            model = new RoleViewModel(ownState, background, Runnable::run);
+            model.shown();
+            background.runNext();
+            assertThat(model.roles()).hasSize(7);
+
+            sandbox.close();
+            background.runAll();
+
+            assertThat(model.roles()).as("the list stays").hasSize(7);
+            assertThat(model.loadError().get()).isNull();
+            assertThat(model.statuses().problem().get()).startsWith("Cannot list the roles of the test sandbox");
+            assertThat(model.roles()).allSatisfy(r -> {
+                RoleStatus unknown = status(model, r.name());
+                assertThat(unknown.text()).isEqualTo("Unknown");
+                assertThat(unknown.why())
+                        .startsWith("The status could not be read: Cannot list the roles of the test sandbox");
+            });
+            assertThat(model.statuses().summary().get()).startsWith("The roles’ statuses could not be read: Cannot list");
+            assertThat(model.statuses().working().get()).isFalse();
+        } finally {
+            sandbox.close();
+        }
+    }
+
+    @Test
+    void aNewSessionCancelsTheStatusJobBeforeItReadsAnything() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(); Session own = openSession(sandbox)) {
+            WizardState ownState = new WizardState(REFERENCES);
+            ownState.session.set(own);
+            ownState.appliance.set(AppliancePrincipal.parse(Sandbox.APPLIANCE));
+            QueuedBackground background = new QueuedBackground();
+            model = new RoleViewModel(ownState, background, Runnable::run);
+            model.shown();
+            background.runNext();
+            long calls = sandbox.calls();
+
+            ownState.session.set(session);
+            background.runAll();
+
+            assertThat(sandbox.calls()).as("the cancelled job never ran").isEqualTo(calls);
+            assertThat(status(model, "VeeamWorkerReady").kind()).isEqualTo(RoleStatus.Kind.CHECKING);
+            assertThat(model.statuses().working().get()).isFalse();
+        }
+    }
+
+    @Test
+    void fiveThousandStatusesReachTheFxThreadInFewBoundedBatches() throws Exception {
+        try (Sandbox sandbox = Sandbox.start().addRoles("Bulk", 5000); Session big = openSession(sandbox)) {
+            WizardState bigState = new WizardState(REFERENCES);
+            bigState.session.set(big);
+            bigState.appliance.set(AppliancePrincipal.parse(Sandbox.APPLIANCE));
+            QueuedBackground background = new QueuedBackground();
+            java.util.ArrayDeque<Runnable> fxQueue = new java.util.ArrayDeque<>();
+            model = new RoleViewModel(bigState, background, fxQueue::add);
+            Runnable drainFx = () -> {
+                while (!fxQueue.isEmpty()) {
+                    fxQueue.remove().run();
+                }
+            };
+            model.shown();
+            background.runNext();
+            drainFx.run();
+            assertThat(model.roles()).hasSize(5007);
+            long beforeRead = sandbox.calls();
+            background.runNext();
+            drainFx.run();
+            assertThat(sandbox.calls() - beforeRead).as("5,007 roles read in a few dozen requests, not one per role")
+                    .isLessThan(250);
+            assertThat(model.statuses().summary().get()).isEqualTo("Statuses known: 0 of 5,007");
+
+            background.runNext();
+            assertThat(background.waiting()).isZero();
+            assertThat(fxQueue).as("5,007 statuses made, one FX task waiting").hasSize(1);
+            List<Long> knownAfterEachTask = new ArrayList<>();
+            while (!fxQueue.isEmpty()) {
+                fxQueue.remove().run();
+                knownAfterEachTask.add(model.roles().stream().filter(r -> status(model, r.name()).kind()
+                        != RoleStatus.Kind.CHECKING).count());
+            }
+
+            assertThat(knownAfterEachTask).as("ceil(5,007 / 500) tasks, each applying at most 500 statuses")
+                    .hasSize(11).isSorted().endsWith(5007L);
+            for (int i = 1; i < knownAfterEachTask.size(); i++) {
+                assertThat(knownAfterEachTask.get(i) - knownAfterEachTask.get(i - 1)).isBetween(1L, 500L);
+            }
+            assertThat(status(model, "Bulk04999").text()).isEqualTo("3 of 4 failing");
+            assertThat(status(model, "Bulk04999").failing()).containsExactly("instance-profile", "appliance-trust",
+                    "permissions");
+            assertThat(model.statuses().summary().get()).isEqualTo("1 ready, 5,006 failing, 0 unknown");
+        }
+    }
+
     /** A session as AwsSessionFactory.sandbox() opens one, on a sandbox the test keeps. */
     private static Session openSession(Sandbox sandbox) throws Exception {
         AwsClients clients = new AwsClients(new ConnectionSettings(sandbox.credentials(), Optional.of("us-east-1"),

@@ -27,6 +27,20 @@ record JarRun(int exit, String out, String err) {
      */
     static JarRun with(Map<String, String> env, List<String> jvmOptions, String... args)
             throws IOException, InterruptedException {
+        Process process = builder(env, jvmOptions, args).start();
+        process.getOutputStream().close();
+        byte[][] streams = new byte[2][];
+        Thread errReader = new Thread(() -> streams[1] = readAll(process.getErrorStream()));
+        errReader.start();
+        streams[0] = readAll(process.getInputStream());
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the command finishes").isTrue();
+        errReader.join();
+        return new JarRun(process.exitValue(), new String(streams[0], StandardCharsets.UTF_8),
+                new String(streams[1], StandardCharsets.UTF_8));
+    }
+
+    /** The jar's command and environment (never real AWS, as {@link #with} says), for a test that starts it itself. */
+    static ProcessBuilder builder(Map<String, String> env, List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", System.getProperty("wizard.jar", "target/worker-role-wizard.jar")));
@@ -37,16 +51,7 @@ record JarRun(int exit, String out, String err) {
         builder.environment().put("AWS_CONFIG_FILE", "/nonexistent/aws-config");
         builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/aws-credentials");
         builder.environment().putAll(env);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        byte[][] streams = new byte[2][];
-        Thread errReader = new Thread(() -> streams[1] = readAll(process.getErrorStream()));
-        errReader.start();
-        streams[0] = readAll(process.getInputStream());
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the command finishes").isTrue();
-        errReader.join();
-        return new JarRun(process.exitValue(), new String(streams[0], StandardCharsets.UTF_8),
-                new String(streams[1], StandardCharsets.UTF_8));
+        return builder;
     }
 
     private static byte[] readAll(InputStream in) {

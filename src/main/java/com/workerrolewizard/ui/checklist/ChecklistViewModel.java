@@ -236,7 +236,7 @@ public final class ChecklistViewModel {
             Journal journal = Journal.open(session.journalFolder());
             JournalRecord record = journal.lastUndoable().orElseThrow(() ->
                     new UnreadableInputException(Texts.get("checklist.nothingToUndo")));
-            ApplyOutcome outcome = new UndoExecutor(session.clients(), journal).undo(record);
+            ApplyOutcome outcome = new UndoExecutor(session.clients(), journal, propagation).undo(record);
             return new Object[] {outcome, checked(session)};
         }, result -> {
             ApplyOutcome outcome = (ApplyOutcome) result[0];

@@ -146,7 +146,7 @@ public final class PlanExecutor {
             } catch (JournalWriteException e) {
                 progress.applied.add(operation.summary() + " (made in AWS, but the journal still shows it as pending)");
                 progress.stop(e.getMessage() + " after " + operation.action() + " was made in AWS, so the steps after it "
-                        + "were not made; 'worker-role-wizard undo' finds that change in AWS and reverts it.");
+                        + "were not made; undo finds that change in AWS and reverts it.");
                 return;
             }
             if (operation instanceof IamOperation.CreateRole create) {
@@ -179,7 +179,7 @@ public final class PlanExecutor {
             } else {
                 progress.unknown.add(operation.summary());
                 progress.stop(operation.action() + " got no clear answer, so it may have been made: " + why
-                        + " 'worker-role-wizard undo' checks AWS and reverts it if it was." + journalProblem);
+                        + " Undo checks AWS and reverts it if it was." + journalProblem);
             }
         }
 

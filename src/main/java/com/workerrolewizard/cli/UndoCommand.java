@@ -117,7 +117,7 @@ final class UndoCommand implements Callable<Integer> {
                     + (record.undoes() != null ? "  (undoes " + record.undoes() + ")" : "") + "  id " + record.id()
                     + (record.inProgress() ? "  (being applied by process " + record.writer().pid() + ")" : ""));
             for (JournalEntry entry : record.entries()) {
-                out.println("    " + String.format("%-16s", entry.state().label()) + entry.action() + " " + entry.parameters()
+                out.println("    " + String.format("%-17s", entry.state().label()) + entry.action() + " " + entry.parameters()
                         + (entry.detail() != null ? "  (" + entry.detail() + ")" : ""));
             }
         }

@@ -195,7 +195,10 @@ final class JournalFormat {
             reverts = revertsNode.intValue();
         }
         String time = version == 1 ? recordTime : text(object, "time", at, true);
-        return new JournalEntry(action, parameters, before, after, state, time, text(object, "detail", at, false), reverts);
+        String detail = version == 1 && stateText.equals("FAILED")
+                ? "recorded as failed by an earlier version, which did not tell a refusal from a timeout"
+                : text(object, "detail", at, false);
+        return new JournalEntry(action, parameters, before, after, state, time, detail, reverts);
     }
 
     /** A state's name in the file: format 1 knew FAILED (which may hide a write that landed) and UNDONE. */

@@ -46,21 +46,13 @@ public final class Journal {
         return file;
     }
 
-    /** The records as the file holds them now (other processes' included). */
+    /**
+     * The records as the file holds them now (other processes' included). A read needs no lock: every write replaces
+     * the file in one rename, so a reader sees the journal before or after it, never half of it.
+     */
     public List<JournalRecord> records() {
         try {
-            if (!Files.exists(file)) {
-                return List.of();
-            }
-            if (!Files.isWritable(file.getParent())) {
-                // A journal in a folder that cannot be written (someone else's) is read without the lock.
-                return read();
-            }
-            try (JournalLock held = JournalLock.take(lockFile)) {
-                return read();
-            } catch (IOException e) {
-                throw new Unreadable("its lock " + lockFile.getFileName() + " cannot be taken (" + reason(e) + ")");
-            }
+            return read();
         } catch (Unreadable e) {
             throw new UnreadableInputException("The journal " + file + " cannot be used (" + e.getMessage() + "): move it "
                     + "aside, for example to " + file.getFileName() + ".bad, and run again; never delete it, as it lists "
@@ -106,10 +98,14 @@ public final class Journal {
         change(record, records -> { });
     }
 
-    /** An undo's finding about a write of another record: reverted, or found not to have landed. */
+    /**
+     * An undo's finding about a write of another record: reverted, or found not to have landed. A write another undo
+     * settled meanwhile keeps what that undo found.
+     */
     public void settle(String recordId, int index, JournalEntry.State state, String detail) {
-        change(null, records -> records.stream().filter(r -> r.id().equals(recordId)).findFirst().ifPresent(r ->
-                r.entries().set(index, r.entries().get(index).with(state, detail))));
+        change(null, records -> records.stream().filter(r -> r.id().equals(recordId)).findFirst()
+                .filter(r -> index < r.entries().size() && r.entries().get(index).state().toUndo())
+                .ifPresent(r -> r.entries().set(index, r.entries().get(index).with(state, detail))));
     }
 
     /** Marks a record's plan done; a record without a single write is dropped. */

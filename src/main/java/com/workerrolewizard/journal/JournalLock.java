@@ -49,13 +49,13 @@ final class JournalLock implements AutoCloseable {
             Files.createDirectories(absolute.getParent());
             channel = open(absolute);
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
-            FileLock lock = channel.tryLock();
+            FileLock lock = tryLock(channel);
             while (lock == null) {
                 if (System.nanoTime() > deadline) {
                     throw new IOException("another run of the program held " + absolute.getFileName() + " for over a minute");
                 }
                 Thread.sleep(20);
-                lock = channel.tryLock();
+                lock = tryLock(channel);
             }
             return new JournalLock(local, channel, lock);
         } catch (IOException | RuntimeException e) {
@@ -67,6 +67,15 @@ final class JournalLock implements AutoCloseable {
             closeQuietly(channel);
             local.unlock();
             throw new IOException("interrupted while waiting for it");
+        }
+    }
+
+    /** The lock, or null while someone holds it (this process too, reaching the file by another path). */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return null;
         }
     }
 

@@ -22,14 +22,16 @@ import picocli.CommandLine.Spec;
 
 /** {@code undo}: reverts the last applied plan from the local journal, after showing what it will do. */
 @Command(name = "undo", sortOptions = false, mixinStandardHelpOptions = true,
-        description = "Reverts the last applied plan, from the local journal; writes whose outcome is unknown are checked in AWS first.")
+        description = "Reverts the last applied plan, from the local journal; writes whose outcome is unknown are "
+                + "checked in AWS first.")
 final class UndoCommand implements Callable<Integer> {
     private final ReferenceDocuments references;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--list", description = "Show the journal: each write and its state (applied, not applied, unknown outcome, reverted...).")
+    @Option(names = "--list", description = "Show the journal: each write and its state (applied, not applied, "
+            + "unknown outcome, skipped, reverted).")
     boolean list;
 
     @Option(names = "--dry-run", description = "Show what undo would do, and change nothing.")

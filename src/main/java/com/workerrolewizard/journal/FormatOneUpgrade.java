@@ -29,8 +29,8 @@ final class FormatOneUpgrade {
                 List<JournalEntry> writes = target.get().entries();
                 for (int w = 0; w < writes.size(); w++) {
                     JournalEntry write = writes.get(w);
-                    if (write.state() == JournalEntry.State.APPLIED && UndoStep.revertAction(write.action()).equals(step.action())
-                            && write.parameters().equals(step.parameters())) {
+                    if (write.state() == JournalEntry.State.APPLIED && write.parameters().equals(step.parameters())
+                            && UndoStep.revertAction(write.action()).equals(step.action())) {
                         writes.set(w, write.with(JournalEntry.State.REVERTED));
                         undone.set(u, step.reverting(w));
                         break;

@@ -30,9 +30,27 @@ public record UndoStep(String action, ObjectNode parameters, JournalEntry revert
             if (!entry.state().toUndo()) {
                 continue;
             }
+            if (entry.action().equals("CreatePolicy") && entry.parameter("PolicyArn") == null) {
+                entry = withPolicyArn(entry, record);
+            }
             steps.add(new UndoStep(revertAction(entry.action()), entry.parameters().deepCopy(), entry, i, summary(entry)));
         }
         return steps;
+    }
+
+    /**
+     * A policy creation whose answer never came (journal format 1 recorded the ARN only from IAM's answer): its ARN
+     * follows from the account, the partition, the path and the name, as IAM forms it.
+     */
+    private static JournalEntry withPolicyArn(JournalEntry entry, JournalRecord record) {
+        String[] appliance = record.appliance().split(":");
+        String partition = appliance.length > 1 && !appliance[1].isEmpty() ? appliance[1] : "aws";
+        String path = entry.parameters().path("Path").asText("/");
+        ObjectNode parameters = entry.parameters().deepCopy();
+        parameters.put("PolicyArn", "arn:" + partition + ":iam::" + record.account() + ":policy" + path
+                + entry.parameter("PolicyName"));
+        return new JournalEntry(entry.action(), parameters, entry.before(), entry.after(), entry.state(), entry.time(),
+                entry.detail(), entry.reverts());
     }
 
     /** The IAM action that takes back a write. */

@@ -152,6 +152,23 @@ class JournalTest {
         assertThat(Journal.open(folder).records()).extracting(JournalRecord::id).containsExactly("fix-1", "undo-1", next.id());
     }
 
+    @Test
+    void aFormatOnePolicyCreationThatFailedIsUndoneByTheArnIamWouldHaveGivenIt() throws Exception {
+        Files.writeString(folder.resolve("journal.json"), """
+                {"format": 1, "records": [{"id": "fix-1", "time": "2025-01-01T10:00:00Z", "kind": "fix",
+                  "account": "123456789012", "role": "R", "appliance": "arn:aws-cn:iam::111122223333:role/A",
+                  "entries": [{"action": "CreatePolicy", "state": "FAILED",
+                               "parameters": {"PolicyName": "VeeamWorkerPermissions", "Path": "/veeam/"}}]}]}
+                """);
+        List<UndoStep> steps = UndoStep.plan(Journal.open(folder).lastUndoable().orElseThrow());
+        assertThat(steps).singleElement().satisfies(step -> {
+            assertThat(step.uncertain()).isTrue();
+            assertThat(step.parameter("PolicyArn")).isEqualTo("arn:aws-cn:iam::123456789012:policy/veeam/VeeamWorkerPermissions");
+            assertThat(step.reverts().parameter("PolicyArn")).isEqualTo(step.parameter("PolicyArn"));
+            assertThat(step.reverts().detail()).contains("earlier version");
+        });
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"[]", "{}", "null", "", "   ", "{\"format\": 3, \"records\": []}", "{\"format\": \"2\", \"records\": []}",
             "{\"format\": 2, \"records\": {}}", "{\"format\": 2, \"records\": [], \"extra\": 1}",

@@ -13,9 +13,13 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 public record ConnectionSettings(AwsCredentialsProvider credentials, Optional<String> region, Optional<URI> endpoint,
         Optional<String> profile, Duration callTimeout, Duration attemptTimeout) {
 
-    /** IAM answers in well under a second; 10 s per attempt and 30 s per call (retries included) leave room. */
+    /**
+     * IAM answers in well under a second; 10 s per attempt and 30 s per call (retries included) leave room. The hidden
+     * system property {@code worker.role.wizard.attemptTimeoutMillis} shortens the attempt for tests of timeouts.
+     */
     public ConnectionSettings(AwsCredentialsProvider credentials, Optional<String> region, Optional<URI> endpoint,
             Optional<String> profile) {
-        this(credentials, region, endpoint, profile, Duration.ofSeconds(30), Duration.ofSeconds(10));
+        this(credentials, region, endpoint, profile, Duration.ofSeconds(30),
+                Duration.ofMillis(Math.max(100, Long.getLong("worker.role.wizard.attemptTimeoutMillis", 10_000))));
     }
 }

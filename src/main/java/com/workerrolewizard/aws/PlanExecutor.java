@@ -13,17 +13,19 @@ import com.workerrolewizard.core.reference.WorkerDocuments;
 import com.workerrolewizard.journal.Journal;
 import com.workerrolewizard.journal.JournalEntry;
 import com.workerrolewizard.journal.JournalRecord;
+import com.workerrolewizard.journal.JournalWriteException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.Tag;
 
 /**
- * Applies a confirmed plan, one operation at a time, each journaled before its call. Right before a trust
- * policy write the policy is read again and the page's statements are merged into that fresh copy, so an edit
- * made by someone else meanwhile is kept. The first failure stops the plan and says what was and was not applied.
+ * Applies a confirmed plan, one operation at a time, each journaled before its call (write-ahead: no call is made
+ * that the journal does not hold) and marked when IAM answers: applied, not applied (IAM refused it), or unknown
+ * (no clear answer: it may have been made, and undo checks). Right before a trust policy write the policy is read
+ * again and the page's statements are merged into that fresh copy, so an edit made by someone else meanwhile is
+ * kept. The first failure stops the plan and says what was made, what may have been, and what was not.
  */
 public final class PlanExecutor {
     private final IamClient iam;
@@ -42,63 +44,167 @@ public final class PlanExecutor {
         if (!plan.runnable()) {
             throw new IllegalArgumentException("A plan that breaks IAM limits is never applied");
         }
-        JournalRecord record = journal.begin(plan.newRole() ? "create-role" : "fix", me.account(), plan.role(),
-                appliance.arn(me.partition()), null);
-        List<String> applied = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        List<String> notApplied = new ArrayList<>();
-        String createdPolicyArn = null;
-        Optional<String> failure = Optional.empty();
-        for (PlannedChange change : plan.changes()) {
-            IamOperation operation = change.operation();
-            if (failure.isPresent()) {
-                notApplied.add(operation.summary());
-                continue;
-            }
-            int index = -1;
-            try {
-                if (operation instanceof IamOperation.UpdateAssumeRolePolicy update) {
-                    ObjectNode fresh = currentTrust(update.roleName());
-                    TrustPolicyMerge.Result merge = TrustPolicyMerge.merge(PolicyDocument.parse(fresh.toString(),
-                            PolicyKind.TRUST), appliance, me.partition(), documents);
-                    if (!merge.changed()) {
-                        journal.mark(record, journal.write(record, entry(operation, fresh, fresh)), JournalEntry.State.SKIPPED);
-                        skipped.add(operation.summary() + " (the trust policy already allows it)");
-                        continue;
-                    }
-                    index = journal.write(record, entry(operation, merge.before(), merge.after()));
-                    propagation.retry(() -> iam.updateAssumeRolePolicy(r -> r.roleName(update.roleName())
-                            .policyDocument(merge.after().toString())));
+        Progress progress = new Progress();
+        JournalRecord record;
+        try {
+            record = journal.begin(plan.newRole() ? "create-role" : "fix", me.account(), plan.role(),
+                    appliance.arn(me.partition()), null);
+        } catch (JournalWriteException e) {
+            progress.stop(e.getMessage() + ", so no change was made.");
+            plan.changes().forEach(c -> progress.notApplied.add(c.operation().summary()));
+            return progress.outcome(null);
+        }
+        Step step = new Step(record, progress, appliance, me, plan.role());
+        try {
+            for (PlannedChange change : plan.changes()) {
+                if (progress.stopped()) {
+                    progress.notApplied.add(change.operation().summary());
                 } else {
-                    index = journal.write(record, entry(operation, null, operation.document().orElse(null)));
-                    createdPolicyArn = call(operation, createdPolicyArn);
-                    if (operation instanceof IamOperation.CreatePolicy || operation instanceof IamOperation.AttachRolePolicy) {
-                        // The ARN IAM gave the new policy is what undo must delete and detach.
-                        record.entries().get(index).parameters().put("PolicyArn", createdPolicyArn);
-                    }
+                    step.apply(change.operation());
                 }
-                journal.mark(record, index, JournalEntry.State.APPLIED);
-                applied.add(operation.summary());
-            } catch (SdkException e) {
-                if (index >= 0) {
-                    journal.mark(record, index, JournalEntry.State.FAILED);
-                }
-                failure = Optional.of(operation.action() + " failed: " + AwsProblems.explain(e, "iam:" + operation.action(),
-                        "role " + plan.role()));
-                notApplied.add(operation.summary());
+            }
+        } finally {
+            try {
+                journal.finish(record);
+            } catch (JournalWriteException e) {
+                // The record stays marked open; once this process has ended nobody takes it for a plan in progress.
             }
         }
-        return new ApplyOutcome(applied, skipped, notApplied, failure, record.id());
+        return progress.outcome(record.id());
     }
 
-    /** Makes one call; returns the ARN of a policy it created (the attachment that follows uses it). */
-    private String call(IamOperation operation, String createdPolicyArn) {
+    /** One operation: journal its intent, call IAM, journal what IAM answered. */
+    private final class Step {
+        private final JournalRecord record;
+        private final Progress progress;
+        private final AppliancePrincipal appliance;
+        private final CallerIdentity me;
+        private final String role;
+        /** The ARN IAM gave the policy this plan created: what the attachment that follows attaches. */
+        private String createdPolicyArn;
+
+        Step(JournalRecord record, Progress progress, AppliancePrincipal appliance, CallerIdentity me, String role) {
+            this.record = record;
+            this.progress = progress;
+            this.appliance = appliance;
+            this.me = me;
+            this.role = role;
+        }
+
+        void apply(IamOperation operation) {
+            ObjectNode before = null;
+            ObjectNode after = operation.document().orElse(null);
+            if (operation instanceof IamOperation.UpdateAssumeRolePolicy update) {
+                ObjectNode fresh;
+                try {
+                    fresh = currentTrust(update.roleName());
+                } catch (SdkException e) {
+                    progress.stop(operation.action() + " was not made: reading the trust policy again failed: "
+                            + AwsProblems.explain(e, "iam:GetRole", "role " + role));
+                    progress.notApplied.add(operation.summary());
+                    return;
+                }
+                TrustPolicyMerge.Result merge = TrustPolicyMerge.merge(PolicyDocument.parse(fresh.toString(),
+                        PolicyKind.TRUST), appliance, me.partition(), documents);
+                if (!merge.changed()) {
+                    skip(operation, fresh);
+                    return;
+                }
+                before = merge.before();
+                after = merge.after();
+            }
+            JournalEntry intent = entry(operation, before, after);
+            String arn = policyArn(operation);
+            if (arn != null) {
+                intent.parameters().put("PolicyArn", arn);
+            }
+            int index;
+            try {
+                index = journal.write(record, intent);
+            } catch (JournalWriteException e) {
+                progress.stop(e.getMessage() + ", so " + operation.action() + " and the steps after it were not made.");
+                progress.notApplied.add(operation.summary());
+                return;
+            }
+            String answeredArn;
+            try {
+                answeredArn = call(operation, after, arn);
+            } catch (SdkException e) {
+                failed(operation, index, e);
+                return;
+            }
+            JournalEntry done = intent.with(JournalEntry.State.APPLIED);
+            if (answeredArn != null) {
+                done.parameters().put("PolicyArn", answeredArn);
+                if (operation instanceof IamOperation.CreatePolicy) {
+                    createdPolicyArn = answeredArn;
+                }
+            }
+            try {
+                journal.update(record, index, done);
+                progress.applied.add(operation.summary());
+            } catch (JournalWriteException e) {
+                progress.applied.add(operation.summary() + " (made in AWS, but the journal still shows it as pending)");
+                progress.stop(e.getMessage() + " after " + operation.action() + " was made in AWS, so the steps after it "
+                        + "were not made; undo finds that change in AWS and reverts it.");
+                return;
+            }
+            if (operation instanceof IamOperation.CreateRole create) {
+                awaitRole(create.roleName());
+            }
+        }
+
+        private void skip(IamOperation operation, ObjectNode trust) {
+            try {
+                journal.write(record, entry(operation, trust, trust).with(JournalEntry.State.SKIPPED));
+            } catch (JournalWriteException e) {
+                // Nothing is written to AWS for a skipped step; the next step's intent meets the journal's problem.
+            }
+            progress.skipped.add(operation.summary() + " (the trust policy already allows it)");
+        }
+
+        /** A call that threw: refused by IAM (not made), or without a clear answer (it may have been made). */
+        private void failed(IamOperation operation, int index, SdkException e) {
+            boolean refused = WriteErrors.refused(e);
+            String why = AwsProblems.explain(e, "iam:" + operation.action(), "role " + role);
+            String journalProblem = "";
+            try {
+                journal.mark(record, index, refused ? JournalEntry.State.NOT_APPLIED : JournalEntry.State.UNKNOWN, why);
+            } catch (JournalWriteException j) {
+                journalProblem = " " + j.getMessage() + ", so it shows this write as pending, which undo checks in AWS.";
+            }
+            if (refused) {
+                progress.notApplied.add(operation.summary());
+                progress.stop(operation.action() + " failed: " + why + journalProblem);
+            } else {
+                progress.unknown.add(operation.summary());
+                progress.stop(operation.action() + " got no clear answer, so it may have been made: " + why
+                        + " Undo checks AWS and reverts it if it was." + journalProblem);
+            }
+        }
+
+        /** The managed policy an operation names: the one it creates (its ARN is known in advance) or attaches. */
+        private String policyArn(IamOperation operation) {
+            if (operation instanceof IamOperation.CreatePolicy create) {
+                return "arn:" + me.partition().id() + ":iam::" + me.account() + ":policy" + create.path() + create.policyName();
+            }
+            if (operation instanceof IamOperation.AttachRolePolicy attach) {
+                return createdPolicyArn != null ? createdPolicyArn : attach.policyArn();
+            }
+            return null;
+        }
+    }
+
+    /** Makes one call; returns the ARN of the managed policy it created or attached, else null. */
+    private String call(IamOperation operation, ObjectNode document, String policyArn) {
         if (operation instanceof IamOperation.CreateRole create) {
             iam.createRole(r -> r.roleName(create.roleName()).path(create.path())
                     .assumeRolePolicyDocument(create.trustPolicy().toString()).description(create.description())
                     .permissionsBoundary(create.permissionsBoundaryArn()).maxSessionDuration(create.maxSessionDuration())
                     .tags(create.tags().stream().map(t -> Tag.builder().key(t.key()).value(t.value()).build()).toList()));
-            propagation.retry(() -> iam.getRole(r -> r.roleName(create.roleName())));
+        } else if (operation instanceof IamOperation.UpdateAssumeRolePolicy update) {
+            propagation.retry(() -> iam.updateAssumeRolePolicy(r -> r.roleName(update.roleName())
+                    .policyDocument(document.toString())));
         } else if (operation instanceof IamOperation.CreateInstanceProfile create) {
             iam.createInstanceProfile(r -> r.instanceProfileName(create.instanceProfileName()).path(create.path()));
         } else if (operation instanceof IamOperation.AddRoleToInstanceProfile add) {
@@ -111,13 +217,19 @@ public final class PlanExecutor {
             return iam.createPolicy(r -> r.policyName(create.policyName()).path(create.path())
                     .description(create.description()).policyDocument(create.policy().toString())).policy().arn();
         } else if (operation instanceof IamOperation.AttachRolePolicy attach) {
-            String arn = createdPolicyArn != null ? createdPolicyArn : attach.policyArn();
-            propagation.retry(() -> iam.attachRolePolicy(r -> r.roleName(attach.roleName()).policyArn(arn)));
-            return arn;
-        } else if (operation instanceof IamOperation.UpdateAssumeRolePolicy) {
-            throw new IllegalStateException("Trust policy writes go through the fresh re-read");
+            propagation.retry(() -> iam.attachRolePolicy(r -> r.roleName(attach.roleName()).policyArn(policyArn)));
+            return policyArn;
         }
-        return createdPolicyArn;
+        return null;
+    }
+
+    /** A new role may not be visible for a moment; the writes that follow retry on their own, so this only waits. */
+    private void awaitRole(String role) {
+        try {
+            propagation.retry(() -> iam.getRole(r -> r.roleName(role)));
+        } catch (SdkException e) {
+            // The role was created (IAM said so); the next writes wait for it themselves.
+        }
     }
 
     private ObjectNode currentTrust(String role) {

@@ -1,6 +1,8 @@
 package com.workerrolewizard.aws;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -32,6 +34,32 @@ public record Propagation(Duration maxWait, Duration firstPause) {
             call.run();
             return null;
         });
+    }
+
+    /**
+     * Waits until {@code maxWait} has passed since a write was made, for a check that did not find the write: IAM may
+     * show a write it accepted only after a while. A write older than that is waited for no more.
+     */
+    void awaitSettled(String writtenAt) {
+        Instant written;
+        try {
+            written = Instant.parse(writtenAt);
+        } catch (DateTimeParseException | NullPointerException e) {
+            return;
+        }
+        long left = written.plus(maxWait).toEpochMilli() - System.currentTimeMillis();
+        if (left > 0) {
+            sleep(left);
+        }
+    }
+
+    /** True while a write made at this time may still be on its way through IAM. */
+    boolean settling(String writtenAt) {
+        try {
+            return Instant.parse(writtenAt).plus(maxWait).isAfter(Instant.now());
+        } catch (DateTimeParseException | NullPointerException e) {
+            return false;
+        }
     }
 
     static void sleep(long millis) {

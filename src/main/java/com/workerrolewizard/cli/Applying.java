@@ -28,8 +28,10 @@ final class Applying {
 
     static int run(FixPlan plan, SourceOptions source, SourceOptions.Opened opened, WriteOptions write,
             AppliancePrincipal appliance, WorkerDocuments documents, PrintWriter out) {
+        // A journal that cannot be used stops the run before anything is shown or written.
+        Journal journal = write.dryRun || !opened.writable() ? null : Journal.open(opened.journalFolder());
         out.print(PlanText.render(plan));
-        if (write.dryRun || !opened.writable()) {
+        if (journal == null) {
             out.println(WriteOptions.dryRunLine(source, opened.account()));
             out.flush();
             return ExitCode.OK;
@@ -50,7 +52,6 @@ final class Applying {
             out.flush();
             return ExitCode.FAILING;
         }
-        Journal journal = Journal.open(opened.journalFolder());
         ApplyOutcome outcome = new PlanExecutor(opened.clients(), journal, documents, Propagation.IAM)
                 .apply(plan, appliance, me);
         report(out, outcome, journal);
@@ -61,14 +62,20 @@ final class Applying {
         return recheck(plan, opened, appliance, documents, out);
     }
 
+    /** Says what was made, what may have been made, and what was not; "nothing changed" only when that is known. */
     static void report(PrintWriter out, ApplyOutcome outcome, Journal journal) {
+        outcome.found().forEach(f -> out.println("Found: " + f));
         outcome.applied().forEach(a -> out.println("Applied: " + a));
         outcome.skipped().forEach(s -> out.println("Skipped: " + s));
         outcome.failure().ifPresent(f -> {
             out.println("Stopped: " + f);
+            outcome.unknown().forEach(u -> out.println("Outcome unknown: " + u));
             outcome.notApplied().forEach(n -> out.println("Not applied: " + n));
-            if (!outcome.applied().isEmpty()) {
-                out.println("'worker-role-wizard undo' reverts what was applied.");
+            if (outcome.nothingChanged()) {
+                out.println("Nothing was changed in AWS.");
+            } else {
+                out.println("'worker-role-wizard undo' reverts what was applied" + (outcome.unknown().isEmpty() ? "."
+                        : " and checks AWS for the changes whose outcome is unknown."));
             }
         });
         out.println("Journal: " + journal.file());

@@ -2,6 +2,7 @@ package com.workerrolewizard.cli;
 
 import com.workerrolewizard.aws.ApplyOutcome;
 import com.workerrolewizard.aws.CallerIdentity;
+import com.workerrolewizard.aws.Propagation;
 import com.workerrolewizard.aws.UndoExecutor;
 import com.workerrolewizard.core.account.UnreadableInputException;
 import com.workerrolewizard.core.reference.ReferenceDocuments;
@@ -21,14 +22,16 @@ import picocli.CommandLine.Spec;
 
 /** {@code undo}: reverts the last applied plan from the local journal, after showing what it will do. */
 @Command(name = "undo", sortOptions = false, mixinStandardHelpOptions = true,
-        description = "Reverts the last applied plan, from the local journal.")
+        description = "Reverts the last applied plan, from the local journal; writes whose outcome is unknown are "
+                + "checked in AWS first.")
 final class UndoCommand implements Callable<Integer> {
     private final ReferenceDocuments references;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--list", description = "Show the journal.")
+    @Option(names = "--list", description = "Show the journal: each write and its state (applied, not applied, "
+            + "unknown outcome, skipped, reverted).")
     boolean list;
 
     @Option(names = "--dry-run", description = "Show what undo would do, and change nothing.")
@@ -69,11 +72,13 @@ final class UndoCommand implements Callable<Integer> {
             }
             Optional<JournalRecord> last = journal.lastUndoable();
             if (last.isEmpty()) {
-                out.println("Nothing to undo: the journal " + journal.file() + " holds no applied change that is not undone.");
+                out.println("Nothing to undo: the journal " + journal.file() + " holds no change that is applied and not "
+                        + "undone, and none whose outcome is unknown.");
                 out.flush();
                 return ExitCode.OK;
             }
             JournalRecord record = last.get();
+            UndoExecutor.requireSettled(record);
             CallerIdentity me = opened.live().callerIdentity();
             if (!me.account().equals(record.account())) {
                 throw new UnreadableInputException("The last applied plan changed account " + record.account()
@@ -82,7 +87,10 @@ final class UndoCommand implements Callable<Integer> {
             List<UndoStep> steps = UndoStep.plan(record);
             out.println("Undo of the " + record.kind() + " of role " + record.role() + " applied " + record.time() + ":");
             for (int i = 0; i < steps.size(); i++) {
-                out.println("  " + (i + 1) + ". " + steps.get(i).action() + ": " + steps.get(i).summary());
+                UndoStep step = steps.get(i);
+                out.println("  " + (i + 1) + ". " + step.action() + ": " + step.summary() + (step.uncertain()
+                        ? " (the outcome of " + step.reverts().action() + " is unknown: undo first checks whether it landed)"
+                        : ""));
             }
             if (dryRun) {
                 out.println("Dry run: nothing was changed.");
@@ -94,7 +102,7 @@ final class UndoCommand implements Callable<Integer> {
                 out.flush();
                 return ExitCode.FAILING;
             }
-            ApplyOutcome outcome = new UndoExecutor(opened.clients(), journal).undo(record);
+            ApplyOutcome outcome = new UndoExecutor(opened.clients(), journal, Propagation.IAM).undo(record);
             Applying.report(out, outcome, journal);
             out.flush();
             return outcome.complete() ? ExitCode.OK : ExitCode.FAILING;
@@ -108,9 +116,11 @@ final class UndoCommand implements Callable<Integer> {
         }
         for (JournalRecord record : records) {
             out.println(record.time() + "  " + record.kind() + "  account " + record.account() + "  role " + record.role()
-                    + (record.undoes() != null ? "  (undoes " + record.undoes() + ")" : "") + "  id " + record.id());
+                    + (record.undoes() != null ? "  (undoes " + record.undoes() + ")" : "") + "  id " + record.id()
+                    + (record.inProgress() ? "  (being applied by process " + record.writer().pid() + ")" : ""));
             for (JournalEntry entry : record.entries()) {
-                out.println("    " + String.format("%-8s", entry.state()) + " " + entry.action() + " " + entry.parameters());
+                out.println("    " + String.format("%-17s", entry.state().label()) + entry.action() + " " + entry.parameters()
+                        + (entry.detail() != null ? "  (" + entry.detail() + ")" : ""));
             }
         }
         out.flush();

@@ -1,16 +1,13 @@
 package com.workerrolewizard.journal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.workerrolewizard.core.account.UnreadableInputException;
 import com.workerrolewizard.files.AtomicFile;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,129 +15,181 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
- * The local journal of every IAM write: each entry is saved (atomically: a temporary file, then a rename)
- * before its call is made and again when it is done, so {@link #last()} and undo know exactly what changed,
- * even after a crash halfway. One JSON file in the user's application data folder; no secret ever goes in.
+ * The local journal of every IAM write: each write is saved before its call is made (its intent, PENDING) and
+ * again when the call has answered, so undo knows what changed, and what may have changed, even after a crash.
+ * One JSON file in the user's application data folder; no secret ever goes in.
+ * <p>
+ * Every change is a read-modify-write under {@link JournalLock}: the file is read again under the lock, so the
+ * records other processes added meanwhile are kept, and written atomically and durably (synced, then renamed, then
+ * the folder synced). A file this version cannot read is never written: reading it stops with one sentence.
  */
 public final class Journal {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final Path file;
-    private final List<JournalRecord> records;
+    private final Path lockFile;
 
-    private Journal(Path file, List<JournalRecord> records) {
-        this.file = file;
-        this.records = records;
+    private Journal(Path folder) {
+        this.file = folder.resolve("journal.json");
+        this.lockFile = folder.resolve("journal.lock");
     }
 
+    /** Opens the journal of a folder; a journal that exists and cannot be read stops here, before any write. */
     public static Journal open(Path folder) {
-        Path file = folder.resolve("journal.json");
-        List<JournalRecord> records = new ArrayList<>();
-        if (Files.exists(file)) {
-            try {
-                for (JsonNode node : JSON.readTree(Files.readString(file, StandardCharsets.UTF_8)).path("records")) {
-                    records.add(record(node));
-                }
-            } catch (IOException e) {
-                throw new UnreadableInputException("The journal " + file + " cannot be read (" + e.getMessage()
-                        + "): move it aside to start a new one; undo will not know the writes it held.");
-            }
-        }
-        return new Journal(file, records);
+        Journal journal = new Journal(folder);
+        journal.records();
+        return journal;
     }
 
     public Path file() {
         return file;
     }
 
-    public synchronized List<JournalRecord> records() {
-        return List.copyOf(records);
+    /**
+     * The records as the file holds them now (other processes' included). A read needs no lock: every write replaces
+     * the file in one rename, so a reader sees the journal before or after it, never half of it.
+     */
+    public List<JournalRecord> records() {
+        try {
+            return read();
+        } catch (Unreadable e) {
+            throw new UnreadableInputException("The journal " + file + " cannot be used (" + e.getMessage() + "): move it "
+                    + "aside, for example to " + file.getFileName() + ".bad, and run again; never delete it, as it lists "
+                    + "the writes undo needs.");
+        }
     }
 
-    /** Starts a record; it is saved with its first entry. */
-    public synchronized JournalRecord begin(String kind, String account, String role, String appliance, String undoes) {
+    /** Starts a record and saves it (open, with this process as its writer) before any of its writes. */
+    public JournalRecord begin(String kind, String account, String role, String appliance, String undoes) {
         JournalRecord record = new JournalRecord(UUID.randomUUID().toString(), Instant.now().truncatedTo(ChronoUnit.SECONDS)
-                .toString(), kind, account, role, appliance, undoes, List.of());
-        records.add(record);
+                .toString(), kind, account, role, appliance, undoes, JournalRecord.Writer.current(), true, List.of());
+        change(record, records -> { });
         return record;
     }
 
-    /** Saves an entry as pending before its call; returns its index in the record. */
-    public synchronized int write(JournalRecord record, JournalEntry entry) {
-        record.entries().add(entry.with(JournalEntry.State.PENDING));
-        save();
+    /** Saves a write before its call (normally PENDING); returns its index in the record. */
+    public int write(JournalRecord record, JournalEntry entry) {
+        record.entries().add(entry);
+        try {
+            change(record, records -> { });
+        } catch (JournalWriteException e) {
+            // Not saved, so not made: the record in memory says what the file says.
+            record.entries().remove(record.entries().size() - 1);
+            throw e;
+        }
         return record.entries().size() - 1;
     }
 
-    public synchronized void mark(JournalRecord record, int index, JournalEntry.State state) {
-        record.entries().set(index, record.entries().get(index).with(state));
-        save();
+    public void mark(JournalRecord record, int index, JournalEntry.State state) {
+        update(record, index, record.entries().get(index).with(state));
     }
 
-    /** The newest fix or create-role record with applied writes that no undo has reverted yet. */
-    public synchronized Optional<JournalRecord> lastUndoable() {
+    public void mark(JournalRecord record, int index, JournalEntry.State state, String detail) {
+        update(record, index, record.entries().get(index).with(state, detail));
+    }
+
+    /**
+     * Replaces a write of the caller's record (its state, or a parameter only IAM's answer gave). The record in memory
+     * changes even when the file cannot be written: it says what happened in AWS, which the file may no longer say.
+     */
+    public void update(JournalRecord record, int index, JournalEntry entry) {
+        record.entries().set(index, entry);
+        change(record, records -> { });
+    }
+
+    /**
+     * An undo's finding about a write of another record: reverted, or found not to have landed. A write another undo
+     * settled meanwhile keeps what that undo found.
+     */
+    public void settle(String recordId, int index, JournalEntry.State state, String detail) {
+        change(null, records -> records.stream().filter(r -> r.id().equals(recordId)).findFirst()
+                .filter(r -> index < r.entries().size() && r.entries().get(index).state().toUndo())
+                .ifPresent(r -> r.entries().set(index, r.entries().get(index).with(state, detail))));
+    }
+
+    /** Marks a record's plan done; a record without a single write is dropped. */
+    public void finish(JournalRecord record) {
+        record.close();
+        change(record, records -> records.removeIf(r -> r.id().equals(record.id()) && record.entries().isEmpty()));
+    }
+
+    /** The newest fix or create-role record with a write to revert, or one whose outcome is unknown. */
+    public Optional<JournalRecord> lastUndoable() {
+        List<JournalRecord> records = records();
         for (int i = records.size() - 1; i >= 0; i--) {
-            JournalRecord record = records.get(i);
-            if (!record.kind().equals("undo") && !record.applied().isEmpty() && records.stream()
-                    .noneMatch(r -> record.id().equals(r.undoes()) && !r.applied().isEmpty())) {
-                return Optional.of(record);
+            if (records.get(i).undoable()) {
+                return Optional.of(records.get(i));
             }
         }
         return Optional.empty();
     }
 
-    private void save() {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", 1);
-        ArrayNode array = root.putArray("records");
-        for (JournalRecord record : records) {
-            if (record.entries().isEmpty()) {
-                continue;
-            }
-            ObjectNode node = array.addObject();
-            node.put("id", record.id());
-            node.put("time", record.time());
-            node.put("kind", record.kind());
-            node.put("account", record.account());
-            node.put("role", record.role());
-            node.put("appliance", record.appliance());
-            if (record.undoes() != null) {
-                node.put("undoes", record.undoes());
-            }
-            ArrayNode entries = node.putArray("entries");
-            for (JournalEntry entry : record.entries()) {
-                ObjectNode e = entries.addObject();
-                e.put("action", entry.action());
-                e.put("state", entry.state().name());
-                e.set("parameters", entry.parameters());
-                if (entry.before() != null) {
-                    e.set("before", entry.before());
+    /**
+     * Reads the file again under the lock, puts the caller's own record in (as it is in memory: its process is
+     * the only one writing it), applies the change, and writes the file durably.
+     */
+    private void change(JournalRecord own, Consumer<List<JournalRecord>> change) {
+        try (JournalLock held = JournalLock.take(lockFile)) {
+            List<JournalRecord> records = Files.exists(file) ? new ArrayList<>(read()) : new ArrayList<>();
+            if (own != null) {
+                boolean found = false;
+                for (int i = 0; i < records.size(); i++) {
+                    if (records.get(i).id().equals(own.id())) {
+                        records.set(i, own.copy());
+                        found = true;
+                    }
                 }
-                if (entry.after() != null) {
-                    e.set("after", entry.after());
+                if (!found) {
+                    records.add(own.copy());
                 }
             }
-        }
-        try {
-            AtomicFile.write(file, JSON.writeValueAsString(root), AtomicFile.OWNER_ONLY);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The journal cannot be written as JSON", e);
+            change.accept(records);
+            AtomicFile.writeDurably(file, JournalFormat.write(records), AtomicFile.OWNER_ONLY);
         } catch (IOException e) {
-            throw new UnreadableInputException("The journal " + file + " cannot be written (" + e.getMessage()
-                    + "), so nothing is changed in AWS: check that the folder is writable.");
+            throw new JournalWriteException("The journal " + file + " cannot be written (" + reason(e) + ")");
+        } catch (Unreadable e) {
+            throw new JournalWriteException("The journal " + file + " cannot be written (it cannot be read any more: "
+                    + e.getMessage() + ")");
         }
     }
 
-    private static JournalRecord record(JsonNode node) {
-        List<JournalEntry> entries = new ArrayList<>();
-        for (JsonNode e : node.path("entries")) {
-            entries.add(new JournalEntry(e.path("action").asText(), (ObjectNode) e.path("parameters"),
-                    e.get("before") instanceof ObjectNode b ? b : null, e.get("after") instanceof ObjectNode a ? a : null,
-                    JournalEntry.State.valueOf(e.path("state").asText("PENDING"))));
+    private List<JournalRecord> read() throws Unreadable {
+        String text;
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (CharacterCodingException e) {
+            throw new Unreadable("it is not UTF-8 text");
+        } catch (IOException e) {
+            throw new Unreadable("it cannot be read: " + reason(e));
         }
-        return new JournalRecord(node.path("id").asText(), node.path("time").asText(), node.path("kind").asText(),
-                node.path("account").asText(), node.path("role").asText(), node.path("appliance").asText(),
-                node.path("undoes").asText(null), entries);
+        try {
+            return JournalFormat.read(text);
+        } catch (JournalFormat.Problem e) {
+            throw new Unreadable(e.getMessage());
+        }
+    }
+
+    /** Why the file cannot be used, in words. */
+    private static final class Unreadable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unreadable(String why) {
+            super(why);
+        }
+    }
+
+    /** An I/O error in words: the operating system's reason, without Java's class names. */
+    static String reason(IOException e) {
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        if (e instanceof NoSuchFileException || e instanceof java.nio.file.AccessDeniedException) {
+            return e instanceof NoSuchFileException ? "no such file or folder" : "permission denied";
+        }
+        return e.getMessage() == null ? "an input/output error" : e.getMessage();
     }
 }

@@ -2,6 +2,7 @@ package com.workerrolewizard.sandbox;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -17,6 +18,10 @@ public final class Faults {
     private record Fault(Kind kind, AtomicInteger remaining) {
     }
 
+    private record Hold(CountDownLatch held, CountDownLatch release) {
+    }
+
+    private final Map<String, Hold> holds = new ConcurrentHashMap<>();
     private volatile long latencyMillis;
     private volatile long timeoutMillis = 30_000;
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
@@ -47,8 +52,19 @@ public final class Faults {
         return inject(action, kind, Integer.MAX_VALUE);
     }
 
+    /**
+     * Holds every call of the action before it is made, until {@code release} opens: a request in flight for as long
+     * as a test needs (to kill the caller mid-write, or to answer after the caller gave up). {@code held} counts down
+     * as each call arrives; once released, the calls are made and answered as usual.
+     */
+    public Faults hold(String action, CountDownLatch held, CountDownLatch release) {
+        holds.put(action, new Hold(held, release));
+        return this;
+    }
+
     public Faults clear() {
         faults.clear();
+        holds.clear();
         latencyMillis = 0;
         return this;
     }
@@ -57,6 +73,11 @@ public final class Faults {
     void before(String action, String callerArn) throws InterruptedException {
         if (latencyMillis > 0) {
             Thread.sleep(latencyMillis);
+        }
+        Hold hold = holds.get(action);
+        if (hold != null) {
+            hold.held.countDown();
+            hold.release.await();
         }
         Fault fault = faults.get(action);
         if (fault == null || fault.remaining.getAndDecrement() <= 0) {

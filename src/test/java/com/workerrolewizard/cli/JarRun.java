@@ -27,11 +27,20 @@ record JarRun(int exit, String out, String err) {
      */
     static JarRun with(Map<String, String> env, List<String> jvmOptions, String... args)
             throws IOException, InterruptedException {
+        return command(null, env, jarCommand(jvmOptions, args));
+    }
+
+    /** The jar's command and environment (never real AWS, as {@link #with} says), for a test that starts it itself. */
+    static ProcessBuilder builder(Map<String, String> env, List<String> jvmOptions, String... args) {
+        return builder(null, env, jarCommand(jvmOptions, args));
+    }
+
+    private static List<String> jarCommand(List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>(java());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar()));
         command.addAll(List.of(args));
-        return command(null, env, command);
+        return command;
     }
 
     static List<String> java() {
@@ -48,22 +57,7 @@ record JarRun(int exit, String out, String err) {
      */
     static JarRun command(Path directory, Map<String, String> env, List<String> command)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command);
-        if (directory != null) {
-            builder.directory(directory.toFile());
-        }
-        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
-        builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
-        builder.environment().put("AWS_CONFIG_FILE", "/nonexistent/aws-config");
-        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/aws-credentials");
-        env.forEach((name, value) -> {
-            if (value == null) {
-                builder.environment().remove(name);
-            } else {
-                builder.environment().put(name, value);
-            }
-        });
-        Process process = builder.start();
+        Process process = builder(directory, env, command).start();
         process.getOutputStream().close();
         byte[][] streams = new byte[2][];
         Thread outReader = new Thread(() -> streams[0] = readAll(process.getInputStream()));
@@ -82,6 +76,25 @@ record JarRun(int exit, String out, String err) {
                 new String(streams[1], StandardCharsets.UTF_8)).isTrue();
         return new JarRun(process.exitValue(), new String(streams[0], StandardCharsets.UTF_8),
                 new String(streams[1], StandardCharsets.UTF_8));
+    }
+
+    private static ProcessBuilder builder(Path directory, Map<String, String> env, List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+        builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+        builder.environment().put("AWS_CONFIG_FILE", "/nonexistent/aws-config");
+        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/aws-credentials");
+        env.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
+        return builder;
     }
 
     private static byte[] readAll(InputStream in) {

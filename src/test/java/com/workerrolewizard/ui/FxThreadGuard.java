@@ -7,7 +7,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
@@ -17,9 +16,13 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * first: one made on the FX thread is recorded with where it came from, and fails.
  */
 final class FxThreadGuard implements AwsCredentialsProvider {
-    private final AwsCredentials keys = AwsBasicCredentials.create(Sandbox.ACCESS_KEY, Sandbox.SECRET_KEY);
+    private final AwsCredentials keys;
     private final AtomicInteger requests = new AtomicInteger();
     private final List<String> onFxThread = new CopyOnWriteArrayList<>();
+
+    FxThreadGuard(Sandbox sandbox) {
+        this.keys = sandbox.credentials().resolveCredentials();
+    }
 
     @Override
     public AwsCredentials resolveCredentials() {

@@ -23,10 +23,11 @@ import java.util.function.BooleanSupplier;
  */
 final class GuardedSessions implements SessionFactory {
     final Sandbox sandbox;
-    final FxThreadGuard guard = new FxThreadGuard();
+    final FxThreadGuard guard;
 
     GuardedSessions(Sandbox sandbox) {
         this.sandbox = sandbox;
+        this.guard = new FxThreadGuard(sandbox);
     }
 
     @Override

@@ -236,12 +236,14 @@ public final class ChecklistViewModel {
             Journal journal = Journal.open(session.journalFolder());
             JournalRecord record = journal.lastUndoable().orElseThrow(() ->
                     new UnreadableInputException(Texts.get("checklist.nothingToUndo")));
-            ApplyOutcome outcome = new UndoExecutor(session.clients(), journal).undo(record);
+            ApplyOutcome outcome = new UndoExecutor(session.clients(), journal, propagation).undo(record);
             return new Object[] {outcome, checked(session)};
         }, result -> {
             ApplyOutcome outcome = (ApplyOutcome) result[0];
             show((Checked) result[1]);
-            message.set(outcome.failure().map(f -> Texts.get("checklist.undoStopped", f))
+            // What undo found in IAM about writes of unknown outcome comes first: it says why some were not reverted.
+            String found = outcome.found().isEmpty() ? "" : String.join(" ", outcome.found()) + " ";
+            message.set(found + outcome.failure().map(f -> Texts.get("checklist.undoStopped", f))
                     .orElse(Texts.get("checklist.undone", outcome.applied().size())));
         }, e -> {
             busy.set(false);

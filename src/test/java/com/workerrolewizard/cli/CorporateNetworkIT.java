@@ -33,7 +33,7 @@ class CorporateNetworkIT {
     @BeforeEach
     void start() throws Exception {
         ca = TestCa.shared();
-        sandbox = Sandbox.start();
+        sandbox = Sandbox.start().addAccessKey(FakeIdentityCenter.ACCESS_KEY, FakeIdentityCenter.SECRET_KEY);
         identityCenter = new FakeIdentityCenter(ca.serverContext());
         Files.createDirectories(home.resolve(".aws"));
         Files.writeString(home.resolve(".aws/config"), """

@@ -38,7 +38,8 @@ class HomeFolderIT {
         home = Files.createDirectories(temp.resolve("home"));
         javaHome = Files.createDirectories(temp.resolve("java-home"));
         work = Files.createDirectories(temp.resolve("work"));
-        sandbox = Sandbox.start();
+        sandbox = Sandbox.start().addAccessKey("AKIAHOMEFOLDERTEST01", "home-folder-test-secret")
+                .addAccessKey(FakeIdentityCenter.ACCESS_KEY, FakeIdentityCenter.SECRET_KEY);
         identityCenter = new FakeIdentityCenter();
         config = Files.writeString(temp.resolve("aws-config"), """
                 [profile corp]
@@ -90,7 +91,7 @@ class HomeFolderIT {
 
     @Test
     void loginWritesTheTokenCacheUnderHome() throws Exception {
-        JarRun login = run(home.toString(), javaHome.toString(), "login", "--profile", "corp");
+        JarRun login = run(home.toString(), javaHome.toString(), "login", "--profile", "corp", "--use-device-code");
         assertThat(login.exit()).as(login.err()).isZero();
         String sha1 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest("corp".getBytes()));
         assertThat(home.resolve(".aws/sso/cache/" + sha1 + ".json")).exists();
@@ -111,7 +112,7 @@ class HomeFolderIT {
 
     @Test
     void noUsableHomeIsOneSentenceAndNoFolderNamedQuestionMark() throws Exception {
-        run(null, "?", "login", "--profile", "corp")
+        run(null, "?", "login", "--profile", "corp", "--use-device-code")
                 .isBadUsage("No home folder is known for this user (HOME is not set and Java reports \"?\")");
         fix(null, "?").isBadUsage("WORKER_ROLE_WIZARD_HOME");
         assertThat(filesUnder(work)).as("no folder named ? in the working folder").isEmpty();

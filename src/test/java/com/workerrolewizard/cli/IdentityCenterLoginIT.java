@@ -38,7 +38,7 @@ class IdentityCenterLoginIT {
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = Sandbox.start();
+        sandbox = Sandbox.start().addAccessKey(FakeIdentityCenter.ACCESS_KEY, FakeIdentityCenter.SECRET_KEY);
         identityCenter = new FakeIdentityCenter();
         Files.createDirectories(home.resolve(".aws"));
         Files.writeString(home.resolve(".aws/config"), """

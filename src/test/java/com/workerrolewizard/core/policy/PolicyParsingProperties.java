@@ -261,15 +261,19 @@ class PolicyParsingProperties {
     }
 
     static Arbitrary<String> stringOrArray(Arbitrary<String> strings) {
+        return stringOrArray(strings, 0);
+    }
+
+    static Arbitrary<String> stringOrArray(Arbitrary<String> strings, int minSize) {
         return Arbitraries.oneOf(strings.map(PolicyParsingProperties::quote),
-                strings.list().ofMaxSize(3).map(list -> list.stream().map(PolicyParsingProperties::quote)
+                strings.list().ofMinSize(minSize).ofMaxSize(3).map(list -> list.stream().map(PolicyParsingProperties::quote)
                         .collect(Collectors.joining(",", "[", "]"))));
     }
 
     static Arbitrary<String> statement() {
         Arbitrary<String> effect = Arbitraries.of("Allow", "Deny").map(e -> "\"Effect\":" + quote(e));
         Arbitrary<String> action = Combinators.combine(Arbitraries.of("Action", "NotAction"),
-                        stringOrArray(Arbitraries.of("sts:AssumeRole", "sts:*", "*", "sts:TagSession", "STS:assume?ole")))
+                        stringOrArray(Arbitraries.of("sts:AssumeRole", "sts:*", "*", "sts:TagSession", "STS:assume?ole"), 1))
                 .as((name, value) -> quote(name) + ":" + value);
         Arbitrary<String> principalValue = Arbitraries.oneOf(Arbitraries.just("\"*\""),
                 members(Arbitraries.of("AWS", "Service", "Federated", "CanonicalUser"),
@@ -310,7 +314,7 @@ class PolicyParsingProperties {
     Arbitrary<Generated> documents() {
         Arbitrary<Generated> statements = Arbitraries.oneOf(
                 statement().map(s -> new Generated(s, 1)),
-                statement().list().ofMinSize(0).ofMaxSize(3)
+                statement().list().ofMinSize(1).ofMaxSize(3)
                         .map(list -> new Generated("[" + String.join(",", list) + "]", list.size())));
         return Combinators.combine(statements,
                         Arbitraries.of("2012-10-17", "2008-10-17").map(v -> "\"Version\":" + quote(v)).optional(),

@@ -42,9 +42,11 @@ public final class TerraformExport {
                 .append("  default     = ").append(string(subject.roleName())).append("\n}\n\n");
 
         // Stands for the appliance principal until the heredoc is written: random, so no text of the policy equals it.
+        // Terraform pastes the variable into the JSON as it is, so an ARN JSON would have to escape stays literal.
         String applianceMark = "@@appliance-" + UUID.randomUUID() + "@@";
-        ObjectNode trust = Deployment.withAppliance(subject.trustPolicy(), subject.applianceArn(),
-                p -> TextNode.valueOf(applianceMark));
+        ObjectNode trust = jsonPlain(subject.applianceArn())
+                ? Deployment.withAppliance(subject.trustPolicy(), subject.applianceArn(), p -> TextNode.valueOf(applianceMark))
+                : subject.trustPolicy();
         List<String[]> role = new ArrayList<>();
         role.add(new String[] {"name", "var.role_name"});
         role.add(new String[] {"path", string(deployment.path())});
@@ -139,6 +141,11 @@ public final class TerraformExport {
                     .append('\n');
         }
         return out.append("  ").append(marker).append('\n').toString();
+    }
+
+    /** Text JSON writes as it is: no quote, backslash or control character. */
+    private static boolean jsonPlain(String text) {
+        return text.indexOf('"') < 0 && text.indexOf('\\') < 0 && !ControlCharacters.any(text);
     }
 
     /** HCL reads ${ and %{ in strings and heredocs as templates; a policy's own ${aws:username} must stay literal. */

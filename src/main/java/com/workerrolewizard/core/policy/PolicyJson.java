@@ -31,7 +31,7 @@ public final class PolicyJson {
 
     /**
      * JSON escapes the C0 controls; these escapes cover the other characters that change how text looks (DEL, C1,
-     * line separators, bidirectional controls), so printed JSON shows them as {@code \}{@code u202e}: same value, and a
+     * line separators, bidirectional controls), so printed JSON shows them as {@code \}{@code u202E}: same value, and a
      * script or a terminal that shows the document shows no invisible character.
      */
     private static final class VisibleEscapes extends CharacterEscapes {
@@ -51,7 +51,7 @@ public final class PolicyJson {
         public SerializableString getEscapeSequence(int c) {
             // Surrogates come here one half at a time: a pair is a character like any other and is left alone.
             boolean surrogate = c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE;
-            return ControlCharacters.isControl(c) && !surrogate ? new SerializedString(String.format("\\u%04x", c)) : null;
+            return ControlCharacters.isControl(c) && !surrogate ? new SerializedString(String.format("\\u%04X", c)) : null;
         }
     }
 

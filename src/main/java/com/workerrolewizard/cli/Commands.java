@@ -3,6 +3,7 @@ package com.workerrolewizard.cli;
 import com.workerrolewizard.core.account.UnreadableInputException;
 import com.workerrolewizard.core.policy.MalformedPolicyException;
 import com.workerrolewizard.core.reference.ReferenceDocuments;
+import com.workerrolewizard.core.text.ControlCharacters;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -52,7 +53,8 @@ public final class Commands {
         return commandLine;
     }
 
+    /** One line, and a name from outside in it cannot fake another line or a colour: control characters escaped. */
     private static String oneLine(String message) {
-        return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").strip();
+        return message == null ? "" : ControlCharacters.escape(message.replaceAll("\\s*\\R\\s*", " ").strip());
     }
 }

@@ -3,13 +3,15 @@ package com.workerrolewizard.cli;
 import com.workerrolewizard.core.requirement.RequirementResult;
 import com.workerrolewizard.core.requirement.RoleReport;
 import com.workerrolewizard.core.requirement.Status;
+import com.workerrolewizard.core.text.ControlCharacters;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code check --format text}: one line per requirement with a mark that reads without colour
  * ({@code [PASS]}, {@code [WARN]}, {@code [FAIL]}, {@code [UNKNOWN]}), the id and the reason, wrapped
- * under its column. Colour is added only on a terminal that wants it.
+ * under its column. Colour is added only on a terminal that wants it. Names and texts from outside are shown with
+ * their control characters escaped, so none can fake a line or a colour.
  */
 final class TextReport {
     private static final int WIDTH = 100;
@@ -21,22 +23,22 @@ final class TextReport {
     static String render(String appliance, String catalog, List<RoleReport> reports, boolean colour) {
         StringBuilder out = new StringBuilder();
         for (RoleReport report : reports) {
-            out.append("Role ").append(report.role()).append("  ").append(report.arn()).append('\n');
+            out.append("Role ").append(shown(report.role())).append("  ").append(shown(report.arn())).append('\n');
             for (RequirementResult result : report.requirements()) {
                 String mark = String.format("%-9s", "[" + result.status() + "]");
                 out.append("  ").append(colour ? paint(mark, result.status()) : mark).append(' ')
                         .append(String.format("%-17s", result.id().id())).append(' ');
-                wrap(out, result.detail());
+                wrap(out, shown(result.detail()));
                 // The detail names up to five actions per reason; past that, the full list follows.
                 if (result.missing().size() > 5) {
                     out.append(" ".repeat(DETAIL_COLUMN));
-                    wrap(out, "Missing: " + String.join(", ", result.missing()));
+                    wrap(out, shown("Missing: " + String.join(", ", result.missing())));
                 }
             }
             out.append('\n');
         }
         out.append(summary(reports)).append('\n');
-        out.append("Appliance ").append(appliance).append("; ").append(catalog).append('\n');
+        out.append("Appliance ").append(shown(appliance)).append("; ").append(shown(catalog)).append('\n');
         return out.toString();
     }
 
@@ -70,6 +72,10 @@ final class TextReport {
             lineLength += word.length();
         }
         out.append('\n');
+    }
+
+    private static String shown(String text) {
+        return ControlCharacters.escape(text);
     }
 
     private static String paint(String mark, Status status) {

@@ -8,6 +8,7 @@ import com.workerrolewizard.core.policy.Json;
 import com.workerrolewizard.core.policy.MalformedPolicyException;
 import com.workerrolewizard.core.policy.PolicyDocument;
 import com.workerrolewizard.core.policy.PolicyKind;
+import com.workerrolewizard.core.text.ControlCharacters;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -106,9 +107,9 @@ public final class AuthorizationDetails implements AccountSource {
                 ? RoleNames.closest(nameOrArn.substring(nameOrArn.lastIndexOf('/') + 1), roleNames())
                         .flatMap(n -> roles.stream().filter(r -> r.path("RoleName").asText().equals(n)).findFirst())
                         .map(r -> " Did you mean " + r.path("Arn").asText() + "?").orElse("")
-                : RoleNames.closest(nameOrArn, roleNames()).map(n -> " Did you mean \"" + n + "\"?").orElse("");
-        throw new UnreadableInputException("Role \"" + nameOrArn + "\" is not in " + source + " (it lists "
-                + roles.size() + " roles)." + hint + " Check the name, or use --all-roles.");
+                : RoleNames.closest(nameOrArn, roleNames()).map(n -> " Did you mean \"" + shown(n) + "\"?").orElse("");
+        throw new UnreadableInputException("Role \"" + shown(nameOrArn) + "\" is not in " + source + " (it lists "
+                + roles.size() + " roles)." + shown(hint) + " Check the name, or use --all-roles.");
     }
 
     /** What the file tells about names taken in the account, for fix plans. */
@@ -176,7 +177,8 @@ public final class AuthorizationDetails implements AccountSource {
     private RoleSnapshot snapshot(JsonNode role) {
         String name = text(role, "RoleName");
         String arn = text(role, "Arn");
-        String context = "role \"" + name + "\" in " + source;
+        checkNames(role, name, arn);
+        String context = "role \"" + shown(name) + "\" in " + source;
         Known<PolicyDocument> trust = role.has("AssumeRolePolicyDocument")
                 ? Known.of(document(role.get("AssumeRolePolicyDocument"), PolicyKind.TRUST, "The trust policy of " + context))
                 : Known.unknown(source + " does not hold the trust policy of this role.");
@@ -220,7 +222,7 @@ public final class AuthorizationDetails implements AccountSource {
         String policyArn = boundary.get("PermissionsBoundaryArn").asText();
         String policyName = policyArn.substring(policyArn.lastIndexOf('/') + 1);
         return Known.of(Optional.of(managed(IdentityPolicy.Kind.BOUNDARY, policyName, policyArn,
-                "role \"" + role.path("RoleName").asText() + "\" in " + source)));
+                "role \"" + shown(role.path("RoleName").asText()) + "\" in " + source)));
     }
 
     private IdentityPolicy managed(IdentityPolicy.Kind kind, String policyName, String policyArn, String context) {
@@ -258,6 +260,61 @@ public final class AuthorizationDetails implements AccountSource {
         } catch (MalformedPolicyException e) {
             throw new UnreadableInputException(what + " is not valid: " + e.getMessage());
         }
+    }
+
+    /**
+     * A file IAM wrote holds only names, paths and ARNs IAM allows; one that holds another was edited or forged, and
+     * is refused like a malformed document: one sentence naming the role and what is wrong, every value escaped.
+     */
+    private void checkNames(JsonNode role, String name, String arn) {
+        String label = "Role \"" + shown(name) + "\" in " + source;
+        refuse(IamNames.roleName(name), label + " has a name IAM does not allow");
+        refuse(IamNames.path(role.path("Path").asText("/")), label + " has a path IAM does not allow, \""
+                + shown(role.path("Path").asText("/")) + "\"");
+        refuse(IamNames.arn(arn), label + " has an ARN IAM does not give, \"" + shown(arn) + "\"");
+        for (JsonNode profile : role.path("InstanceProfileList")) {
+            String profileName = profile.path("InstanceProfileName").asText("");
+            String listed = label + " lists instance profile \"" + shown(profileName) + "\"";
+            refuse(IamNames.instanceProfileName(profileName), listed + " whose name IAM does not allow");
+            if (profile.path("Path").isTextual()) {
+                refuse(IamNames.path(profile.get("Path").asText()), listed + " whose path IAM does not allow, \""
+                        + shown(profile.get("Path").asText()) + "\"");
+            }
+            if (profile.path("Arn").isTextual()) {
+                refuse(IamNames.arn(profile.get("Arn").asText()), listed + " whose ARN IAM does not give, \""
+                        + shown(profile.get("Arn").asText()) + "\"");
+            }
+        }
+        for (JsonNode inline : role.path("RolePolicyList")) {
+            String policyName = inline.path("PolicyName").asText("");
+            refuse(IamNames.policyName(policyName), label + " lists inline policy \"" + shown(policyName)
+                    + "\" whose name IAM does not allow");
+        }
+        for (JsonNode attached : role.path("AttachedManagedPolicies")) {
+            String policyArn = attached.path("PolicyArn").asText("");
+            refuse(IamNames.arn(policyArn), label + " lists managed policy ARN \"" + shown(policyArn)
+                    + "\", which IAM does not give");
+            if (attached.path("PolicyName").isTextual()) {
+                refuse(IamNames.policyName(attached.get("PolicyName").asText()), label + " lists managed policy \""
+                        + shown(attached.get("PolicyName").asText()) + "\" whose name IAM does not allow");
+            }
+        }
+        JsonNode boundary = role.path("PermissionsBoundary").path("PermissionsBoundaryArn");
+        if (boundary.isTextual()) {
+            refuse(IamNames.arn(boundary.asText()), label + " has a permissions boundary ARN IAM does not give, \""
+                    + shown(boundary.asText()) + "\"");
+        }
+    }
+
+    private static void refuse(Optional<String> rule, String what) {
+        if (rule.isPresent()) {
+            throw new UnreadableInputException(what + " (" + rule.get() + "): give the unedited output of "
+                    + "'aws iam get-account-authorization-details'.");
+        }
+    }
+
+    private static String shown(String text) {
+        return ControlCharacters.escape(text);
     }
 
     private String text(JsonNode node, String field) {

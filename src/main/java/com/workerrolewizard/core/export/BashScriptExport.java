@@ -4,6 +4,7 @@ import com.workerrolewizard.core.plan.IamOperation;
 import com.workerrolewizard.core.plan.PlannedChange;
 import com.workerrolewizard.core.plan.ShellQuote;
 import com.workerrolewizard.core.policy.PolicyJson;
+import com.workerrolewizard.core.text.ControlCharacters;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -19,20 +20,21 @@ public final class BashScriptExport {
         out.append("WORK=\"$(mktemp -d)\"\ntrap 'rm -rf \"$WORK\"' EXIT\n");
         List<IamOperation> operations = subject.plan().operations();
         if (ScriptSteps.needsAccount(operations)) {
+            String name = ScriptSteps.managedPolicyName(operations);
             out.append("CALLER_ARN=\"$(aws sts get-caller-identity --query Arn --output text)\"\n")
                     .append("POLICY_ARN=\"arn:$(cut -d: -f2 <<<\"$CALLER_ARN\"):iam::$(cut -d: -f5 <<<\"$CALLER_ARN\"):policy/")
-                    .append(ScriptSteps.managedPolicyName(operations)).append("\"\n");
+                    .append(ShellQuote.plain(name) ? name + "\"" : "\"" + q(name)).append('\n');
         }
         out.append('\n');
         int step = 1;
         for (PlannedChange change : subject.plan().changes()) {
             IamOperation operation = change.operation();
             out.append("# Step ").append(step++).append(". ").append(operation.action()).append(": ")
-                    .append(operation.summary()).append('\n');
+                    .append(ControlCharacters.escape(operation.summary())).append('\n');
             step(out, operation);
             out.append('\n');
         }
-        out.append("echo ").append(ShellQuote.posix(ScriptSteps.closing(subject))).append('\n');
+        out.append("echo ").append(q(ControlCharacters.escape(ScriptSteps.closing(subject)))).append('\n');
         if (!subject.plan().blockers().isEmpty()) {
             out.append("exit 1\n");
         }
@@ -44,19 +46,22 @@ public final class BashScriptExport {
         String indent = guard == null ? "" : "  ";
         if (operation instanceof IamOperation.AddRoleToInstanceProfile a) {
             out.append("PROFILE_HOLDS_ROLE=\"$(aws iam list-instance-profiles-for-role --role-name ").append(q(a.roleName()))
-                    .append(" --query \"length(InstanceProfiles[?InstanceProfileName=='").append(a.instanceProfileName())
-                    .append("'])\" --output text)\"\n");
+                    .append(" --query ").append(query(a.instanceProfileName())).append(" --output text)\"\n");
         }
         if (guard != null) {
             out.append("if ").append(guard).append("; then\n  echo ")
-                    .append(q("Already done: " + stripDot(operation.summary()) + ".")).append("\nelse\n");
+                    .append(q(ControlCharacters.escape("Already done: " + stripDot(operation.summary()) + "."))).append("\nelse\n");
         }
-        operation.document().ifPresent(d -> out.append(indent).append("cat > \"$WORK/")
-                .append(ScriptSteps.documentFile(operation)).append("\" <<'JSON'\n").append(PolicyJson.pretty(d))
-                .append("JSON\n"));
+        operation.document().ifPresent(d -> {
+            String json = PolicyJson.pretty(d);
+            String marker = ScriptSteps.endMarker("JSON", json);
+            out.append(indent).append("cat > \"$WORK/").append(ScriptSteps.documentFile(operation)).append("\" <<'")
+                    .append(marker).append("'\n").append(json).append(marker).append('\n');
+        });
         out.append(indent).append("aws ").append(ScriptSteps.arguments(operation).stream().map(BashScriptExport::word)
                 .collect(Collectors.joining(" "))).append(" >/dev/null\n");
-        out.append(indent).append("echo ").append(q("Done: " + stripDot(operation.summary()) + ".")).append('\n');
+        out.append(indent).append("echo ").append(q(ControlCharacters.escape("Done: " + stripDot(operation.summary()) + ".")))
+                .append('\n');
         if (guard != null) {
             out.append("fi\n");
         }
@@ -78,6 +83,17 @@ public final class BashScriptExport {
             return "aws iam get-policy --policy-arn \"$POLICY_ARN\" >/dev/null 2>&1";
         }
         return null;
+    }
+
+    /**
+     * The --query that counts the role's instance profiles of this name. A plain name keeps the form an admin reads
+     * easily; any other is one single-quoted word, the name a JMESPath raw string ({@code \'} for a quote).
+     */
+    private static String query(String profile) {
+        if (ShellQuote.plain(profile)) {
+            return "\"length(InstanceProfiles[?InstanceProfileName=='" + profile + "'])\"";
+        }
+        return q(ScriptSteps.profileQuery(profile));
     }
 
     private static String word(ScriptSteps.Word word) {

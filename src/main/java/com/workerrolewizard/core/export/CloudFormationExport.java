@@ -4,10 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.workerrolewizard.core.plan.IamOperation;
 import com.workerrolewizard.core.plan.PermissionsMode;
+import com.workerrolewizard.core.text.ControlCharacters;
 
 /**
  * A CloudFormation template (YAML) that creates a passing worker role: {@code AWS::IAM::Role} with the trust
@@ -16,15 +15,8 @@ import com.workerrolewizard.core.plan.PermissionsMode;
  * are written in their long form ({@code Ref:}), which every YAML parser reads.
  */
 public final class CloudFormationExport {
-    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-            .disable(YAMLGenerator.Feature.SPLIT_LINES)
-            .build());
-    /** A value such as 2012-10-17 must stay a string: YAML 1.1 readers would take it for a date. */
-    private static final java.util.regex.Pattern DATE_VALUE =
-            java.util.regex.Pattern.compile("(?m)^(\\s*(?:[\\w:]+: |- ))(\\d{4}-\\d{2}-\\d{2})$");
+    /** Quotes what a YAML reader could take for anything but a string (2012-10-17 would be a date). */
+    private static final ObjectMapper YAML = YamlText.mapper();
 
     private CloudFormationExport() {
     }
@@ -93,19 +85,19 @@ public final class CloudFormationExport {
         outputs.putObject("RoleArn").set("Value", getAtt("WorkerRole"));
         outputs.putObject("InstanceProfileArn").set("Value", getAtt("WorkerInstanceProfile"));
         StringBuilder out = new StringBuilder();
+        String shownName = ControlCharacters.escape(subject.roleName());
         out.append("# Worker Role Wizard ").append(subject.version()).append(": CloudFormation template for worker role ")
-                .append(subject.roleName()).append(".\n");
+                .append(shownName).append(".\n");
         out.append("# Deploy: aws cloudformation deploy --template-file worker-role.yaml --stack-name veeam-worker-role "
                 + "--capabilities CAPABILITY_NAMED_IAM\n");
         if (subject.existingRole()) {
-            out.append("# Role ").append(subject.roleName()).append(" exists: bring it under this stack with a resource import "
+            out.append("# Role ").append(shownName).append(" exists: bring it under this stack with a resource import "
                     + "(aws cloudformation create-change-set --change-set-type IMPORT), not a plain deploy.\n");
             out.append("# Its trust policy here is the role's own").append(subject.existing().map(e -> e.trustChanged())
                     .orElse(false) ? ", with the page's missing statements appended.\n" : ".\n");
         }
         try {
-            String yaml = YAML.writeValueAsString(template);
-            return out.append(DATE_VALUE.matcher(yaml).replaceAll("$1\"$2\"")).toString();
+            return out.append(YAML.writeValueAsString(template)).toString();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The CloudFormation template cannot be written", e);
         }

@@ -4,6 +4,7 @@ import com.workerrolewizard.core.plan.IamOperation;
 import com.workerrolewizard.core.plan.PlannedChange;
 import com.workerrolewizard.core.plan.ShellQuote;
 import com.workerrolewizard.core.policy.PolicyJson;
+import com.workerrolewizard.core.text.ControlCharacters;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -39,20 +40,21 @@ public final class PowerShellExport {
                 .append("try {\n");
         List<IamOperation> operations = subject.plan().operations();
         if (ScriptSteps.needsAccount(operations)) {
+            String name = ScriptSteps.managedPolicyName(operations);
             out.append("    $callerArn = (Invoke-Aws sts get-caller-identity --query Arn --output text).Trim()\n")
                     .append("    $parts = $callerArn.Split(':')\n")
                     .append("    $policyArn = \"arn:$($parts[1]):iam::$($parts[4]):policy/")
-                    .append(ScriptSteps.managedPolicyName(operations)).append("\"\n\n");
+                    .append(ShellQuote.plain(name) ? name + "\"" : "\" + " + q(name)).append("\n\n");
         }
         int step = 1;
         for (PlannedChange change : subject.plan().changes()) {
             IamOperation operation = change.operation();
             out.append("    # Step ").append(step++).append(". ").append(operation.action()).append(": ")
-                    .append(operation.summary()).append('\n');
+                    .append(ControlCharacters.escape(operation.summary())).append('\n');
             step(out, operation);
             out.append('\n');
         }
-        out.append("    Write-Host ").append(q(ScriptSteps.closing(subject))).append('\n');
+        out.append("    Write-Host ").append(q(ControlCharacters.escape(ScriptSteps.closing(subject)))).append('\n');
         if (!subject.plan().blockers().isEmpty()) {
             out.append("    exit 1\n");
         }
@@ -63,18 +65,20 @@ public final class PowerShellExport {
     private static void step(StringBuilder out, IamOperation operation) {
         String guard = guard(operation);
         String indent = guard == null ? "    " : "        ";
-        String done = q("Already done: " + BashScriptExport.stripDot(operation.summary()) + ".");
+        String done = q(ControlCharacters.escape("Already done: " + BashScriptExport.stripDot(operation.summary()) + "."));
         if (guard != null) {
             out.append("    if (").append(guard).append(") {\n        Write-Host ").append(done).append("\n    } else {\n");
         }
-        // .NET writes UTF-8 without a byte-order mark: every character of a kept statement stays as it is.
+        // .NET writes UTF-8 without a byte-order mark: every character of a kept statement stays as it is. A
+        // here-string ends only at a line starting with '@, which pretty JSON never has (its lines start with
+        // spaces or brackets).
         operation.document().ifPresent(d -> out.append(indent).append("[System.IO.File]::WriteAllText((Join-Path $work '")
                 .append(ScriptSteps.documentFile(operation)).append("'), @'\n")
                 .append(PolicyJson.pretty(d)).append("'@)\n"));
         out.append(indent).append("Invoke-Aws ").append(ScriptSteps.arguments(operation).stream()
                 .map(PowerShellExport::word).collect(Collectors.joining(" "))).append(" | Out-Null\n");
-        out.append(indent).append("Write-Host ").append(q("Done: " + BashScriptExport.stripDot(operation.summary()) + "."))
-                .append('\n');
+        out.append(indent).append("Write-Host ")
+                .append(q(ControlCharacters.escape("Done: " + BashScriptExport.stripDot(operation.summary()) + "."))).append('\n');
         if (guard != null) {
             out.append("    }\n");
         }
@@ -88,9 +92,12 @@ public final class PowerShellExport {
             return "Test-Aws iam get-instance-profile --instance-profile-name " + q(p.instanceProfileName());
         }
         if (operation instanceof IamOperation.AddRoleToInstanceProfile a) {
-            return "(Invoke-Aws iam list-instance-profiles-for-role --role-name " + q(a.roleName())
-                    + " --query \"length(InstanceProfiles[?InstanceProfileName=='" + a.instanceProfileName()
-                    + "'])\" --output text).Trim() -ne '0'";
+            String profile = a.instanceProfileName();
+            // A plain name keeps the form an admin reads easily; any other goes in single quotes, where nothing expands.
+            String query = ShellQuote.plain(profile) ? "\"length(InstanceProfiles[?InstanceProfileName=='" + profile + "'])\""
+                    : q(ScriptSteps.profileQuery(profile));
+            return "(Invoke-Aws iam list-instance-profiles-for-role --role-name " + q(a.roleName()) + " --query " + query
+                    + " --output text).Trim() -ne '0'";
         }
         if (operation instanceof IamOperation.CreatePolicy) {
             return "Test-Aws iam get-policy --policy-arn $policyArn";

@@ -1,6 +1,7 @@
 package com.workerrolewizard.core.export;
 
 import com.workerrolewizard.core.plan.IamOperation;
+import com.workerrolewizard.core.text.ControlCharacters;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -78,12 +79,29 @@ final class ScriptSteps {
                 : "Done: role " + subject.roleName() + " has the changes of the plan.";
     }
 
+    /** The JMESPath query that counts a role's instance profiles of this name (a raw string: \' stands for '). */
+    static String profileQuery(String profile) {
+        return "length(InstanceProfiles[?InstanceProfileName=='" + profile.replace("'", "\\'") + "'])";
+    }
+
+    /** A here-document end marker that no line of the text equals (JSON never has such a line; this makes sure). */
+    static String endMarker(String preferred, String text) {
+        java.util.Set<String> lines = new java.util.HashSet<>();
+        text.lines().map(String::strip).forEach(lines::add);
+        String marker = preferred;
+        for (int i = 1; lines.contains(marker); i++) {
+            marker = preferred + "_" + i;
+        }
+        return marker;
+    }
+
+    /** The script's comment lines at the top; outside values in them have their control characters escaped. */
     static List<String> header(ExportSubject subject, String comment) {
         List<String> lines = new ArrayList<>();
-        lines.add(comment + " Worker Role Wizard " + subject.version() + ": makes IAM role " + subject.roleName()
-                + " meet the four requirements of");
+        lines.add(comment + " Worker Role Wizard " + subject.version() + ": makes IAM role "
+                + ControlCharacters.escape(subject.roleName()) + " meet the four requirements of");
         lines.add(comment + " Veeam Backup for AWS worker roles (instance profile, appliance trust, EC2 trust, permissions).");
-        lines.add(comment + " Appliance: " + subject.applianceArn());
+        lines.add(comment + " Appliance: " + ControlCharacters.escape(subject.applianceArn()));
         lines.add(comment + " Needs the AWS CLI v2 and credentials that may change IAM roles in the target account.");
         lines.add(comment + " Safe to run again: each step checks first or writes the same value; the first error stops it.");
         if (subject.existingRole() && subject.plan().operations().stream()
@@ -92,7 +110,7 @@ final class ScriptSteps {
             lines.add(comment + " statements appended: if someone changed the role's trust policy since, export again.");
         }
         for (String blocker : subject.plan().blockers()) {
-            lines.add(comment + " NOT FIXED by this script: " + blocker);
+            lines.add(comment + " NOT FIXED by this script: " + ControlCharacters.escape(blocker));
         }
         return lines;
     }

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.workerrolewizard.core.plan.IamOperation;
 import com.workerrolewizard.core.plan.PermissionsMode;
 import com.workerrolewizard.core.policy.PolicyJson;
+import com.workerrolewizard.core.text.ControlCharacters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Terraform (HCL, AWS provider 5+) for a passing worker role, with the current resources: {@code aws_iam_role},
@@ -15,8 +17,6 @@ import java.util.List;
  * their keys: the page's key order is kept. An existing role is adopted with {@code import} blocks.
  */
 public final class TerraformExport {
-    /** Stands for the appliance principal in the tree until the heredoc is written; printable, so JSON leaves it alone. */
-    private static final String APPLIANCE_MARK = "@@worker-role-wizard:appliance_arn@@";
 
     private TerraformExport() {
     }
@@ -24,10 +24,11 @@ public final class TerraformExport {
     public static String render(ExportSubject subject) {
         Deployment deployment = Deployment.of(subject);
         StringBuilder out = new StringBuilder();
+        String shownName = ControlCharacters.escape(subject.roleName());
         out.append("# Worker Role Wizard ").append(subject.version()).append(": Terraform configuration for worker role ")
-                .append(subject.roleName()).append(".\n# Apply: terraform init && terraform apply\n");
+                .append(shownName).append(".\n# Apply: terraform init && terraform apply\n");
         if (subject.existingRole()) {
-            out.append("# Role ").append(subject.roleName()).append(" exists: the import blocks adopt it (Terraform 1.5 or "
+            out.append("# Role ").append(shownName).append(" exists: the import blocks adopt it (Terraform 1.5 or "
                     + "later);\n# its trust policy here is the role's own").append(subject.existing().map(e -> e.trustChanged())
                     .orElse(false) ? ", with the page's missing statements appended.\n" : ".\n");
         }
@@ -40,8 +41,12 @@ public final class TerraformExport {
         out.append("variable \"role_name\" {\n  description = \"Name of the worker role.\"\n  type        = string\n")
                 .append("  default     = ").append(string(subject.roleName())).append("\n}\n\n");
 
-        ObjectNode trust = Deployment.withAppliance(subject.trustPolicy(), subject.applianceArn(),
-                p -> TextNode.valueOf(APPLIANCE_MARK));
+        // Stands for the appliance principal until the heredoc is written: random, so no text of the policy equals it.
+        // Terraform pastes the variable into the JSON as it is, so an ARN JSON would have to escape stays literal.
+        String applianceMark = "@@appliance-" + UUID.randomUUID() + "@@";
+        ObjectNode trust = jsonPlain(subject.applianceArn())
+                ? Deployment.withAppliance(subject.trustPolicy(), subject.applianceArn(), p -> TextNode.valueOf(applianceMark))
+                : subject.trustPolicy();
         List<String[]> role = new ArrayList<>();
         role.add(new String[] {"name", "var.role_name"});
         role.add(new String[] {"path", string(deployment.path())});
@@ -56,7 +61,7 @@ public final class TerraformExport {
         if (deployment.permissionsBoundary() != null) {
             role.add(new String[] {"permissions_boundary", string(deployment.permissionsBoundary())});
         }
-        role.add(new String[] {"assume_role_policy", heredoc(trust)});
+        role.add(new String[] {"assume_role_policy", heredoc(trust, applianceMark)});
         block(out, "resource \"aws_iam_role\" \"worker\"", role,
                 deployment.createRole().map(IamOperation.CreateRole::tags).orElse(List.of()));
 
@@ -64,13 +69,13 @@ public final class TerraformExport {
             block(out, "resource \"aws_iam_role_policy\" \"worker_permissions\"", List.of(
                     new String[] {"name", string(deployment.policyName())},
                     new String[] {"role", "aws_iam_role.worker.id"},
-                    new String[] {"policy", heredoc(subject.permissionsPolicy())}), List.of());
+                    new String[] {"policy", heredoc(subject.permissionsPolicy(), null)}), List.of());
         } else {
             block(out, "resource \"aws_iam_policy\" \"worker_permissions\"", List.of(
                     new String[] {"name", string(deployment.policyName())},
                     new String[] {"path", "\"/\""},
                     new String[] {"description", "\"Permissions of Veeam Backup for AWS worker instances\""},
-                    new String[] {"policy", heredoc(subject.permissionsPolicy())}), List.of());
+                    new String[] {"policy", heredoc(subject.permissionsPolicy(), null)}), List.of());
             block(out, "resource \"aws_iam_role_policy_attachment\" \"worker_permissions\"", List.of(
                     new String[] {"role", "aws_iam_role.worker.name"},
                     new String[] {"policy_arn", "aws_iam_policy.worker_permissions.arn"}), List.of());
@@ -121,13 +126,26 @@ public final class TerraformExport {
         out.append("import {\n  to = ").append(to).append("\n  id = ").append(string(id)).append("\n}\n\n");
     }
 
-    /** A JSON document as an indented heredoc; template sequences in it are escaped, the appliance mark is a variable. */
-    private static String heredoc(ObjectNode document) {
-        StringBuilder out = new StringBuilder("<<-EOT\n");
-        for (String line : PolicyJson.pretty(document).lines().toList()) {
-            out.append("    ").append(escapeTemplate(line).replace(APPLIANCE_MARK, "${var.appliance_arn}")).append('\n');
+    /**
+     * A JSON document as an indented heredoc; template sequences in it are escaped, the appliance mark (if any) is a
+     * variable. Pretty JSON has no control character and no line that is only a word, so no line can end the heredoc;
+     * the marker is chosen to differ from every line all the same.
+     */
+    private static String heredoc(ObjectNode document, String applianceMark) {
+        String json = PolicyJson.pretty(document);
+        String marker = ScriptSteps.endMarker("EOT", json);
+        StringBuilder out = new StringBuilder("<<-").append(marker).append('\n');
+        for (String line : json.lines().toList()) {
+            String escaped = escapeTemplate(line);
+            out.append("    ").append(applianceMark == null ? escaped : escaped.replace(applianceMark, "${var.appliance_arn}"))
+                    .append('\n');
         }
-        return out.append("  EOT\n").toString();
+        return out.append("  ").append(marker).append('\n').toString();
+    }
+
+    /** Text JSON writes as it is: no quote, backslash or control character. */
+    private static boolean jsonPlain(String text) {
+        return text.indexOf('"') < 0 && text.indexOf('\\') < 0 && !ControlCharacters.any(text);
     }
 
     /** HCL reads ${ and %{ in strings and heredocs as templates; a policy's own ${aws:username} must stay literal. */
@@ -135,7 +153,24 @@ public final class TerraformExport {
         return text.replace("${", "$${").replace("%{", "%%{");
     }
 
+    /** A quoted HCL string that reads back as exactly this text: escapes for \\, ", control characters and templates. */
     static String string(String text) {
-        return "\"" + escapeTemplate(text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")) + "\"";
+        StringBuilder out = new StringBuilder();
+        text.codePoints().forEach(c -> {
+            if (c == '\\' || c == '"') {
+                out.append('\\').appendCodePoint(c);
+            } else if (c == '\n') {
+                out.append("\\n");
+            } else if (c == '\r') {
+                out.append("\\r");
+            } else if (c == '\t') {
+                out.append("\\t");
+            } else if (ControlCharacters.isControl(c)) {
+                out.append(String.format("\\u%04X", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return "\"" + escapeTemplate(out.toString()) + "\"";
     }
 }

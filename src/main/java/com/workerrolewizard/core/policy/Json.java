@@ -3,18 +3,24 @@ package com.workerrolewizard.core.policy;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 
 /** The one JSON reader of the core: duplicate keys and trailing text are errors, as they are for IAM. */
 public final class Json {
-    /** Numbers are kept as written (1.50 stays 1.50), so a rewrite never changes a Condition's value. */
+    /**
+     * Numbers are kept as written (1.50 stays 1.50, 1e3 stays 1e3, -0 stays -0), so a rewrite never changes a
+     * Condition's text: trees are read by {@link WrittenTreeReader}.
+     */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .addModule(new SimpleModule("written-numbers").addDeserializer(JsonNode.class, new WrittenTreeReader()))
             .build();
 
     private Json() {

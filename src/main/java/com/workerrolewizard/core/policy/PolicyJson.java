@@ -1,11 +1,15 @@
 package com.workerrolewizard.core.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.workerrolewizard.core.text.ControlCharacters;
 
 /**
  * How the product prints policy JSON, the same way every time: four-space indentation, one array element
@@ -22,7 +26,33 @@ public final class PolicyJson {
                 .withArrayEmptySeparator(""));
         printer.indentObjectsWith(indenter);
         printer.indentArraysWith(indenter);
-        PRETTY = Json.MAPPER.writer(printer);
+        PRETTY = Json.MAPPER.writer(printer).with(new VisibleEscapes());
+    }
+
+    /**
+     * JSON escapes the C0 controls; these escapes cover the other characters that change how text looks (DEL, C1,
+     * line separators, bidirectional controls), so printed JSON shows them as {@code \}{@code u202E}: same value, and a
+     * script or a terminal that shows the document shows no invisible character.
+     */
+    private static final class VisibleEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        VisibleEscapes() {
+            ascii[0x7F] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int c) {
+            // Surrogates come here one half at a time: a pair is a character like any other and is left alone.
+            boolean surrogate = c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE;
+            return ControlCharacters.isControl(c) && !surrogate ? new SerializedString(String.format("\\u%04X", c)) : null;
+        }
     }
 
     private PolicyJson() {

@@ -363,7 +363,8 @@ class ScriptExportTest {
                     }
                 } else {
                     code.add(line);
-                    if (line.stripTrailing().endsWith("@'")) {
+                    // A comment ending in @' opens nothing (a name in a comment may end so).
+                    if (!line.strip().startsWith("#") && line.stripTrailing().endsWith("@'")) {
                         here = new StringBuilder();
                     }
                 }

@@ -293,10 +293,18 @@ class PlanTextTest {
 
     @ParameterizedTest(name = "safe word [{0}]")
     @ValueSource(strings = {"FailsAll", "arn:aws:iam::444455556666:policy/VeeamWorkerPermissions", "/", "/veeam/",
-            "update-assume-role-policy", "--role-name", "a_b+c=d,e.f@g-h", "Key=Team,Value=backup"})
+            "update-assume-role-policy", "--role-name", "a_b+c=d.f-h"})
     void safeWordsStayUnquoted(String word) {
         assertThat(ShellQuote.posix(word)).isEqualTo(word);
         assertThat(ShellQuote.powershell(word)).isEqualTo(word);
+    }
+
+    @ParameterizedTest(name = "bash-safe word [{0}]")
+    @ValueSource(strings = {"a_b+c=d,e.f@g-h", "Key=Team,Value=backup", "@Team", "a,b"})
+    void aCommaOrALeadingAtIsQuotedForPowerShellOnly(String word) {
+        // In PowerShell's argument mode a comma makes an array (two arguments) and a leading @ splats a variable.
+        assertThat(ShellQuote.posix(word)).isEqualTo(word);
+        assertThat(ShellQuote.powershell(word)).isEqualTo("'" + word + "'");
     }
 
     @Test

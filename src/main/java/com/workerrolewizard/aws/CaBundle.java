@@ -1,6 +1,6 @@
 package com.workerrolewizard.aws;
 
-import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.core.UserFacingException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,16 +42,16 @@ public record CaBundle(Path file, String setting, List<X509Certificate> certific
         byte[] bytes;
         try {
             if (!Files.isRegularFile(file)) {
-                throw new UnreadableInputException(setting + " names " + file + ", which is not a file: point it at a "
+                throw new UserFacingException(setting + " names " + file + ", which is not a file: point it at a "
                         + "PEM file holding the certificate authorities to trust.");
             }
             if (Files.size(file) > MAX_BYTES) {
-                throw new UnreadableInputException(setting + " names " + file + ", which is larger than a certificate "
+                throw new UserFacingException(setting + " names " + file + ", which is larger than a certificate "
                         + "bundle can be (16 MB): point it at a PEM file of certificate authorities.");
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UnreadableInputException(setting + " names " + file + ", which cannot be read ("
+            throw new UserFacingException(setting + " names " + file + ", which cannot be read ("
                     + e.getClass().getSimpleName() + "): check its permissions.");
         }
         List<X509Certificate> certificates = parse(new String(bytes, StandardCharsets.US_ASCII), file, setting);
@@ -70,11 +70,11 @@ public record CaBundle(Path file, String setting, List<X509Certificate> certific
                 }
             }
         } catch (CertificateException | IllegalArgumentException | IOException e) {
-            throw new UnreadableInputException(setting + " names " + file + ", whose certificate number "
+            throw new UserFacingException(setting + " names " + file + ", whose certificate number "
                     + (certificates.size() + 1) + " cannot be read: export the certificate authority again as PEM.");
         }
         if (certificates.isEmpty()) {
-            throw new UnreadableInputException(setting + " names " + file + ", which holds no PEM certificate "
+            throw new UserFacingException(setting + " names " + file + ", which holds no PEM certificate "
                     + "(-----BEGIN CERTIFICATE-----): export the certificate authority as PEM (Base64), not DER.");
         }
         return List.copyOf(certificates);

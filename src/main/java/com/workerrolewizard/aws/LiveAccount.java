@@ -9,7 +9,7 @@ import com.workerrolewizard.core.account.Known;
 import com.workerrolewizard.core.account.Progress;
 import com.workerrolewizard.core.account.RoleSnapshot;
 import com.workerrolewizard.core.account.SimulatedAction;
-import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.arn.Arn;
 import com.workerrolewizard.core.arn.Partition;
 import com.workerrolewizard.core.policy.MalformedPolicyException;
@@ -79,13 +79,13 @@ public final class LiveAccount implements AccountSource, AutoCloseable {
             try {
                 var identity = clients.sts().getCallerIdentity();
                 if (identity.account() == null || !Arn.isAccountId(identity.account()) || identity.arn() == null) {
-                    throw new UnreadableInputException("Cannot sign in to " + description + ": its answer to "
+                    throw new UserFacingException("Cannot sign in to " + description + ": its answer to "
                             + "sts:GetCallerIdentity names no account" + (identity.arn() == null ? " and no caller" : "")
                             + ", so it is not an STS endpoint this program can work with: check --endpoint-url.");
                 }
                 caller = new CallerIdentity(identity.account(), identity.arn(), identity.userId());
             } catch (SdkException e) {
-                throw new UnreadableInputException("Cannot sign in to " + description + ": "
+                throw new UserFacingException("Cannot sign in to " + description + ": "
                         + AwsProblems.explain(e, "sts:GetCallerIdentity", "the account"));
             }
         }
@@ -106,7 +106,7 @@ public final class LiveAccount implements AccountSource, AutoCloseable {
             try {
                 page = clients.iam().listRoles(ListRolesRequest.builder().marker(from).maxItems(1000).build());
             } catch (SdkException e) {
-                throw new UnreadableInputException("Cannot list the roles of " + description + ": "
+                throw new UserFacingException("Cannot list the roles of " + description + ": "
                         + AwsProblems.explain(e, "iam:ListRoles", "the account"));
             }
             onPage.accept(page.roles());
@@ -140,7 +140,7 @@ public final class LiveAccount implements AccountSource, AutoCloseable {
         for (String name : details.roleNames()) {
             try {
                 roles.add(withLiveReasons(details.role(name), read.unreadablePolicies()));
-            } catch (UnreadableInputException malformed) {
+            } catch (UserFacingException malformed) {
                 // A document IAM would not have stored (an emulator's): this role alone is read on its own.
                 roles.add(role(name));
             }
@@ -190,7 +190,7 @@ public final class LiveAccount implements AccountSource, AutoCloseable {
     }
 
     /** The role named does not exist (any more). */
-    private static final class RoleNotFound extends UnreadableInputException {
+    private static final class RoleNotFound extends UserFacingException {
         RoleNotFound(String message) {
             super(message);
         }
@@ -227,7 +227,7 @@ public final class LiveAccount implements AccountSource, AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UnreadableInputException("Reading the roles of " + description + " was interrupted.");
+            throw new UserFacingException("Reading the roles of " + description + " was interrupted.");
         }
         return started.stream().map(LiveAccount::join).toList();
     }
@@ -247,7 +247,7 @@ public final class LiveAccount implements AccountSource, AutoCloseable {
     private CompletableFuture<RoleSnapshot> snapshotAsync(String nameOrArn, boolean simulate) {
         CallerIdentity me = callerIdentity();
         Optional<Arn> given = nameOrArn.startsWith("arn:") ? Optional.of(Arn.parse(nameOrArn).filter(Arn::isRole)
-                .orElseThrow(() -> new UnreadableInputException("\"" + nameOrArn + "\" is not a role ARN: give the role's "
+                .orElseThrow(() -> new UserFacingException("\"" + nameOrArn + "\" is not a role ARN: give the role's "
                         + "name or its ARN (arn:aws:iam::123456789012:role/NAME)."))) : Optional.empty();
         String name = given.map(Arn::roleName).orElse(nameOrArn);
         // Until GetRole answers, the ARN a message names: the one given, or the caller's account with no path.

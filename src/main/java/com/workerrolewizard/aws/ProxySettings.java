@@ -1,6 +1,6 @@
 package com.workerrolewizard.aws;
 
-import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.core.UserFacingException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -53,14 +53,14 @@ public record ProxySettings(String host, int port, String user, String password,
         try {
             uri = new URI(withScheme);
         } catch (URISyntaxException e) {
-            throw new UnreadableInputException(variable + " is not a proxy address: write it as http://HOST:PORT "
+            throw new UserFacingException(variable + " is not a proxy address: write it as http://HOST:PORT "
                     + "(or http://USER:PASSWORD@HOST:PORT, with special characters of the password percent-encoded).");
         }
         if (uri.getHost() == null) {
-            throw new UnreadableInputException(variable + " names no proxy host: write it as http://HOST:PORT.");
+            throw new UserFacingException(variable + " names no proxy host: write it as http://HOST:PORT.");
         }
         if (!"http".equalsIgnoreCase(uri.getScheme())) {
-            throw new UnreadableInputException(variable + " names a proxy reached over " + uri.getScheme()
+            throw new UserFacingException(variable + " names a proxy reached over " + uri.getScheme()
                     + "://; the program reaches proxies over http:// (HTTPS still goes through them encrypted): "
                     + "write it as http://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + ".");
         }
@@ -141,7 +141,7 @@ public record ProxySettings(String host, int port, String user, String password,
         } catch (NumberFormatException e) {
             // Said below.
         }
-        throw new UnreadableInputException("The " + name + " property is not a port number (1 to 65535): correct it.");
+        throw new UserFacingException("The " + name + " property is not a port number (1 to 65535): correct it.");
     }
 
     private static List<String> splitList(String value, String separator) {

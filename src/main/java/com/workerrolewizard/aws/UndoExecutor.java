@@ -1,7 +1,7 @@
 package com.workerrolewizard.aws;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.plan.TrustRestore;
 import com.workerrolewizard.core.policy.PolicyDocument;
 import com.workerrolewizard.core.policy.PolicyKind;
@@ -32,7 +32,7 @@ public final class UndoExecutor {
     /** Refuses a record another running process is still applying: undoing it now would race with its writes. */
     public static void requireSettled(JournalRecord target) {
         if (target.inProgress()) {
-            throw new UnreadableInputException("The " + target.kind() + " of role " + target.role() + " started "
+            throw new UserFacingException("The " + target.kind() + " of role " + target.role() + " started "
                     + target.time() + " is still being applied by process " + target.writer().pid()
                     + ": wait for it to end, then run undo again.");
         }

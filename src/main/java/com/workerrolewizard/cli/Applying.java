@@ -4,7 +4,7 @@ import com.workerrolewizard.aws.ApplyOutcome;
 import com.workerrolewizard.aws.CallerIdentity;
 import com.workerrolewizard.aws.PlanExecutor;
 import com.workerrolewizard.aws.Propagation;
-import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.plan.FixPlan;
 import com.workerrolewizard.core.plan.PlanText;
@@ -37,7 +37,7 @@ final class Applying {
             return ExitCode.OK;
         }
         if (!plan.runnable()) {
-            throw new UnreadableInputException("The plan breaks IAM limits, so nothing was changed: "
+            throw new UserFacingException("The plan breaks IAM limits, so nothing was changed: "
                     + String.join(" ", plan.problems()));
         }
         if (plan.empty()) {

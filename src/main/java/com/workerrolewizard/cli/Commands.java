@@ -1,7 +1,6 @@
 package com.workerrolewizard.cli;
 
-import com.workerrolewizard.core.account.UnreadableInputException;
-import com.workerrolewizard.core.policy.MalformedPolicyException;
+import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.reference.ReferenceDocuments;
 import com.workerrolewizard.core.text.ControlCharacters;
 import java.io.PrintWriter;
@@ -41,8 +40,7 @@ public final class Commands {
             return ExitCode.BAD_INPUT;
         });
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
-            if (e instanceof UnreadableInputException || e instanceof MalformedPolicyException
-                    || e instanceof com.workerrolewizard.signin.SignInException) {
+            if (e instanceof UserFacingException) {
                 err.println(line.getCommandSpec().qualifiedName() + ": " + oneLine(e.getMessage()));
                 err.flush();
                 return ExitCode.BAD_INPUT;

@@ -1,6 +1,6 @@
 package com.workerrolewizard.cli;
 
-import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.core.UserFacingException;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -13,7 +13,7 @@ final class Confirmation {
     static boolean ask(PrintWriter out, String question) {
         Console console = System.console();
         if (console == null) {
-            throw new UnreadableInputException("There is no terminal to confirm the changes on: add --yes to apply them, "
+            throw new UserFacingException("There is no terminal to confirm the changes on: add --yes to apply them, "
                     + "or --dry-run to only see them.");
         }
         out.flush();

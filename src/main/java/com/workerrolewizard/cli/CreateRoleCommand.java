@@ -1,6 +1,6 @@
 package com.workerrolewizard.cli;
 
-import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.plan.FixPlan;
 import com.workerrolewizard.core.plan.FixPlanner;
@@ -70,7 +70,7 @@ final class CreateRoleCommand implements Callable<Integer> {
         IamLimits.roleName(role).or(() -> IamLimits.path(path)).or(() -> IamLimits.tags(tags()))
                 .or(() -> IamLimits.description(description)).or(() -> IamLimits.maxSessionDuration(maxSessionDuration))
                 .ifPresent(problem -> {
-                    throw new UnreadableInputException(problem);
+                    throw new UserFacingException(problem);
                 });
         NewRoleRequest request = new NewRoleRequest(role, path, description, boundary, tags(), maxSessionDuration);
         try (SourceOptions.Opened opened = source.open(documents.catalog())) {
@@ -84,7 +84,7 @@ final class CreateRoleCommand implements Callable<Integer> {
         for (String tag : tags) {
             int eq = tag.indexOf('=');
             if (eq <= 0) {
-                throw new UnreadableInputException("--tag \"" + tag + "\" is not KEY=VALUE: write it as --tag team=backup.");
+                throw new UserFacingException("--tag \"" + tag + "\" is not KEY=VALUE: write it as --tag team=backup.");
             }
             parsed.add(new IamOperation.Tag(tag.substring(0, eq), tag.substring(eq + 1)));
         }

@@ -1,7 +1,7 @@
 package com.workerrolewizard.cli;
 
 import com.workerrolewizard.core.account.AccountFacts;
-import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.export.ExportFormat;
 import com.workerrolewizard.core.export.ExportSubject;
@@ -76,7 +76,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         ExportFormat exportFormat = ExportFormat.valueOf(format.name().toUpperCase(java.util.Locale.ROOT));
         if (document != null && exportFormat != ExportFormat.JSON) {
-            throw new UnreadableInputException("--document works with --format json only: the " + format
+            throw new UserFacingException("--document works with --format json only: the " + format
                     + " export always holds both documents.");
         }
         WriteOptions write = new WriteOptions();
@@ -86,12 +86,12 @@ final class ExportCommand implements Callable<Integer> {
         if (!source.given()) {
             String name = role == null ? DEFAULT_ROLE : role;
             IamLimits.roleName(name).ifPresent(problem -> {
-                throw new UnreadableInputException(problem);
+                throw new UserFacingException(problem);
             });
             subject = exports.forNewRole(NewRoleRequest.named(name), appliance, AccountFacts.none(), write.mode());
         } else {
             if (role == null) {
-                throw new UnreadableInputException("Give --role NAME: with an account the export is the fix of one of its "
+                throw new UserFacingException("Give --role NAME: with an account the export is the fix of one of its "
                         + "roles (without an account, export plans a new role).");
             }
             try (SourceOptions.Opened opened = source.open(catalog.resolve(references))) {

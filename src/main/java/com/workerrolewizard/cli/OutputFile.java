@@ -1,6 +1,6 @@
 package com.workerrolewizard.cli;
 
-import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.files.AtomicFile;
 import com.workerrolewizard.files.OutputTarget;
 import java.io.IOException;
@@ -18,9 +18,9 @@ final class OutputFile {
         try {
             OutputTarget.write(target, content, force, executable ? AtomicFile.SCRIPT : AtomicFile.DOCUMENT);
         } catch (OutputTarget.RefusedException e) {
-            throw new UnreadableInputException(sentence(e));
+            throw new UserFacingException(sentence(e));
         } catch (IOException e) {
-            throw new UnreadableInputException("Cannot write " + target + " (" + OutputTarget.reason(e)
+            throw new UserFacingException("Cannot write " + target + " (" + OutputTarget.reason(e)
                     + "): check the folder's permissions and free space.");
         }
     }

@@ -1,6 +1,6 @@
 package com.workerrolewizard.cli;
 
-import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.signin.CredentialsResolver;
 import com.workerrolewizard.signin.SignInPrompts;
 import com.workerrolewizard.signin.SsoLogin;
@@ -31,7 +31,7 @@ final class SignIn {
         try {
             return Optional.of(URI.create(value));
         } catch (IllegalArgumentException e) {
-            throw new UnreadableInputException(name + " \"" + value + "\" is not a URL.");
+            throw new UserFacingException(name + " \"" + value + "\" is not a URL.");
         }
     }
 }

@@ -5,7 +5,7 @@ import com.workerrolewizard.aws.ConnectionSettings;
 import com.workerrolewizard.aws.LiveAccount;
 import com.workerrolewizard.core.account.AccountSource;
 import com.workerrolewizard.core.account.AuthorizationDetails;
-import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.reference.ActionCatalog;
 import com.workerrolewizard.sandbox.Sandbox;
 import java.net.URI;
@@ -56,7 +56,7 @@ final class SourceOptions {
     /** The account, opened; close it to stop the sandbox and release the clients. */
     Opened open(ActionCatalog catalog) {
         if (authorizationDetails != null && (profile != null || region != null || endpointUrl != null || sandbox)) {
-            throw new UnreadableInputException("--authorization-details reads a file; it cannot be combined with --profile, "
+            throw new UserFacingException("--authorization-details reads a file; it cannot be combined with --profile, "
                     + "--region, --endpoint-url or --sandbox: choose one source.");
         }
         if (authorizationDetails != null) {
@@ -64,7 +64,7 @@ final class SourceOptions {
         }
         if (sandbox) {
             if (profile != null || endpointUrl != null) {
-                throw new UnreadableInputException("--sandbox is its own account: drop --profile and --endpoint-url.");
+                throw new UserFacingException("--sandbox is its own account: drop --profile and --endpoint-url.");
             }
             Sandbox account = sandboxSeed == null ? Sandbox.start() : Sandbox.start(sandboxSeed);
             AwsCredentialsProvider keys = account.credentials();
@@ -95,7 +95,7 @@ final class SourceOptions {
         try {
             return java.nio.file.Files.createTempDirectory("worker-role-wizard-sandbox");
         } catch (java.io.IOException e) {
-            throw new UnreadableInputException("Cannot create a temporary folder for the sandbox's journal: " + e.getMessage());
+            throw new UserFacingException("Cannot create a temporary folder for the sandbox's journal: " + e.getMessage());
         }
     }
 
@@ -124,7 +124,7 @@ final class SourceOptions {
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new UnreadableInputException("--endpoint-url \"" + url + "\" is not a URL such as https://iam.example.com.");
+            throw new UserFacingException("--endpoint-url \"" + url + "\" is not a URL such as https://iam.example.com.");
         }
     }
 

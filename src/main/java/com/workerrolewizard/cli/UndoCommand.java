@@ -4,7 +4,7 @@ import com.workerrolewizard.aws.ApplyOutcome;
 import com.workerrolewizard.aws.CallerIdentity;
 import com.workerrolewizard.aws.Propagation;
 import com.workerrolewizard.aws.UndoExecutor;
-import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.reference.ReferenceDocuments;
 import com.workerrolewizard.journal.Journal;
 import com.workerrolewizard.journal.JournalEntry;
@@ -54,10 +54,10 @@ final class UndoCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (dryRun && yes) {
-            throw new UnreadableInputException("--dry-run and --yes cannot be used together: choose one.");
+            throw new UserFacingException("--dry-run and --yes cannot be used together: choose one.");
         }
         if (source.offline()) {
-            throw new UnreadableInputException("undo works on an account, not on an offline file: give --profile, "
+            throw new UserFacingException("undo works on an account, not on an offline file: give --profile, "
                     + "--endpoint-url or nothing (the default credentials).");
         }
         if (list && !source.sandbox) {
@@ -81,7 +81,7 @@ final class UndoCommand implements Callable<Integer> {
             UndoExecutor.requireSettled(record);
             CallerIdentity me = opened.live().callerIdentity();
             if (!me.account().equals(record.account())) {
-                throw new UnreadableInputException("The last applied plan changed account " + record.account()
+                throw new UserFacingException("The last applied plan changed account " + record.account()
                         + ", but you are signed in to " + me.account() + ": sign in to that account to undo it.");
             }
             List<UndoStep> steps = UndoStep.plan(record);

@@ -1,6 +1,6 @@
 package com.workerrolewizard.cli;
 
-import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.plan.PermissionsMode;
 import picocli.CommandLine.Option;
 
@@ -27,10 +27,10 @@ final class WriteOptions {
      */
     void requireDryRun(SourceOptions source) {
         if (dryRun && yes) {
-            throw new UnreadableInputException("--dry-run and --yes cannot be used together: choose one.");
+            throw new UserFacingException("--dry-run and --yes cannot be used together: choose one.");
         }
         if (yes && source.offline()) {
-            throw new UnreadableInputException(source.authorizationDetails + " is an offline copy of the account and "
+            throw new UserFacingException(source.authorizationDetails + " is an offline copy of the account and "
                     + "cannot be changed: use --dry-run to see the plan, or run against the live account to apply it.");
         }
     }

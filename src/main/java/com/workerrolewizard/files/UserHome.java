@@ -1,6 +1,6 @@
 package com.workerrolewizard.files;
 
-import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.core.UserFacingException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ public final class UserHome {
     private UserHome() {
     }
 
-    /** The home folder; an {@link UnreadableInputException} (exit 2) when no usable one is known. */
+    /** The home folder; an {@link UserFacingException} (exit 2) when no usable one is known. */
     public static Path resolve() {
         return resolve("");
     }
@@ -52,7 +52,7 @@ public final class UserHome {
             }
         }
         String home = environment.apply("HOME");
-        throw new UnreadableInputException("No home folder is known for this user ("
+        throw new UserFacingException("No home folder is known for this user ("
                 + (home == null || home.isBlank() ? "HOME is not set" : "HOME is \"" + home + "\"")
                 + (javaUserHome == null ? "" : " and Java reports \"" + javaUserHome + "\"")
                 + "): set HOME to the user's home folder, an absolute path such as /home/admin" + otherwise + ".");

@@ -1,6 +1,6 @@
 package com.workerrolewizard.journal;
 
-import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.files.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -54,7 +54,7 @@ public final class Journal {
         try {
             return read();
         } catch (Unreadable e) {
-            throw new UnreadableInputException("The journal " + file + " cannot be used (" + e.getMessage() + "): move it "
+            throw new UserFacingException("The journal " + file + " cannot be used (" + e.getMessage() + "): move it "
                     + "aside, for example to " + file.getFileName() + ".bad, and run again; never delete it, as it lists "
                     + "the writes undo needs.");
         }

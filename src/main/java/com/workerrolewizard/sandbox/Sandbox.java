@@ -3,7 +3,7 @@ package com.workerrolewizard.sandbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.workerrolewizard.core.account.BoundedInput;
-import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.arn.Arn;
 import com.workerrolewizard.core.policy.Json;
 import com.workerrolewizard.core.policy.PolicyText;
@@ -49,7 +49,7 @@ public final class Sandbox implements AutoCloseable {
         try {
             root = Json.MAPPER.readTree(BoundedInput.read(authorizationDetails, BoundedInput.SANDBOX_SEED));
         } catch (JsonProcessingException e) {
-            throw new UnreadableInputException("Cannot seed the sandbox from " + authorizationDetails + ": it is not valid JSON"
+            throw new UserFacingException("Cannot seed the sandbox from " + authorizationDetails + ": it is not valid JSON"
                     + Json.explain(e) + ".");
         }
         String account = ACCOUNT;

@@ -1,7 +1,7 @@
 package com.workerrolewizard.signin;
 
 /** Signing in failed for a reason the person can act on; the message is one sentence saying what to do. */
-public final class SignInException extends RuntimeException {
+public final class SignInException extends com.workerrolewizard.core.UserFacingException {
     private static final long serialVersionUID = 1L;
 
     public SignInException(String message) {

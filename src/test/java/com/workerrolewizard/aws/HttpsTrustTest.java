@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.signin.FakeIdentityCenter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,11 +102,11 @@ class HttpsTrustTest {
     @Test
     void aBundleThatCannotBeUsedIsOneSentence() throws Exception {
         assertThatThrownBy(() -> register(Map.of("AWS_CA_BUNDLE", folder.resolve("absent.pem").toString()), Optional.empty()))
-                .isInstanceOf(UnreadableInputException.class).hasMessage("AWS_CA_BUNDLE names " + folder.resolve("absent.pem")
+                .isInstanceOf(UserFacingException.class).hasMessage("AWS_CA_BUNDLE names " + folder.resolve("absent.pem")
                         + ", which is not a file: point it at a PEM file holding the certificate authorities to trust.");
         Path der = Files.write(folder.resolve("ca.der"), new byte[] {0x30, (byte) 0x82, 0x01, 0x00});
         assertThatThrownBy(() -> register(Map.of(), Optional.of(der.toString())))
-                .isInstanceOf(UnreadableInputException.class).hasMessageContaining("the profile's ca_bundle names " + der)
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("the profile's ca_bundle names " + der)
                 .hasMessageContaining("holds no PEM certificate");
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.workerrolewizard.core.account.RoleSnapshot;
-import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.requirement.RequirementResult;
 import com.workerrolewizard.core.requirement.RoleChecker;
@@ -80,7 +80,7 @@ class LiveAccountTest {
 
     @Test
     void aRoleThatIsNotThereIsOneClearSentence() {
-        assertThatThrownBy(() -> account.role("NoSuchWorker")).isInstanceOf(UnreadableInputException.class)
+        assertThatThrownBy(() -> account.role("NoSuchWorker")).isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("\"NoSuchWorker\" does not exist");
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.signin.FakeIdentityCenter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,10 +69,10 @@ class ProxySettingsTest {
     @Test
     void aProxyAddressThatCannotWorkIsOneSentenceWithoutTheSecret() {
         assertThatThrownBy(() -> ProxySettings.forScheme("https", Map.of("HTTPS_PROXY", "https://u:hunter2@proxy:443"),
-                new Properties())).isInstanceOf(UnreadableInputException.class)
+                new Properties())).isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("write it as http://proxy:443").hasMessageNotContaining("hunter2");
         assertThatThrownBy(() -> ProxySettings.forScheme("https", Map.of("HTTPS_PROXY", "http://u:hunter2@ bad host"),
-                new Properties())).isInstanceOf(UnreadableInputException.class).hasMessageNotContaining("hunter2");
+                new Properties())).isInstanceOf(UserFacingException.class).hasMessageNotContaining("hunter2");
     }
 
     @Test

@@ -3,7 +3,7 @@ package com.workerrolewizard.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.core.UserFacingException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,10 +36,10 @@ class UserHomeTest {
     @Test
     void noHomeAtAllIsOneSentenceNeverAFolderNamedQuestionMark() {
         assertThatThrownBy(() -> resolve(Map.of(), "Linux", "?"))
-                .isInstanceOf(UnreadableInputException.class)
+                .isInstanceOf(UserFacingException.class)
                 .hasMessage("No home folder is known for this user (HOME is not set and Java reports \"?\"): set HOME "
                         + "to the user's home folder, an absolute path such as /home/admin.");
         assertThatThrownBy(() -> resolve(Map.of("HOME", "?"), "Linux", null))
-                .isInstanceOf(UnreadableInputException.class).hasMessageContaining("HOME is \"?\"");
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("HOME is \"?\"");
     }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.core.UserFacingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -186,7 +186,7 @@ class JournalTest {
         Path file = folder.resolve("journal.json");
         Files.writeString(file, content);
         byte[] bytes = Files.readAllBytes(file);
-        assertThatThrownBy(() -> Journal.open(folder)).isInstanceOf(UnreadableInputException.class)
+        assertThatThrownBy(() -> Journal.open(folder)).isInstanceOf(UserFacingException.class)
                 .satisfies(e -> assertThat(e.getMessage()).contains(file.toString()).contains("move it aside")
                         .doesNotContain("Exception").doesNotContain("jackson").doesNotContain("\n"));
         // A journal object made before the file went bad cannot write over it either.
@@ -203,7 +203,7 @@ class JournalTest {
         Files.writeString(folder.resolve("journal.json"), "{\"format\": 2, \"records\": [{\"id\": \"a\", \"time\": \"t\", "
                 + "\"kind\": \"fix\\u001b[31m\\nline\", \"account\": \"1\", \"role\": \"r\", \"appliance\": \"x\", \"entries\": []}]}",
                 StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> Journal.open(folder)).isInstanceOf(UnreadableInputException.class)
+        assertThatThrownBy(() -> Journal.open(folder)).isInstanceOf(UserFacingException.class)
                 .satisfies(e -> assertThat(e.getMessage()).contains("records[0].kind is \"fix\\u001B[31m\\nline\"")
                         .doesNotContain("\u001b").doesNotContain("\n"));
     }

@@ -1,5 +1,6 @@
 package com.workerrolewizard.core.account;
 
+import com.workerrolewizard.core.UserFacingException;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  * checks read and the facts the plans need. The faces work against this, whatever is behind it.
  */
 public interface AccountSource {
-    /** The role of that name (any case) or ARN; a one-sentence {@link UnreadableInputException} when there is none. */
+    /** The role of that name (any case) or ARN; a one-sentence {@link UserFacingException} when there is none. */
     RoleSnapshot role(String nameOrArn);
 
     /** Every role of the account. */

@@ -1,5 +1,6 @@
 package com.workerrolewizard.core.account;
 
+import com.workerrolewizard.core.UserFacingException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.workerrolewizard.core.arn.Arn;
@@ -47,7 +48,7 @@ public final class AuthorizationDetails implements AccountSource {
             // PowerShell's Out-File -Encoding utf8 starts the file with a byte-order mark.
             root = Json.MAPPER.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (JsonProcessingException e) {
-            throw new UnreadableInputException(source + " is not valid JSON" + Json.explain(e)
+            throw new UserFacingException(source + " is not valid JSON" + Json.explain(e)
                     + ". Give the output of 'aws iam get-account-authorization-details'.");
         }
         return of(root, source);
@@ -59,7 +60,7 @@ public final class AuthorizationDetails implements AccountSource {
      */
     public static AuthorizationDetails of(JsonNode root, String source) {
         if (root == null || !root.isObject() || !root.path("RoleDetailList").isArray()) {
-            throw new UnreadableInputException(source + " is not the output of 'aws iam get-account-authorization-details'"
+            throw new UserFacingException(source + " is not the output of 'aws iam get-account-authorization-details'"
                     + " (it has no RoleDetailList): run that command and save what it prints.");
         }
         List<JsonNode> roles = new ArrayList<>();
@@ -108,7 +109,7 @@ public final class AuthorizationDetails implements AccountSource {
                         .flatMap(n -> roles.stream().filter(r -> r.path("RoleName").asText().equals(n)).findFirst())
                         .map(r -> " Did you mean " + r.path("Arn").asText() + "?").orElse("")
                 : RoleNames.closest(nameOrArn, roleNames()).map(n -> " Did you mean \"" + shown(n) + "\"?").orElse("");
-        throw new UnreadableInputException("Role \"" + shown(nameOrArn) + "\" is not in " + source + " (it lists "
+        throw new UserFacingException("Role \"" + shown(nameOrArn) + "\" is not in " + source + " (it lists "
                 + roles.size() + " roles)." + shown(hint) + " Check the name, or use --all-roles.");
     }
 
@@ -253,12 +254,12 @@ public final class AuthorizationDetails implements AccountSource {
 
     private static PolicyDocument document(JsonNode node, PolicyKind kind, String what) {
         if (node == null || node.isNull()) {
-            throw new UnreadableInputException(what + " is missing.");
+            throw new UserFacingException(what + " is missing.");
         }
         try {
             return PolicyDocument.parse(node.isTextual() ? node.asText() : node.toString(), kind);
         } catch (MalformedPolicyException e) {
-            throw new UnreadableInputException(what + " is not valid: " + e.getMessage());
+            throw new UserFacingException(what + " is not valid: " + e.getMessage());
         }
     }
 
@@ -308,7 +309,7 @@ public final class AuthorizationDetails implements AccountSource {
 
     private static void refuse(Optional<String> rule, String what) {
         if (rule.isPresent()) {
-            throw new UnreadableInputException(what + " (" + rule.get() + "): give the unedited output of "
+            throw new UserFacingException(what + " (" + rule.get() + "): give the unedited output of "
                     + "'aws iam get-account-authorization-details'.");
         }
     }
@@ -320,7 +321,7 @@ public final class AuthorizationDetails implements AccountSource {
     private String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            throw new UnreadableInputException("A role in " + source + " has no " + field
+            throw new UserFacingException("A role in " + source + " has no " + field
                     + ": give the unedited output of 'aws iam get-account-authorization-details'.");
         }
         return value.asText();

@@ -1,5 +1,6 @@
 package com.workerrolewizard.core.account;
 
+import com.workerrolewizard.core.UserFacingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -26,7 +27,7 @@ import java.util.concurrent.TimeoutException;
  * The one way the program reads a file it is given: UTF-8 text of bounded size. A regular file larger than the
  * limit is refused before a byte is read; folders, devices and sockets are refused; a pipe ({@code <(aws iam ...)},
  * a FIFO) is read up to the same limit, and one that no program writes to, or that goes silent, ends with a
- * sentence instead of a hang. Every refusal is an {@link UnreadableInputException} naming the file and what to do.
+ * sentence instead of a hang. Every refusal is an {@link UserFacingException} naming the file and what to do.
  */
 public final class BoundedInput {
     /** Seconds to wait for a pipe's writer and for its data (decimals allowed), for tests; see {@link #WRITER_WAIT}. */
@@ -77,7 +78,7 @@ public final class BoundedInput {
             kind = FileKind.of(file, true);
             long size = kind == FileKind.REGULAR_FILE ? Files.size(file) : 0;
             if (size > expected.maxBytes()) {
-                throw new UnreadableInputException(file + " is " + megabytes(size) + ", more than the "
+                throw new UserFacingException(file + " is " + megabytes(size) + ", more than the "
                         + megabytes(expected.maxBytes()) + " that " + expected.option() + " reads: "
                         + expected.whenTooLarge() + ".");
             }
@@ -85,9 +86,9 @@ public final class BoundedInput {
             throw cannotRead(file, expected, e);
         }
         switch (kind) {
-            case ABSENT -> throw new UnreadableInputException("File " + file + " does not exist: correct the "
+            case ABSENT -> throw new UserFacingException("File " + file + " does not exist: correct the "
                     + expected.option() + " path, or save " + expected.contents() + " there.");
-            case FOLDER, DEVICE, SOCKET -> throw new UnreadableInputException(file + " is " + kind.words()
+            case FOLDER, DEVICE, SOCKET -> throw new UserFacingException(file + " is " + kind.words()
                     + ", not a file: give " + expected.option() + " a file holding " + expected.contents() + ".");
             default -> {
                 // A regular file within the limit, a pipe, or a special file this platform does not name: read it.
@@ -110,7 +111,7 @@ public final class BoundedInput {
                     // Interrupting ends a read; a thread still blocked in opening a FIFO stays, a daemon, until
                     // a writer comes or the program ends.
                     reader.interrupt();
-                    throw new UnreadableInputException(opened
+                    throw new UserFacingException(opened
                             ? file + " brought no data for " + words(silence) + ": check the program that writes it, "
                                     + "or save its output to a file and give " + expected.option() + " that file."
                             : "No program wrote to " + file + " within " + words(writerWait) + ": start the program "
@@ -125,11 +126,11 @@ public final class BoundedInput {
         } catch (InterruptedException e) {
             reader.interrupt();
             Thread.currentThread().interrupt();
-            throw new UnreadableInputException("Reading " + file + " was cancelled.");
+            throw new UserFacingException("Reading " + file + " was cancelled.");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof TooLarge) {
-                throw new UnreadableInputException(file + " brought more than the " + megabytes(expected.maxBytes())
+                throw new UserFacingException(file + " brought more than the " + megabytes(expected.maxBytes())
                         + " that " + expected.option() + " reads: " + expected.whenTooLarge() + ".");
             }
             if (cause instanceof IOException io) {
@@ -211,11 +212,11 @@ public final class BoundedInput {
     private static String decode(Path file, Expectation expected, byte[] bytes) {
         if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
                 || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
-            throw new UnreadableInputException(file + " is UTF-16 text, as Windows PowerShell 5.1 writes with '>', "
+            throw new UserFacingException(file + " is UTF-16 text, as Windows PowerShell 5.1 writes with '>', "
                     + "not UTF-8: save " + expected.contents() + " as UTF-8 (such as with Out-File -Encoding utf8).");
         }
         if (!isUtf8(bytes)) {
-            throw new UnreadableInputException(file + " is not UTF-8 text: save " + expected.contents() + " as UTF-8.");
+            throw new UserFacingException(file + " is not UTF-8 text: save " + expected.contents() + " as UTF-8.");
         }
         return new String(bytes, StandardCharsets.UTF_8);
     }
@@ -238,17 +239,17 @@ public final class BoundedInput {
         return !decoder.flush(out).isError();
     }
 
-    private static UnreadableInputException cannotRead(Path file, Expectation expected, IOException e) {
+    private static UserFacingException cannotRead(Path file, Expectation expected, IOException e) {
         if (e instanceof NoSuchFileException) {
-            return new UnreadableInputException("File " + file + " does not exist: correct the " + expected.option()
+            return new UserFacingException("File " + file + " does not exist: correct the " + expected.option()
                     + " path, or save " + expected.contents() + " there.");
         }
         if (e instanceof AccessDeniedException) {
-            return new UnreadableInputException(file + " cannot be read (permission denied): check the file's "
+            return new UserFacingException(file + " cannot be read (permission denied): check the file's "
                     + "permissions, or give " + expected.option() + " a copy you may read.");
         }
         String reason = e instanceof FileSystemException fs ? fs.getReason() : e.getMessage();
-        return new UnreadableInputException("Cannot read " + file + (reason == null ? "" : " (" + reason + ")")
+        return new UserFacingException("Cannot read " + file + (reason == null ? "" : " (" + reason + ")")
                 + ": check that it is a readable file.");
     }
 

@@ -4,7 +4,7 @@ import com.workerrolewizard.core.account.AccountFacts;
 import com.workerrolewizard.core.account.IdentityPolicy;
 import com.workerrolewizard.core.account.InstanceProfileRef;
 import com.workerrolewizard.core.account.RoleSnapshot;
-import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.arn.Arn;
 import com.workerrolewizard.core.arn.Partition;
@@ -38,7 +38,7 @@ public final class Exports {
 
     public ExportSubject forRole(RoleSnapshot role, AppliancePrincipal appliance, AccountFacts facts, PermissionsMode mode) {
         if (!role.trustPolicy().isKnown()) {
-            throw new UnreadableInputException("The trust policy of role " + role.name() + " could not be read, so it "
+            throw new UserFacingException("The trust policy of role " + role.name() + " could not be read, so it "
                     + "cannot be exported: " + role.trustPolicy().unknownBecause());
         }
         FixPlan plan = new FixPlanner(documents).planFix(role, appliance, facts, mode);
@@ -66,7 +66,7 @@ public final class Exports {
     /** @param document for {@link ExportFormat#JSON} only: one document instead of both */
     public String render(ExportSubject subject, ExportFormat format, Optional<JsonExport.Document> document) {
         if (format != ExportFormat.JSON && !subject.plan().runnable()) {
-            throw new UnreadableInputException("The plan breaks IAM limits, so no " + format.id() + " export is made: "
+            throw new UserFacingException("The plan breaks IAM limits, so no " + format.id() + " export is made: "
                     + String.join(" ", subject.plan().problems()));
         }
         return switch (format) {

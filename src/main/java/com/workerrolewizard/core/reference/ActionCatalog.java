@@ -3,7 +3,7 @@ package com.workerrolewizard.core.reference;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.workerrolewizard.core.account.BoundedInput;
-import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.policy.Json;
 import com.workerrolewizard.core.policy.MalformedPolicyException;
 import com.workerrolewizard.core.policy.PolicyDocument;
@@ -47,19 +47,19 @@ public record ActionCatalog(String source, List<String> actions) {
         String trimmed = text.strip();
         List<Entry> entries = trimmed.startsWith("{") || trimmed.startsWith("[") ? fromJson(trimmed, source) : fromLines(text);
         if (entries.isEmpty()) {
-            throw new UnreadableInputException("Catalog " + source + " lists no actions: put one action per line, "
+            throw new UserFacingException("Catalog " + source + " lists no actions: put one action per line, "
                     + "such as ssm:GetDocument.");
         }
         Set<String> seen = new HashSet<>();
         List<String> actions = new ArrayList<>();
         for (Entry entry : entries) {
             if (!ACTION.matcher(entry.action).matches()) {
-                throw new UnreadableInputException("Catalog " + source + ", " + entry.where + ": \"" + entry.action
+                throw new UserFacingException("Catalog " + source + ", " + entry.where + ": \"" + entry.action
                         + "\" is not an action name: write service:Action, such as ssm:GetDocument"
                         + (entry.action.contains("*") || entry.action.contains("?") ? " (wildcards are not allowed)." : "."));
             }
             if (!seen.add(entry.action.toLowerCase(Locale.ROOT))) {
-                throw new UnreadableInputException("Catalog " + source + ", " + entry.where + ": " + entry.action
+                throw new UserFacingException("Catalog " + source + ", " + entry.where + ": " + entry.action
                         + " is listed twice; keep one.");
             }
             actions.add(entry.action);
@@ -89,7 +89,7 @@ public record ActionCatalog(String source, List<String> actions) {
         try {
             root = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new UnreadableInputException("Catalog " + source + " is not valid JSON" + Json.explain(e) + ".");
+            throw new UserFacingException("Catalog " + source + " is not valid JSON" + Json.explain(e) + ".");
         }
         List<Entry> entries = new ArrayList<>();
         if (root.isArray()) {
@@ -107,7 +107,7 @@ public record ActionCatalog(String source, List<String> actions) {
             }
             return entries;
         } catch (MalformedPolicyException e) {
-            throw new UnreadableInputException("Catalog " + source + " is not a valid permissions policy: " + e.getMessage());
+            throw new UserFacingException("Catalog " + source + " is not a valid permissions policy: " + e.getMessage());
         }
     }
 }

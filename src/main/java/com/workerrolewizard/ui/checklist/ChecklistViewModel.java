@@ -4,7 +4,7 @@ import com.workerrolewizard.aws.ApplyOutcome;
 import com.workerrolewizard.aws.PlanExecutor;
 import com.workerrolewizard.aws.Propagation;
 import com.workerrolewizard.aws.UndoExecutor;
-import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.plan.FixPlan;
 import com.workerrolewizard.core.plan.FixPlanner;
 import com.workerrolewizard.core.plan.NewRoleRequest;
@@ -235,7 +235,7 @@ public final class ChecklistViewModel {
         background.run(() -> {
             Journal journal = Journal.open(session.journalFolder());
             JournalRecord record = journal.lastUndoable().orElseThrow(() ->
-                    new UnreadableInputException(Texts.get("checklist.nothingToUndo")));
+                    new UserFacingException(Texts.get("checklist.nothingToUndo")));
             ApplyOutcome outcome = new UndoExecutor(session.clients(), journal, propagation).undo(record);
             return new Object[] {outcome, checked(session)};
         }, result -> {

@@ -1,8 +1,6 @@
 package com.workerrolewizard.ui.common;
 
-import com.workerrolewizard.core.account.UnreadableInputException;
-import com.workerrolewizard.core.policy.MalformedPolicyException;
-import com.workerrolewizard.signin.SignInException;
+import com.workerrolewizard.core.UserFacingException;
 
 /** An error as the admin reads it beside the control: our own sentences as they are, anything else in one line. */
 public final class Problems {
@@ -15,7 +13,7 @@ public final class Problems {
                 && e.getCause() != null) {
             e = e.getCause();
         }
-        if (e instanceof UnreadableInputException || e instanceof SignInException || e instanceof MalformedPolicyException) {
+        if (e instanceof UserFacingException) {
             return e.getMessage();
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");

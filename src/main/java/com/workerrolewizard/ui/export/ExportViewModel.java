@@ -3,7 +3,7 @@ package com.workerrolewizard.ui.export;
 import com.workerrolewizard.core.account.AccountFacts;
 import com.workerrolewizard.core.account.Known;
 import com.workerrolewizard.core.account.RoleSnapshot;
-import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.export.ExportFormat;
 import com.workerrolewizard.core.export.ExportSubject;
@@ -176,7 +176,7 @@ public final class ExportViewModel {
 
     private Result build(Inputs in) {
         if (in.appliance() == null) {
-            throw new UnreadableInputException(Texts.get("export.noAppliance"));
+            throw new UserFacingException(Texts.get("export.noAppliance"));
         }
         ExportSubject subject;
         Optional<RoleReport> checked = Optional.empty();
@@ -186,7 +186,7 @@ public final class ExportViewModel {
             AccountFacts facts = in.session().account().facts();
             String name = in.newRole() ? in.newRoleRequest().roleName() : in.roleName();
             if (name == null || name.isBlank()) {
-                throw new UnreadableInputException(Texts.get("export.noRole"));
+                throw new UserFacingException(Texts.get("export.noRole"));
             }
             Known<Boolean> exists = in.newRole() ? facts.roleExists(name) : Known.of(true);
             if (exists.isKnown() && exists.value()) {
@@ -205,7 +205,7 @@ public final class ExportViewModel {
         for (ExportFormat format : BUNDLE_FORMATS) {
             try {
                 bundles.put(format, exports.render(subject, format, Optional.empty()));
-            } catch (UnreadableInputException e) {
+            } catch (UserFacingException e) {
                 problems.put(format, e.getMessage());
             }
         }
@@ -220,7 +220,7 @@ public final class ExportViewModel {
         List<JournalRecord> records;
         try {
             records = Journal.open(session.journalFolder()).records();
-        } catch (UnreadableInputException e) {
+        } catch (UserFacingException e) {
             return List.of();
         }
         String account = session.me().account();
@@ -377,7 +377,7 @@ public final class ExportViewModel {
         try {
             OutputTarget.write(absolute, content, true, executable ? AtomicFile.SCRIPT : AtomicFile.DOCUMENT);
         } catch (OutputTarget.RefusedException e) {
-            throw new UnreadableInputException(switch (e.refusal()) {
+            throw new UserFacingException(switch (e.refusal()) {
                 case FOLDER -> Texts.get("export.save.isFolder", absolute);
                 case NO_FOLDER -> Texts.get("export.save.noFolder", absolute.getParent());
                 case EXISTS -> throw new IllegalStateException("replacing a file was allowed");
@@ -385,7 +385,7 @@ public final class ExportViewModel {
                 case NOT_A_FILE -> Texts.get("export.save.notAFile", absolute, e.detail());
             });
         } catch (IOException e) {
-            throw new UnreadableInputException(Texts.get("export.save.failed", absolute, OutputTarget.reason(e)));
+            throw new UserFacingException(Texts.get("export.save.failed", absolute, OutputTarget.reason(e)));
         }
     }
 

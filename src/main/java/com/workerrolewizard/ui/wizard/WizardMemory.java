@@ -1,6 +1,6 @@
 package com.workerrolewizard.ui.wizard;
 
-import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.files.AtomicFile;
 import com.workerrolewizard.journal.AppDataFolder;
 import java.io.IOException;
@@ -33,7 +33,7 @@ public final class WizardMemory {
         Path folder;
         try {
             folder = AppDataFolder.resolve();
-        } catch (UnreadableInputException e) {
+        } catch (UserFacingException e) {
             // No home folder: nothing is remembered this run; signing in to an account says why.
             return new WizardMemory(null);
         }

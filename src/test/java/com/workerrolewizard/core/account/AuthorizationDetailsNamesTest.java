@@ -1,5 +1,6 @@
 package com.workerrolewizard.core.account;
 
+import com.workerrolewizard.core.UserFacingException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -88,7 +89,7 @@ class AuthorizationDetailsNamesTest {
     @ParameterizedTest
     @MethodSource("forgeries")
     void aNameIamWouldRejectIsRefusedInOneEscapedSentence(Consumer<ObjectNode> forgery, String what) {
-        assertThatThrownBy(() -> read(forgery)).isInstanceOf(UnreadableInputException.class).satisfies(e -> {
+        assertThatThrownBy(() -> read(forgery)).isInstanceOf(UserFacingException.class).satisfies(e -> {
             String message = e.getMessage();
             assertThat(message).contains("in forged.json").contains(what)
                     .endsWith("give the unedited output of 'aws iam get-account-authorization-details'.");
@@ -138,7 +139,7 @@ class AuthorizationDetailsNamesTest {
     @Test
     void aRoleNotFoundIsNamedEscaped() {
         AuthorizationDetails details = AuthorizationDetails.parse(file(r -> { }), "forged.json");
-        assertThatThrownBy(() -> details.role("Work\u001b[2Jer\n")).isInstanceOf(UnreadableInputException.class)
+        assertThatThrownBy(() -> details.role("Work\u001b[2Jer\n")).isInstanceOf(UserFacingException.class)
                 .hasMessageStartingWith("Role \"Work\\u001b[2Jer\\n\" is not in forged.json");
     }
 
@@ -153,7 +154,7 @@ class AuthorizationDetailsNamesTest {
         try {
             assertThat(read(r -> r.put("RoleName", name)).name()).isEqualTo(name);
             assertThat(valid).as("accepted %s", name).isTrue();
-        } catch (UnreadableInputException e) {
+        } catch (UserFacingException e) {
             assertThat(valid).as("refused %s", name).isFalse();
             assertThat(e.getMessage().codePoints().noneMatch(ControlCharacters::isControl)).isTrue();
             // A name of blanks only (a newline, a tab) reads as no name at all.

@@ -1,5 +1,6 @@
 package com.workerrolewizard.core.account;
 
+import com.workerrolewizard.core.UserFacingException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -413,14 +414,14 @@ class AuthorizationDetailsTest {
     void anArnWithTheWrongPathIsNotTheRole() {
         // the same name under another path is another role
         assertThatThrownBy(() -> account().role("arn:aws:iam::444455556666:role/WorkerRole"))
-                .isInstanceOf(UnreadableInputException.class)
+                .isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("is not in account.json");
     }
 
     @Test
     void anArnWithoutThePathSuggestsTheRolesRealArn() {
         assertThatThrownBy(() -> account().role("arn:aws:iam::444455556666:role/WorkerRole"))
-                .isInstanceOf(UnreadableInputException.class)
+                .isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("Did you mean")
                 .hasMessageContaining("WorkerRole");
     }
@@ -428,7 +429,7 @@ class AuthorizationDetailsTest {
     @Test
     void anUnknownRoleNearAKnownNameGetsADidYouMeanHint() {
         assertThatThrownBy(() -> account().role("WorkerRol"))
-                .isInstanceOf(UnreadableInputException.class)
+                .isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("Role \"WorkerRol\" is not in account.json")
                 .hasMessageContaining("8 roles")
                 .hasMessageContaining("Did you mean \"WorkerRole\"?")
@@ -438,7 +439,7 @@ class AuthorizationDetailsTest {
     @Test
     void anUnknownRoleFarFromEveryNameGetsNoHint() {
         assertThatThrownBy(() -> account().role("CompletelyDifferentThing"))
-                .isInstanceOf(UnreadableInputException.class)
+                .isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("\"CompletelyDifferentThing\" is not in account.json")
                 .hasMessageNotContaining("Did you mean");
     }
@@ -449,7 +450,7 @@ class AuthorizationDetailsTest {
     void missingFile(@TempDir Path dir) {
         Path file = dir.resolve("details.json");
         assertThatThrownBy(() -> AuthorizationDetails.read(file))
-                .isInstanceOf(UnreadableInputException.class)
+                .isInstanceOf(UserFacingException.class)
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("does not exist");
     }
@@ -457,7 +458,7 @@ class AuthorizationDetailsTest {
     @Test
     void aFolderInsteadOfAFile(@TempDir Path dir) {
         assertThatThrownBy(() -> AuthorizationDetails.read(dir))
-                .isInstanceOf(UnreadableInputException.class)
+                .isInstanceOf(UserFacingException.class)
                 .hasMessageContaining(dir.toString())
                 .hasMessageContaining("is a folder");
     }
@@ -482,7 +483,7 @@ class AuthorizationDetailsTest {
         Path file = dir.resolve("details.json");
         Files.writeString(file, content, StandardCharsets.UTF_8);
         assertThatThrownBy(() -> AuthorizationDetails.read(file))
-                .isInstanceOf(UnreadableInputException.class)
+                .isInstanceOf(UserFacingException.class)
                 .satisfies(e -> {
                     assertThat(e.getMessage()).contains(file.toString()).doesNotContain("\n");
                     fragments.forEach(f -> assertThat(e.getMessage()).contains(f));
@@ -496,7 +497,7 @@ class AuthorizationDetailsTest {
         Files.write(file, "{\"RoleDetailList\": []}".getBytes(StandardCharsets.UTF_16LE));
         Files.write(file, concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, Files.readAllBytes(file)));
         assertThatThrownBy(() -> AuthorizationDetails.read(file))
-                .isInstanceOf(UnreadableInputException.class)
+                .isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("UTF-8");
     }
 
@@ -530,11 +531,11 @@ class AuthorizationDetailsTest {
         // a healthy role in the same file stays readable
         assertThat(details.role("Fine").trustPolicy().isKnown()).isTrue();
         assertThatThrownBy(() -> details.role("Broken"))
-                .isInstanceOf(UnreadableInputException.class)
+                .isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("trust policy of role \"Broken\"")
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("Statement[0].Effect");
-        assertThatThrownBy(details::allRoles).isInstanceOf(UnreadableInputException.class)
+        assertThatThrownBy(details::allRoles).isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("\"Broken\"");
     }
 
@@ -546,7 +547,7 @@ class AuthorizationDetailsTest {
                   "RolePolicyList": [{"PolicyName": "Typo", "PolicyDocument": {"Statement": [{"Effect": "Allow", "Action": "*"}]}}],
                   "AttachedManagedPolicies": []}]}""".formatted(EC2_ONLY_TRUST);
         assertThatThrownBy(() -> AuthorizationDetails.parse(json, "x.json").role("R"))
-                .isInstanceOf(UnreadableInputException.class)
+                .isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("Inline policy \"Typo\" of role \"R\"")
                 .hasMessageContaining("Statement[0]")
                 .hasMessageContaining("Resource");
@@ -556,7 +557,7 @@ class AuthorizationDetailsTest {
     void aRoleWithoutARoleNameIsRejected() {
         String json = "{\"RoleDetailList\": [{\"Arn\": \"arn:aws:iam::444455556666:role/R\"}]}";
         assertThatThrownBy(() -> AuthorizationDetails.parse(json, "x.json").allRoles())
-                .isInstanceOf(UnreadableInputException.class)
+                .isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("has no RoleName");
     }
 

@@ -1,5 +1,6 @@
 package com.workerrolewizard.core.account;
 
+import com.workerrolewizard.core.UserFacingException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -45,7 +46,7 @@ class BoundedInputTest {
     @Test
     void aFileOverTheLimitIsRefusedByItsSize() throws IOException {
         Path file = SpecialFiles.sparse(dir.resolve("big.txt"), 1024 * 1024 + 1);
-        assertThatThrownBy(() -> read(file)).isInstanceOf(UnreadableInputException.class)
+        assertThatThrownBy(() -> read(file)).isInstanceOf(UserFacingException.class)
                 .hasMessage(file + " is 2 MB, more than the 1 MB that --small reads: give a shorter list.");
     }
 
@@ -53,14 +54,14 @@ class BoundedInputTest {
     void aThreeGigabyteSparseFileIsRefusedWithoutBeingRead() throws IOException {
         Path file = SpecialFiles.sparse(dir.resolve("account.json"), 3L * 1024 * 1024 * 1024);
         assertThatThrownBy(() -> BoundedInput.read(file, BoundedInput.AUTHORIZATION_DETAILS))
-                .isInstanceOf(UnreadableInputException.class)
+                .isInstanceOf(UserFacingException.class)
                 .hasMessageStartingWith(file + " is 3,072 MB, more than the 200 MB that --authorization-details reads: ")
                 .hasMessageContaining("--filter Role LocalManagedPolicy AWSManagedPolicy");
     }
 
     @Test
     void aFolderIsRefused() {
-        assertThatThrownBy(() -> read(dir)).isInstanceOf(UnreadableInputException.class)
+        assertThatThrownBy(() -> read(dir)).isInstanceOf(UserFacingException.class)
                 .hasMessage(dir + " is a folder, not a file: give --small a file holding a small list.");
     }
 
@@ -69,7 +70,7 @@ class BoundedInputTest {
         Optional<Path> zero = SpecialFiles.device("/dev/zero");
         assumeTrue(zero.isPresent());
         assertThatThrownBy(() -> BoundedInput.read(zero.get(), BoundedInput.CATALOG))
-                .isInstanceOf(UnreadableInputException.class)
+                .isInstanceOf(UserFacingException.class)
                 .hasMessage("/dev/zero is a device, not a file: give --catalog a file holding a list of required "
                         + "actions (one per line, a JSON array, or a permissions policy).");
     }
@@ -77,7 +78,7 @@ class BoundedInputTest {
     @Test
     void aMissingFileNamesTheOption() {
         Path missing = dir.resolve("nope.txt");
-        assertThatThrownBy(() -> read(missing)).isInstanceOf(UnreadableInputException.class)
+        assertThatThrownBy(() -> read(missing)).isInstanceOf(UserFacingException.class)
                 .hasMessage("File " + missing + " does not exist: correct the --small path, or save a small list there.");
     }
 
@@ -91,7 +92,7 @@ class BoundedInputTest {
     void aFifoWithoutAWriterEndsWithASentence() throws Exception {
         Optional<Path> fifo = SpecialFiles.fifo(dir.resolve("pipe"));
         assumeTrue(fifo.isPresent());
-        assertThatThrownBy(() -> read(fifo.get())).isInstanceOf(UnreadableInputException.class)
+        assertThatThrownBy(() -> read(fifo.get())).isInstanceOf(UserFacingException.class)
                 .hasMessage("No program wrote to " + fifo.get() + " within 0.3 seconds: start the program that writes "
                         + "to it, or give --small a saved file.");
     }
@@ -117,7 +118,7 @@ class BoundedInputTest {
             }
         });
         assertThatThrownBy(() -> BoundedInput.read(fifo.get(), SMALL, Duration.ofSeconds(30), Duration.ofSeconds(30)))
-                .isInstanceOf(UnreadableInputException.class)
+                .isInstanceOf(UserFacingException.class)
                 .hasMessage(fifo.get() + " brought more than the 1 MB that --small reads: give a shorter list.");
         writer.join();
     }
@@ -136,7 +137,7 @@ class BoundedInputTest {
                 Thread.currentThread().interrupt();
             }
         });
-        assertThatThrownBy(() -> read(fifo.get())).isInstanceOf(UnreadableInputException.class)
+        assertThatThrownBy(() -> read(fifo.get())).isInstanceOf(UserFacingException.class)
                 .hasMessage(fifo.get() + " brought no data for 0.3 seconds: check the program that writes it, or save "
                         + "its output to a file and give --small that file.");
         told.countDown();
@@ -151,14 +152,14 @@ class BoundedInputTest {
         withMark[1] = (byte) 0xFE;
         System.arraycopy(text, 0, withMark, 2, text.length);
         Path file = Files.write(dir.resolve("utf16.json"), withMark);
-        assertThatThrownBy(() -> read(file)).isInstanceOf(UnreadableInputException.class)
+        assertThatThrownBy(() -> read(file)).isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("is UTF-16 text").hasMessageContaining("save a small list as UTF-8");
     }
 
     @Test
     void bytesThatAreNotUtf8AreRefused() throws IOException {
         Path file = Files.write(dir.resolve("latin1.txt"), "Zürich".getBytes(StandardCharsets.ISO_8859_1));
-        assertThatThrownBy(() -> read(file)).isInstanceOf(UnreadableInputException.class)
+        assertThatThrownBy(() -> read(file)).isInstanceOf(UserFacingException.class)
                 .hasMessage(file + " is not UTF-8 text: save a small list as UTF-8.");
     }
 

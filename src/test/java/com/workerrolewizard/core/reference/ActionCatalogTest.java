@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.workerrolewizard.SharedFolder;
-import com.workerrolewizard.core.account.UnreadableInputException;
+import com.workerrolewizard.core.UserFacingException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -367,7 +367,7 @@ class ActionCatalogTest {
     @MethodSource("rejected")
     void rejectsWithAMessageNamingWhere(String name, String text, List<String> fragments) {
         assertThatThrownBy(() -> ActionCatalog.parse(text, "newer.txt"))
-                .isInstanceOf(UnreadableInputException.class)
+                .isInstanceOf(UserFacingException.class)
                 .satisfies(e -> {
                     // one clear line for stderr: names the file and what is wrong, no stack-trace noise
                     // (Jackson's "token 'null'" is JSON talk; a bare null would be a Java leftover)
@@ -382,7 +382,7 @@ class ActionCatalogTest {
     void missingFileSaysSoAndNamesThePath(@TempDir Path dir) {
         Path missing = dir.resolve("nope").resolve("catalog.txt");
         assertThatThrownBy(() -> ActionCatalog.read(missing))
-                .isInstanceOf(UnreadableInputException.class)
+                .isInstanceOf(UserFacingException.class)
                 .hasMessageContaining(missing.toString())
                 .hasMessageContaining("does not exist")
                 .hasMessageContaining("--catalog");
@@ -391,7 +391,7 @@ class ActionCatalogTest {
     @Test
     void aFolderIsNotACatalog(@TempDir Path dir) {
         assertThatThrownBy(() -> ActionCatalog.read(dir))
-                .isInstanceOf(UnreadableInputException.class)
+                .isInstanceOf(UserFacingException.class)
                 .hasMessageContaining(dir.toString());
     }
 
@@ -400,7 +400,7 @@ class ActionCatalogTest {
         Path file = dir.resolve("latin1.txt");
         Files.write(file, new byte[] {'s', 's', 'm', ':', (byte) 0xE9, '\n'});
         assertThatThrownBy(() -> ActionCatalog.read(file))
-                .isInstanceOf(UnreadableInputException.class)
+                .isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("UTF-8");
     }
 

@@ -1,5 +1,6 @@
 package com.workerrolewizard.aws;
 
+import com.workerrolewizard.core.account.CallerIdentity;
 import com.workerrolewizard.core.account.AccountFacts;
 import com.workerrolewizard.core.account.AccountSource;
 import com.workerrolewizard.core.account.AuthorizationDetails;

@@ -1,5 +1,7 @@
 package com.workerrolewizard.aws;
 
+import com.workerrolewizard.core.plan.ApplyOutcome;
+import com.workerrolewizard.core.account.CallerIdentity;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.plan.FixPlan;
@@ -44,7 +46,7 @@ public final class PlanExecutor {
         if (!plan.runnable()) {
             throw new IllegalArgumentException("A plan that breaks IAM limits is never applied");
         }
-        Progress progress = new Progress();
+        WriteProgress progress = new WriteProgress();
         JournalRecord record;
         try {
             record = journal.begin(plan.newRole() ? "create-role" : "fix", me.account(), plan.role(),
@@ -76,14 +78,14 @@ public final class PlanExecutor {
     /** One operation: journal its intent, call IAM, journal what IAM answered. */
     private final class Step {
         private final JournalRecord record;
-        private final Progress progress;
+        private final WriteProgress progress;
         private final AppliancePrincipal appliance;
         private final CallerIdentity me;
         private final String role;
         /** The ARN IAM gave the policy this plan created: what the attachment that follows attaches. */
         private String createdPolicyArn;
 
-        Step(JournalRecord record, Progress progress, AppliancePrincipal appliance, CallerIdentity me, String role) {
+        Step(JournalRecord record, WriteProgress progress, AppliancePrincipal appliance, CallerIdentity me, String role) {
             this.record = record;
             this.progress = progress;
             this.appliance = appliance;

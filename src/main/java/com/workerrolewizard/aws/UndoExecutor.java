@@ -1,5 +1,6 @@
 package com.workerrolewizard.aws;
 
+import com.workerrolewizard.core.plan.ApplyOutcome;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.plan.TrustRestore;
@@ -40,7 +41,7 @@ public final class UndoExecutor {
 
     public ApplyOutcome undo(JournalRecord target) {
         requireSettled(target);
-        Progress progress = new Progress();
+        WriteProgress progress = new WriteProgress();
         JournalRecord record;
         try {
             record = journal.begin("undo", target.account(), target.role(), target.appliance(), target.id());
@@ -68,7 +69,7 @@ public final class UndoExecutor {
     }
 
     /** Looks a write of unknown outcome up in IAM; one that did not land is marked so and needs no revert. */
-    private boolean landed(JournalRecord target, JournalRecord record, UndoStep step, Progress progress) {
+    private boolean landed(JournalRecord target, JournalRecord record, UndoStep step, WriteProgress progress) {
         String write = step.reverts().action();
         Reconciler.Finding found;
         try {
@@ -96,7 +97,7 @@ public final class UndoExecutor {
         return false;
     }
 
-    private void revert(JournalRecord target, JournalRecord record, UndoStep step, Progress progress) {
+    private void revert(JournalRecord target, JournalRecord record, UndoStep step, WriteProgress progress) {
         ObjectNode current = null;
         ObjectNode restored = null;
         try {
@@ -168,7 +169,7 @@ public final class UndoExecutor {
     }
 
     /** Nothing to write for this step: records why, and the reverted write as reverted. */
-    private void settleWithoutWrite(JournalRecord target, JournalRecord record, UndoStep step, Progress progress,
+    private void settleWithoutWrite(JournalRecord target, JournalRecord record, UndoStep step, WriteProgress progress,
             String why) {
         try {
             journal.write(record, new JournalEntry(step.action(), step.parameters(), null, null, JournalEntry.State.SKIPPED)

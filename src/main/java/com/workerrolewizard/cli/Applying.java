@@ -1,7 +1,7 @@
 package com.workerrolewizard.cli;
 
-import com.workerrolewizard.aws.ApplyOutcome;
-import com.workerrolewizard.aws.CallerIdentity;
+import com.workerrolewizard.core.plan.ApplyOutcome;
+import com.workerrolewizard.core.account.CallerIdentity;
 import com.workerrolewizard.aws.PlanExecutor;
 import com.workerrolewizard.aws.Propagation;
 import com.workerrolewizard.core.UserFacingException;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.workerrolewizard.signin.ProfileCatalog;
-import com.workerrolewizard.signin.ProfileInfo;
+import com.workerrolewizard.core.signin.ProfileInfo;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -2,7 +2,7 @@ package com.workerrolewizard.cli;
 
 import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.signin.CredentialsResolver;
-import com.workerrolewizard.signin.SignInPrompts;
+import com.workerrolewizard.core.signin.SignInPrompts;
 import com.workerrolewizard.signin.SsoLogin;
 import com.workerrolewizard.signin.SsoTokenCache;
 import java.net.URI;

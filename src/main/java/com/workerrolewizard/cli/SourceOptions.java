@@ -41,7 +41,7 @@ final class SourceOptions {
     Path sandboxSeed;
 
     /** How sign-in asks for an MFA code or shows an Identity Center code; the terminal unless a face sets another. */
-    com.workerrolewizard.signin.SignInPrompts prompts = new TerminalPrompts(
+    com.workerrolewizard.core.signin.SignInPrompts prompts = new TerminalPrompts(
             new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
 
     /** True when any SOURCE option was given (export without one plans a new role). */

@@ -1,8 +1,8 @@
 package com.workerrolewizard.cli;
 
 import com.workerrolewizard.signin.Browser;
-import com.workerrolewizard.signin.SignInException;
-import com.workerrolewizard.signin.SignInPrompts;
+import com.workerrolewizard.core.signin.SignInException;
+import com.workerrolewizard.core.signin.SignInPrompts;
 import java.io.Console;
 import java.io.PrintWriter;
 

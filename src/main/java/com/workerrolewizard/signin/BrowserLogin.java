@@ -1,5 +1,7 @@
 package com.workerrolewizard.signin;
 
+import com.workerrolewizard.core.signin.SignInException;
+import com.workerrolewizard.core.signin.SignInPrompts;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

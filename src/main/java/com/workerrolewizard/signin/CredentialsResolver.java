@@ -1,5 +1,8 @@
 package com.workerrolewizard.signin;
 
+import com.workerrolewizard.core.signin.SignInException;
+import com.workerrolewizard.core.signin.ProfileInfo;
+import com.workerrolewizard.core.signin.SignInPrompts;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashSet;

@@ -1,5 +1,7 @@
 package com.workerrolewizard.signin;
 
+import com.workerrolewizard.core.signin.SignInException;
+import com.workerrolewizard.core.signin.SignInPrompts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;

@@ -1,5 +1,6 @@
 package com.workerrolewizard.signin;
 
+import com.workerrolewizard.core.signin.SignInException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

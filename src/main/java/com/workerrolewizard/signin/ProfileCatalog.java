@@ -1,5 +1,9 @@
 package com.workerrolewizard.signin;
 
+import com.workerrolewizard.core.signin.SignInException;
+import com.workerrolewizard.core.signin.SsoTokenStatus;
+import com.workerrolewizard.core.signin.ProfileKind;
+import com.workerrolewizard.core.signin.ProfileInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

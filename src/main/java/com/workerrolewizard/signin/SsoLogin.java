@@ -1,5 +1,7 @@
 package com.workerrolewizard.signin;
 
+import com.workerrolewizard.core.signin.SignInException;
+import com.workerrolewizard.core.signin.SignInPrompts;
 import com.workerrolewizard.aws.HttpClients;
 import com.workerrolewizard.aws.NetworkProblems;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package com.workerrolewizard.signin;
 
+import com.workerrolewizard.core.signin.SignInException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package com.workerrolewizard.signin;
 
+import com.workerrolewizard.core.signin.SignInException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,5 +1,6 @@
 package com.workerrolewizard.aws;
 
+import com.workerrolewizard.core.account.CallerIdentity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

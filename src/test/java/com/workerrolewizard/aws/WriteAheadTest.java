@@ -1,5 +1,6 @@
 package com.workerrolewizard.aws;
 
+import com.workerrolewizard.core.plan.ApplyOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.workerrolewizard.core.arn.AppliancePrincipal;

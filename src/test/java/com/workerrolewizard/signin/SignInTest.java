@@ -1,5 +1,9 @@
 package com.workerrolewizard.signin;
 
+import com.workerrolewizard.core.signin.SignInException;
+import com.workerrolewizard.core.signin.ProfileKind;
+import com.workerrolewizard.core.signin.ProfileInfo;
+import com.workerrolewizard.core.signin.SignInPrompts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -2,10 +2,10 @@ package com.workerrolewizard.ui;
 
 import com.workerrolewizard.core.reference.ReferenceDocuments;
 import com.workerrolewizard.sandbox.Sandbox;
-import com.workerrolewizard.signin.ProfileInfo;
-import com.workerrolewizard.signin.ProfileKind;
-import com.workerrolewizard.signin.SignInException;
-import com.workerrolewizard.signin.SignInPrompts;
+import com.workerrolewizard.core.signin.ProfileInfo;
+import com.workerrolewizard.core.signin.ProfileKind;
+import com.workerrolewizard.core.signin.SignInException;
+import com.workerrolewizard.core.signin.SignInPrompts;
 import com.workerrolewizard.ui.wizard.AwsSessionFactory;
 import com.workerrolewizard.ui.wizard.Session;
 import com.workerrolewizard.ui.wizard.SessionFactory;

@@ -204,7 +204,7 @@ class WizardWritesTest {
     void aProfileThatCannotWorkShowsWhyAndCannotSignIn(FxRobot robot) throws Exception {
         robot.clickOn("#mode-profile");
         robot.interact(() -> {
-            javafx.scene.control.ComboBox<com.workerrolewizard.signin.ProfileInfo> profiles = robot.lookup("#profiles").query();
+            javafx.scene.control.ComboBox<com.workerrolewizard.core.signin.ProfileInfo> profiles = robot.lookup("#profiles").query();
             profiles.setValue(profiles.getItems().get(1));
         });
         waitFor(() -> text(robot, "#signin-error").contains("nowhere"));

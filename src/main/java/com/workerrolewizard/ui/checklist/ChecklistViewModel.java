@@ -1,6 +1,6 @@
 package com.workerrolewizard.ui.checklist;
 
-import com.workerrolewizard.aws.ApplyOutcome;
+import com.workerrolewizard.core.plan.ApplyOutcome;
 import com.workerrolewizard.aws.PlanExecutor;
 import com.workerrolewizard.aws.Propagation;
 import com.workerrolewizard.aws.UndoExecutor;

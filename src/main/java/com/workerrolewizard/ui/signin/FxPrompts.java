@@ -1,8 +1,8 @@
 package com.workerrolewizard.ui.signin;
 
 import com.workerrolewizard.signin.Browser;
-import com.workerrolewizard.signin.SignInException;
-import com.workerrolewizard.signin.SignInPrompts;
+import com.workerrolewizard.core.signin.SignInException;
+import com.workerrolewizard.core.signin.SignInPrompts;
 import com.workerrolewizard.ui.common.Texts;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

@@ -1,6 +1,6 @@
 package com.workerrolewizard.ui.signin;
 
-import com.workerrolewizard.signin.ProfileInfo;
+import com.workerrolewizard.core.signin.ProfileInfo;
 import com.workerrolewizard.ui.common.Texts;
 import com.workerrolewizard.ui.wizard.WizardStep;
 import javafx.beans.value.ObservableBooleanValue;

@@ -1,7 +1,7 @@
 package com.workerrolewizard.ui.signin;
 
-import com.workerrolewizard.signin.ProfileInfo;
-import com.workerrolewizard.signin.SignInPrompts;
+import com.workerrolewizard.core.signin.ProfileInfo;
+import com.workerrolewizard.core.signin.SignInPrompts;
 import com.workerrolewizard.ui.common.Background;
 import com.workerrolewizard.ui.common.Problems;
 import com.workerrolewizard.ui.common.Texts;

@@ -8,8 +8,8 @@ import com.workerrolewizard.journal.AppDataFolder;
 import com.workerrolewizard.sandbox.Sandbox;
 import com.workerrolewizard.signin.CredentialsResolver;
 import com.workerrolewizard.signin.ProfileCatalog;
-import com.workerrolewizard.signin.ProfileInfo;
-import com.workerrolewizard.signin.SignInPrompts;
+import com.workerrolewizard.core.signin.ProfileInfo;
+import com.workerrolewizard.core.signin.SignInPrompts;
 import com.workerrolewizard.signin.SsoLogin;
 import com.workerrolewizard.signin.SsoTokenCache;
 import java.io.IOException;
@@ -68,7 +68,7 @@ public final class AwsSessionFactory implements SessionFactory {
         SsoLogin sso = new SsoLogin(SsoTokenCache.standard(), endpoint("AWS_ENDPOINT_URL_SSO_OIDC"),
                 endpoint("AWS_ENDPOINT_URL_SSO"), prompts);
         ProfileCatalog profiles = new ProfileCatalog(file, System.getenv());
-        if (profiles.profile(name).map(p -> p.kind() == com.workerrolewizard.signin.ProfileKind.SSO).orElse(false)
+        if (profiles.profile(name).map(p -> p.kind() == com.workerrolewizard.core.signin.ProfileKind.SSO).orElse(false)
                 && !sso.signedIn(name, file)) {
             sso.login(name, file, cancelled);
         }

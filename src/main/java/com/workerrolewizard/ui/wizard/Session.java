@@ -1,7 +1,7 @@
 package com.workerrolewizard.ui.wizard;
 
 import com.workerrolewizard.aws.AwsClients;
-import com.workerrolewizard.aws.CallerIdentity;
+import com.workerrolewizard.core.account.CallerIdentity;
 import com.workerrolewizard.aws.LiveAccount;
 import java.nio.file.Path;
 

@@ -1,7 +1,7 @@
 package com.workerrolewizard.ui.wizard;
 
-import com.workerrolewizard.signin.ProfileInfo;
-import com.workerrolewizard.signin.SignInPrompts;
+import com.workerrolewizard.core.signin.ProfileInfo;
+import com.workerrolewizard.core.signin.SignInPrompts;
 import java.util.List;
 
 /** Signs in for the wizard; called off the FX thread. */

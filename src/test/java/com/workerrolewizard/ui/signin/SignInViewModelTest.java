@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.workerrolewizard.core.reference.ReferenceDocuments;
 import com.workerrolewizard.sandbox.Sandbox;
-import com.workerrolewizard.signin.ProfileInfo;
-import com.workerrolewizard.signin.ProfileKind;
-import com.workerrolewizard.signin.SignInException;
-import com.workerrolewizard.signin.SignInPrompts;
-import com.workerrolewizard.signin.SsoTokenStatus;
+import com.workerrolewizard.core.signin.ProfileInfo;
+import com.workerrolewizard.core.signin.ProfileKind;
+import com.workerrolewizard.core.signin.SignInException;
+import com.workerrolewizard.core.signin.SignInPrompts;
+import com.workerrolewizard.core.signin.SsoTokenStatus;
 import com.workerrolewizard.ui.TestSessions;
 import com.workerrolewizard.ui.common.Background;
 import com.workerrolewizard.ui.wizard.Session;
@@ -80,7 +80,7 @@ class SignInViewModelTest {
     @Test
     void aFailedSignInIsOneSentenceBesideTheButton() {
         model.loadProfiles();
-        model.profile().set(new ProfileInfo("gone", com.workerrolewizard.signin.ProfileKind.KEYS,
+        model.profile().set(new ProfileInfo("gone", com.workerrolewizard.core.signin.ProfileKind.KEYS,
                 false, null, null));
         model.signIn(null);
         assertThat(model.error().get()).isEqualTo("Profile gone cannot work: its source_profile nowhere does not exist.");
@@ -105,8 +105,8 @@ class SignInViewModelTest {
             @Override
             public List<ProfileInfo> profiles() {
                 return java.util.List.of(new ProfileInfo("corp",
-                        com.workerrolewizard.signin.ProfileKind.SSO, false, "eu-west-1", null,
-                        com.workerrolewizard.signin.SsoTokenStatus.MISSING));
+                        com.workerrolewizard.core.signin.ProfileKind.SSO, false, "eu-west-1", null,
+                        com.workerrolewizard.core.signin.SsoTokenStatus.MISSING));
             }
 
             @Override
@@ -145,9 +145,9 @@ class SignInViewModelTest {
     @Test
     void aProfileWhoseTokenCacheCannotBeReadCanStillSignInAndSaysWhy() {
         ProfileInfo broken = new ProfileInfo("corp",
-                com.workerrolewizard.signin.ProfileKind.SSO, false, null, "The IAM Identity Center token cache file x cannot "
+                com.workerrolewizard.core.signin.ProfileKind.SSO, false, null, "The IAM Identity Center token cache file x cannot "
                         + "be read (it is not valid JSON): run 'worker-role-wizard login --profile corp' to replace it.",
-                com.workerrolewizard.signin.SsoTokenStatus.UNREADABLE);
+                com.workerrolewizard.core.signin.SsoTokenStatus.UNREADABLE);
         model.mode().set(SignInViewModel.Mode.PROFILE);
         model.profile().set(broken);
         assertThat(model.canSignIn().get()).as("signing in logs in, which replaces the file").isTrue();

@@ -1,4 +1,4 @@
-package com.workerrolewizard.signin;
+package com.workerrolewizard.core.signin;
 
 /**
  * One profile as the sign-in step shows it: never hidden when it cannot work, but with the reason.

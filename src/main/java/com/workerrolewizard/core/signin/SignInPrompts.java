@@ -1,4 +1,4 @@
-package com.workerrolewizard.signin;
+package com.workerrolewizard.core.signin;
 
 /**
  * What signing in may need from the person at the keyboard: a terminal prompt on the command line, a dialog

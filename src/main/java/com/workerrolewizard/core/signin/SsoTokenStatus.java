@@ -1,4 +1,4 @@
-package com.workerrolewizard.signin;
+package com.workerrolewizard.core.signin;
 
 /**
  * The state of an Identity Center profile's cached token, with the names of the outside contract. A cache file

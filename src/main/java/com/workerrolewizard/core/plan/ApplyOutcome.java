@@ -1,4 +1,4 @@
-package com.workerrolewizard.aws;
+package com.workerrolewizard.core.plan;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package com.workerrolewizard.aws;
+package com.workerrolewizard.core.account;
 
 import com.workerrolewizard.core.arn.Arn;
 import com.workerrolewizard.core.arn.Partition;

@@ -1,11 +1,12 @@
 package com.workerrolewizard.aws;
 
+import com.workerrolewizard.core.plan.ApplyOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** What a run of writes has done so far; the first failure stops it, and every write after is not made. */
-final class Progress {
+final class WriteProgress {
     final List<String> applied = new ArrayList<>();
     final List<String> skipped = new ArrayList<>();
     final List<String> unknown = new ArrayList<>();

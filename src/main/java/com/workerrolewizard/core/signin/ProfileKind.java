@@ -1,4 +1,4 @@
-package com.workerrolewizard.signin;
+package com.workerrolewizard.core.signin;
 
 /** How a profile gets its credentials, with the names of the outside contract. */
 public enum ProfileKind {

@@ -3,7 +3,6 @@ package com.workerrolewizard;
 import com.workerrolewizard.cli.ExitCode;
 import com.workerrolewizard.cli.UnexpectedError;
 import com.workerrolewizard.ui.WizardApplication;
-import com.workerrolewizard.ui.WizardContext;
 import java.util.List;
 import java.util.Set;
 
@@ -26,7 +25,7 @@ public final class Launcher {
         int exit;
         try {
             if (wizard) {
-                WizardApplication.open(args, WizardContext.standard(List.of(args).contains("--sandbox")));
+                new CompositionRoot().openWizard(args, List.of(args).contains("--sandbox"));
                 return;
             }
             exit = new CompositionRoot().runCommand(args);

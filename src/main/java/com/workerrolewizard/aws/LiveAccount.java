@@ -9,6 +9,7 @@ import com.workerrolewizard.core.account.InstanceProfileRef;
 import com.workerrolewizard.core.account.Known;
 import com.workerrolewizard.core.account.Progress;
 import com.workerrolewizard.core.account.RoleSnapshot;
+import com.workerrolewizard.core.account.RoleSummary;
 import com.workerrolewizard.core.account.SimulatedAction;
 import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.arn.Arn;
@@ -99,7 +100,7 @@ public final class LiveAccount implements AccountSource, AutoCloseable {
     }
 
     /** Lists every role, handing each page to {@code onPage} as soon as it arrives. */
-    public void listRoles(Consumer<List<Role>> onPage) {
+    public void listRoles(Consumer<List<RoleSummary>> onPage) {
         String marker = null;
         do {
             String from = marker;
@@ -110,7 +111,8 @@ public final class LiveAccount implements AccountSource, AutoCloseable {
                 throw new UserFacingException("Cannot list the roles of " + description + ": "
                         + AwsProblems.explain(e, "iam:ListRoles", "the account"));
             }
-            onPage.accept(page.roles());
+            onPage.accept(page.roles().stream().map(r -> new RoleSummary(r.roleName(), r.path(), r.arn(), r.createDate(),
+                    r.description() == null ? "" : r.description())).toList());
             marker = Boolean.TRUE.equals(page.isTruncated()) ? page.marker() : null;
         } while (marker != null);
     }
@@ -171,7 +173,7 @@ public final class LiveAccount implements AccountSource, AutoCloseable {
     private List<RoleSnapshot> snapshotsOneByOne(Progress progress) {
         List<String> names = new ArrayList<>();
         listRoles(page -> {
-            page.forEach(r -> names.add(r.roleName()));
+            page.forEach(r -> names.add(r.name()));
             progress.rolesRead(names.size());
         });
         AtomicInteger done = new AtomicInteger();

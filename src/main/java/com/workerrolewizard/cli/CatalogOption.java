@@ -1,8 +1,9 @@
 package com.workerrolewizard.cli;
 
+import com.workerrolewizard.app.Workflows;
 import com.workerrolewizard.core.reference.ActionCatalog;
-import com.workerrolewizard.core.reference.ReferenceDocuments;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** {@code --catalog FILE}, which every command takes: a list of required actions replacing the page's. */
@@ -11,8 +12,8 @@ final class CatalogOption {
             description = "Required actions replacing the page's 33: one per line, a JSON array, or a permissions policy.")
     Path file;
 
-    ActionCatalog resolve(ReferenceDocuments references) {
-        return file == null ? references.builtInCatalog() : ActionCatalog.read(file);
+    ActionCatalog resolve(Workflows workflows) {
+        return workflows.catalog(Optional.ofNullable(file));
     }
 
     static String describe(ActionCatalog catalog) {

@@ -1,14 +1,14 @@
 package com.workerrolewizard.cli;
 
+import com.workerrolewizard.app.Workflows;
+import com.workerrolewizard.app.role.RoleWorkflow;
+import com.workerrolewizard.app.session.Session;
 import com.workerrolewizard.core.account.Progress;
-import com.workerrolewizard.core.account.RoleSnapshot;
-import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.reference.ActionCatalog;
-import com.workerrolewizard.core.reference.ReferenceDocuments;
-import com.workerrolewizard.core.requirement.RoleChecker;
 import com.workerrolewizard.core.requirement.RoleReport;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -17,21 +17,23 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code check}: the four requirements for one role or every role, as text for people or JSON for scripts. */
+/**
+ * {@code check}: the four requirements for one role or every role, as text for people, JSON for scripts, or a
+ * Markdown or HTML report for a change ticket.
+ */
 @Command(name = "check", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Checks the four requirements of the worker role.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every requirement of every role is PASS or WARN", "1:at least one FAIL",
                 "2:bad usage or unreadable input", "3:no FAIL but at least one UNKNOWN"})
 final class CheckCommand implements Callable<Integer> {
-    private final ReferenceDocuments references;
+    private final Workflows workflows;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--appliance", required = true, paramLabel = "ARN", converter = ApplianceConverter.class,
-            description = "The appliance's Impersonation role ARN, or its account (ARN or 12-digit ID).")
-    AppliancePrincipal appliance;
+    @Mixin
+    ApplianceOption appliance;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     RoleSelection selection;
@@ -44,11 +46,11 @@ final class CheckCommand implements Callable<Integer> {
         boolean allRoles;
     }
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-            description = "text for people (default), json for scripts.")
+    @Option(names = "--format", paramLabel = "text|json|markdown|html", defaultValue = "text",
+            description = "text for people (default), json for scripts, markdown or html for a change ticket.")
     Format format;
 
-    enum Format { text, json }
+    enum Format { text, json, markdown, html }
 
     @Mixin
     CatalogOption catalog;
@@ -56,35 +58,37 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     SourceOptions source;
 
-    CheckCommand(ReferenceDocuments references) {
-        this.references = references;
+    CheckCommand(Workflows workflows) {
+        this.workflows = workflows;
     }
 
     @Override
     public Integer call() {
-        ActionCatalog actions = catalog.resolve(references);
-        List<RoleSnapshot> roles;
-        try (SourceOptions.Opened opened = source.open(actions)) {
+        ActionCatalog actions = catalog.resolve(workflows);
+        PrintWriter out = spec.commandLine().getOut();
+        try (Session session = source.open(workflows.sessions(actions))) {
+            RoleWorkflow roles = workflows.roles(session, workflows.documents(actions));
+            List<RoleReport> reports;
             if (selection.allRoles) {
                 Progress progress = TerminalProgress.forStandardError();
                 try {
-                    roles = opened.account().allRoles(progress);
+                    reports = roles.checkAll(appliance.appliance, progress);
                 } finally {
                     TerminalProgress.finish(progress);
                 }
             } else {
-                roles = List.of(opened.account().role(selection.role));
+                reports = List.of(roles.check(selection.role, appliance.appliance));
             }
+            switch (format) {
+                case json -> out.println(JsonReport.render(appliance.appliance.arn(), reports));
+                case markdown, html -> out.print(workflows.exports(workflows.documents(actions)).checkReport(reports,
+                        Optional.of(session), session.describe(), appliance.appliance.arn(),
+                        CatalogOption.describe(actions), format == Format.html));
+                default -> out.print(TextReport.render(appliance.appliance.arn(), CatalogOption.describe(actions), reports,
+                        Terminal.wantsColour()));
+            }
+            out.flush();
+            return ExitCode.of(reports);
         }
-        RoleChecker checker = new RoleChecker(actions);
-        List<RoleReport> reports = roles.stream().map(role -> checker.check(role, appliance)).toList();
-        PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.json) {
-            out.println(JsonReport.render(appliance.arn(), reports));
-        } else {
-            out.print(TextReport.render(appliance.arn(), CatalogOption.describe(actions), reports, Terminal.wantsColour()));
-        }
-        out.flush();
-        return ExitCode.of(reports);
     }
 }

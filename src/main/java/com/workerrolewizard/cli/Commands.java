@@ -1,7 +1,7 @@
 package com.workerrolewizard.cli;
 
 import com.workerrolewizard.core.UserFacingException;
-import com.workerrolewizard.core.reference.ReferenceDocuments;
+import com.workerrolewizard.app.Workflows;
 import com.workerrolewizard.core.text.ControlCharacters;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -15,15 +15,15 @@ public final class Commands {
     private Commands() {
     }
 
-    public static CommandLine create(ReferenceDocuments references, PrintWriter out, PrintWriter err) {
+    public static CommandLine create(Workflows workflows, PrintWriter out, PrintWriter err) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
                         public <K> K create(Class<K> type) throws Exception {
-                // Commands take the reference documents through their constructor; everything else is picocli's.
+                // Commands take the application layer's workflows through their constructor; everything else is picocli's.
                 try {
-                    var constructor = type.getDeclaredConstructor(ReferenceDocuments.class);
-                    return constructor.newInstance(references);
+                    var constructor = type.getDeclaredConstructor(Workflows.class);
+                    return constructor.newInstance(workflows);
                 } catch (NoSuchMethodException e) {
                     return defaults.create(type);
                 }

@@ -1,14 +1,14 @@
 package com.workerrolewizard.cli;
 
+import com.workerrolewizard.app.Workflows;
+import com.workerrolewizard.app.role.RoleWorkflow;
+import com.workerrolewizard.app.session.Session;
 import com.workerrolewizard.core.UserFacingException;
-import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.plan.FixPlan;
-import com.workerrolewizard.core.plan.FixPlanner;
 import com.workerrolewizard.core.plan.IamLimits;
 import com.workerrolewizard.core.plan.IamOperation;
 import com.workerrolewizard.core.plan.NewRoleRequest;
-import com.workerrolewizard.core.reference.ReferenceDocuments;
-import com.workerrolewizard.core.reference.WorkerDocuments;
+import com.workerrolewizard.core.reference.ActionCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "create-role", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Plans (and, on a live account, creates) a worker role that meets all four requirements.")
 final class CreateRoleCommand implements Callable<Integer> {
-    private final ReferenceDocuments references;
+    private final Workflows workflows;
 
     @Spec
     CommandSpec spec;
@@ -33,9 +33,8 @@ final class CreateRoleCommand implements Callable<Integer> {
     @Option(names = "--path", paramLabel = "PATH", defaultValue = "/", description = "The role's path (default /).")
     String path;
 
-    @Option(names = "--appliance", required = true, paramLabel = "ARN", converter = ApplianceConverter.class,
-            description = "The appliance's Impersonation role ARN, or its account (ARN or 12-digit ID).")
-    AppliancePrincipal appliance;
+    @Mixin
+    ApplianceOption appliance;
 
     @Option(names = "--permissions-boundary", paramLabel = "ARN", description = "A managed policy ARN to set as boundary.")
     String boundary;
@@ -58,40 +57,26 @@ final class CreateRoleCommand implements Callable<Integer> {
     @Mixin
     SourceOptions source;
 
-    CreateRoleCommand(ReferenceDocuments references) {
-        this.references = references;
+    CreateRoleCommand(Workflows workflows) {
+        this.workflows = workflows;
     }
 
     @Override
     public Integer call() {
-        WorkerDocuments documents = new WorkerDocuments(references, catalog.resolve(references));
+        ActionCatalog actions = catalog.resolve(workflows);
         write.requireDryRun(source);
+        List<IamOperation.Tag> parsedTags = IamLimits.parseTags(tags);
         // A name, path or tag IAM would refuse is bad usage, found before any account is read.
-        IamLimits.roleName(role).or(() -> IamLimits.path(path)).or(() -> IamLimits.tags(tags()))
+        IamLimits.roleName(role).or(() -> IamLimits.path(path)).or(() -> IamLimits.tags(parsedTags))
                 .or(() -> IamLimits.description(description)).or(() -> IamLimits.maxSessionDuration(maxSessionDuration))
                 .ifPresent(problem -> {
                     throw new UserFacingException(problem);
                 });
-        NewRoleRequest request = new NewRoleRequest(role, path, description, boundary, tags(), maxSessionDuration);
-        try (SourceOptions.Opened opened = source.open(documents.catalog())) {
-            FixPlan plan = new FixPlanner(documents).planNewRole(request, appliance, opened.account().facts(), write.mode());
-            return Applying.run(plan, source, opened, write, appliance, documents, spec.commandLine().getOut());
+        NewRoleRequest request = new NewRoleRequest(role, path, description, boundary, parsedTags, maxSessionDuration);
+        try (Session session = source.open(workflows.sessions(actions))) {
+            RoleWorkflow roles = workflows.roles(session, workflows.documents(actions));
+            FixPlan plan = roles.planNewRole(request, appliance.appliance, write.mode());
+            return Applying.run(plan, session, roles, write, appliance.appliance, actions, spec.commandLine().getOut());
         }
-    }
-
-    static List<IamOperation.Tag> parseTags(List<String> tags) {
-        List<IamOperation.Tag> parsed = new ArrayList<>();
-        for (String tag : tags) {
-            int eq = tag.indexOf('=');
-            if (eq <= 0) {
-                throw new UserFacingException("--tag \"" + tag + "\" is not KEY=VALUE: write it as --tag team=backup.");
-            }
-            parsed.add(new IamOperation.Tag(tag.substring(0, eq), tag.substring(eq + 1)));
-        }
-        return parsed;
-    }
-
-    private List<IamOperation.Tag> tags() {
-        return parseTags(tags);
     }
 }

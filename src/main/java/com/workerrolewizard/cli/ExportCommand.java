@@ -1,16 +1,15 @@
 package com.workerrolewizard.cli;
 
-import com.workerrolewizard.core.account.AccountFacts;
+import com.workerrolewizard.app.Workflows;
+import com.workerrolewizard.app.export.ExportWorkflow;
+import com.workerrolewizard.app.session.Session;
 import com.workerrolewizard.core.UserFacingException;
-import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.export.ExportFormat;
 import com.workerrolewizard.core.export.ExportSubject;
-import com.workerrolewizard.core.export.Exports;
 import com.workerrolewizard.core.export.JsonExport;
 import com.workerrolewizard.core.plan.IamLimits;
 import com.workerrolewizard.core.plan.NewRoleRequest;
-import com.workerrolewizard.core.reference.ReferenceDocuments;
-import com.workerrolewizard.core.reference.WorkerDocuments;
+import com.workerrolewizard.core.reference.ActionCatalog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -28,17 +27,16 @@ import picocli.CommandLine.Spec;
 @Command(name = "export", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Exports the worker role's policies as JSON, an AWS CLI or PowerShell script, CloudFormation or Terraform.")
 final class ExportCommand implements Callable<Integer> {
-    static final String DEFAULT_ROLE = "VeeamWorkerRole";
-    private final ReferenceDocuments references;
+    private final Workflows workflows;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--appliance", required = true, paramLabel = "ARN", converter = ApplianceConverter.class,
-            description = "The appliance's Impersonation role ARN, or its account (ARN or 12-digit ID).")
-    AppliancePrincipal appliance;
+    @Mixin
+    ApplianceOption appliance;
 
-    @Option(names = "--role", paramLabel = "NAME", description = "The role (default " + DEFAULT_ROLE + " for a new role).")
+    @Option(names = "--role", paramLabel = "NAME",
+            description = "The role (default " + ExportWorkflow.DEFAULT_ROLE + " for a new role).")
     String role;
 
     @Option(names = "--format", required = true, paramLabel = "json|cli|powershell|cloudformation|terraform",
@@ -68,8 +66,8 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     SourceOptions source;
 
-    ExportCommand(ReferenceDocuments references) {
-        this.references = references;
+    ExportCommand(Workflows workflows) {
+        this.workflows = workflows;
     }
 
     @Override
@@ -81,21 +79,22 @@ final class ExportCommand implements Callable<Integer> {
         }
         WriteOptions write = new WriteOptions();
         write.permissions = permissions;
-        Exports exports = new Exports(new WorkerDocuments(references, catalog.resolve(references)), VersionProvider.version());
+        ActionCatalog actions = catalog.resolve(workflows);
+        ExportWorkflow exports = workflows.exports(workflows.documents(actions));
         ExportSubject subject;
         if (!source.given()) {
-            String name = role == null ? DEFAULT_ROLE : role;
+            String name = role == null ? ExportWorkflow.DEFAULT_ROLE : role;
             IamLimits.roleName(name).ifPresent(problem -> {
                 throw new UserFacingException(problem);
             });
-            subject = exports.forNewRole(NewRoleRequest.named(name), appliance, AccountFacts.none(), write.mode());
+            subject = exports.forNewRole(NewRoleRequest.named(name), appliance.appliance, write.mode());
         } else {
             if (role == null) {
                 throw new UserFacingException("Give --role NAME: with an account the export is the fix of one of its "
                         + "roles (without an account, export plans a new role).");
             }
-            try (SourceOptions.Opened opened = source.open(catalog.resolve(references))) {
-                subject = exports.forRole(opened.account().role(role), appliance, opened.account().facts(), write.mode());
+            try (Session session = source.open(workflows.sessions(actions))) {
+                subject = exports.forRole(session, role, appliance.appliance, write.mode());
             }
         }
         Optional<JsonExport.Document> only = Optional.ofNullable(document)
@@ -105,7 +104,7 @@ final class ExportCommand implements Callable<Integer> {
         if (output == null) {
             out.print(text);
         } else {
-            OutputFile.write(output, text, force, exportFormat == ExportFormat.CLI);
+            ExportWorkflow.write(output, text, force, exportFormat == ExportFormat.CLI);
             out.println("Wrote " + output + " (" + format + ", role " + subject.roleName() + ").");
         }
         out.flush();

@@ -1,10 +1,10 @@
 package com.workerrolewizard.cli;
 
-import com.workerrolewizard.core.arn.AppliancePrincipal;
+import com.workerrolewizard.app.Workflows;
+import com.workerrolewizard.app.role.RoleWorkflow;
+import com.workerrolewizard.app.session.Session;
 import com.workerrolewizard.core.plan.FixPlan;
-import com.workerrolewizard.core.plan.FixPlanner;
-import com.workerrolewizard.core.reference.ReferenceDocuments;
-import com.workerrolewizard.core.reference.WorkerDocuments;
+import com.workerrolewizard.core.reference.ActionCatalog;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,14 +16,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "fix", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Plans (and, on a live account, applies) the changes that make the worker role pass.")
 final class FixCommand implements Callable<Integer> {
-    private final ReferenceDocuments references;
+    private final Workflows workflows;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--appliance", required = true, paramLabel = "ARN", converter = ApplianceConverter.class,
-            description = "The appliance's Impersonation role ARN, or its account (ARN or 12-digit ID).")
-    AppliancePrincipal appliance;
+    @Mixin
+    ApplianceOption appliance;
 
     @Option(names = "--role", required = true, paramLabel = "NAME|ARN", description = "The worker role to fix.")
     String role;
@@ -37,18 +36,18 @@ final class FixCommand implements Callable<Integer> {
     @Mixin
     SourceOptions source;
 
-    FixCommand(ReferenceDocuments references) {
-        this.references = references;
+    FixCommand(Workflows workflows) {
+        this.workflows = workflows;
     }
 
     @Override
     public Integer call() {
-        WorkerDocuments documents = new WorkerDocuments(references, catalog.resolve(references));
+        ActionCatalog actions = catalog.resolve(workflows);
         write.requireDryRun(source);
-        try (SourceOptions.Opened opened = source.open(documents.catalog())) {
-            FixPlan plan = new FixPlanner(documents).planFix(opened.account().role(role), appliance,
-                    opened.account().facts(), write.mode());
-            return Applying.run(plan, source, opened, write, appliance, documents, spec.commandLine().getOut());
+        try (Session session = source.open(workflows.sessions(actions))) {
+            RoleWorkflow roles = workflows.roles(session, workflows.documents(actions));
+            FixPlan plan = roles.planFix(role, appliance.appliance, write.mode());
+            return Applying.run(plan, session, roles, write, appliance.appliance, actions, spec.commandLine().getOut());
         }
     }
 }

@@ -1,14 +1,14 @@
 package com.workerrolewizard.cli;
 
-import com.workerrolewizard.signin.SsoTokenCache;
+import com.workerrolewizard.app.Workflows;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.profiles.ProfileFile;
 
 /**
  * {@code login}: IAM Identity Center login as {@code aws sso login} does it (the browser with PKCE for an sso-session
@@ -28,14 +28,20 @@ final class LoginCommand implements Callable<Integer> {
             + "instead of being sent back to this machine by the browser.")
     boolean useDeviceCode;
 
+    private final Workflows workflows;
+
+    LoginCommand(Workflows workflows) {
+        this.workflows = workflows;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         TerminalPrompts prompts = new TerminalPrompts(spec.commandLine().getErr());
-        SsoTokenCache.Token token = SignIn.sso(prompts).login(profile, ProfileFile.defaultProfileFile(), () -> false,
-                useDeviceCode);
+        Instant expires = workflows.sessions(workflows.references().builtInCatalog()).login(profile, useDeviceCode, prompts,
+                () -> false);
         out.println("Logged in for profile " + profile + "; the session is valid until "
-                + token.expiresAt().truncatedTo(ChronoUnit.SECONDS) + " and serves the AWS CLI too.");
+                + expires.truncatedTo(ChronoUnit.SECONDS) + " and serves the AWS CLI too.");
         out.flush();
         return ExitCode.OK;
     }

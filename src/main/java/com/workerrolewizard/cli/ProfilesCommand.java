@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.workerrolewizard.signin.ProfileCatalog;
+import com.workerrolewizard.app.Workflows;
 import com.workerrolewizard.core.signin.ProfileInfo;
 import java.io.PrintWriter;
 import java.util.List;
@@ -25,13 +25,21 @@ final class ProfilesCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "text (default) or json.")
-    CheckCommand.Format format;
+    Format format;
+
+    enum Format { text, json }
+
+    private final Workflows workflows;
+
+    ProfilesCommand(Workflows workflows) {
+        this.workflows = workflows;
+    }
 
     @Override
     public Integer call() {
-        List<ProfileInfo> profiles = ProfileCatalog.standard().profiles();
+        List<ProfileInfo> profiles = workflows.sessions(workflows.references().builtInCatalog()).profiles();
         PrintWriter out = spec.commandLine().getOut();
-        if (format == CheckCommand.Format.json) {
+        if (format == Format.json) {
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ArrayNode array = json.createArrayNode();
             for (ProfileInfo p : profiles) {

@@ -1,6 +1,6 @@
 package com.workerrolewizard.cli;
 
-import com.workerrolewizard.signin.Browser;
+import com.workerrolewizard.app.session.Sessions;
 import com.workerrolewizard.core.signin.SignInException;
 import com.workerrolewizard.core.signin.SignInPrompts;
 import java.io.Console;
@@ -41,7 +41,7 @@ final class TerminalPrompts implements SignInPrompts {
         err.println("IAM Identity Center login for profile " + profile + ": open " + verificationUri
                 + " and confirm the code " + userCode + ".");
         err.flush();
-        Browser.open(verificationUriComplete != null ? verificationUriComplete : verificationUri);
+        Sessions.openInBrowser(verificationUriComplete != null ? verificationUriComplete : verificationUri);
     }
 
     @Override
@@ -51,7 +51,7 @@ final class TerminalPrompts implements SignInPrompts {
                 + profile + " --use-device-code to sign in from another device):");
         err.println(url);
         err.flush();
-        Browser.open(url);
+        Sessions.openInBrowser(url);
         err.println("Waiting for the browser...");
         err.flush();
     }

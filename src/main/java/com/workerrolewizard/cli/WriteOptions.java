@@ -34,9 +34,4 @@ final class WriteOptions {
                     + "cannot be changed: use --dry-run to see the plan, or run against the live account to apply it.");
         }
     }
-
-    static String dryRunLine(SourceOptions source, com.workerrolewizard.core.account.AccountSource account) {
-        return source.offline() ? "Dry run: nothing was written (" + account.describe() + " is an offline, read-only copy)."
-                : "Dry run: nothing was written to " + account.describe() + ".";
-    }
 }

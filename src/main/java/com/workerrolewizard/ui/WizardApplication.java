@@ -2,8 +2,6 @@ package com.workerrolewizard.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import com.workerrolewizard.aws.Propagation;
-import com.workerrolewizard.core.export.Exports;
 import com.workerrolewizard.ui.appliance.ApplianceView;
 import com.workerrolewizard.ui.appliance.ApplianceViewModel;
 import com.workerrolewizard.ui.checklist.ChecklistView;
@@ -15,7 +13,7 @@ import com.workerrolewizard.ui.role.RoleView;
 import com.workerrolewizard.ui.role.RoleViewModel;
 import com.workerrolewizard.ui.signin.SignInView;
 import com.workerrolewizard.ui.signin.SignInViewModel;
-import com.workerrolewizard.ui.wizard.Session;
+import com.workerrolewizard.app.session.Session;
 import com.workerrolewizard.ui.wizard.WizardState;
 import com.workerrolewizard.ui.wizard.WizardView;
 import com.workerrolewizard.ui.wizard.WizardViewModel;
@@ -50,15 +48,15 @@ public final class WizardApplication extends Application {
 
     @Override
     public void start(Stage stage) {
-        WizardContext ctx = given != null ? given : context != null ? context : WizardContext.standard(false);
+        WizardContext ctx = given != null ? given : context;
         Application.setUserAgentStylesheet(Boolean.getBoolean("worker.role.wizard.dark")
                 ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
-        state = new WizardState(ctx.references());
+        state = new WizardState(ctx.workflows().references());
         signIn = new SignInViewModel(state, ctx.sessions(), ctx.background());
         RoleViewModel role = new RoleViewModel(state, ctx.background(), Platform::runLater);
         ChecklistViewModel checklist = new ChecklistViewModel(state, ctx.background(), role::newRoleRequest,
-                () -> role.permissionsMode().get(), Propagation.IAM);
-        ExportViewModel export = new ExportViewModel(state, new Exports(state.documents, ctx.version()), ctx.background(),
+                () -> role.permissionsMode().get(), ctx.timing());
+        ExportViewModel export = new ExportViewModel(state, ctx.workflows().exports(state.documents), ctx.background(),
                 ExportView.systemClipboard(), role::newRoleRequest, () -> role.permissionsMode().get());
         wizard = new WizardViewModel(state, List.of(new SignInView(signIn), new ApplianceView(new ApplianceViewModel(state, ctx.background(), signIn::memory)),
                 new RoleView(role), new ChecklistView(checklist), new ExportView(export, ctx.saveDialog())));

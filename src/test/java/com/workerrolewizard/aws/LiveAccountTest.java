@@ -92,7 +92,7 @@ class LiveAccountTest {
         List<String> names = new ArrayList<>();
         account.listRoles(page -> {
             pages.add(page.size());
-            page.forEach(r -> names.add(r.roleName()));
+            page.forEach(r -> names.add(r.name()));
         });
         assertThat(names).hasSize(2507).doesNotHaveDuplicates().contains("Bulk00000", "Bulk02499", "VeeamWorkerReady");
         assertThat(pages).hasSize(26).allMatch(size -> size <= 100);

@@ -24,7 +24,7 @@ class CommandsTest {
     @Test
     void anUnexpectedErrorIsOneSentenceWithExitCodeFour() {
         StringWriter err = new StringWriter();
-        CommandLine line = Commands.create(ReferenceDocuments.load(), new PrintWriter(new StringWriter()),
+        CommandLine line = Commands.create(new com.workerrolewizard.app.Workflows(ReferenceDocuments.load(), "test"), new PrintWriter(new StringWriter()),
                 new PrintWriter(err));
         line.addSubcommand("boom", new Boom());
         int exit = line.execute("boom");

@@ -50,7 +50,7 @@ class RoleStatusColumnTest {
         System.setProperty("worker.role.wizard.home", Files.createTempDirectory("wizard-test-home").toString());
         this.stage = stage;
         sessions = new GuardedSessions(Sandbox.start());
-        app = new WizardApplication(new WizardContext(ReferenceDocuments.load(), sessions, Background.fx(), false, "test"));
+        app = new WizardApplication(new WizardContext(new com.workerrolewizard.app.Workflows(ReferenceDocuments.load(), "test"), sessions, Background.fx(), false));
         app.start(stage);
     }
 

@@ -6,9 +6,9 @@ import com.workerrolewizard.core.signin.ProfileInfo;
 import com.workerrolewizard.core.signin.ProfileKind;
 import com.workerrolewizard.core.signin.SignInException;
 import com.workerrolewizard.core.signin.SignInPrompts;
-import com.workerrolewizard.ui.wizard.AwsSessionFactory;
-import com.workerrolewizard.ui.wizard.Session;
-import com.workerrolewizard.ui.wizard.SessionFactory;
+import com.workerrolewizard.app.session.Sessions;
+import com.workerrolewizard.app.session.Session;
+import com.workerrolewizard.app.session.SessionSource;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -16,9 +16,9 @@ import java.util.function.BooleanSupplier;
  * Sessions for the wizard's tests: the sandbox is one the test holds (so it can inject faults and add roles), and
  * the profiles are a fixed list: "sandbox-profile" signs in to the same sandbox, "broken" cannot work.
  */
-public final class TestSessions implements SessionFactory {
+public final class TestSessions implements SessionSource {
     public final Sandbox sandbox = Sandbox.start();
-    private final AwsSessionFactory real = new AwsSessionFactory(ReferenceDocuments.load().builtInCatalog());
+    private final Sessions real = new Sessions(ReferenceDocuments.load().builtInCatalog());
 
     @Override
     public List<ProfileInfo> profiles() {
@@ -28,7 +28,7 @@ public final class TestSessions implements SessionFactory {
 
     @Override
     public Session sandbox() {
-        return real.session(sandbox, null);
+        return real.onSandbox(sandbox, () -> { });
     }
 
     @Override
@@ -36,6 +36,6 @@ public final class TestSessions implements SessionFactory {
         if (!name.equals("sandbox-profile")) {
             throw new SignInException("Profile " + name + " cannot work: its source_profile nowhere does not exist.");
         }
-        return real.session(sandbox, null);
+        return real.onSandbox(sandbox, () -> { });
     }
 }

@@ -7,6 +7,7 @@ import com.workerrolewizard.core.policy.Json;
 import com.workerrolewizard.core.policy.PolicyJson;
 import com.workerrolewizard.core.reference.ReferenceDocuments;
 import com.workerrolewizard.sandbox.Sandbox;
+import com.workerrolewizard.ui.common.Background;
 import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -39,7 +40,9 @@ class WizardFlowTest {
         // A fresh application data folder per test: nothing remembered, nothing journaled from another test.
         System.setProperty("worker.role.wizard.home", Files.createTempDirectory("wizard-test-home").toString());
         this.stage = stage;
-        app = new WizardApplication();
+        ReferenceDocuments references = ReferenceDocuments.load();
+        app = new WizardApplication(new WizardContext(new com.workerrolewizard.app.Workflows(references, "test"),
+                new com.workerrolewizard.app.session.Sessions(references.builtInCatalog()), Background.fx(), false));
         app.start(stage);
     }
 

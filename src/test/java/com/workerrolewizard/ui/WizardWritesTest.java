@@ -36,7 +36,8 @@ class WizardWritesTest {
         this.stage = stage;
         sessions = new TestSessions();
         saved = Files.createTempDirectory("wizard-saved");
-        app = new WizardApplication(new WizardContext(ReferenceDocuments.load(), sessions, Background.fx(), false, "test",
+        app = new WizardApplication(new WizardContext(new com.workerrolewizard.app.Workflows(ReferenceDocuments.load(), "test"), sessions,
+                Background.fx(), com.workerrolewizard.app.role.RoleWorkflow.Timing.IAM, false,
                 (name, owner) -> java.util.Optional.of(saved.resolve(name))));
         app.start(stage);
     }

@@ -35,4 +35,24 @@ public record FixPlan(String role, String roleArn, String appliance, boolean new
     public List<IamOperation> operations() {
         return changes.stream().map(PlannedChange::operation).toList();
     }
+
+    /**
+     * The changes that fix one requirement, each with the change it needs right before it (an instance profile is
+     * created before the role goes into it). A new role's plan stays whole: nothing of it works alone.
+     */
+    public FixPlan onlyFor(com.workerrolewizard.core.requirement.RequirementId id) {
+        if (newRole) {
+            return this;
+        }
+        List<PlannedChange> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            boolean fixes = changes.get(i).fixes().contains(id);
+            boolean prepares = changes.get(i).fixes().isEmpty() && i + 1 < changes.size()
+                    && changes.get(i + 1).fixes().contains(id);
+            if (fixes || prepares) {
+                kept.add(changes.get(i));
+            }
+        }
+        return new FixPlan(role, roleArn, appliance, newRole, before, kept, blockers, problems, notes);
+    }
 }

@@ -61,11 +61,7 @@ public final class FixPlanner {
         IamLimits.description(request.description()).ifPresent(draft.problems::add);
         IamLimits.maxSessionDuration(request.maxSessionDuration()).ifPresent(draft.problems::add);
         IamLimits.tags(request.tags()).ifPresent(draft.problems::add);
-        if (request.permissionsBoundaryArn() != null
-                && Arn.parse(request.permissionsBoundaryArn()).filter(a -> a.resource().startsWith("policy/")).isEmpty()) {
-            draft.problems.add("The permissions boundary \"" + request.permissionsBoundaryArn() + "\" is not a policy ARN "
-                    + "such as arn:aws:iam::123456789012:policy/NAME.");
-        }
+        IamLimits.permissionsBoundary(request.permissionsBoundaryArn()).ifPresent(draft.problems::add);
         Known<Boolean> exists = facts.roleExists(request.roleName());
         if (!exists.isKnown()) {
             draft.notes.add("Whether role " + request.roleName() + " already exists could not be checked: "

@@ -66,6 +66,41 @@ public final class IamLimits {
         return Optional.empty();
     }
 
+    /**
+     * A permissions boundary is a managed policy: {@code arn:PARTITION:iam::ACCOUNT:policy/PATH/NAME}, of an account or
+     * AWS's own ({@code aws} in place of the account). Empty (no boundary) is fine.
+     */
+    public static Optional<String> permissionsBoundary(String arn) {
+        if (arn == null || arn.isBlank()) {
+            return Optional.empty();
+        }
+        boolean policy = com.workerrolewizard.core.arn.Arn.parse(arn.strip()).filter(a -> a.service().equals("iam")
+                && a.region().isEmpty() && (a.account().equals("aws") || com.workerrolewizard.core.arn.Arn.isAccountId(a.account()))
+                && a.resource().startsWith("policy/") && a.resource().length() > "policy/".length()).isPresent();
+        return policy ? Optional.empty() : Optional.of("The permissions boundary \"" + arn.strip() + "\" is not a managed "
+                + "policy ARN such as arn:aws:iam::123456789012:policy/NAME.");
+    }
+
+    /**
+     * Tags written as {@code KEY=VALUE}, one per entry (blank entries skipped, spaces around key and value dropped);
+     * one sentence for an entry that is not one.
+     */
+    public static List<IamOperation.Tag> parseTags(List<String> entries) {
+        List<IamOperation.Tag> tags = new java.util.ArrayList<>();
+        for (String entry : entries) {
+            if (entry == null || entry.isBlank()) {
+                continue;
+            }
+            int equals = entry.indexOf('=');
+            if (equals <= 0) {
+                throw new com.workerrolewizard.core.UserFacingException("Tag \"" + entry.strip() + "\" is not KEY=VALUE: "
+                        + "write it as team=backup.");
+            }
+            tags.add(new IamOperation.Tag(entry.substring(0, equals).strip(), entry.substring(equals + 1).strip()));
+        }
+        return tags;
+    }
+
     public static Optional<String> tags(List<IamOperation.Tag> tags) {
         if (tags.size() > 50) {
             return Optional.of("A role holds at most 50 tags, not " + tags.size() + ".");

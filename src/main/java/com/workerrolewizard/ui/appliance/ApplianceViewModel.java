@@ -3,7 +3,7 @@ package com.workerrolewizard.ui.appliance;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.ui.common.Background;
 import com.workerrolewizard.ui.common.Texts;
-import com.workerrolewizard.ui.wizard.WizardMemory;
+import com.workerrolewizard.app.WizardMemory;
 import java.util.Optional;
 import java.util.function.Supplier;
 import com.workerrolewizard.ui.wizard.WizardState;
@@ -18,7 +18,7 @@ public final class ApplianceViewModel {
     private final Supplier<Optional<WizardMemory>> memory;
     private final StringProperty text = new SimpleStringProperty("");
     private final javafx.collections.ObservableList<String> accountRoles = javafx.collections.FXCollections.observableArrayList();
-    private com.workerrolewizard.ui.wizard.Session rolesOf;
+    private com.workerrolewizard.app.session.Session rolesOf;
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty meaning = new SimpleStringProperty("");
     private final BooleanBinding valid;
@@ -56,14 +56,14 @@ public final class ApplianceViewModel {
      * this account): read in the background once per session, Impersonation roles first.
      */
     public void loadAccountRoles() {
-        com.workerrolewizard.ui.wizard.Session session = state.session.get();
+        com.workerrolewizard.app.session.Session session = state.session.get();
         if (session == null || session == rolesOf) {
             return;
         }
         rolesOf = session;
         background.run(() -> {
             java.util.List<String> arns = new java.util.ArrayList<>();
-            session.account().listRoles(page -> page.forEach(r -> arns.add(r.arn())));
+            session.listRoles(page -> page.forEach(r -> arns.add(r.arn())));
             arns.sort(java.util.Comparator.comparing((String arn) -> !arn.toLowerCase(java.util.Locale.ROOT)
                     .contains("impersonation")).thenComparing(arn -> arn));
             return arns;

@@ -1,26 +1,20 @@
 package com.workerrolewizard.ui.checklist;
 
+import com.workerrolewizard.app.role.ApplyResult;
+import com.workerrolewizard.app.role.Confirmation;
+import com.workerrolewizard.app.role.RoleWorkflow;
 import com.workerrolewizard.core.plan.ApplyOutcome;
-import com.workerrolewizard.aws.PlanExecutor;
-import com.workerrolewizard.aws.Propagation;
-import com.workerrolewizard.aws.UndoExecutor;
-import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.plan.FixPlan;
-import com.workerrolewizard.core.plan.FixPlanner;
 import com.workerrolewizard.core.plan.NewRoleRequest;
 import com.workerrolewizard.core.plan.PermissionsMode;
-import com.workerrolewizard.core.plan.PlannedChange;
 import com.workerrolewizard.core.requirement.RequirementId;
 import com.workerrolewizard.core.requirement.RequirementResult;
-import com.workerrolewizard.core.requirement.RoleChecker;
 import com.workerrolewizard.core.requirement.RoleReport;
 import com.workerrolewizard.core.requirement.Status;
-import com.workerrolewizard.journal.Journal;
-import com.workerrolewizard.journal.JournalRecord;
 import com.workerrolewizard.ui.common.Background;
 import com.workerrolewizard.ui.common.Problems;
 import com.workerrolewizard.ui.common.Texts;
-import com.workerrolewizard.ui.wizard.Session;
+import com.workerrolewizard.app.session.Session;
 import com.workerrolewizard.ui.wizard.WizardState;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -63,12 +57,11 @@ public final class ChecklistViewModel {
         }
     }
 
-    private static final int PROPAGATION_CHECKS = 10;
     private final WizardState state;
     private final Background background;
     private final Supplier<NewRoleRequest> newRole;
     private final Supplier<PermissionsMode> mode;
-    private final Propagation propagation;
+    private final RoleWorkflow.Timing timing;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty message = new SimpleStringProperty("");
@@ -79,12 +72,12 @@ public final class ChecklistViewModel {
     private Background.Running running;
 
     public ChecklistViewModel(WizardState state, Background background, Supplier<NewRoleRequest> newRole,
-            Supplier<PermissionsMode> mode, Propagation propagation) {
+            Supplier<PermissionsMode> mode, RoleWorkflow.Timing timing) {
         this.state = state;
         this.background = background;
         this.newRole = newRole;
         this.mode = mode;
-        this.propagation = propagation;
+        this.timing = timing;
         for (RequirementId id : RequirementId.values()) {
             rows.add(new Row(id));
         }
@@ -94,6 +87,10 @@ public final class ChecklistViewModel {
                 statuses.toArray(javafx.beans.Observable[]::new));
         allHold = Bindings.createBooleanBinding(() -> rows.stream().allMatch(r -> r.status.get() != null
                 && r.status.get().holds()), statuses.toArray(javafx.beans.Observable[]::new));
+    }
+
+    private RoleWorkflow roles(Session session) {
+        return new RoleWorkflow(session, state.documents, timing);
     }
 
     /** Checks the role again; a role still to be created fails all four, with the reason. */
@@ -122,21 +119,23 @@ public final class ChecklistViewModel {
     }
 
     private Checked checked(Session session) {
-        return new Checked(report(session), Journal.open(session.journalFolder()).lastUndoable().isPresent());
+        return checked(session, report(session));
+    }
+
+    private Checked checked(Session session, RoleReport report) {
+        return new Checked(report, roles(session).canUndo());
     }
 
     /** The four results; a role that does not exist (yet, or any more) fails all four, saying Fix all creates it. */
     private RoleReport report(Session session) {
         String role = state.roleName.get();
-        var exists = session.account().facts().roleExists(role);
-        if (exists.isKnown() && !exists.value()) {
+        return roles(session).checkIfExists(role, state.appliance.get()).orElseGet(() -> {
             List<RequirementResult> missing = new ArrayList<>();
             for (RequirementId id : RequirementId.values()) {
                 missing.add(RequirementResult.of(id, Status.FAIL, Texts.get("checklist.notCreated", role)));
             }
             return new RoleReport(role, null, missing);
-        }
-        return new RoleChecker(state.documents.catalog()).check(session.account().role(role), state.appliance.get());
+        });
     }
 
     private void show(Checked checked) {
@@ -159,15 +158,9 @@ public final class ChecklistViewModel {
         busy.set(true);
         Session session = state.session.get();
         background.run(() -> {
-            FixPlanner planner = new FixPlanner(state.documents);
-            var known = session.account().facts().roleExists(state.roleName.get());
-            boolean exists = !known.isKnown() || known.value();
-            NewRoleRequest request = Optional.ofNullable(newRole.get()).filter(r -> r.roleName().equals(state.roleName.get()))
-                    .orElse(NewRoleRequest.named(state.roleName.get()));
-            FixPlan plan = exists ? planner.planFix(session.account().role(state.roleName.get()), state.appliance.get(),
-                    session.account().facts(), mode.get())
-                    : planner.planNewRole(request, state.appliance.get(), session.account().facts(), mode.get());
-            return only.isPresent() && exists ? onlyFor(plan, only.get()) : plan;
+            FixPlan plan = roles(session).plan(state.roleName.get(), Optional.ofNullable(newRole.get()),
+                    state.appliance.get(), mode.get());
+            return only.map(plan::onlyFor).orElse(plan);
         }, plan -> {
             busy.set(false);
             preview.accept(plan);
@@ -177,23 +170,11 @@ public final class ChecklistViewModel {
         });
     }
 
-    /** The changes that fix one requirement, with the change each needs right before it (a profile before adding to it). */
-    static FixPlan onlyFor(FixPlan plan, RequirementId id) {
-        List<PlannedChange> changes = plan.changes();
-        List<PlannedChange> kept = new ArrayList<>();
-        for (int i = 0; i < changes.size(); i++) {
-            boolean fixes = changes.get(i).fixes().contains(id);
-            boolean prepares = changes.get(i).fixes().isEmpty() && i + 1 < changes.size()
-                    && changes.get(i + 1).fixes().contains(id);
-            if (fixes || prepares) {
-                kept.add(changes.get(i));
-            }
-        }
-        return new FixPlan(plan.role(), plan.roleArn(), plan.appliance(), plan.newRole(), plan.before(), kept,
-                plan.blockers(), plan.problems(), plan.notes());
+    /** What applying a plan came to, and the role as checked afterwards. */
+    private record Applied(ApplyResult result, Checked checked) {
     }
 
-    /** Applies a plan the admin confirmed, then checks again until IAM shows the change. */
+    /** Applies a plan the admin confirmed (in the preview), then checks again until IAM shows the change. */
     public void apply(FixPlan plan) {
         if (!plan.runnable()) {
             message.set(Texts.get("checklist.notRunnable", String.join(" ", plan.problems())));
@@ -203,56 +184,46 @@ public final class ChecklistViewModel {
         message.set(Texts.get("checklist.applying"));
         Session session = state.session.get();
         background.run(() -> {
-            ApplyOutcome outcome = new PlanExecutor(session.clients(), Journal.open(session.journalFolder()), state.documents,
-                    propagation).apply(plan, state.appliance.get(), session.me());
-            RoleReport report = report(session);
-            for (int i = 1; i < PROPAGATION_CHECKS && outcome.complete() && plan.blockers().isEmpty() && !holds(report); i++) {
-                Thread.sleep(1000);
-                report = report(session);
-            }
-            return new Object[] {outcome, new Checked(report, Journal.open(session.journalFolder()).lastUndoable().isPresent())};
-        }, result -> {
-            ApplyOutcome outcome = (ApplyOutcome) result[0];
-            Checked checked = (Checked) result[1];
-            RoleReport report = checked.report();
-            if (plan.newRole() && outcome.complete()) {
+            // The preview was the confirmation: the admin saw the exact change and pressed Apply.
+            ApplyResult result = roles(session).apply(plan, state.appliance.get(), Confirmation.YES);
+            return new Applied(result, checked(session, result.after().orElseGet(() -> report(session))));
+        }, applied -> {
+            ApplyOutcome outcome = applied.result().outcome().orElse(null);
+            boolean complete = outcome == null || outcome.complete();
+            if (plan.newRole() && complete) {
                 state.newRole.set(false);
             }
-            show(checked);
-            message.set(outcome.failure().map(f -> Texts.get("checklist.stopped", f, outcome.applied().size()))
-                    .orElse(holds(report) || !plan.blockers().isEmpty() ? Texts.get("checklist.applied", outcome.applied().size())
-                            : Texts.get("checklist.propagating")));
+            show(applied.checked());
+            int count = outcome == null ? 0 : outcome.applied().size();
+            message.set(outcome != null && outcome.failure().isPresent()
+                    ? Texts.get("checklist.stopped", outcome.failure().get(), count)
+                    : applied.result().propagating() ? Texts.get("checklist.propagating")
+                            : Texts.get("checklist.applied", count));
         }, e -> {
             busy.set(false);
             message.set(Problems.describe(e));
         });
+    }
+
+    /** What undo came to, and the role as checked afterwards. */
+    private record Undone(Optional<ApplyOutcome> outcome, Checked checked) {
     }
 
     /** Reverts the last applied plan of this session's journal, then checks again. */
     public void undo() {
         busy.set(true);
         Session session = state.session.get();
-        background.run(() -> {
-            Journal journal = Journal.open(session.journalFolder());
-            JournalRecord record = journal.lastUndoable().orElseThrow(() ->
-                    new UserFacingException(Texts.get("checklist.nothingToUndo")));
-            ApplyOutcome outcome = new UndoExecutor(session.clients(), journal, propagation).undo(record);
-            return new Object[] {outcome, checked(session)};
-        }, result -> {
-            ApplyOutcome outcome = (ApplyOutcome) result[0];
-            show((Checked) result[1]);
-            // What undo found in IAM about writes of unknown outcome comes first: it says why some were not reverted.
-            String found = outcome.found().isEmpty() ? "" : String.join(" ", outcome.found()) + " ";
-            message.set(found + outcome.failure().map(f -> Texts.get("checklist.undoStopped", f))
-                    .orElse(Texts.get("checklist.undone", outcome.applied().size())));
+        background.run(() -> new Undone(roles(session).undo(Confirmation.YES), checked(session)), undone -> {
+            show(undone.checked());
+            message.set(undone.outcome().map(outcome -> outcome.failure()
+                    .map(f -> Texts.get("checklist.undoStopped", f))
+                    .orElse(Texts.get("checklist.undone", outcome.applied().size())
+                            + (outcome.found().isEmpty() ? "" : " " + String.join(" ", outcome.found()))))
+                    .orElse(Texts.get("checklist.nothingToUndo")));
         }, e -> {
             busy.set(false);
             message.set(Problems.describe(e));
         });
-    }
-
-    private static boolean holds(RoleReport report) {
-        return report.requirements().stream().allMatch(r -> r.status().holds());
     }
 
     public ObservableList<Row> rows() {

@@ -1,41 +1,27 @@
 package com.workerrolewizard.ui.export;
 
-import com.workerrolewizard.core.account.AccountFacts;
+import com.workerrolewizard.app.export.ExportWorkflow;
+import com.workerrolewizard.app.export.SaveRefusedException;
 import com.workerrolewizard.core.account.Known;
-import com.workerrolewizard.core.account.RoleSnapshot;
 import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.export.ExportFormat;
 import com.workerrolewizard.core.export.ExportSubject;
-import com.workerrolewizard.core.export.Exports;
 import com.workerrolewizard.core.export.JsonExport;
 import com.workerrolewizard.core.plan.NewRoleRequest;
 import com.workerrolewizard.core.plan.PermissionsMode;
-import com.workerrolewizard.core.requirement.RequirementResult;
-import com.workerrolewizard.core.requirement.RoleChecker;
 import com.workerrolewizard.core.requirement.RoleReport;
-import com.workerrolewizard.core.requirement.Status;
-import com.workerrolewizard.journal.Journal;
-import com.workerrolewizard.journal.JournalEntry;
-import com.workerrolewizard.journal.JournalRecord;
-import com.workerrolewizard.files.AtomicFile;
-import com.workerrolewizard.files.OutputTarget;
 import com.workerrolewizard.ui.common.Background;
 import com.workerrolewizard.ui.common.Problems;
 import com.workerrolewizard.ui.common.Texts;
-import com.workerrolewizard.ui.wizard.Session;
+import com.workerrolewizard.app.session.Session;
 import com.workerrolewizard.ui.wizard.WizardState;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -59,7 +45,7 @@ public final class ExportViewModel {
     /** What can be copied or saved. */
     public enum Item { TRUST, PERMISSIONS, BUNDLE, REPORT }
 
-    public static final String DEFAULT_ROLE = "VeeamWorkerRole";
+    public static final String DEFAULT_ROLE = ExportWorkflow.DEFAULT_ROLE;
     /** The formats a bundle can take (JSON is the two documents above). */
     public static final List<ExportFormat> BUNDLE_FORMATS = List.of(ExportFormat.CLI, ExportFormat.POWERSHELL,
             ExportFormat.CLOUDFORMATION, ExportFormat.TERRAFORM);
@@ -70,8 +56,7 @@ public final class ExportViewModel {
     }
 
     private final WizardState state;
-    private final Exports exports;
-    private final RoleChecker checker;
+    private final ExportWorkflow exports;
     private final Background background;
     private final ClipboardTarget clipboard;
     private final Supplier<NewRoleRequest> newRoleRequest;
@@ -104,11 +89,10 @@ public final class ExportViewModel {
      * @param newRoleRequest the new role the role step describes (null when none or not valid yet)
      * @param permissionsMode the mode the role step chose (null for inline)
      */
-    public ExportViewModel(WizardState state, Exports exports, Background background, ClipboardTarget clipboard,
+    public ExportViewModel(WizardState state, ExportWorkflow exports, Background background, ClipboardTarget clipboard,
             Supplier<NewRoleRequest> newRoleRequest, Supplier<PermissionsMode> permissionsMode) {
         this.state = state;
         this.exports = exports;
-        this.checker = new RoleChecker(state.documents.catalog());
         this.background = background;
         this.clipboard = clipboard;
         this.newRoleRequest = newRoleRequest;
@@ -181,21 +165,21 @@ public final class ExportViewModel {
         ExportSubject subject;
         Optional<RoleReport> checked = Optional.empty();
         if (in.offline()) {
-            subject = exports.forNewRole(in.newRoleRequest(), in.appliance(), AccountFacts.none(), in.mode());
+            subject = exports.forNewRole(in.newRoleRequest(), in.appliance(), in.mode());
         } else {
-            AccountFacts facts = in.session().account().facts();
             String name = in.newRole() ? in.newRoleRequest().roleName() : in.roleName();
             if (name == null || name.isBlank()) {
                 throw new UserFacingException(Texts.get("export.noRole"));
             }
-            Known<Boolean> exists = in.newRole() ? facts.roleExists(name) : Known.of(true);
+            Known<Boolean> exists = in.newRole() ? in.session().account().facts().roleExists(name) : Known.of(true);
             if (exists.isKnown() && exists.value()) {
                 // A new role the checklist has created meanwhile is exported, and checked, as the role it now is.
-                RoleSnapshot snapshot = in.session().account().role(name);
-                subject = exports.forRole(snapshot, in.appliance(), facts, in.mode());
-                checked = Optional.of(checker.check(snapshot, in.appliance()));
+                ExportWorkflow.CheckedExport export = exports.forRoleChecked(in.session(), name, in.appliance(), in.mode(),
+                        state.documents.catalog());
+                subject = export.subject();
+                checked = Optional.of(export.report());
             } else {
-                subject = exports.forNewRole(in.newRoleRequest(), in.appliance(), facts, in.mode());
+                subject = exports.forNewRole(in.session(), in.newRoleRequest(), in.appliance(), in.mode());
             }
         }
         String trustJson = exports.render(subject, ExportFormat.JSON, Optional.of(JsonExport.Document.TRUST));
@@ -209,86 +193,24 @@ public final class ExportViewModel {
                 problems.put(format, e.getMessage());
             }
         }
-        List<JournalRecord> applied = in.offline() ? List.of() : applied(in.session(), subject.roleName());
-        String markdown = checked.map(r -> ReportMarkdown.render(r, subject, in, applied)).orElse(null);
+        List<String> applied = in.offline() ? List.of() : ExportWorkflow.appliedChanges(in.session(), subject.roleName());
+        String markdown = checked.map(r -> exports.checkReport(List.of(r), Optional.of(in.session()),
+                in.session().describe(), subject.applianceArn(), state.documents.catalog().size() + " required actions from "
+                        + state.documents.catalog().source(), false)).orElse(null);
         return new Result(subject, trustJson, permissionsJson, bundles, problems, checked, markdown,
                 summary(in, subject, checked, applied));
     }
 
-    /** The fixes and creations of this role the journal holds as applied and not undone. */
-    private static List<JournalRecord> applied(Session session, String role) {
-        List<JournalRecord> records;
-        try {
-            records = Journal.open(session.journalFolder()).records();
-        } catch (UserFacingException e) {
-            return List.of();
-        }
-        String account = session.me().account();
-        Set<String> undone = records.stream().filter(r -> "undo".equals(r.kind()) && r.undoes() != null)
-                .map(JournalRecord::undoes).collect(Collectors.toSet());
-        return records.stream().filter(r -> !"undo".equals(r.kind()) && !undone.contains(r.id())
-                && account.equals(r.account()) && role.equalsIgnoreCase(r.role()) && !r.applied().isEmpty()).toList();
-    }
-
-    private static String summary(Inputs in, ExportSubject subject, Optional<RoleReport> checked,
-            List<JournalRecord> applied) {
+    private static String summary(Inputs in, ExportSubject subject, Optional<RoleReport> checked, List<String> applied) {
         if (in.offline()) {
             return Texts.get("export.summary.generateOnly", subject.roleName(), subject.applianceArn());
         }
-        int changes = applied.stream().mapToInt(r -> r.applied().size()).sum();
         if (checked.isEmpty()) {
             return Texts.get("export.summary.newRole", subject.roleName(), subject.plan().changes().size());
         }
         long passing = checked.get().requirements().stream().filter(r -> r.status().holds()).count();
         return Texts.get("export.summary.existing", subject.roleName(), passing, checked.get().requirements().size(),
-                changes);
-    }
-
-    /** The Markdown report for a change ticket. */
-    static final class ReportMarkdown {
-        private ReportMarkdown() {
-        }
-
-        static String render(RoleReport report, ExportSubject subject, Inputs in, List<JournalRecord> applied) {
-            StringBuilder md = new StringBuilder();
-            md.append("# ").append(Texts.get("export.report.heading", report.role())).append("\n\n");
-            md.append("- ").append(Texts.get("export.report.role")).append(": `").append(report.arn()).append("`\n");
-            md.append("- ").append(Texts.get("export.report.appliance")).append(": `").append(subject.applianceArn())
-                    .append("`\n");
-            md.append("- ").append(Texts.get("export.report.account")).append(": ").append(in.session().description())
-                    .append("\n");
-            md.append("- ").append(Texts.get("export.report.checked")).append(": ")
-                    .append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append("\n\n");
-            md.append("| ").append(Texts.get("export.report.requirement")).append(" | ")
-                    .append(Texts.get("export.report.status")).append(" | ").append(Texts.get("export.report.detail"))
-                    .append(" |\n|---|---|---|\n");
-            for (RequirementResult result : report.requirements()) {
-                md.append("| ").append(cell(result.id().title())).append(" | ").append(result.status().name())
-                        .append(" | ").append(cell(result.detail())).append(" |\n");
-            }
-            report.requirements().stream().filter(r -> !r.missing().isEmpty()).forEach(r -> {
-                md.append("\n## ").append(Texts.get("export.report.missing")).append("\n\n");
-                r.missing().forEach(action -> md.append("- `").append(action).append('`')
-                        .append(r.reasons().containsKey(action) ? ": " + r.reasons().get(action) : "").append('\n'));
-            });
-            md.append("\n## ").append(Texts.get("export.report.applied")).append("\n\n");
-            if (applied.isEmpty()) {
-                md.append(Texts.get("export.report.appliedNone")).append('\n');
-            }
-            for (JournalRecord record : applied) {
-                md.append("- ").append(record.time()).append(", ").append(record.kind()).append(": ")
-                        .append(record.applied().stream().map(JournalEntry::action).collect(Collectors.joining(", ")))
-                        .append('\n');
-            }
-            boolean allHold = report.requirements().stream().allMatch(r -> r.status() == Status.PASS);
-            md.append("\n").append(Texts.get(allHold ? "export.report.verdict.pass" : "export.report.verdict.open"))
-                    .append('\n');
-            return md.toString();
-        }
-
-        private static String cell(String text) {
-            return text == null ? "" : text.replace("|", "\\|").replace("\r", "").replace("\n", "<br>");
-        }
+                applied.size());
     }
 
     private void show(Result made) {
@@ -375,17 +297,16 @@ public final class ExportViewModel {
     static void write(Path target, String content, boolean executable) {
         Path absolute = target.toAbsolutePath();
         try {
-            OutputTarget.write(absolute, content, true, executable ? AtomicFile.SCRIPT : AtomicFile.DOCUMENT);
-        } catch (OutputTarget.RefusedException e) {
-            throw new UserFacingException(switch (e.refusal()) {
+            ExportWorkflow.write(absolute, content, true, executable);
+        } catch (SaveRefusedException e) {
+            throw new UserFacingException(switch (e.reason()) {
                 case FOLDER -> Texts.get("export.save.isFolder", absolute);
                 case NO_FOLDER -> Texts.get("export.save.noFolder", absolute.getParent());
                 case EXISTS -> throw new IllegalStateException("replacing a file was allowed");
                 case SYMBOLIC_LINK -> Texts.get("export.save.isLink", absolute, e.detail());
                 case NOT_A_FILE -> Texts.get("export.save.notAFile", absolute, e.detail());
+                case FAILED -> Texts.get("export.save.failed", absolute, e.detail());
             });
-        } catch (IOException e) {
-            throw new UserFacingException(Texts.get("export.save.failed", absolute, OutputTarget.reason(e)));
         }
     }
 

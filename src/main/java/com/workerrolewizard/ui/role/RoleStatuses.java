@@ -8,7 +8,7 @@ import com.workerrolewizard.ui.common.Background;
 import com.workerrolewizard.ui.common.Problems;
 import com.workerrolewizard.ui.common.Texts;
 import com.workerrolewizard.ui.role.RoleViewModel.RoleRow;
-import com.workerrolewizard.ui.wizard.Session;
+import com.workerrolewizard.app.session.Session;
 import com.workerrolewizard.ui.wizard.WizardState;
 import java.util.EnumMap;
 import java.util.HashMap;

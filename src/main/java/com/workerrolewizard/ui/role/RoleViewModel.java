@@ -1,5 +1,6 @@
 package com.workerrolewizard.ui.role;
 
+import com.workerrolewizard.core.account.RoleSummary;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.arn.Arn;
 import com.workerrolewizard.core.arn.Partition;
@@ -11,7 +12,7 @@ import com.workerrolewizard.core.policy.PolicyJson;
 import com.workerrolewizard.ui.common.Background;
 import com.workerrolewizard.ui.common.Problems;
 import com.workerrolewizard.ui.common.Texts;
-import com.workerrolewizard.ui.wizard.Session;
+import com.workerrolewizard.app.session.Session;
 import com.workerrolewizard.ui.wizard.WizardState;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +36,6 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import software.amazon.awssdk.services.iam.model.Role;
 
 /**
  * Step 3's state: the account's roles, listed page by page off the FX thread and filtered as the admin types, with
@@ -150,7 +150,7 @@ public final class RoleViewModel {
         loading.set(true);
         running = background.run(() -> {
             // Each page reaches the table as soon as it arrives: one FX-thread task per page, not per role.
-            session.account().listRoles(page -> {
+            session.listRoles(page -> {
                 List<RoleRow> rows = page.stream().map(RoleViewModel::row).toList();
                 fxThread.accept(() -> {
                     if (mine == generation) {
@@ -181,8 +181,8 @@ public final class RoleViewModel {
         validateName();
     }
 
-    private static RoleRow row(Role role) {
-        return new RoleRow(role.roleName(), role.path(), role.createDate(), role.description() == null ? "" : role.description());
+    private static RoleRow row(RoleSummary role) {
+        return new RoleRow(role.name(), role.path(), role.created(), role.description());
     }
 
     private void applySearch() {
@@ -246,7 +246,7 @@ public final class RoleViewModel {
     /** The partition the appliance names, else the signed-in account's, as an export would choose it. */
     private Partition partition(AppliancePrincipal appliance) {
         Session session = state.session.get();
-        return appliance.partition().orElse(session == null ? Partition.AWS : session.me().partition());
+        return appliance.partition().orElse(session == null ? Partition.AWS : session.operator().partition());
     }
 
     /** Tells the later steps which role this is. */

@@ -1,6 +1,6 @@
 package com.workerrolewizard.ui.signin;
 
-import com.workerrolewizard.signin.Browser;
+import com.workerrolewizard.app.session.Sessions;
 import com.workerrolewizard.core.signin.SignInException;
 import com.workerrolewizard.core.signin.SignInPrompts;
 import com.workerrolewizard.ui.common.Texts;
@@ -49,7 +49,7 @@ final class FxPrompts implements SignInPrompts {
     @Override
     public void showDeviceCode(String profile, String userCode, String verificationUri, String verificationUriComplete) {
         // Opening the browser may take a moment: it happens here, on the background sign-in, not on the FX thread.
-        Browser.open(verificationUriComplete != null ? verificationUriComplete : verificationUri);
+        Sessions.openInBrowser(verificationUriComplete != null ? verificationUriComplete : verificationUri);
         Platform.runLater(() -> {
             Alert alert = new Alert(Alert.AlertType.INFORMATION);
             alert.initOwner(owner.getScene().getWindow());
@@ -62,7 +62,7 @@ final class FxPrompts implements SignInPrompts {
 
     @Override
     public void openAuthorizationPage(String profile, String url) {
-        Browser.open(url);
+        Sessions.openInBrowser(url);
         Platform.runLater(() -> waitingForBrowser.accept(url));
     }
 

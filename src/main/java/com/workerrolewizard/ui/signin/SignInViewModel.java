@@ -5,9 +5,9 @@ import com.workerrolewizard.core.signin.SignInPrompts;
 import com.workerrolewizard.ui.common.Background;
 import com.workerrolewizard.ui.common.Problems;
 import com.workerrolewizard.ui.common.Texts;
-import com.workerrolewizard.ui.wizard.Session;
-import com.workerrolewizard.ui.wizard.SessionFactory;
-import com.workerrolewizard.ui.wizard.WizardMemory;
+import com.workerrolewizard.app.session.Session;
+import com.workerrolewizard.app.session.SessionSource;
+import com.workerrolewizard.app.WizardMemory;
 import com.workerrolewizard.ui.wizard.WizardState;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -28,7 +28,7 @@ public final class SignInViewModel {
     public enum Mode { PROFILE, SANDBOX, GENERATE_ONLY }
 
     private final WizardState state;
-    private final SessionFactory sessions;
+    private final SessionSource sessions;
     private final Background background;
     private final ObservableList<ProfileInfo> profiles = FXCollections.observableArrayList();
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.SANDBOX);
@@ -45,7 +45,7 @@ public final class SignInViewModel {
     private volatile boolean cancelled;
     private Runnable memoryLoaded = () -> { };
 
-    public SignInViewModel(WizardState state, SessionFactory sessions, Background background) {
+    public SignInViewModel(WizardState state, SessionSource sessions, Background background) {
         this.state = state;
         this.sessions = sessions;
         this.background = background;
@@ -120,8 +120,8 @@ public final class SignInViewModel {
                     if (old != null) {
                         old.close();
                     }
-                    signedIn.set(Texts.get("signin.signedIn", session.me().account(), session.me().arn(),
-                            session.me().partition().id()));
+                    signedIn.set(Texts.get("signin.signedIn", session.operator().account(), session.operator().arn(),
+                            session.operator().partition().id()));
                     remember(chosen, name, chosenRegion);
                 }, e -> {
                     stopWaiting();
@@ -149,7 +149,7 @@ public final class SignInViewModel {
     public void openBrowserAgain() {
         String url = browserPage.get();
         if (!url.isEmpty()) {
-            background.run(() -> com.workerrolewizard.signin.Browser.open(url), opened -> { }, e -> { });
+            background.run(() -> com.workerrolewizard.app.session.Sessions.openInBrowser(url), opened -> { }, e -> { });
         }
     }
 

@@ -1,5 +1,6 @@
 package com.workerrolewizard.ui.wizard;
 
+import com.workerrolewizard.app.session.Session;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.reference.ReferenceDocuments;
 import com.workerrolewizard.core.reference.WorkerDocuments;

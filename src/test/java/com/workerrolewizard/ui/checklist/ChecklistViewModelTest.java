@@ -2,7 +2,8 @@ package com.workerrolewizard.ui.checklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.workerrolewizard.aws.Propagation;
+import com.workerrolewizard.app.role.Recheck;
+import com.workerrolewizard.app.role.RoleWorkflow;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.plan.FixPlan;
 import com.workerrolewizard.core.plan.NewRoleRequest;
@@ -35,7 +36,8 @@ class ChecklistViewModelTest {
         state.session.set(sessions.sandbox());
         state.appliance.set(AppliancePrincipal.parse(Sandbox.APPLIANCE));
         model = new ChecklistViewModel(state, Background.direct(), () -> NewRoleRequest.named(state.roleName.get()),
-                () -> PermissionsMode.INLINE, new Propagation(Duration.ofSeconds(2), Duration.ofMillis(20)));
+                () -> PermissionsMode.INLINE, new RoleWorkflow.Timing(new Recheck(Duration.ofSeconds(10), Duration.ofMillis(200)), Duration.ofSeconds(2),
+                Duration.ofMillis(20)));
     }
 
     @AfterEach

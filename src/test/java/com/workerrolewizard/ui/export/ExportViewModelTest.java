@@ -14,8 +14,7 @@ import com.workerrolewizard.core.reference.ReferenceDocuments;
 import com.workerrolewizard.sandbox.Sandbox;
 import com.workerrolewizard.ui.common.Background;
 import com.workerrolewizard.ui.export.ExportViewModel.Item;
-import com.workerrolewizard.ui.wizard.AwsSessionFactory;
-import com.workerrolewizard.ui.wizard.Session;
+import com.workerrolewizard.app.session.Session;
 import com.workerrolewizard.ui.wizard.WizardState;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +46,7 @@ class ExportViewModelTest {
 
     @BeforeAll
     static void signIn() {
-        session = new AwsSessionFactory(REFERENCES.builtInCatalog()).sandbox();
+        session = new com.workerrolewizard.app.session.Sessions(REFERENCES.builtInCatalog()).sandbox();
     }
 
     @AfterAll
@@ -61,7 +60,7 @@ class ExportViewModelTest {
         state.session.set(session);
         state.appliance.set(APPLIANCE);
         exports = new Exports(state.documents, "test");
-        model = new ExportViewModel(state, exports, Background.direct(), clipboard::add, () -> request, () -> mode);
+        model = new ExportViewModel(state, new com.workerrolewizard.app.export.ExportWorkflow(exports), Background.direct(), clipboard::add, () -> request, () -> mode);
     }
 
     private String json(ExportSubject subject, JsonExport.Document document) {

@@ -14,8 +14,8 @@ import com.workerrolewizard.core.reference.ReferenceDocuments;
 import com.workerrolewizard.sandbox.Sandbox;
 import com.workerrolewizard.ui.common.Background;
 import com.workerrolewizard.ui.role.RoleViewModel.RoleRow;
-import com.workerrolewizard.ui.wizard.AwsSessionFactory;
-import com.workerrolewizard.ui.wizard.Session;
+import com.workerrolewizard.app.session.Sessions;
+import com.workerrolewizard.app.session.Session;
 import com.workerrolewizard.ui.wizard.WizardState;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ class RoleViewModelTest {
 
     @BeforeAll
     static void signIn() {
-        session = new AwsSessionFactory(REFERENCES.builtInCatalog()).sandbox();
+        session = new Sessions(REFERENCES.builtInCatalog()).sandbox();
     }
 
     @AfterAll
@@ -372,7 +372,7 @@ class RoleViewModelTest {
 
             assertThat(model.roles()).as("the list stays").hasSize(7);
             assertThat(model.loadError().get()).isNull();
-            assertThat(model.statuses().problem().get()).startsWith("Cannot list the roles of the test sandbox");
+            assertThat(model.statuses().problem().get()).startsWith("Cannot list the roles of the sandbox account");
             assertThat(model.roles()).allSatisfy(r -> {
                 RoleStatus unknown = status(model, r.name());
                 assertThat(unknown.text()).isEqualTo("Unknown");
@@ -454,12 +454,8 @@ class RoleViewModelTest {
         }
     }
 
-    /** A session as AwsSessionFactory.sandbox() opens one, on a sandbox the test keeps. */
-    private static Session openSession(Sandbox sandbox) throws Exception {
-        AwsClients clients = new AwsClients(new ConnectionSettings(sandbox.credentials(), Optional.of("us-east-1"),
-                Optional.of(sandbox.endpoint()), Optional.empty()));
-        LiveAccount account = new LiveAccount(clients, REFERENCES.builtInCatalog(), "the test sandbox");
-        Path journal = Files.createTempDirectory("role-step-test");
-        return new Session(account, clients, account.callerIdentity(), journal, "the test sandbox", account);
+    /** A session as the wizard opens the sandbox, on a sandbox the test keeps. */
+    private static Session openSession(Sandbox sandbox) {
+        return new Sessions(REFERENCES.builtInCatalog()).onSandbox(sandbox, () -> { });
     }
 }

@@ -13,9 +13,8 @@ import com.workerrolewizard.signin.SsoTokenCache;
 import com.workerrolewizard.core.signin.SsoTokenStatus;
 import com.workerrolewizard.signin.TestBrowser;
 import com.workerrolewizard.ui.common.Background;
-import com.workerrolewizard.ui.wizard.AwsSessionFactory;
-import com.workerrolewizard.ui.wizard.Session;
-import com.workerrolewizard.ui.wizard.SessionFactory;
+import com.workerrolewizard.app.session.Session;
+import com.workerrolewizard.app.session.SessionSource;
 import com.workerrolewizard.ui.wizard.WizardState;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,8 +66,9 @@ class SignInBrowserLoginTest {
                 sso_region = us-east-1
                 """);
         ProfileFile file = ProfileFile.builder().content(config).type(ProfileFile.Type.CONFIGURATION).build();
-        AwsSessionFactory real = new AwsSessionFactory(ReferenceDocuments.load().builtInCatalog());
-        SessionFactory sessions = new SessionFactory() {
+        com.workerrolewizard.app.session.Sessions real = new com.workerrolewizard.app.session.Sessions(
+                ReferenceDocuments.load().builtInCatalog());
+        SessionSource sessions = new SessionSource() {
             @Override
             public List<ProfileInfo> profiles() {
                 return List.of(new ProfileInfo("corp", ProfileKind.SSO, false, "us-east-1", null, SsoTokenStatus.MISSING));
@@ -83,7 +83,7 @@ class SignInBrowserLoginTest {
             public Session profile(String name, String region, SignInPrompts prompts, BooleanSupplier cancelled) {
                 new SsoLogin(new SsoTokenCache(folder.resolve("sso-cache")), Optional.of(identityCenter.endpoint()),
                         Optional.of(identityCenter.endpoint()), prompts, Duration.ofMinutes(2)).login(name, file, cancelled);
-                return real.session(sandbox, null);
+                return real.onSandbox(sandbox, () -> { });
             }
         };
         SignInView view = new SignInView(new SignInViewModel(new WizardState(ReferenceDocuments.load()), sessions,

@@ -11,8 +11,8 @@ import com.workerrolewizard.core.signin.SignInPrompts;
 import com.workerrolewizard.core.signin.SsoTokenStatus;
 import com.workerrolewizard.ui.TestSessions;
 import com.workerrolewizard.ui.common.Background;
-import com.workerrolewizard.ui.wizard.Session;
-import com.workerrolewizard.ui.wizard.SessionFactory;
+import com.workerrolewizard.app.session.Session;
+import com.workerrolewizard.app.session.SessionSource;
 import com.workerrolewizard.ui.wizard.WizardState;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,7 +67,7 @@ class SignInViewModelTest {
         model.signIn(null);
         assertThat(model.valid().get()).isTrue();
         assertThat(model.signedIn().get()).contains(Sandbox.ACCOUNT).contains("partition aws");
-        assertThat(state.session.get().me().account()).isEqualTo(Sandbox.ACCOUNT);
+        assertThat(state.session.get().operator().account()).isEqualTo(Sandbox.ACCOUNT);
     }
 
     @Test
@@ -101,7 +101,7 @@ class SignInViewModelTest {
     @Test
     void anIdentityCenterLoginShowsThatItWaitsForTheBrowserUntilItEndsAndCancelStopsIt() {
         List<String> seenWhileWaiting = new ArrayList<>();
-        SessionFactory browserLogin = new SessionFactory() {
+        SessionSource browserLogin = new SessionSource() {
             @Override
             public List<ProfileInfo> profiles() {
                 return java.util.List.of(new ProfileInfo("corp",

@@ -1,5 +1,8 @@
-package com.workerrolewizard.ui.wizard;
+package com.workerrolewizard.app;
 
+import com.workerrolewizard.ui.appliance.ApplianceViewModel;
+import com.workerrolewizard.ui.common.Background;
+import com.workerrolewizard.ui.wizard.WizardState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.workerrolewizard.core.reference.ReferenceDocuments;

@@ -1,4 +1,4 @@
-package com.workerrolewizard.ui.wizard;
+package com.workerrolewizard.app;
 
 import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.files.AtomicFile;

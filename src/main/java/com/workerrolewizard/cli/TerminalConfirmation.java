@@ -1,13 +1,19 @@
 package com.workerrolewizard.cli;
 
+import com.workerrolewizard.app.role.Confirmation;
 import com.workerrolewizard.core.UserFacingException;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.util.Locale;
 
-/** Asks on the terminal before a write; with no terminal it refuses rather than guess. */
-final class Confirmation {
-    private Confirmation() {
+/** Asks on the terminal before a write; with no terminal it refuses rather than guess. {@code --yes} answers for it. */
+final class TerminalConfirmation {
+    private TerminalConfirmation() {
+    }
+
+    /** The terminal's answer, or yes without asking when the person said --yes. */
+    static Confirmation of(PrintWriter out, boolean yes) {
+        return yes ? Confirmation.YES : question -> ask(out, question);
     }
 
     static boolean ask(PrintWriter out, String question) {

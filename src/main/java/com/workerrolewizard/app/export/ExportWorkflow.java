@@ -1,0 +1,138 @@
+package com.workerrolewizard.app.export;
+
+import com.workerrolewizard.app.session.Session;
+import com.workerrolewizard.core.UserFacingException;
+import com.workerrolewizard.core.account.AccountFacts;
+import com.workerrolewizard.core.arn.AppliancePrincipal;
+import com.workerrolewizard.core.export.ExportFormat;
+import com.workerrolewizard.core.export.ExportSubject;
+import com.workerrolewizard.core.export.Exports;
+import com.workerrolewizard.core.export.JsonExport;
+import com.workerrolewizard.core.plan.NewRoleRequest;
+import com.workerrolewizard.core.plan.PermissionsMode;
+import com.workerrolewizard.core.report.CheckReport;
+import com.workerrolewizard.core.requirement.RoleReport;
+import com.workerrolewizard.files.AtomicFile;
+import com.workerrolewizard.files.OutputTarget;
+import com.workerrolewizard.journal.JournalEntry;
+import com.workerrolewizard.journal.JournalRecord;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What either face hands over: the documents, scripts and templates of a role's fix or of a new role, the check
+ * report for a change ticket (Markdown or HTML, with what this tool applied from the journal), and the one way a file
+ * is written (atomically, never over or through something that is not a regular file).
+ */
+public final class ExportWorkflow {
+    /** The role a new role is named when nobody said otherwise. */
+    public static final String DEFAULT_ROLE = "VeeamWorkerRole";
+
+    private final Exports exports;
+
+    public ExportWorkflow(Exports exports) {
+        this.exports = exports;
+    }
+
+    /** A new role that passes all four requirements, planned without an account. */
+    public ExportSubject forNewRole(NewRoleRequest request, AppliancePrincipal appliance, PermissionsMode mode) {
+        return exports.forNewRole(request, appliance, AccountFacts.none(), mode);
+    }
+
+    /** A new role, planned with what the account tells about names already taken. */
+    public ExportSubject forNewRole(Session session, NewRoleRequest request, AppliancePrincipal appliance,
+            PermissionsMode mode) {
+        return exports.forNewRole(request, appliance, session.account().facts(), mode);
+    }
+
+    /** The fix of a role of the account (its merged trust policy, the permissions it lacks). */
+    public ExportSubject forRole(Session session, String role, AppliancePrincipal appliance, PermissionsMode mode) {
+        return exports.forRole(session.account().role(role), appliance, session.account().facts(), mode);
+    }
+
+    /** A role's fix and its check, from one reading of the role. */
+    public record CheckedExport(ExportSubject subject, RoleReport report) {
+    }
+
+    /** The fix of a role of the account, and the role checked against the catalog, read once for both. */
+    public CheckedExport forRoleChecked(Session session, String role, AppliancePrincipal appliance, PermissionsMode mode,
+            com.workerrolewizard.core.reference.ActionCatalog catalog) {
+        var snapshot = session.account().role(role);
+        return new CheckedExport(exports.forRole(snapshot, appliance, session.account().facts(), mode),
+                new com.workerrolewizard.core.requirement.RoleChecker(catalog).check(snapshot, appliance));
+    }
+
+    public String render(ExportSubject subject, ExportFormat format, Optional<JsonExport.Document> only) {
+        return exports.render(subject, format, only);
+    }
+
+    /**
+     * The check report of these roles; with a live session, each role's section says what this tool applied to it.
+     *
+     * @param html an HTML page; else Markdown
+     */
+    public String checkReport(List<RoleReport> reports, Optional<Session> session, String account, String appliance,
+            String catalog, boolean html) {
+        Map<String, List<String>> applied = new LinkedHashMap<>();
+        if (session.isPresent() && session.get().writable()) {
+            reports.forEach(r -> applied.put(r.role(), appliedChanges(session.get(), r.role())));
+        }
+        CheckReport.Context context = new CheckReport.Context(appliance, account, catalog, Instant.now(), applied);
+        return html ? CheckReport.html(reports, context) : CheckReport.markdown(reports, context);
+    }
+
+    /** The fixes and creations of this role the journal holds as applied and not undone, one line each. */
+    public static List<String> appliedChanges(Session session, String role) {
+        List<JournalRecord> records;
+        try {
+            records = session.journal().records();
+        } catch (UserFacingException e) {
+            return List.of();
+        }
+        String account = session.operator().account();
+        Set<String> undone = records.stream().filter(r -> "undo".equals(r.kind()) && r.undoes() != null)
+                .map(JournalRecord::undoes).collect(Collectors.toSet());
+        return records.stream().filter(r -> !"undo".equals(r.kind()) && !undone.contains(r.id())
+                        && account.equals(r.account()) && role.equalsIgnoreCase(r.role()) && !r.applied().isEmpty())
+                .map(r -> r.time() + ", " + r.kind() + ": " + r.applied().stream().map(JournalEntry::action)
+                        .collect(Collectors.joining(", ")))
+                .toList();
+    }
+
+    /**
+     * Writes a file atomically (a temporary file beside it, then one rename): at a new name, or over a regular file
+     * when {@code replace} says so; never over or through a folder, a device, a FIFO or a symbolic link.
+     */
+    public static void write(Path target, String content, boolean replace, boolean executable) {
+        try {
+            OutputTarget.write(target, content, replace, executable ? AtomicFile.SCRIPT : AtomicFile.DOCUMENT);
+        } catch (OutputTarget.RefusedException e) {
+            Path at = e.target();
+            throw switch (e.refusal()) {
+                case FOLDER -> new SaveRefusedException(SaveRefusedException.Reason.FOLDER, at, null, at
+                        + " is a folder: give a file name, such as " + at.resolve("worker-role.json") + ".");
+                case NO_FOLDER -> new SaveRefusedException(SaveRefusedException.Reason.NO_FOLDER, at, e.detail(), "Folder "
+                        + e.detail() + " does not exist: create it first or choose another --output.");
+                case EXISTS -> new SaveRefusedException(SaveRefusedException.Reason.EXISTS, at, null, at
+                        + " exists already: add --force to replace it, or choose another --output.");
+                case SYMBOLIC_LINK -> new SaveRefusedException(SaveRefusedException.Reason.SYMBOLIC_LINK, at, e.detail(), at
+                        + " is a symbolic link (to " + e.detail() + "): --output never writes through or over a link, "
+                        + "even with --force; give the file itself or choose another --output.");
+                case NOT_A_FILE -> new SaveRefusedException(SaveRefusedException.Reason.NOT_A_FILE, at, e.detail(), at
+                        + " is " + e.detail() + ", not a regular file: --output never replaces one, even with --force; "
+                        + "choose another --output.");
+            };
+        } catch (IOException e) {
+            String why = OutputTarget.reason(e);
+            throw new SaveRefusedException(SaveRefusedException.Reason.FAILED, target, why, "Cannot write " + target + " ("
+                    + why + "): check the folder's permissions and free space.");
+        }
+    }
+}

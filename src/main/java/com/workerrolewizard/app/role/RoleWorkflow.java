@@ -1,0 +1,192 @@
+package com.workerrolewizard.app.role;
+
+import com.workerrolewizard.app.session.Session;
+import com.workerrolewizard.aws.PlanExecutor;
+import com.workerrolewizard.aws.Propagation;
+import com.workerrolewizard.aws.UndoExecutor;
+import com.workerrolewizard.core.UserFacingException;
+import com.workerrolewizard.core.account.CallerIdentity;
+import com.workerrolewizard.core.account.Known;
+import com.workerrolewizard.core.account.Progress;
+import com.workerrolewizard.core.arn.AppliancePrincipal;
+import com.workerrolewizard.core.plan.ApplyOutcome;
+import com.workerrolewizard.core.plan.FixPlan;
+import com.workerrolewizard.core.plan.FixPlanner;
+import com.workerrolewizard.core.plan.NewRoleRequest;
+import com.workerrolewizard.core.plan.PermissionsMode;
+import com.workerrolewizard.core.reference.WorkerDocuments;
+import com.workerrolewizard.core.requirement.RoleChecker;
+import com.workerrolewizard.core.requirement.RoleReport;
+import com.workerrolewizard.journal.Journal;
+import com.workerrolewizard.journal.JournalRecord;
+import com.workerrolewizard.journal.UndoStep;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What either face does with a role, from check to undo: check it (or every role), plan its fix or its creation,
+ * apply a plan once the person confirmed it (journaled first, every write re-reading what it merges into), check
+ * again until IAM shows the change, and undo the newest applied plan after showing what undo will do.
+ */
+public final class RoleWorkflow {
+    private final Session session;
+    private final WorkerDocuments documents;
+    private final Timing timing;
+
+    public RoleWorkflow(Session session, WorkerDocuments documents) {
+        this(session, documents, Timing.IAM);
+    }
+
+    public RoleWorkflow(Session session, WorkerDocuments documents, Timing timing) {
+        this.session = session;
+        this.documents = documents;
+        this.timing = timing;
+    }
+
+    public RoleReport check(String role, AppliancePrincipal appliance) {
+        return new RoleChecker(documents.catalog()).check(session.account().role(role), appliance);
+    }
+
+    /** The role's report, or empty when the account says it does not exist (yet, or any more). */
+    public Optional<RoleReport> checkIfExists(String role, AppliancePrincipal appliance) {
+        Known<Boolean> exists = session.account().facts().roleExists(role);
+        if (exists.isKnown() && !exists.value()) {
+            return Optional.empty();
+        }
+        return Optional.of(check(role, appliance));
+    }
+
+    /** Every role of the account, telling {@code progress} how far it has come. */
+    public List<RoleReport> checkAll(AppliancePrincipal appliance, Progress progress) {
+        RoleChecker checker = new RoleChecker(documents.catalog());
+        return session.account().allRoles(progress).stream().map(role -> checker.check(role, appliance)).toList();
+    }
+
+    public FixPlan planFix(String role, AppliancePrincipal appliance, PermissionsMode mode) {
+        return new FixPlanner(documents).planFix(session.account().role(role), appliance, session.account().facts(), mode);
+    }
+
+    public FixPlan planNewRole(NewRoleRequest request, AppliancePrincipal appliance, PermissionsMode mode) {
+        return new FixPlanner(documents).planNewRole(request, appliance, session.account().facts(), mode);
+    }
+
+    /** The fix of the role when it exists, else its creation as {@code request} describes (or by name only). */
+    public FixPlan plan(String role, Optional<NewRoleRequest> request, AppliancePrincipal appliance, PermissionsMode mode) {
+        Known<Boolean> exists = session.account().facts().roleExists(role);
+        if (!exists.isKnown() || exists.value()) {
+            return planFix(role, appliance, mode);
+        }
+        return planNewRole(request.filter(r -> r.roleName().equals(role)).orElse(NewRoleRequest.named(role)), appliance,
+                mode);
+    }
+
+    /** Opens the journal now, so that a journal that cannot be used stops a run before anything is shown or written. */
+    public Journal requireUsableJournal() {
+        return session.journal();
+    }
+
+    /**
+     * Applies a plan once {@code confirmation} says yes: nothing is written before. An empty plan needs no yes. The
+     * role is then checked again until IAM shows the change (or the time is up).
+     */
+    public ApplyResult apply(FixPlan plan, AppliancePrincipal appliance, Confirmation confirmation) {
+        if (!session.writable()) {
+            throw new UserFacingException(session.describe() + " is an offline copy of the account and cannot be changed: "
+                    + "sign in to the account itself to apply the plan.");
+        }
+        Journal journal = requireUsableJournal();
+        if (!plan.runnable()) {
+            throw new UserFacingException("The plan breaks IAM limits, so nothing was changed: "
+                    + String.join(" ", plan.problems()));
+        }
+        if (plan.empty()) {
+            return new ApplyResult(true, Optional.empty(), Optional.of(recheck(plan, appliance)), false, Optional.empty());
+        }
+        CallerIdentity me = session.operator();
+        if (!confirmation.confirm("Apply the " + plan.changes().size() + " changes above to account " + me.account()
+                + " as " + me.arn() + "?")) {
+            return ApplyResult.declined();
+        }
+        ApplyOutcome outcome = new PlanExecutor(session.clients(), journal, documents, timing.propagation())
+                .apply(plan, appliance, me);
+        if (!outcome.complete()) {
+            return new ApplyResult(true, Optional.of(outcome), Optional.empty(), false, Optional.of(journal.file()));
+        }
+        RoleReport after = recheck(plan, appliance);
+        return new ApplyResult(true, Optional.of(outcome), Optional.of(after), !after.holds() && plan.blockers().isEmpty(),
+                Optional.of(journal.file()));
+    }
+
+    /** Checks again until the role holds; a plan with blockers cannot make it hold, so once is enough. */
+    private RoleReport recheck(FixPlan plan, AppliancePrincipal appliance) {
+        if (!plan.blockers().isEmpty()) {
+            return check(plan.role(), appliance);
+        }
+        return timing.recheck().until(() -> check(plan.role(), appliance));
+    }
+
+    /** The journal file this account's writes go to. */
+    public java.nio.file.Path journalFile() {
+        return session.journal().file();
+    }
+
+    /** Whether the journal holds an applied plan that no undo has reverted yet. */
+    public boolean canUndo() {
+        return session.journal().lastUndoable().isPresent();
+    }
+
+    /**
+     * What undo would revert, or empty when nothing is left to undo. One sentence when the plan to undo is of another
+     * account than the one signed in, or another process is still applying it.
+     */
+    public Optional<UndoPlan> undoPlan() {
+        Journal journal = session.journal();
+        return lastToUndo(journal).map(record -> {
+            List<UndoStep> steps = UndoStep.plan(record);
+            return new UndoPlan(record.kind(), record.role(), record.account(), record.time(), steps.stream()
+                    .map(step -> step.action() + ": " + step.summary() + (step.uncertain() ? " (the outcome of "
+                            + step.reverts().action() + " is unknown: undo first checks whether it landed)" : ""))
+                    .toList(), steps.stream().anyMatch(s -> s.action().equals("DeleteRole")), journal.file());
+        });
+    }
+
+    /**
+     * Reverts the newest applied plan once {@code confirmation} says yes; empty when there is nothing to undo (or the
+     * person said no).
+     */
+    public Optional<ApplyOutcome> undo(Confirmation confirmation) {
+        Journal journal = session.journal();
+        Optional<JournalRecord> last = lastToUndo(journal);
+        if (last.isEmpty() || !confirmation.confirm("Undo these " + UndoStep.plan(last.get()).size() + " changes in account "
+                + last.get().account() + "?")) {
+            return Optional.empty();
+        }
+        return Optional.of(new UndoExecutor(session.clients(), journal, timing.propagation()).undo(last.get()));
+    }
+
+    /** The newest applied plan, when it is of the signed-in account and no other process still applies it. */
+    private Optional<JournalRecord> lastToUndo(Journal journal) {
+        Optional<JournalRecord> last = journal.lastUndoable();
+        last.ifPresent(record -> {
+            UndoExecutor.requireSettled(record);
+            CallerIdentity me = session.operator();
+            if (!me.account().equals(record.account())) {
+                throw new UserFacingException("The last applied plan changed account " + record.account()
+                        + ", but you are signed in to " + me.account() + ": sign in to that account to undo it.");
+            }
+        });
+        return last;
+    }
+
+    /**
+     * How long to wait for IAM: after a create (reads and writes that name the new entity) and after a plan (the
+     * re-check). Tests against an endpoint that shows every write at once shorten both.
+     */
+    public record Timing(Recheck recheck, java.time.Duration propagationWait, java.time.Duration propagationPause) {
+        public static final Timing IAM = new Timing(Recheck.IAM, Propagation.IAM.maxWait(), Propagation.IAM.firstPause());
+
+        Propagation propagation() {
+            return new Propagation(propagationWait, propagationPause);
+        }
+    }
+}

@@ -8,8 +8,6 @@ import java.net.UnknownHostException;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -18,10 +16,6 @@ import software.amazon.awssdk.core.exception.SdkException;
  * sentence names the operation, what it was about and what came back; never {@code null}, never a Java class name.
  */
 final class AwsProblems {
-    /** IAM's and STS's answers to a key they do not know or a signature made with the wrong secret: not a permission. */
-    private static final java.util.Set<String> CREDENTIALS_REFUSED = java.util.Set.of("InvalidClientTokenId",
-            "SignatureDoesNotMatch", "IncompleteSignature", "MissingAuthenticationToken", "ExpiredToken");
-
     private AwsProblems() {
     }
 
@@ -37,12 +31,12 @@ final class AwsProblems {
     static String explain(Throwable error, String permission, String resource) {
         Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (e instanceof AwsServiceException service) {
-            if (CREDENTIALS_REFUSED.contains(String.valueOf(code(service)))) {
+            if (AwsError.of(service) == AwsError.CREDENTIALS_REFUSED) {
                 String refusal = message(service);
                 return "AWS refused the credentials (" + code(service) + (refusal == null ? "" : ": " + refusal)
                         + "): check the access key and its secret, or sign in again.";
             }
-            if (isAccessDenied(service)) {
+            if (AwsError.of(service) == AwsError.ACCESS_DENIED) {
                 return "the operator may not call " + permission + " on " + resource + ": ask for that permission.";
             }
             String code = code(service);
@@ -64,10 +58,10 @@ final class AwsProblems {
         if (NetworkProblems.explain(e).isPresent()) {
             return NetworkProblems.explain(e).get();
         }
-        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+        if (AwsError.of(e) == AwsError.NO_ANSWER) {
             return permission + " on " + resource + " got no answer in time: check the network, the proxy and the endpoint.";
         }
-        if (e instanceof SdkClientException && String.valueOf(e.getMessage()).startsWith("Unable to unmarshall response")) {
+        if (AwsError.of(e) == AwsError.NOT_AWS) {
             return permission + " on " + resource + " got an answer that is not AWS's (it could not be read as the "
                     + "service's XML): check that the endpoint is an AWS one, or that no proxy answers in its place.";
         }
@@ -77,13 +71,8 @@ final class AwsProblems {
         return permission + " on " + resource + " failed" + (e.getMessage() == null ? "." : " (" + firstLine(e.getMessage()) + ").");
     }
 
-    static boolean isAccessDenied(AwsServiceException e) {
-        String code = code(e);
-        return e.statusCode() == 403 || "AccessDenied".equals(code) || "AccessDeniedException".equals(code);
-    }
-
     static boolean isNoSuchEntity(Throwable e) {
-        return e instanceof AwsServiceException service && "NoSuchEntity".equals(code(service));
+        return AwsError.of(e) == AwsError.NO_SUCH_ENTITY;
     }
 
     /** IAM's error code, or null when the answer carried none (an emulator's or a proxy's plain error page). */

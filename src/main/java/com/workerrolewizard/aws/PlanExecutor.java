@@ -16,7 +16,6 @@ import com.workerrolewizard.journal.Journal;
 import com.workerrolewizard.journal.JournalEntry;
 import com.workerrolewizard.journal.JournalRecord;
 import com.workerrolewizard.journal.JournalWriteException;
-import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -242,29 +241,7 @@ public final class PlanExecutor {
     /** The journal's copy of an operation: its parameters without documents, and the documents apart. */
     static JournalEntry entry(IamOperation operation, ObjectNode before, ObjectNode after) {
         ObjectNode parameters = Json.MAPPER.createObjectNode();
-        List<String> args = operation.cliArguments();
-        String document = operation.document().map(Object::toString).orElse(null);
-        for (int i = 1; i < args.size(); i++) {
-            if (!args.get(i).startsWith("--")) {
-                continue;
-            }
-            List<String> values = new ArrayList<>();
-            for (int j = i + 1; j < args.size() && !args.get(j).startsWith("--"); j++) {
-                values.add(args.get(j));
-            }
-            if (!values.isEmpty() && !values.get(0).equals(document)) {
-                parameters.put(camel(args.get(i)), String.join(" ", values));
-            }
-        }
+        operation.parameters().forEach(parameters::put);
         return new JournalEntry(operation.action(), parameters, before, after, JournalEntry.State.PENDING);
-    }
-
-    /** {@code --role-name} to {@code RoleName}, as IAM names the parameter. */
-    private static String camel(String option) {
-        StringBuilder name = new StringBuilder();
-        for (String part : option.substring(2).split("-")) {
-            name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-        }
-        return name.toString();
     }
 }

@@ -57,10 +57,12 @@ final class Simulator {
 
     /** A refusal or a server failure says the simulator cannot serve this operator; a vanished role says nothing. */
     private static boolean affectsEveryRole(SdkException e) {
-        if (e instanceof AwsServiceException service) {
-            return AwsProblems.isAccessDenied(service) || service.statusCode() >= 500
-                    || "NotImplemented".equals(AwsProblems.code(service)) || "InvalidAction".equals(AwsProblems.code(service));
-        }
-        return true;
+        return switch (AwsError.of(e)) {
+            case ACCESS_DENIED, CREDENTIALS_REFUSED, SERVER_ERROR, NOT_AWS, NETWORK, NO_ANSWER -> true;
+            // An emulator that does not know the call says so with a 4xx code of its own.
+            case REFUSED -> e instanceof AwsServiceException service && ("NotImplemented".equals(AwsProblems.code(service))
+                    || "InvalidAction".equals(AwsProblems.code(service)));
+            case NO_SUCH_ENTITY, THROTTLED -> false;
+        };
     }
 }

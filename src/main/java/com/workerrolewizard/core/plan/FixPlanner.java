@@ -111,10 +111,10 @@ public final class FixPlanner {
         merge.removed().forEach(r -> draft.notes.add("The trust policy's " + r + ": IAM refuses to save a trust policy "
                 + "that holds one, so the write takes it out (the diff shows it)."));
         List<RequirementId> fixes = new ArrayList<>();
-        if (applianceFails && merge.added().stream().anyMatch(a -> a.contains("appliance"))) {
+        if (applianceFails && merge.fixes().contains(RequirementId.APPLIANCE_TRUST)) {
             fixes.add(RequirementId.APPLIANCE_TRUST);
         }
-        if (ec2Fails && merge.added().stream().anyMatch(a -> a.contains("EC2"))) {
+        if (ec2Fails && merge.fixes().contains(RequirementId.EC2_TRUST)) {
             fixes.add(RequirementId.EC2_TRUST);
         }
         IamLimits.trustPolicySize(merge.after(), facts.trustPolicySizeQuota()).ifPresent(draft.problems::add);

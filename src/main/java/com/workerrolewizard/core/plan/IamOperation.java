@@ -21,6 +21,12 @@ public sealed interface IamOperation permits IamOperation.CreateRole, IamOperati
     /** The AWS CLI v2 arguments after {@code aws iam}, documents as compact JSON. */
     List<String> cliArguments();
 
+    /**
+     * The call's parameters as IAM names them ({@code RoleName}, {@code PolicyArn}), in the order the call takes them,
+     * without its document: what the journal records and undo reads back.
+     */
+    java.util.Map<String, String> parameters();
+
     /** The policy document this call writes, if any. */
     default Optional<ObjectNode> document() {
         return Optional.empty();
@@ -43,6 +49,26 @@ public sealed interface IamOperation permits IamOperation.CreateRole, IamOperati
         @Override
         public String summary() {
             return "Create role " + roleName + " on path " + path + " with a trust policy holding both of the page's statements.";
+        }
+
+        @Override
+        public java.util.Map<String, String> parameters() {
+            java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
+            p.put("RoleName", roleName);
+            p.put("Path", path);
+            if (description != null && !description.isBlank()) {
+                p.put("Description", description);
+            }
+            if (permissionsBoundaryArn != null) {
+                p.put("PermissionsBoundary", permissionsBoundaryArn);
+            }
+            if (maxSessionDuration != null) {
+                p.put("MaxSessionDuration", String.valueOf(maxSessionDuration));
+            }
+            if (!tags.isEmpty()) {
+                p.put("Tags", String.join(" ", tags.stream().map(t -> "Key=" + t.key() + ",Value=" + t.value()).toList()));
+            }
+            return p;
         }
 
         @Override
@@ -90,6 +116,11 @@ public sealed interface IamOperation permits IamOperation.CreateRole, IamOperati
         }
 
         @Override
+        public java.util.Map<String, String> parameters() {
+            return java.util.Map.of("RoleName", roleName);
+        }
+
+        @Override
         public List<String> cliArguments() {
             return List.of("update-assume-role-policy", "--role-name", roleName, "--policy-document", after.toString());
         }
@@ -112,6 +143,14 @@ public sealed interface IamOperation permits IamOperation.CreateRole, IamOperati
         }
 
         @Override
+        public java.util.Map<String, String> parameters() {
+            java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
+            p.put("InstanceProfileName", instanceProfileName);
+            p.put("Path", path);
+            return p;
+        }
+
+        @Override
         public List<String> cliArguments() {
             return List.of("create-instance-profile", "--instance-profile-name", instanceProfileName, "--path", path);
         }
@@ -126,6 +165,14 @@ public sealed interface IamOperation permits IamOperation.CreateRole, IamOperati
         @Override
         public String summary() {
             return "Add role " + roleName + " to instance profile " + instanceProfileName + ".";
+        }
+
+        @Override
+        public java.util.Map<String, String> parameters() {
+            java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
+            p.put("InstanceProfileName", instanceProfileName);
+            p.put("RoleName", roleName);
+            return p;
         }
 
         @Override
@@ -144,6 +191,14 @@ public sealed interface IamOperation permits IamOperation.CreateRole, IamOperati
         @Override
         public String summary() {
             return "Add inline policy " + policyName + " (the page's permissions policy) to role " + roleName + ".";
+        }
+
+        @Override
+        public java.util.Map<String, String> parameters() {
+            java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
+            p.put("RoleName", roleName);
+            p.put("PolicyName", policyName);
+            return p;
         }
 
         @Override
@@ -170,6 +225,15 @@ public sealed interface IamOperation permits IamOperation.CreateRole, IamOperati
         }
 
         @Override
+        public java.util.Map<String, String> parameters() {
+            java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
+            p.put("PolicyName", policyName);
+            p.put("Path", path);
+            p.put("Description", description);
+            return p;
+        }
+
+        @Override
         public List<String> cliArguments() {
             return List.of("create-policy", "--policy-name", policyName, "--path", path, "--description", description,
                     "--policy-document", policy.toString());
@@ -190,6 +254,14 @@ public sealed interface IamOperation permits IamOperation.CreateRole, IamOperati
         @Override
         public String summary() {
             return "Attach managed policy " + policyArn.substring(policyArn.lastIndexOf('/') + 1) + " to role " + roleName + ".";
+        }
+
+        @Override
+        public java.util.Map<String, String> parameters() {
+            java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
+            p.put("RoleName", roleName);
+            p.put("PolicyArn", policyArn);
+            return p;
         }
 
         @Override

@@ -13,9 +13,12 @@ import com.workerrolewizard.core.policy.PolicyDocument;
 import com.workerrolewizard.core.reference.WorkerDocuments;
 import com.workerrolewizard.core.requirement.ApplianceTrustCheck;
 import com.workerrolewizard.core.requirement.Ec2TrustCheck;
+import com.workerrolewizard.core.requirement.RequirementId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A role's new trust policy: its current one with the page's missing statements appended. Every existing
@@ -29,13 +32,15 @@ public final class TrustPolicyMerge {
 
     /**
      * @param added   what was appended ("the page's appliance statement"), empty when nothing changed
+     * @param fixes   the requirements the appended statements make hold (when nothing else blocks them)
      * @param blocked one sentence per principal a Deny keeps out
      * @param removed one sentence per unique ID of a deleted principal taken out (IAM refuses to save them)
      */
-    public record Result(ObjectNode before, ObjectNode after, List<String> added, List<String> blocked,
-            List<String> removed) {
+    public record Result(ObjectNode before, ObjectNode after, List<String> added, Set<RequirementId> fixes,
+            List<String> blocked, List<String> removed) {
         public Result {
             added = List.copyOf(added);
+            fixes = Set.copyOf(fixes);
             blocked = List.copyOf(blocked);
             removed = List.copyOf(removed);
         }
@@ -49,6 +54,7 @@ public final class TrustPolicyMerge {
             WorkerDocuments documents) {
         ObjectNode after = current.json();
         List<String> added = new ArrayList<>();
+        Set<RequirementId> fixes = EnumSet.noneOf(RequirementId.class);
         List<String> blocked = new ArrayList<>();
         PrincipalTarget applianceTarget = ApplianceTrustCheck.target(appliance, partition);
         Optional<Partition> named = appliance.partition();
@@ -58,13 +64,15 @@ public final class TrustPolicyMerge {
         } else if (needs(current, applianceTarget, blocked)) {
             statements(after).add(documents.applianceStatement(appliance, partition));
             added.add("the page's appliance statement");
+            fixes.add(RequirementId.APPLIANCE_TRUST);
         }
         if (needs(current, Ec2TrustCheck.target(partition), blocked)) {
             statements(after).add(documents.ec2Statement());
             added.add("the page's EC2 statement");
+            fixes.add(RequirementId.EC2_TRUST);
         }
         List<String> removed = added.isEmpty() ? List.of() : removeDeletedPrincipals(after);
-        return new Result(current.json(), after, added, blocked, removed);
+        return new Result(current.json(), after, added, fixes, blocked, removed);
     }
 
     /**

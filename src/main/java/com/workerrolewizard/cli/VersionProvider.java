@@ -1,16 +1,18 @@
 package com.workerrolewizard.cli;
 
-import com.workerrolewizard.ProductVersion;
+import com.workerrolewizard.app.Workflows;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version the build stamped into {@code worker-role-wizard.properties}. */
+/** The version the build stamped into {@code worker-role-wizard.properties}, as the composition root read it. */
 public final class VersionProvider implements IVersionProvider {
-    public static String version() {
-        return ProductVersion.get();
+    private final Workflows workflows;
+
+    VersionProvider(Workflows workflows) {
+        this.workflows = workflows;
     }
 
     @Override
     public String[] getVersion() {
-        return new String[] {"worker-role-wizard " + version()};
+        return new String[] {"worker-role-wizard " + workflows.version()};
     }
 }

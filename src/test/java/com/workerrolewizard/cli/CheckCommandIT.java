@@ -188,6 +188,31 @@ class CheckCommandIT {
     }
 
     @Test
+    void theCheckReportComesAsMarkdownAndAsHtmlForAChangeTicket() throws Exception {
+        JarRun markdown = run("check", "--authorization-details", fixture.toString(), "--appliance", APPLIANCE, "--role",
+                "DeniedPutInventory", "--format", "markdown");
+        assertThat(markdown.exit()).as(markdown.err()).isEqualTo(1);
+        assertThat(markdown.out()).startsWith("# Worker role check: DeniedPutInventory\n")
+                .contains("- Appliance: `" + APPLIANCE + "`")
+                .contains("| Requirement | Status | Detail |")
+                .contains("| FAIL |")
+                .contains("## Missing actions").contains("- `ssm:PutInventory`: denied by")
+                .contains("Not every requirement passes yet");
+        // An offline file has no journal: the report does not claim what this tool applied.
+        assertThat(markdown.out()).doesNotContain("Changes applied by Worker Role Wizard");
+
+        JarRun html = run("check", "--authorization-details", fixture.toString(), "--appliance", APPLIANCE, "--all-roles",
+                "--format", "html");
+        assertThat(html.exit()).isEqualTo(1);
+        assertThat(html.out()).startsWith("<!DOCTYPE html>").contains("<title>Worker role check: 36 roles</title>")
+                .contains("<td class=\"status fail\">FAIL</td>").contains("<h2>GoodWorker</h2>").endsWith("</html>\n");
+        // Every section opened is closed: the page parses as XML, so no value broke out of its element.
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(html.out().replace("<!DOCTYPE html>", "")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void aBadCatalogIsBadInput() throws Exception {
         Path catalog = Files.writeString(temp.resolve("catalog.txt"), "ssm:GetDocument\nssm:*\n");
         JarRun run = run("check", "--authorization-details", fixture.toString(), "--appliance", APPLIANCE,

@@ -68,7 +68,7 @@ public final class CheckReport {
     public static String html(List<RoleReport> reports, Context context) {
         String title = reports.size() == 1 ? "Worker role check: " + reports.get(0).role()
                 : "Worker role check: " + reports.size() + " roles";
-        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n<title>")
                 .append(escape(title)).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
         html.append("<h1>").append(escape(title)).append("</h1>\n<dl>\n");
         definition(html, "Appliance", "<code>" + escape(context.appliance()) + "</code>");

@@ -81,7 +81,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public String account() {
-        return server.iam().account().id();
+        return server.iam().account.id();
     }
 
     /**
@@ -131,28 +131,28 @@ public final class Sandbox implements AutoCloseable {
 
     /** List pages hold at most this many items whatever the caller asks, as IAM may do. */
     public Sandbox pageCap(int items) {
-        server.iam().account().pageCap = items;
+        server.iam().account.pageCap = items;
         return this;
     }
 
     /** Adds a role with this trust policy (JSON), for sign-in chains and tests. */
     public Sandbox addRole(String name, String trustPolicy) {
-        return change(iam -> iam.roles().put(name, "/", trustPolicy));
+        return change(iam -> iam.roles.put(name, "/", trustPolicy));
     }
 
     /** Adds a role on a path ({@code /veeam/}) with this trust policy and no permissions (tests). */
     public Sandbox addRole(String name, String path, String trustPolicy) {
-        return change(iam -> iam.roles().put(name, path, trustPolicy));
+        return change(iam -> iam.roles.put(name, path, trustPolicy));
     }
 
     /** Gives a role an inline policy (tests). */
     public Sandbox putInlinePolicy(String role, String policyName, String document) {
-        return change(iam -> iam.rolePolicies().putInline(role, policyName, document));
+        return change(iam -> iam.rolePolicies.putInline(role, policyName, document));
     }
 
     /** Puts a role into an instance profile of the same name (tests). */
     public Sandbox putInstanceProfile(String role) {
-        return change(iam -> iam.profiles().put(role, "/", role));
+        return change(iam -> iam.profiles.put(role, "/", role));
     }
 
     /** AssumeRole with an MFA device then needs this code. */
@@ -165,30 +165,30 @@ public final class Sandbox implements AutoCloseable {
     public Sandbox addRoles(String prefix, int count) {
         return change(iam -> {
             for (int i = 0; i < count; i++) {
-                iam.roles().put(String.format("%s%05d", prefix, i), "/", ec2Trust());
+                iam.roles.put(String.format("%s%05d", prefix, i), "/", ec2Trust());
             }
         });
     }
 
     /** The role's trust policy as the sandbox holds it (plain JSON), for tests. */
     public Optional<String> trustPolicy(String roleName) {
-        synchronized (server.iam().account()) {
-            return server.iam().account().findRole(roleName).map(r -> r.trust);
+        synchronized (server.iam().account) {
+            return server.iam().account.findRole(roleName).map(r -> r.trust);
         }
     }
 
     /** Changes a trust policy behind the product's back, as a colleague in the console would. */
     public void replaceTrustPolicy(String roleName, String document) {
-        change(iam -> iam.account().findRole(roleName).orElseThrow().trust = document);
+        change(iam -> iam.account.findRole(roleName).orElseThrow().trust = document);
     }
 
     public int roleCount() {
-        return server.iam().account().roleCount();
+        return server.iam().account.roleCount();
     }
 
     /** Changes the account under the lock every IAM call holds: a call sees all of a change or none of it. */
     private Sandbox change(Consumer<SandboxIam> change) {
-        synchronized (server.iam().account()) {
+        synchronized (server.iam().account) {
             change.accept(server.iam());
         }
         return this;
@@ -215,9 +215,9 @@ public final class Sandbox implements AutoCloseable {
                 + "\"Principal\":{\"AWS\":\"" + APPLIANCE + "\"}}]}";
         String permissions = page.permissionsPolicy().toString();
         String partial = permissions.replaceAll(",?\"ssm:[A-Za-z]+\"", "").replace("[,", "[");
-        iam.roles().put("VeeamBackupImpersonation", "/", "{\"Version\":\"2012-10-17\",\"Statement\":[{"
-                + "\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Principal\":{\"AWS\":\"arn:aws:iam::" + ACCOUNT + ":root\"}}]}");
-        iam.rolePolicies().putInline("VeeamBackupImpersonation", "AssumeWorkerRoles", "{\"Version\":\"2012-10-17\","
+        iam.roles.put("VeeamBackupImpersonation", "/", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":\"sts:AssumeRole\",\"Principal\":{\"AWS\":\"arn:aws:iam::" + ACCOUNT + ":root\"}}]}");
+        iam.rolePolicies.putInline("VeeamBackupImpersonation", "AssumeWorkerRoles", "{\"Version\":\"2012-10-17\","
                 + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}]}");
         example(iam, "VeeamWorkerReady", both, permissions, true);
         example(iam, "WorkerWithoutInstanceProfile", both, permissions, false);
@@ -229,12 +229,12 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private static void example(SandboxIam iam, String name, String trust, String permissions, boolean profile) {
-        iam.roles().put(name, "/", trust);
+        iam.roles.put(name, "/", trust);
         if (permissions != null) {
-            iam.rolePolicies().putInline(name, "VeeamWorkerPermissions", permissions);
+            iam.rolePolicies.putInline(name, "VeeamWorkerPermissions", permissions);
         }
         if (profile) {
-            iam.profiles().put(name, "/", name);
+            iam.profiles.put(name, "/", name);
         }
     }
 
@@ -245,30 +245,30 @@ public final class Sandbox implements AutoCloseable {
                 versions.put(version.path("VersionId").asText(), document(version.get("Document")));
             }
             if (!versions.isEmpty()) {
-                iam.policies().put(policy.path("Arn").asText(), policy.path("PolicyName").asText(),
+                iam.policies.put(policy.path("Arn").asText(), policy.path("PolicyName").asText(),
                         policy.path("Path").asText("/"), versions, policy.path("DefaultVersionId").asText("v1"));
             }
         }
         for (JsonNode role : root.path("RoleDetailList")) {
             String name = role.path("RoleName").asText();
-            iam.roles().put(name, role.path("Path").asText("/"), document(role.get("AssumeRolePolicyDocument")));
+            iam.roles.put(name, role.path("Path").asText("/"), document(role.get("AssumeRolePolicyDocument")));
             for (JsonNode inline : role.path("RolePolicyList")) {
-                iam.rolePolicies().putInline(name, inline.path("PolicyName").asText(),
+                iam.rolePolicies.putInline(name, inline.path("PolicyName").asText(),
                         document(inline.get("PolicyDocument")));
             }
             for (JsonNode attached : role.path("AttachedManagedPolicies")) {
                 String arn = attached.path("PolicyArn").asText();
-                if (iam.account().findRole(name).isPresent() && hasPolicy(root, arn)) {
-                    iam.rolePolicies().attach(name, arn);
+                if (iam.account.findRole(name).isPresent() && hasPolicy(root, arn)) {
+                    iam.rolePolicies.attach(name, arn);
                 }
             }
             for (JsonNode profile : role.path("InstanceProfileList")) {
-                iam.profiles().put(profile.path("InstanceProfileName").asText(), profile.path("Path").asText("/"),
+                iam.profiles.put(profile.path("InstanceProfileName").asText(), profile.path("Path").asText("/"),
                         name);
             }
             String boundary = role.path("PermissionsBoundary").path("PermissionsBoundaryArn").asText(null);
             if (boundary != null && hasPolicy(root, boundary)) {
-                iam.roles().setBoundary(name, boundary);
+                iam.roles.setBoundary(name, boundary);
             }
         }
     }

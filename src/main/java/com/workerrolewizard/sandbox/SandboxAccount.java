@@ -33,12 +33,23 @@ final class SandboxAccount {
         this.partition = partition;
     }
 
-    static final class Role {
-        String name;
-        String path;
-        String id;
-        String arn;
-        String created;
+    /** What every IAM resource has: a name on a path, IAM's unique id, an ARN and the date it was made. */
+    abstract static class Resource {
+        final String name;
+        final String path;
+        final String id;
+        final String arn;
+        final String created = now();
+
+        Resource(String name, String path, String id, String arn) {
+            this.name = name;
+            this.path = path;
+            this.id = id;
+            this.arn = arn;
+        }
+    }
+
+    static final class Role extends Resource {
         String trust;
         String description;
         int maxSession = 3600;
@@ -46,6 +57,10 @@ final class SandboxAccount {
         final List<Tag> tags = new ArrayList<>();
         final Map<String, InlinePolicy> inline = new LinkedHashMap<>();
         final Set<String> attached = new LinkedHashSet<>();
+
+        Role(String name, String path, String id, String arn) {
+            super(name, path, id, arn);
+        }
     }
 
     record Tag(String key, String value) {
@@ -54,25 +69,23 @@ final class SandboxAccount {
     record InlinePolicy(String name, String document) {
     }
 
-    static final class Profile {
-        String name;
-        String path;
-        String id;
-        String arn;
-        String created;
+    static final class Profile extends Resource {
         final List<Role> roles = new ArrayList<>();
+
+        Profile(String name, String path, String id, String arn) {
+            super(name, path, id, arn);
+        }
     }
 
-    static final class Policy {
-        String name;
-        String path;
-        String id;
-        String arn;
-        String created;
+    static final class Policy extends Resource {
         String description;
         String defaultVersion = "v1";
         final Map<String, String> versions = new LinkedHashMap<>();
         int attachments;
+
+        Policy(String name, String path, String id, String arn) {
+            super(name, path, id, arn);
+        }
 
         boolean awsManaged() {
             return arn.contains(":aws:policy/");

@@ -7,11 +7,12 @@ import java.util.Map;
  * lock. They answer with IAM's validation, errors, URL-encoded documents, case-insensitive names and paging.
  */
 final class SandboxIam {
-    private final SandboxAccount account;
-    private final SandboxRoles roles;
-    private final SandboxRolePolicies rolePolicies;
-    private final SandboxInstanceProfiles profiles;
-    private final SandboxPolicies policies;
+    /** The account's state, and the lock to hold while changing it from outside a call. */
+    final SandboxAccount account;
+    final SandboxRoles roles;
+    final SandboxRolePolicies rolePolicies;
+    final SandboxInstanceProfiles profiles;
+    final SandboxPolicies policies;
     private final SandboxAccountDetails details;
 
     SandboxIam(String account, String partition) {
@@ -55,26 +56,5 @@ final class SandboxIam {
                         + "this web service (the sandbox serves what Worker Role Wizard uses).");
             };
         }
-    }
-
-    /** The account's state, and the lock to hold while changing it from outside a call. */
-    SandboxAccount account() {
-        return account;
-    }
-
-    SandboxRoles roles() {
-        return roles;
-    }
-
-    SandboxRolePolicies rolePolicies() {
-        return rolePolicies;
-    }
-
-    SandboxInstanceProfiles profiles() {
-        return profiles;
-    }
-
-    SandboxPolicies policies() {
-        return policies;
     }
 }

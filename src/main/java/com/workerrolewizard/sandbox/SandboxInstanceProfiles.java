@@ -30,12 +30,7 @@ final class SandboxInstanceProfiles {
         if (account.profiles.containsKey(SandboxAccount.key(name))) {
             throw SandboxError.alreadyExists("Instance Profile " + name + " already exists.");
         }
-        Profile profile = new Profile();
-        profile.name = name;
-        profile.path = path;
-        profile.id = account.newId("AIPA");
-        profile.arn = account.arn("instance-profile", path, name);
-        profile.created = SandboxAccount.now();
+        Profile profile = new Profile(name, path, account.newId("AIPA"), account.arn("instance-profile", path, name));
         account.profiles.put(SandboxAccount.key(name), profile);
         return element(profile);
     }
@@ -69,7 +64,7 @@ final class SandboxInstanceProfiles {
         return null;
     }
 
-    /** Makes the profile unless it exists and puts the role in it, without AddRoleToInstanceProfile's quota (seeding). */
+    /** Makes the profile unless it exists and puts the role in, without AddRoleToInstanceProfile's quota (seeding). */
     void put(String name, String path, String role) {
         if (!account.profiles.containsKey(SandboxAccount.key(name))) {
             create(Map.of("InstanceProfileName", name, "Path", path));

@@ -65,12 +65,7 @@ final class SandboxPolicies {
     }
 
     private Policy add(String arn, String name, String path, String document) {
-        Policy policy = new Policy();
-        policy.arn = arn;
-        policy.name = name;
-        policy.path = path;
-        policy.id = account.newId("ANPA");
-        policy.created = SandboxAccount.now();
+        Policy policy = new Policy(name, path, account.newId("ANPA"), arn);
         policy.versions.put("v1", document);
         account.policies.put(arn, policy);
         return policy;

@@ -39,12 +39,7 @@ final class SandboxRoles {
         if (account.roles.containsKey(SandboxAccount.key(name))) {
             throw SandboxError.alreadyExists("Role with name " + name + " already exists.");
         }
-        Role role = new Role();
-        role.name = name;
-        role.path = path;
-        role.id = account.newId("AROA");
-        role.arn = account.arn("role", path, name);
-        role.created = SandboxAccount.now();
+        Role role = new Role(name, path, account.newId("AROA"), account.arn("role", path, name));
         role.trust = trust(required(p, "AssumeRolePolicyDocument"));
         role.description = p.get("Description");
         if (p.containsKey("MaxSessionDuration")) {

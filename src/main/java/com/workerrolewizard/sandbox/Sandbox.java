@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -80,7 +81,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public String account() {
-        return server.iam().account();
+        return server.iam().account.id();
     }
 
     /**
@@ -130,40 +131,28 @@ public final class Sandbox implements AutoCloseable {
 
     /** List pages hold at most this many items whatever the caller asks, as IAM may do. */
     public Sandbox pageCap(int items) {
-        server.iam().pageCap = items;
+        server.iam().account.pageCap = items;
         return this;
     }
 
     /** Adds a role with this trust policy (JSON), for sign-in chains and tests. */
     public Sandbox addRole(String name, String trustPolicy) {
-        synchronized (server.iam()) {
-            server.iam().putRole(name, "/", trustPolicy);
-        }
-        return this;
+        return change(iam -> iam.roles.put(name, "/", trustPolicy));
     }
 
     /** Adds a role on a path ({@code /veeam/}) with this trust policy and no permissions (tests). */
     public Sandbox addRole(String name, String path, String trustPolicy) {
-        synchronized (server.iam()) {
-            server.iam().putRole(name, path, trustPolicy);
-        }
-        return this;
+        return change(iam -> iam.roles.put(name, path, trustPolicy));
     }
 
     /** Gives a role an inline policy (tests). */
     public Sandbox putInlinePolicy(String role, String policyName, String document) {
-        synchronized (server.iam()) {
-            server.iam().putInline(role, policyName, document);
-        }
-        return this;
+        return change(iam -> iam.rolePolicies.putInline(role, policyName, document));
     }
 
     /** Puts a role into an instance profile of the same name (tests). */
     public Sandbox putInstanceProfile(String role) {
-        synchronized (server.iam()) {
-            server.iam().putProfile(role, "/", role);
-        }
-        return this;
+        return change(iam -> iam.profiles.put(role, "/", role));
     }
 
     /** AssumeRole with an MFA device then needs this code. */
@@ -174,30 +163,35 @@ public final class Sandbox implements AutoCloseable {
 
     /** Adds {@code count} plain roles (for paging tests and benchmarks). */
     public Sandbox addRoles(String prefix, int count) {
-        synchronized (server.iam()) {
+        return change(iam -> {
             for (int i = 0; i < count; i++) {
-                server.iam().putRole(String.format("%s%05d", prefix, i), "/", ec2Trust());
+                iam.roles.put(String.format("%s%05d", prefix, i), "/", ec2Trust());
             }
-        }
-        return this;
+        });
     }
 
     /** The role's trust policy as the sandbox holds it (plain JSON), for tests. */
     public Optional<String> trustPolicy(String roleName) {
-        synchronized (server.iam()) {
-            return server.iam().findRole(roleName).map(r -> r.trust);
+        synchronized (server.iam().account) {
+            return server.iam().account.findRole(roleName).map(r -> r.trust);
         }
     }
 
     /** Changes a trust policy behind the product's back, as a colleague in the console would. */
     public void replaceTrustPolicy(String roleName, String document) {
-        synchronized (server.iam()) {
-            server.iam().findRole(roleName).orElseThrow().trust = document;
-        }
+        change(iam -> iam.account.findRole(roleName).orElseThrow().trust = document);
     }
 
     public int roleCount() {
-        return server.iam().roleCount();
+        return server.iam().account.roleCount();
+    }
+
+    /** Changes the account under the lock every IAM call holds: a call sees all of a change or none of it. */
+    private Sandbox change(Consumer<SandboxIam> change) {
+        synchronized (server.iam().account) {
+            change.accept(server.iam());
+        }
+        return this;
     }
 
     @Override
@@ -221,10 +215,10 @@ public final class Sandbox implements AutoCloseable {
                 + "\"Principal\":{\"AWS\":\"" + APPLIANCE + "\"}}]}";
         String permissions = page.permissionsPolicy().toString();
         String partial = permissions.replaceAll(",?\"ssm:[A-Za-z]+\"", "").replace("[,", "[");
-        iam.putRole("VeeamBackupImpersonation", "/", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+        iam.roles.put("VeeamBackupImpersonation", "/", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
                 + "\"Action\":\"sts:AssumeRole\",\"Principal\":{\"AWS\":\"arn:aws:iam::" + ACCOUNT + ":root\"}}]}");
-        iam.putInline("VeeamBackupImpersonation", "AssumeWorkerRoles", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
-                + "\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}]}");
+        iam.rolePolicies.putInline("VeeamBackupImpersonation", "AssumeWorkerRoles", "{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}]}");
         example(iam, "VeeamWorkerReady", both, permissions, true);
         example(iam, "WorkerWithoutInstanceProfile", both, permissions, false);
         example(iam, "WorkerWithoutApplianceTrust", ec2Trust(), permissions, true);
@@ -235,12 +229,12 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private static void example(SandboxIam iam, String name, String trust, String permissions, boolean profile) {
-        iam.putRole(name, "/", trust);
+        iam.roles.put(name, "/", trust);
         if (permissions != null) {
-            iam.putInline(name, "VeeamWorkerPermissions", permissions);
+            iam.rolePolicies.putInline(name, "VeeamWorkerPermissions", permissions);
         }
         if (profile) {
-            iam.putProfile(name, "/", name);
+            iam.profiles.put(name, "/", name);
         }
     }
 
@@ -251,28 +245,30 @@ public final class Sandbox implements AutoCloseable {
                 versions.put(version.path("VersionId").asText(), document(version.get("Document")));
             }
             if (!versions.isEmpty()) {
-                iam.putPolicy(policy.path("Arn").asText(), policy.path("PolicyName").asText(), policy.path("Path").asText("/"),
-                        versions, policy.path("DefaultVersionId").asText("v1"));
+                iam.policies.put(policy.path("Arn").asText(), policy.path("PolicyName").asText(),
+                        policy.path("Path").asText("/"), versions, policy.path("DefaultVersionId").asText("v1"));
             }
         }
         for (JsonNode role : root.path("RoleDetailList")) {
             String name = role.path("RoleName").asText();
-            iam.putRole(name, role.path("Path").asText("/"), document(role.get("AssumeRolePolicyDocument")));
+            iam.roles.put(name, role.path("Path").asText("/"), document(role.get("AssumeRolePolicyDocument")));
             for (JsonNode inline : role.path("RolePolicyList")) {
-                iam.putInline(name, inline.path("PolicyName").asText(), document(inline.get("PolicyDocument")));
+                iam.rolePolicies.putInline(name, inline.path("PolicyName").asText(),
+                        document(inline.get("PolicyDocument")));
             }
             for (JsonNode attached : role.path("AttachedManagedPolicies")) {
                 String arn = attached.path("PolicyArn").asText();
-                if (iam.findRole(name).isPresent() && hasPolicy(root, arn)) {
-                    iam.attachSeed(name, arn);
+                if (iam.account.findRole(name).isPresent() && hasPolicy(root, arn)) {
+                    iam.rolePolicies.attach(name, arn);
                 }
             }
             for (JsonNode profile : role.path("InstanceProfileList")) {
-                iam.putProfile(profile.path("InstanceProfileName").asText(), profile.path("Path").asText("/"), name);
+                iam.profiles.put(profile.path("InstanceProfileName").asText(), profile.path("Path").asText("/"),
+                        name);
             }
             String boundary = role.path("PermissionsBoundary").path("PermissionsBoundaryArn").asText(null);
             if (boundary != null && hasPolicy(root, boundary)) {
-                iam.setBoundary(name, boundary);
+                iam.roles.setBoundary(name, boundary);
             }
         }
     }

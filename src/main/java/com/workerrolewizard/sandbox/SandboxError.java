@@ -26,6 +26,12 @@ final class SandboxError extends RuntimeException {
         return new SandboxError(400, "ValidationError", message);
     }
 
+    /** A parameter IAM needs was not sent; {@code member} as IAM names it ({@code roleName}, {@code PolicyName}). */
+    static SandboxError missing(String member) {
+        return validation("1 validation error detected: Value null at '" + member + "' failed to satisfy constraint: "
+                + "Member must not be null");
+    }
+
     static SandboxError malformedPolicy(String message) {
         return new SandboxError(400, "MalformedPolicyDocument", message);
     }

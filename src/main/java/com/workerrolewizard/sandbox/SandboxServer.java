@@ -34,8 +34,8 @@ public final class SandboxServer implements AutoCloseable {
 
     SandboxServer(SandboxIam iam) throws IOException {
         this.iam = iam;
-        this.sts = new SandboxSts(iam, keys);
-        this.simulator = new SandboxSimulator(iam);
+        this.sts = new SandboxSts(iam.account, keys);
+        this.simulator = new SandboxSimulator(iam.account);
         this.listener = new HttpListener(new HttpListener.Handler() {
             @Override
             public HttpListener.Response handle(IncomingRequest request) {

@@ -5,6 +5,8 @@ import com.workerrolewizard.core.evaluation.PermissionEvaluator;
 import com.workerrolewizard.core.evaluation.PolicySource;
 import com.workerrolewizard.core.policy.PolicyDocument;
 import com.workerrolewizard.core.policy.PolicyKind;
+import com.workerrolewizard.sandbox.SandboxAccount.Policy;
+import com.workerrolewizard.sandbox.SandboxAccount.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,28 +20,25 @@ import java.util.concurrent.ConcurrentHashMap;
  * actions an SCP denies (a knob), so tests can show how a disagreement with the local evaluation is reported.
  */
 final class SandboxSimulator {
-    private final SandboxIam iam;
+    private final SandboxAccount account;
     final Set<String> organizationDenied = ConcurrentHashMap.newKeySet();
 
-    SandboxSimulator(SandboxIam iam) {
-        this.iam = iam;
+    SandboxSimulator(SandboxAccount account) {
+        this.account = account;
     }
 
     String simulate(Map<String, String> p) {
         String source = p.get("PolicySourceArn");
         if (source == null) {
-            throw SandboxError.validation("1 validation error detected: Value null at 'policySourceArn' failed to satisfy "
-                    + "constraint: Member must not be null");
+            throw SandboxError.missing("policySourceArn");
         }
         List<String> actions = new ArrayList<>();
         for (int i = 1; p.containsKey("ActionNames.member." + i); i++) {
             actions.add(p.get("ActionNames.member." + i));
         }
-        SandboxIam.SimulationInput input = iam.simulationInput(source);
-        List<PolicySource> identity = new ArrayList<>();
-        input.identity().forEach(d -> identity.add(new PolicySource(d[0], PolicyDocument.parse(d[1], PolicyKind.IDENTITY))));
-        Optional<PolicySource> boundary = Optional.ofNullable(input.boundary())
-                .map(b -> new PolicySource(b[0], PolicyDocument.parse(b[1], PolicyKind.IDENTITY)));
+        Sources sources = sources(source);
+        List<PolicySource> identity = sources.identity().stream().map(Source::parse).toList();
+        Optional<PolicySource> boundary = sources.boundary().map(Source::parse);
         List<ActionVerdict> verdicts = PermissionEvaluator.evaluate(identity, boundary, actions,
                 com.workerrolewizard.core.evaluation.ResourceScope.literalStar());
         Xml xml = new Xml().open("EvaluationResults");
@@ -64,5 +63,34 @@ final class SandboxSimulator {
             xml.close("member");
         }
         return xml.close("EvaluationResults").text("IsTruncated", false).toString();
+    }
+
+    /** The role's documents, read under the account's lock: inline, attached default versions, boundary. */
+    private Sources sources(String roleArn) {
+        synchronized (account) {
+            Role role = account.roleByArn(roleArn)
+                    .orElseThrow(() -> SandboxError.noSuchEntity("Role " + roleArn + " cannot be found."));
+            List<Source> identity = new ArrayList<>();
+            role.inline.values().forEach(inline -> identity.add(new Source("inline policy \"" + inline.name() + "\"",
+                    inline.document())));
+            for (String arn : role.attached) {
+                Policy policy = account.policy(arn);
+                identity.add(new Source("managed policy \"" + policy.name + "\"", policy.defaultDocument()));
+            }
+            Optional<Source> boundary = Optional.ofNullable(role.boundary).map(account::policy)
+                    .map(policy -> new Source("the permissions boundary \"" + policy.name + "\"",
+                            policy.defaultDocument()));
+            return new Sources(identity, boundary);
+        }
+    }
+
+    private record Sources(List<Source> identity, Optional<Source> boundary) {
+    }
+
+    /** A policy of the role, named as the simulator's verdicts name it. */
+    private record Source(String name, String document) {
+        PolicySource parse() {
+            return new PolicySource(name, PolicyDocument.parse(document, PolicyKind.IDENTITY));
+        }
     }
 }

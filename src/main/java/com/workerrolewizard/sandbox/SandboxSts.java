@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * role's trust policy through the same engine the product checks it with.
  */
 final class SandboxSts {
-    private final SandboxIam iam;
+    private final SandboxAccount account;
     private final AccessKeys keys;
     /** The MFA code AssumeRole accepts when a request names an MFA device (null: any code). */
     volatile String mfaCode;
@@ -26,15 +26,15 @@ final class SandboxSts {
     /** Access key of a session handed out by AssumeRole, to the ARN of the role it is a session of. */
     private final Map<String, String[]> sessions = new ConcurrentHashMap<>();
 
-    SandboxSts(SandboxIam iam, AccessKeys keys) {
-        this.iam = iam;
+    SandboxSts(SandboxAccount account, AccessKeys keys) {
+        this.account = account;
         this.keys = keys;
     }
 
     /** The caller's ARN: a session's assumed-role ARN, or the sandbox's administrator for any other key. */
     String callerArn(String accessKey) {
         String[] session = accessKey == null ? null : sessions.get(accessKey);
-        return session != null ? session[1] : "arn:aws:iam::" + iam.account() + ":user/sandbox-admin";
+        return session != null ? session[1] : "arn:aws:iam::" + account.id() + ":user/sandbox-admin";
     }
 
     /** For trust evaluation: a session acts as its role. */
@@ -47,7 +47,7 @@ final class SandboxSts {
         return switch (action) {
             case "GetCallerIdentity" -> new Xml().text("Arn", callerArn(accessKey))
                     .text("UserId", accessKey != null && sessions.containsKey(accessKey) ? "AROASANDBOX:session" : "AIDASANDBOXADMIN")
-                    .text("Account", iam.account()).toString();
+                    .text("Account", account.id()).toString();
             case "AssumeRole" -> assumeRole(p, accessKey);
             case "AssumeRoleWithWebIdentity" -> assumeRoleWithWebIdentity(p);
             default -> throw new SandboxError(400, "InvalidAction", "The action " + action + " is not valid for this web service.");
@@ -58,7 +58,7 @@ final class SandboxSts {
         String roleArn = p.get("RoleArn");
         String sessionName = p.getOrDefault("RoleSessionName", "session");
         String caller = principalArn(accessKey);
-        String trust = iam.trustOf(roleArn).orElseThrow(() -> new SandboxError(403, "AccessDenied", "User: "
+        String trust = account.trustOf(roleArn).orElseThrow(() -> new SandboxError(403, "AccessDenied", "User: "
                 + callerArn(accessKey) + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn));
         boolean mfa = p.containsKey("SerialNumber");
         if (mfa && mfaCode != null && !mfaCode.equals(p.get("TokenCode"))) {
@@ -81,7 +81,7 @@ final class SandboxSts {
             throw new SandboxError(400, "InvalidIdentityToken", "The web identity token is empty.");
         }
         String roleArn = p.get("RoleArn");
-        iam.trustOf(roleArn).orElseThrow(() -> new SandboxError(403, "AccessDenied", "Not authorized to perform "
+        account.trustOf(roleArn).orElseThrow(() -> new SandboxError(403, "AccessDenied", "Not authorized to perform "
                 + "sts:AssumeRoleWithWebIdentity on " + roleArn));
         return credentials(roleArn, p.getOrDefault("RoleSessionName", "web"), 3600);
     }
@@ -89,7 +89,7 @@ final class SandboxSts {
     private String credentials(String roleArn, String sessionName, int seconds) {
         AccessKeys.Key session = keys.issueSession();
         String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
-        String sessionArn = "arn:aws:sts::" + iam.account() + ":assumed-role/" + roleName + "/" + sessionName;
+        String sessionArn = "arn:aws:sts::" + account.id() + ":assumed-role/" + roleName + "/" + sessionName;
         sessions.put(session.id(), new String[] {roleArn, sessionArn});
         return new Xml().open("Credentials").text("AccessKeyId", session.id()).text("SecretAccessKey", session.secret())
                 .text("SessionToken", session.sessionToken())

@@ -1,5 +1,7 @@
 package com.workerrolewizard.sandbox;
 
+import java.util.function.BiConsumer;
+
 /** A small writer for the XML of the AWS Query protocol. */
 final class Xml {
     private final StringBuilder out = new StringBuilder();
@@ -21,6 +23,17 @@ final class Xml {
                     .append(element).append('>');
         }
         return this;
+    }
+
+    /** A list as the Query protocol writes one: the element, and in it each item inside a {@code member}. */
+    <T> Xml list(String element, Iterable<T> items, BiConsumer<Xml, T> member) {
+        open(element);
+        for (T item : items) {
+            open("member");
+            member.accept(this, item);
+            close("member");
+        }
+        return close(element);
     }
 
     Xml raw(String xml) {

@@ -52,7 +52,7 @@ class HostileNamesExportTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> VALUES = List.of(HostileText.everything(), "\n$(touch MARKER)\n", "'; touch MARKER; '",
             "`touch MARKER`", "\"$(touch MARKER)\"", "${HOME}%{x}$${y}", "\nEOT\n", "\nJSON\n", "\n'@\n@'",
-            "\u001b[2J\u001b[31mFAKE [PASS]\u001b[0m", "abc\u202etxt.exe", "\u2019); touch MARKER; (\u2018", "x,y@z");
+            "\u001b[2J\u001b[31mFAKE [PASS]\u001b[0m", "abc\u202etxt.exe", "\u2019); touch MARKER; (\u2018", "x,y@z", "ends-in@");
 
     static Stream<Arguments> cases() {
         List<Arguments> all = new ArrayList<>();

@@ -363,8 +363,9 @@ class ScriptExportTest {
                     }
                 } else {
                     code.add(line);
-                    // A comment ending in @' opens nothing (a name in a comment may end so).
-                    if (!line.strip().startsWith("#") && line.stripTrailing().endsWith("@'")) {
+                    // Only an @' outside strings and comments opens a here-string: a name in a comment or in a
+                    // quoted string may end in @' too ('name@').
+                    if (strip(line).endsWith("@''")) {
                         here = new StringBuilder();
                     }
                 }

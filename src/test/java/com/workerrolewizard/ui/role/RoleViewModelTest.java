@@ -377,7 +377,7 @@ class RoleViewModelTest {
                 RoleStatus unknown = status(model, r.name());
                 assertThat(unknown.text()).isEqualTo("Unknown");
                 assertThat(unknown.why())
-                        .startsWith("The status could not be read: Cannot list the roles of the test sandbox");
+                        .startsWith("The status could not be read: Cannot list the roles of the sandbox account");
             });
             assertThat(model.statuses().summary().get()).startsWith("The roles’ statuses could not be read: Cannot list");
             assertThat(model.statuses().working().get()).isFalse();

@@ -3,8 +3,8 @@ package com.workerrolewizard.app.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.workerrolewizard.app.session.SandboxSession;
 import com.workerrolewizard.app.session.Session;
-import com.workerrolewizard.app.session.Sessions;
 import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.export.ExportFormat;
@@ -16,9 +16,8 @@ import com.workerrolewizard.core.reference.WorkerDocuments;
 import com.workerrolewizard.core.requirement.Status;
 import com.workerrolewizard.sandbox.Sandbox;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One export of everything a face shows (documents, bundles, check and report), on the sandbox and without it. */
 class ExportWorkflowTest {
@@ -26,17 +25,8 @@ class ExportWorkflowTest {
     private static final WorkerDocuments DOCUMENTS = new WorkerDocuments(REFERENCES, REFERENCES.builtInCatalog());
     private static final AppliancePrincipal APPLIANCE = AppliancePrincipal.parse(Sandbox.APPLIANCE);
     private static final ExportWorkflow EXPORTS = new ExportWorkflow(new Exports(DOCUMENTS, "test"));
-    private static Session session;
-
-    @BeforeAll
-    static void signIn() {
-        session = new Sessions(REFERENCES.builtInCatalog()).sandbox();
-    }
-
-    @AfterAll
-    static void signOut() {
-        session.close();
-    }
+    @RegisterExtension
+    static final SandboxSession SANDBOX = new SandboxSession();
 
     private static ExportBundle export(Optional<Session> on, String role, boolean newRole,
             Optional<NewRoleRequest> request) {
@@ -46,7 +36,7 @@ class ExportWorkflowTest {
 
     @Test
     void aRoleOfTheAccountComesWithItsCheckAndReport() {
-        ExportBundle made = export(Optional.of(session), "WorkerWithoutEc2Trust", false, Optional.empty());
+        ExportBundle made = export(Optional.of(SANDBOX.get()), "WorkerWithoutEc2Trust", false, Optional.empty());
 
         assertThat(made.subject().existingRole()).isTrue();
         assertThat(made.report().orElseThrow().requirements()).extracting(r -> r.status())
@@ -62,7 +52,7 @@ class ExportWorkflowTest {
 
     @Test
     void aNewRoleTheAccountHasByNowIsExportedAsTheRoleItIs() {
-        ExportBundle made = export(Optional.of(session), "VeeamWorkerReady", true,
+        ExportBundle made = export(Optional.of(SANDBOX.get()), "VeeamWorkerReady", true,
                 Optional.of(NewRoleRequest.named("VeeamWorkerReady")));
 
         assertThat(made.subject().existingRole()).isTrue();
@@ -71,7 +61,7 @@ class ExportWorkflowTest {
 
     @Test
     void aNewRoleIsPlannedWithoutACheck() {
-        ExportBundle made = export(Optional.of(session), "BrandNewWorker", true, Optional.empty());
+        ExportBundle made = export(Optional.of(SANDBOX.get()), "BrandNewWorker", true, Optional.empty());
 
         assertThat(made.subject().plan().newRole()).isTrue();
         assertThat(made.subject().roleName()).isEqualTo("BrandNewWorker");
@@ -101,7 +91,7 @@ class ExportWorkflowTest {
 
     @Test
     void aRoleOfTheAccountNeedsAName() {
-        assertThatThrownBy(() -> export(Optional.of(session), " ", false, Optional.empty()))
+        assertThatThrownBy(() -> export(Optional.of(SANDBOX.get()), " ", false, Optional.empty()))
                 .isInstanceOf(UserFacingException.class).hasMessageContaining("No role was chosen");
     }
 }

@@ -13,7 +13,7 @@ import com.workerrolewizard.core.plan.PermissionsMode;
 import com.workerrolewizard.core.reference.ReferenceDocuments;
 import com.workerrolewizard.sandbox.Sandbox;
 import com.workerrolewizard.ui.common.Background;
-import com.workerrolewizard.app.session.Session;
+import com.workerrolewizard.app.session.SandboxSession;
 import com.workerrolewizard.ui.wizard.WizardState;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,17 +22,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Step 5 without a window: the export of the sandbox's roles, the clipboard and the files. */
 class ExportViewModelTest {
     private static final ReferenceDocuments REFERENCES = ReferenceDocuments.load();
     private static final AppliancePrincipal APPLIANCE = AppliancePrincipal.parse(Sandbox.APPLIANCE);
-    private static Session session;
+    @RegisterExtension
+    static final SandboxSession SANDBOX = new SandboxSession();
 
     @TempDir
     Path folder;
@@ -43,20 +43,10 @@ class ExportViewModelTest {
     private PermissionsMode mode;
     private ExportViewModel model;
 
-    @BeforeAll
-    static void signIn() {
-        session = new com.workerrolewizard.app.session.Sessions(REFERENCES.builtInCatalog()).sandbox();
-    }
-
-    @AfterAll
-    static void signOut() {
-        session.close();
-    }
-
     @BeforeEach
     void openStep() {
         state = new WizardState(REFERENCES);
-        state.session.set(session);
+        state.session.set(SANDBOX.get());
         state.appliance.set(APPLIANCE);
         exports = new Exports(state.documents, "test");
         model = new ExportViewModel(state, new com.workerrolewizard.app.export.ExportWorkflow(exports), Background.direct(), clipboard::add, () -> request, () -> mode);
@@ -72,8 +62,8 @@ class ExportViewModelTest {
 
         model.shown();
 
-        ExportSubject expected = exports.forRole(session.account().role("WorkerFailingAll"), APPLIANCE,
-                session.account().facts(), PermissionsMode.INLINE);
+        ExportSubject expected = exports.forRole(SANDBOX.get().account().role("WorkerFailingAll"), APPLIANCE,
+                SANDBOX.get().account().facts(), PermissionsMode.INLINE);
         assertThat(model.error().get()).isNull();
         assertThat(model.shown(ExportItem.TRUST).get()).isEqualTo(json(expected, JsonExport.Document.TRUST))
                 .contains(Sandbox.APPLIANCE).contains("lambda.amazonaws.com");
@@ -111,8 +101,8 @@ class ExportViewModelTest {
         model.handOver().copy(ExportItem.TRUST);
         model.handOver().copy(ExportItem.PERMISSIONS);
 
-        ExportSubject expected = exports.forRole(session.account().role("WorkerWithoutEc2Trust"), APPLIANCE,
-                session.account().facts(), PermissionsMode.INLINE);
+        ExportSubject expected = exports.forRole(SANDBOX.get().account().role("WorkerWithoutEc2Trust"), APPLIANCE,
+                SANDBOX.get().account().facts(), PermissionsMode.INLINE);
         assertThat(clipboard).containsExactly(json(expected, JsonExport.Document.TRUST),
                 json(expected, JsonExport.Document.PERMISSIONS));
         assertThat(model.handOver().message().get()).contains("permissions policy");

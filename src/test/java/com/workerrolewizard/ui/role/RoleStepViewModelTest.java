@@ -2,9 +2,6 @@ package com.workerrolewizard.ui.role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.workerrolewizard.aws.AwsClients;
-import com.workerrolewizard.aws.ConnectionSettings;
-import com.workerrolewizard.aws.LiveAccount;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.arn.Partition;
 import com.workerrolewizard.core.plan.NewRoleRequest;
@@ -14,42 +11,30 @@ import com.workerrolewizard.core.reference.ReferenceDocuments;
 import com.workerrolewizard.sandbox.Sandbox;
 import com.workerrolewizard.ui.common.Background;
 import com.workerrolewizard.app.session.Sessions;
+import com.workerrolewizard.app.session.SandboxSession;
 import com.workerrolewizard.app.session.Session;
 import com.workerrolewizard.ui.wizard.WizardState;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Step 3 without a window: the sandbox's roles through the real gateway, on the calling thread. */
 class RoleStepViewModelTest {
     private static final ReferenceDocuments REFERENCES = ReferenceDocuments.load();
-    private static Session session;
+    @RegisterExtension
+    static final SandboxSession SANDBOX = new SandboxSession();
 
     private WizardState state;
     private final List<Integer> publishedSizes = new ArrayList<>();
     private RoleStepViewModel model;
 
-    @BeforeAll
-    static void signIn() {
-        session = new Sessions(REFERENCES.builtInCatalog()).sandbox();
-    }
-
-    @AfterAll
-    static void signOut() {
-        session.close();
-    }
-
     @BeforeEach
     void openStep() {
         state = new WizardState(REFERENCES);
-        state.session.set(session);
+        state.session.set(SANDBOX.get());
         model = newModel(state);
     }
 
@@ -285,9 +270,7 @@ class RoleStepViewModelTest {
     @Test
     void aNewApplianceIsCheckedAgainWithoutReadingTheAccountAgain() throws Exception {
         try (Sandbox sandbox = Sandbox.start(); Session own = openSession(sandbox)) {
-            WizardState ownState = new WizardState(REFERENCES);
-            ownState.session.set(own);
-            ownState.appliance.set(AppliancePrincipal.parse(Sandbox.APPLIANCE));
+            WizardState ownState = signedIn(own);
             model = new RoleStepViewModel(ownState, Background.direct(), Runnable::run);
             model.shown();
             assertThat(status(model, "VeeamWorkerReady").text()).isEqualTo("Ready");
@@ -312,9 +295,7 @@ class RoleStepViewModelTest {
     @Test
     void backFromTheChecklistTheChosenRoleIsCheckedAgainAndNoOther() throws Exception {
         try (Sandbox sandbox = Sandbox.start(); Session own = openSession(sandbox)) {
-            WizardState ownState = new WizardState(REFERENCES);
-            ownState.session.set(own);
-            ownState.appliance.set(AppliancePrincipal.parse(Sandbox.APPLIANCE));
+            WizardState ownState = signedIn(own);
             model = new RoleStepViewModel(ownState, Background.direct(), Runnable::run);
             model.shown();
             model.list().selected().set(model.list().roles().stream().filter(r -> r.name().equals("WorkerFailingAll")).findFirst()
@@ -357,9 +338,7 @@ class RoleStepViewModelTest {
     void aFailedStatusReadKeepsTheListAndEveryRowSaysWhy() throws Exception {
         Sandbox sandbox = Sandbox.start();
         try (Session own = openSession(sandbox)) {
-            WizardState ownState = new WizardState(REFERENCES);
-            ownState.session.set(own);
-            ownState.appliance.set(AppliancePrincipal.parse(Sandbox.APPLIANCE));
+            WizardState ownState = signedIn(own);
             QueuedBackground background = new QueuedBackground();
             model = new RoleStepViewModel(ownState, background, Runnable::run);
             model.shown();
@@ -388,16 +367,14 @@ class RoleStepViewModelTest {
     @Test
     void aNewSessionCancelsTheStatusJobBeforeItReadsAnything() throws Exception {
         try (Sandbox sandbox = Sandbox.start(); Session own = openSession(sandbox)) {
-            WizardState ownState = new WizardState(REFERENCES);
-            ownState.session.set(own);
-            ownState.appliance.set(AppliancePrincipal.parse(Sandbox.APPLIANCE));
+            WizardState ownState = signedIn(own);
             QueuedBackground background = new QueuedBackground();
             model = new RoleStepViewModel(ownState, background, Runnable::run);
             model.shown();
             background.runNext();
             long calls = sandbox.calls();
 
-            ownState.session.set(session);
+            ownState.session.set(SANDBOX.get());
             background.runAll();
 
             assertThat(sandbox.calls()).as("the cancelled job never ran").isEqualTo(calls);
@@ -409,9 +386,7 @@ class RoleStepViewModelTest {
     @Test
     void fiveThousandStatusesReachTheFxThreadInFewBoundedBatches() throws Exception {
         try (Sandbox sandbox = Sandbox.start().addRoles("Bulk", 5000); Session big = openSession(sandbox)) {
-            WizardState bigState = new WizardState(REFERENCES);
-            bigState.session.set(big);
-            bigState.appliance.set(AppliancePrincipal.parse(Sandbox.APPLIANCE));
+            WizardState bigState = signedIn(big);
             QueuedBackground background = new QueuedBackground();
             java.util.ArrayDeque<Runnable> fxQueue = new java.util.ArrayDeque<>();
             model = new RoleStepViewModel(bigState, background, fxQueue::add);
@@ -451,6 +426,14 @@ class RoleStepViewModelTest {
                     "permissions");
             assertThat(model.list().statuses().summary().get()).isEqualTo("1 ready, 5,006 failing, 0 unknown");
         }
+    }
+
+    /** The wizard's state signed in to {@code account}, with the sandbox's appliance entered. */
+    private static WizardState signedIn(Session account) {
+        WizardState signedIn = new WizardState(REFERENCES);
+        signedIn.session.set(account);
+        signedIn.appliance.set(AppliancePrincipal.parse(Sandbox.APPLIANCE));
+        return signedIn;
     }
 
     /** A session as the wizard opens the sandbox, on a sandbox the test keeps. */

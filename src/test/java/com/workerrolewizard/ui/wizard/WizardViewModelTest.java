@@ -57,6 +57,16 @@ class WizardViewModelTest {
         wizard = new WizardViewModel(state, steps);
     }
 
+    /** The steps shown from the current one on, moving while the wizard allows it. */
+    private List<WizardStep> walk(ObservableBooleanValue allowed, Runnable move) {
+        List<WizardStep> shown = new ArrayList<>(List.of(wizard.current().get()));
+        while (allowed.get()) {
+            move.run();
+            shown.add(wizard.current().get());
+        }
+        return shown;
+    }
+
     private void validAll() {
         steps.values().forEach(s -> s.valid.set(true));
     }
@@ -104,23 +114,13 @@ class WizardViewModelTest {
     void withAnAccountNextVisitsEveryStepInOrderAndBackReturnsTheSameWay() {
         validAll();
         wizard.start();
-        List<WizardStep> forward = new ArrayList<>(List.of(wizard.current().get()));
-        while (wizard.canGoNext().get()) {
-            wizard.next();
-            forward.add(wizard.current().get());
-        }
-        assertThat(forward).containsExactly(WizardStep.SIGN_IN, WizardStep.APPLIANCE, WizardStep.ROLE,
+        assertThat(walk(wizard.canGoNext(), wizard::next)).containsExactly(WizardStep.SIGN_IN, WizardStep.APPLIANCE, WizardStep.ROLE,
                 WizardStep.CHECKLIST, WizardStep.EXPORT);
         assertThat(wizard.canGoNext().get()).as("the export is the last step").isFalse();
         wizard.next();
         assertThat(wizard.current().get()).isEqualTo(WizardStep.EXPORT);
 
-        List<WizardStep> backward = new ArrayList<>(List.of(wizard.current().get()));
-        while (wizard.canGoBack().get()) {
-            wizard.back();
-            backward.add(wizard.current().get());
-        }
-        assertThat(backward).containsExactly(WizardStep.EXPORT, WizardStep.CHECKLIST, WizardStep.ROLE,
+        assertThat(walk(wizard.canGoBack(), wizard::back)).containsExactly(WizardStep.EXPORT, WizardStep.CHECKLIST, WizardStep.ROLE,
                 WizardStep.APPLIANCE, WizardStep.SIGN_IN);
         assertThat(events).startsWith("shown SIGN_IN", "hidden SIGN_IN", "shown APPLIANCE", "hidden APPLIANCE",
                 "shown ROLE").contains("hidden EXPORT", "shown CHECKLIST").endsWith("hidden APPLIANCE", "shown SIGN_IN");

@@ -9,15 +9,17 @@ import com.workerrolewizard.ui.checklist.ChecklistViewModel;
 import com.workerrolewizard.ui.common.Texts;
 import com.workerrolewizard.ui.export.ExportView;
 import com.workerrolewizard.ui.export.ExportViewModel;
+import com.workerrolewizard.ui.role.NewRoleFormViewModel;
+import com.workerrolewizard.ui.role.RoleStepViewModel;
 import com.workerrolewizard.ui.role.RoleView;
-import com.workerrolewizard.ui.role.RoleViewModel;
 import com.workerrolewizard.ui.signin.SignInView;
 import com.workerrolewizard.ui.signin.SignInViewModel;
 import com.workerrolewizard.app.session.Session;
 import com.workerrolewizard.ui.wizard.WizardState;
+import com.workerrolewizard.ui.wizard.WizardStep;
 import com.workerrolewizard.ui.wizard.WizardView;
 import com.workerrolewizard.ui.wizard.WizardViewModel;
-import java.util.List;
+import java.util.Map;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -53,14 +55,20 @@ public final class WizardApplication extends Application {
                 ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
         state = new WizardState(ctx.workflows().references());
         signIn = new SignInViewModel(state, ctx.sessions(), ctx.background());
-        RoleViewModel role = new RoleViewModel(state, ctx.background(), Platform::runLater);
-        ChecklistViewModel checklist = new ChecklistViewModel(state, ctx.background(), role::newRoleRequest,
-                () -> role.permissionsMode().get(), ctx.timing());
+        ApplianceViewModel appliance = new ApplianceViewModel(state, ctx.background(), signIn::memory);
+        RoleStepViewModel role = new RoleStepViewModel(state, ctx.background(), Platform::runLater);
+        NewRoleFormViewModel newRole = role.form();
+        ChecklistViewModel checklist = new ChecklistViewModel(state, ctx.background(), newRole::newRoleRequest,
+                () -> newRole.permissionsMode().get(), ctx.timing());
         ExportViewModel export = new ExportViewModel(state, ctx.workflows().exports(state.documents), ctx.background(),
-                ExportView.systemClipboard(), role::newRoleRequest, () -> role.permissionsMode().get());
-        wizard = new WizardViewModel(state, List.of(new SignInView(signIn), new ApplianceView(new ApplianceViewModel(state, ctx.background(), signIn::memory)),
-                new RoleView(role), new ChecklistView(checklist), new ExportView(export, ctx.saveDialog())));
-        Scene scene = new Scene(new WizardView(wizard), 1000, 700);
+                ExportView.systemClipboard(), newRole::newRoleRequest, () -> newRole.permissionsMode().get());
+        wizard = new WizardViewModel(state, Map.of(WizardStep.SIGN_IN, signIn, WizardStep.APPLIANCE, appliance,
+                WizardStep.ROLE, role, WizardStep.CHECKLIST, checklist, WizardStep.EXPORT, export));
+        WizardView frame = new WizardView(wizard, Map.of(WizardStep.SIGN_IN, new SignInView(signIn),
+                WizardStep.APPLIANCE, new ApplianceView(appliance), WizardStep.ROLE, new RoleView(role),
+                WizardStep.CHECKLIST, new ChecklistView(checklist), WizardStep.EXPORT,
+                new ExportView(export, ctx.saveDialog())));
+        Scene scene = new Scene(frame, 1000, 700);
         scene.getStylesheets().add(WizardApplication.class.getResource("/ui/wizard.css").toExternalForm());
         stage.setTitle(Texts.get("app.title"));
         stage.setMinWidth(760);

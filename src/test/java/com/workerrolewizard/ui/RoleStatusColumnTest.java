@@ -6,7 +6,7 @@ import com.workerrolewizard.core.reference.ReferenceDocuments;
 import com.workerrolewizard.sandbox.Sandbox;
 import com.workerrolewizard.ui.common.Background;
 import com.workerrolewizard.ui.role.RoleStatus;
-import com.workerrolewizard.ui.role.RoleViewModel.RoleRow;
+import com.workerrolewizard.ui.role.RoleRow;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;

@@ -3,6 +3,7 @@ package com.workerrolewizard.app.export;
 import com.workerrolewizard.app.session.Session;
 import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.account.AccountFacts;
+import com.workerrolewizard.core.account.Known;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.export.ExportFormat;
 import com.workerrolewizard.core.export.ExportSubject;
@@ -10,6 +11,7 @@ import com.workerrolewizard.core.export.Exports;
 import com.workerrolewizard.core.export.JsonExport;
 import com.workerrolewizard.core.plan.NewRoleRequest;
 import com.workerrolewizard.core.plan.PermissionsMode;
+import com.workerrolewizard.core.reference.ActionCatalog;
 import com.workerrolewizard.core.report.CheckReport;
 import com.workerrolewizard.core.requirement.RoleReport;
 import com.workerrolewizard.files.AtomicFile;
@@ -19,6 +21,7 @@ import com.workerrolewizard.journal.JournalRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,10 +66,55 @@ public final class ExportWorkflow {
 
     /** The fix of a role of the account, and the role checked against the catalog, read once for both. */
     public CheckedExport forRoleChecked(Session session, String role, AppliancePrincipal appliance, PermissionsMode mode,
-            com.workerrolewizard.core.reference.ActionCatalog catalog) {
+            ActionCatalog catalog) {
         var snapshot = session.account().role(role);
         return new CheckedExport(exports.forRole(snapshot, appliance, session.account().facts(), mode),
                 new com.workerrolewizard.core.requirement.RoleChecker(catalog).check(snapshot, appliance));
+    }
+
+    /**
+     * The documents, every bundle and, for a role of the account, its check and check report, from one reading of the
+     * role. A new role that the account has by now (the wizard's checklist created it) is exported as the role it is.
+     *
+     * @param catalog the actions the role is checked against
+     */
+    public ExportBundle export(ExportRequest request, ActionCatalog catalog) {
+        Optional<CheckedExport> existing = existingRole(request, catalog);
+        ExportSubject subject = existing.map(CheckedExport::subject).orElseGet(() -> request.session()
+                .map(session -> forNewRole(session, request.newRoleRequest(), request.appliance(), request.mode()))
+                .orElseGet(() -> forNewRole(request.newRoleRequest(), request.appliance(), request.mode())));
+        Optional<RoleReport> checked = existing.map(CheckedExport::report);
+        Map<ExportFormat, String> bundles = new EnumMap<>(ExportFormat.class);
+        Map<ExportFormat, String> problems = new EnumMap<>(ExportFormat.class);
+        for (ExportFormat format : ExportBundle.FORMATS) {
+            try {
+                bundles.put(format, render(subject, format, Optional.empty()));
+            } catch (UserFacingException e) {
+                problems.put(format, e.getMessage());
+            }
+        }
+        Optional<String> markdown = checked.map(report -> checkReport(List.of(report), request.session(),
+                request.session().orElseThrow().describe(), subject.applianceArn(), catalog.size()
+                        + " required actions from " + catalog.source(), false));
+        return new ExportBundle(subject, render(subject, ExportFormat.JSON, Optional.of(JsonExport.Document.TRUST)),
+                render(subject, ExportFormat.JSON, Optional.of(JsonExport.Document.PERMISSIONS)), bundles, problems,
+                checked, markdown, request.session().map(s -> appliedChanges(s, subject.roleName())).orElse(List.of()));
+    }
+
+    /** The role of the account to export, when there is one: the chosen role, or the new one if it exists by now. */
+    private Optional<CheckedExport> existingRole(ExportRequest request, ActionCatalog catalog) {
+        if (request.session().isEmpty()) {
+            return Optional.empty();
+        }
+        Session session = request.session().get();
+        String name = request.newRole() ? request.newRoleRequest().roleName() : request.role();
+        if (name == null || name.isBlank()) {
+            throw new UserFacingException("No role was chosen: choose the role to export, or describe a new one.");
+        }
+        Known<Boolean> exists = request.newRole() ? session.account().facts().roleExists(name) : Known.of(true);
+        return exists.isKnown() && exists.value()
+                ? Optional.of(forRoleChecked(session, name, request.appliance(), request.mode(), catalog))
+                : Optional.empty();
     }
 
     public String render(ExportSubject subject, ExportFormat format, Optional<JsonExport.Document> only) {

@@ -1,8 +1,7 @@
 package com.workerrolewizard.ui.appliance;
 
 import com.workerrolewizard.ui.common.Texts;
-import com.workerrolewizard.ui.wizard.WizardStep;
-import javafx.beans.value.ObservableBooleanValue;
+import com.workerrolewizard.ui.wizard.StepView;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -13,12 +12,10 @@ import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 
 /** Step 2's controls: the principal, its validation beside it, and what it means. */
-public final class ApplianceView implements WizardStep {
-    private final ApplianceViewModel model;
+public final class ApplianceView implements StepView {
     private final VBox root;
 
     public ApplianceView(ApplianceViewModel model) {
-        this.model = model;
         Label heading = new Label(Texts.get("appliance.heading"));
         heading.getStyleClass().add("title-3");
         Label explain = new Label(Texts.get("appliance.explain"));
@@ -55,28 +52,7 @@ public final class ApplianceView implements WizardStep {
     }
 
     @Override
-    public String title() {
-        return Texts.get("step.appliance");
-    }
-
-    @Override
-    public Node view() {
+    public Node node() {
         return root;
-    }
-
-    @Override
-    public ObservableBooleanValue valid() {
-        return model.valid();
-    }
-
-    @Override
-    public void shown() {
-        model.prefill();
-        model.loadAccountRoles();
-    }
-
-    @Override
-    public void hidden() {
-        model.remember();
     }
 }

@@ -6,13 +6,14 @@ import com.workerrolewizard.ui.common.Texts;
 import com.workerrolewizard.app.WizardMemory;
 import java.util.Optional;
 import java.util.function.Supplier;
+import com.workerrolewizard.ui.wizard.StepModel;
 import com.workerrolewizard.ui.wizard.WizardState;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /** Step 2: the backup appliance's principal, checked as it is typed. */
-public final class ApplianceViewModel {
+public final class ApplianceViewModel implements StepModel {
     private final WizardState state;
     private final Background background;
     private final Supplier<Optional<WizardMemory>> memory;
@@ -29,6 +30,19 @@ public final class ApplianceViewModel {
         this.memory = memory;
         this.valid = state.appliance.isNotNull();
         text.addListener((o, was, is) -> parse(is));
+    }
+
+    /** Offers the last run's appliance, and the account's roles to pick it from. */
+    @Override
+    public void shown() {
+        prefill();
+        loadAccountRoles();
+    }
+
+    /** A valid appliance is remembered for the next run. */
+    @Override
+    public void hidden() {
+        remember();
     }
 
     private void parse(String input) {
@@ -102,6 +116,7 @@ public final class ApplianceViewModel {
         return meaning;
     }
 
+    @Override
     public BooleanBinding valid() {
         return valid;
     }

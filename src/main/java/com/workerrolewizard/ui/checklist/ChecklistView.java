@@ -4,12 +4,11 @@ import com.workerrolewizard.core.plan.FixPlan;
 import com.workerrolewizard.core.plan.PlanText;
 import com.workerrolewizard.core.requirement.Status;
 import com.workerrolewizard.ui.common.Texts;
-import com.workerrolewizard.ui.wizard.WizardStep;
+import com.workerrolewizard.ui.wizard.StepView;
 import java.util.Optional;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -33,7 +32,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * Step 4's controls: a row per requirement (icon, word and colour for its status, never colour alone; its
  * reason; Fix), Fix all, Re-check, Undo, and a re-check every 30 seconds while the step is shown.
  */
-public final class ChecklistView implements WizardStep {
+public final class ChecklistView implements StepView {
     private final ChecklistViewModel model;
     private final VBox root;
     private final Timeline recheck;
@@ -50,7 +49,7 @@ public final class ChecklistView implements WizardStep {
         detail.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(status, detail, new ColumnConstraints());
         int row = 0;
-        for (ChecklistViewModel.Row requirement : model.rows()) {
+        for (RequirementRow requirement : model.rows()) {
             Label badge = new Label();
             badge.setId("status-" + requirement.id.id());
             badge.getStyleClass().add("status-badge");
@@ -170,23 +169,13 @@ public final class ChecklistView implements WizardStep {
     }
 
     @Override
-    public String title() {
-        return Texts.get("step.checklist");
-    }
-
-    @Override
-    public Node view() {
+    public Node node() {
         return root;
     }
 
-    @Override
-    public ObservableBooleanValue valid() {
-        return model.busy().not();
-    }
-
+    /** The role is checked again every 30 seconds while the step is on screen. */
     @Override
     public void shown() {
-        model.check();
         recheck.play();
     }
 

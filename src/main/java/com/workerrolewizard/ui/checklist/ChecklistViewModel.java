@@ -8,27 +8,23 @@ import com.workerrolewizard.core.plan.FixPlan;
 import com.workerrolewizard.core.plan.NewRoleRequest;
 import com.workerrolewizard.core.plan.PermissionsMode;
 import com.workerrolewizard.core.requirement.RequirementId;
-import com.workerrolewizard.core.requirement.RequirementResult;
 import com.workerrolewizard.core.requirement.RoleReport;
-import com.workerrolewizard.core.requirement.Status;
 import com.workerrolewizard.ui.common.Background;
 import com.workerrolewizard.ui.common.Problems;
 import com.workerrolewizard.ui.common.Texts;
 import com.workerrolewizard.app.session.Session;
+import com.workerrolewizard.ui.wizard.StepModel;
 import com.workerrolewizard.ui.wizard.WizardState;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -39,36 +35,19 @@ import javafx.collections.ObservableList;
  * before anything is written), Fix all, Re-check and Undo. Writes go through the same executor and journal as
  * the command line.
  */
-public final class ChecklistViewModel {
-    /** One requirement's row; a null status means it is being checked. */
-    public static final class Row {
-        public final RequirementId id;
-        public final ObjectProperty<Status> status = new SimpleObjectProperty<>();
-        public final StringProperty detail = new SimpleStringProperty("");
-        /** Details on demand: every missing action with its reason (empty when the detail says it all). */
-        public final StringProperty more = new SimpleStringProperty("");
-
-        Row(RequirementId id) {
-            this.id = id;
-        }
-
-        public boolean fixable() {
-            return status.get() == Status.FAIL || status.get() == Status.UNKNOWN;
-        }
-    }
-
+public final class ChecklistViewModel implements StepModel {
     private final WizardState state;
     private final Background background;
     private final Supplier<NewRoleRequest> newRole;
     private final Supplier<PermissionsMode> mode;
     private final RoleWorkflow.Timing timing;
-    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<RequirementRow> rows = FXCollections.observableArrayList();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty lastChecked = new SimpleStringProperty("");
     private final BooleanProperty canUndo = new SimpleBooleanProperty();
     private final BooleanBinding anyFixable;
-    private final BooleanBinding allHold;
+    private final BooleanBinding valid;
     private Background.Running running;
 
     public ChecklistViewModel(WizardState state, Background background, Supplier<NewRoleRequest> newRole,
@@ -79,14 +58,23 @@ public final class ChecklistViewModel {
         this.mode = mode;
         this.timing = timing;
         for (RequirementId id : RequirementId.values()) {
-            rows.add(new Row(id));
+            rows.add(new RequirementRow(id));
         }
-        List<javafx.beans.Observable> statuses = new ArrayList<>();
-        rows.forEach(r -> statuses.add(r.status));
-        anyFixable = Bindings.createBooleanBinding(() -> rows.stream().anyMatch(Row::fixable),
-                statuses.toArray(javafx.beans.Observable[]::new));
-        allHold = Bindings.createBooleanBinding(() -> rows.stream().allMatch(r -> r.status.get() != null
-                && r.status.get().holds()), statuses.toArray(javafx.beans.Observable[]::new));
+        anyFixable = Bindings.createBooleanBinding(() -> rows.stream().anyMatch(RequirementRow::fixable),
+                rows.stream().map(r -> r.status).toArray(Observable[]::new));
+        valid = busy.not();
+    }
+
+    /** Each time the step is shown, the role is checked again. */
+    @Override
+    public void shown() {
+        check();
+    }
+
+    /** Next waits while a check, plan or write runs. */
+    @Override
+    public BooleanBinding valid() {
+        return valid;
     }
 
     private RoleWorkflow roles(Session session) {
@@ -99,10 +87,13 @@ public final class ChecklistViewModel {
         message.set("");
         rows.forEach(r -> r.status.set(null));
         Session session = state.session.get();
-        running = background.run(() -> checked(session), this::show, e -> {
-            busy.set(false);
-            message.set(Problems.describe(e));
-        });
+        running = background.run(() -> checked(session), this::show, this::failed);
+    }
+
+    /** A check, plan or write that failed: the message says why. */
+    private void failed(Throwable e) {
+        busy.set(false);
+        message.set(Problems.describe(e));
     }
 
     /** Stops waiting for a slow check: the rows keep "checking" until the next Re-check; nothing was written. */
@@ -129,25 +120,15 @@ public final class ChecklistViewModel {
     /** The four results; a role that does not exist (yet, or any more) fails all four, saying Fix all creates it. */
     private RoleReport report(Session session) {
         String role = state.roleName.get();
-        return roles(session).checkIfExists(role, state.appliance.get()).orElseGet(() -> {
-            List<RequirementResult> missing = new ArrayList<>();
-            for (RequirementId id : RequirementId.values()) {
-                missing.add(RequirementResult.of(id, Status.FAIL, Texts.get("checklist.notCreated", role)));
-            }
-            return new RoleReport(role, null, missing);
-        });
+        return roles(session).checkIfExists(role, state.appliance.get())
+                .orElseGet(() -> ChecklistSentences.notCreated(role));
     }
 
     private void show(Checked checked) {
         busy.set(false);
         RoleReport report = checked.report();
         for (int i = 0; i < rows.size(); i++) {
-            RequirementResult result = report.requirements().get(i);
-            rows.get(i).status.set(result.status());
-            rows.get(i).detail.set(result.detail());
-            StringBuilder more = new StringBuilder();
-            result.reasons().forEach((action, reason) -> more.append(action).append(": ").append(reason).append('\n'));
-            rows.get(i).more.set(more.toString().strip());
+            rows.get(i).show(report.requirements().get(i));
         }
         lastChecked.set(Texts.get("checklist.lastChecked", LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"))));
         canUndo.set(checked.canUndo());
@@ -164,10 +145,7 @@ public final class ChecklistViewModel {
         }, plan -> {
             busy.set(false);
             preview.accept(plan);
-        }, e -> {
-            busy.set(false);
-            message.set(Problems.describe(e));
-        });
+        }, this::failed);
     }
 
     /** What applying a plan came to, and the role as checked afterwards. */
@@ -188,21 +166,12 @@ public final class ChecklistViewModel {
             ApplyResult result = roles(session).apply(plan, state.appliance.get(), Confirmation.YES);
             return new Applied(result, checked(session, result.after().orElseGet(() -> report(session))));
         }, applied -> {
-            ApplyOutcome outcome = applied.result().outcome().orElse(null);
-            boolean complete = outcome == null || outcome.complete();
-            if (plan.newRole() && complete) {
+            if (plan.newRole() && applied.result().outcome().map(ApplyOutcome::complete).orElse(true)) {
                 state.newRole.set(false);
             }
             show(applied.checked());
-            int count = outcome == null ? 0 : outcome.applied().size();
-            message.set(outcome != null && outcome.failure().isPresent()
-                    ? Texts.get("checklist.stopped", outcome.failure().get(), count)
-                    : applied.result().propagating() ? Texts.get("checklist.propagating")
-                            : Texts.get("checklist.applied", count));
-        }, e -> {
-            busy.set(false);
-            message.set(Problems.describe(e));
-        });
+            message.set(ChecklistSentences.applied(applied.result()));
+        }, this::failed);
     }
 
     /** What undo came to, and the role as checked afterwards. */
@@ -215,18 +184,11 @@ public final class ChecklistViewModel {
         Session session = state.session.get();
         background.run(() -> new Undone(roles(session).undo(Confirmation.YES), checked(session)), undone -> {
             show(undone.checked());
-            message.set(undone.outcome().map(outcome -> outcome.failure()
-                    .map(f -> Texts.get("checklist.undoStopped", f))
-                    .orElse(Texts.get("checklist.undone", outcome.applied().size())
-                            + (outcome.found().isEmpty() ? "" : " " + String.join(" ", outcome.found()))))
-                    .orElse(Texts.get("checklist.nothingToUndo")));
-        }, e -> {
-            busy.set(false);
-            message.set(Problems.describe(e));
-        });
+            message.set(ChecklistSentences.undone(undone.outcome()));
+        }, this::failed);
     }
 
-    public ObservableList<Row> rows() {
+    public ObservableList<RequirementRow> rows() {
         return rows;
     }
 
@@ -248,9 +210,5 @@ public final class ChecklistViewModel {
 
     public BooleanBinding anyFixable() {
         return anyFixable;
-    }
-
-    public BooleanBinding allHold() {
-        return allHold;
     }
 }

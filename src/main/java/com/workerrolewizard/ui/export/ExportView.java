@@ -3,11 +3,10 @@ package com.workerrolewizard.ui.export;
 import com.workerrolewizard.core.export.ExportFormat;
 import com.workerrolewizard.core.plan.PermissionsMode;
 import com.workerrolewizard.ui.common.Texts;
-import com.workerrolewizard.ui.export.ExportViewModel.Item;
-import com.workerrolewizard.ui.wizard.WizardStep;
+import com.workerrolewizard.app.export.ExportBundle;
+import com.workerrolewizard.ui.wizard.StepView;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -31,19 +30,21 @@ import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Step 5, "Export & finish": the documents, the bundles and the check report, to copy or to save. */
-public final class ExportView implements WizardStep {
+public final class ExportView implements StepView {
     private final ExportViewModel model;
+    private final HandOverViewModel handOver;
     private Node view;
 
     private final SaveDialog saveDialog;
 
     public ExportView(ExportViewModel model, SaveDialog saveDialog) {
         this.model = model;
+        this.handOver = model.handOver();
         this.saveDialog = saveDialog;
     }
 
     /** The system clipboard, for the view model's Copy. */
-    public static ExportViewModel.ClipboardTarget systemClipboard() {
+    public static HandOverViewModel.ClipboardTarget systemClipboard() {
         return text -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(text);
@@ -52,26 +53,11 @@ public final class ExportView implements WizardStep {
     }
 
     @Override
-    public String title() {
-        return Texts.get("export.title");
-    }
-
-    @Override
-    public Node view() {
+    public Node node() {
         if (view == null) {
             view = build();
         }
         return view;
-    }
-
-    @Override
-    public ObservableBooleanValue valid() {
-        return model.valid();
-    }
-
-    @Override
-    public void shown() {
-        model.shown();
     }
 
     private Node build() {
@@ -82,7 +68,7 @@ public final class ExportView implements WizardStep {
         summary.textProperty().bind(model.summary());
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(18, 18);
-        progress.visibleProperty().bind(model.busy().or(model.saving()));
+        progress.visibleProperty().bind(model.busy().or(handOver.saving()));
         progress.managedProperty().bind(progress.visibleProperty());
 
         ChoiceBox<PermissionsMode> mode = new ChoiceBox<>(FXCollections.observableArrayList(PermissionsMode.values()));
@@ -98,10 +84,10 @@ public final class ExportView implements WizardStep {
         top.setAlignment(Pos.CENTER_LEFT);
 
         TabPane tabs = new TabPane(
-                tab(Texts.get("export.tab.trust"), Item.TRUST, model.trust(), null, "export-trust"),
-                tab(Texts.get("export.tab.permissions"), Item.PERMISSIONS, model.permissions(), null, "export-permissions"),
-                tab(Texts.get("export.tab.bundle"), Item.BUNDLE, model.bundle(), bundleChoice(), "export-bundle"),
-                tab(Texts.get("export.tab.report"), Item.REPORT, model.report(), null, "export-report"));
+                tab(Texts.get("export.tab.trust"), ExportItem.TRUST, null, "export-trust"),
+                tab(Texts.get("export.tab.permissions"), ExportItem.PERMISSIONS, null, "export-permissions"),
+                tab(Texts.get("export.tab.bundle"), ExportItem.BUNDLE, bundleChoice(), "export-bundle"),
+                tab(Texts.get("export.tab.report"), ExportItem.REPORT, null, "export-report"));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
@@ -109,14 +95,16 @@ public final class ExportView implements WizardStep {
         error.setId("export-error");
         error.setWrapText(true);
         error.getStyleClass().addAll("field-error", "error-text");
+        // What failed last: the export, else a copy or save, else the bundle in the format shown.
         error.textProperty().bind(Bindings.createStringBinding(() -> model.error().get() != null ? model.error().get()
-                : model.bundleProblem().get(), model.error(), model.bundleProblem()));
+                : handOver.error().get() != null ? handOver.error().get() : model.bundleProblem().get(), model.error(),
+                handOver.error(), model.bundleProblem()));
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         Label message = new Label();
         message.setId("export-message");
         message.setWrapText(true);
-        message.textProperty().bind(model.message());
+        message.textProperty().bind(handOver.message());
         message.getStyleClass().add("success-text");
 
         VBox root = new VBox(10, top, tabs, error, message);
@@ -126,7 +114,7 @@ public final class ExportView implements WizardStep {
     }
 
     private ChoiceBox<ExportFormat> bundleChoice() {
-        ChoiceBox<ExportFormat> formats = new ChoiceBox<>(FXCollections.observableArrayList(ExportViewModel.BUNDLE_FORMATS));
+        ChoiceBox<ExportFormat> formats = new ChoiceBox<>(FXCollections.observableArrayList(ExportBundle.FORMATS));
         formats.setId("export-format");
         formats.setConverter(converter(f -> Texts.get("export.format." + f.id())));
         formats.valueProperty().bindBidirectional(model.bundleFormat());
@@ -134,11 +122,12 @@ public final class ExportView implements WizardStep {
         return formats;
     }
 
-    private Tab tab(String title, Item item, ObservableValue<String> text, Node extra, String id) {
+    private Tab tab(String title, ExportItem item, Node extra, String id) {
+        ObservableValue<String> text = model.shown(item);
         TextArea area = new TextArea();
         area.setId(id);
         area.setEditable(false);
-        area.setWrapText(item == Item.REPORT);
+        area.setWrapText(item == ExportItem.REPORT);
         area.getStyleClass().addAll("json-view", "monospace");
         area.setAccessibleText(title);
         area.textProperty().bind(text);
@@ -149,11 +138,11 @@ public final class ExportView implements WizardStep {
         copy.setMnemonicParsing(true);
         copy.disableProperty().bind(Bindings.createBooleanBinding(() -> text.getValue() == null
                 || text.getValue().isEmpty(), text));
-        copy.setOnAction(e -> model.copy(item));
+        copy.setOnAction(e -> handOver.copy(item));
         Button save = new Button(Texts.get("export.save"), new FontIcon("fth-save"));
         save.setId(id + "-save");
         save.setMnemonicParsing(true);
-        save.disableProperty().bind(copy.disableProperty().or(model.saving()));
+        save.disableProperty().bind(copy.disableProperty().or(handOver.saving()));
         save.setOnAction(e -> saveAs(item, save));
 
         HBox buttons = new HBox(8);
@@ -167,7 +156,7 @@ public final class ExportView implements WizardStep {
         buttons.getChildren().addAll(spacer(), copy, save);
         VBox content = new VBox(8, buttons, area);
         content.setPadding(new Insets(8, 0, 0, 0));
-        if (item == Item.REPORT) {
+        if (item == ExportItem.REPORT) {
             Label none = new Label(Texts.get("export.report.none"));
             none.setWrapText(true);
             none.visibleProperty().bind(area.textProperty().isEmpty().and(model.busy().not()));
@@ -177,9 +166,9 @@ public final class ExportView implements WizardStep {
         return new Tab(title, content);
     }
 
-    private void saveAs(Item item, Node owner) {
-        saveDialog.ask(model.suggestedFileName(item), owner.getScene() == null ? null : owner.getScene().getWindow())
-                .ifPresent(path -> model.save(item, path));
+    private void saveAs(ExportItem item, Node owner) {
+        saveDialog.ask(handOver.suggestedFileName(item), owner.getScene() == null ? null : owner.getScene().getWindow())
+                .ifPresent(path -> handOver.save(item, path));
     }
 
     private static Region spacer() {

@@ -1,7 +1,6 @@
 package com.workerrolewizard.ui.role;
 
 import com.workerrolewizard.ui.common.Texts;
-import com.workerrolewizard.ui.role.RoleViewModel.RoleRow;
 import java.util.Locale;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;

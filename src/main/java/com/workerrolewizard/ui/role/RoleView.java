@@ -2,8 +2,7 @@ package com.workerrolewizard.ui.role;
 
 import com.workerrolewizard.core.plan.PermissionsMode;
 import com.workerrolewizard.ui.common.Texts;
-import com.workerrolewizard.ui.role.RoleViewModel.RoleRow;
-import com.workerrolewizard.ui.wizard.WizardStep;
+import com.workerrolewizard.ui.wizard.StepView;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -11,7 +10,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -39,38 +37,27 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Step 3, "Worker role": pick one of the account's roles, or describe a new one and see its documents. */
-public final class RoleView implements WizardStep {
+public final class RoleView implements StepView {
     private static final DateTimeFormatter CREATED = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
             .withZone(ZoneId.systemDefault());
     private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
-    private final RoleViewModel model;
+    private final RoleStepViewModel model;
+    private final RoleListViewModel list;
+    private final NewRoleFormViewModel form;
     private Node view;
 
-    public RoleView(RoleViewModel model) {
+    public RoleView(RoleStepViewModel model) {
         this.model = model;
+        this.list = model.list();
+        this.form = model.form();
     }
 
     @Override
-    public String title() {
-        return Texts.get("role.title");
-    }
-
-    @Override
-    public Node view() {
+    public Node node() {
         if (view == null) {
             view = build();
         }
         return view;
-    }
-
-    @Override
-    public ObservableBooleanValue valid() {
-        return model.valid();
-    }
-
-    @Override
-    public void shown() {
-        model.shown();
     }
 
     private Node build() {
@@ -91,10 +78,10 @@ public final class RoleView implements WizardStep {
         model.createNew().addListener((o, was, is) -> (is ? create : existing).setSelected(true));
 
         Node table = existingRoles();
-        Node form = newRoleForm();
+        Node newRole = newRoleForm();
         table.visibleProperty().bind(model.createNew().not());
-        form.visibleProperty().bind(model.createNew());
-        StackPane body = new StackPane(table, form);
+        newRole.visibleProperty().bind(model.createNew());
+        StackPane body = new StackPane(table, newRole);
         VBox.setVgrow(body, Priority.ALWAYS);
 
         VBox root = new VBox(10, intro, new HBox(20, existing, create), body);
@@ -108,32 +95,32 @@ public final class RoleView implements WizardStep {
         search.setId("role-search");
         search.setPromptText(Texts.get("role.search.prompt"));
         search.setAccessibleText(Texts.get("role.search.prompt"));
-        search.textProperty().bindBidirectional(model.search());
+        search.textProperty().bindBidirectional(list.search());
         HBox.setHgrow(search, Priority.ALWAYS);
         FontIcon searchIcon = new FontIcon("fth-search");
         searchIcon.setAccessibleText(Texts.get("role.search.prompt"));
 
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(18, 18);
-        progress.visibleProperty().bind(model.loading());
-        progress.managedProperty().bind(model.loading());
+        progress.visibleProperty().bind(list.loading());
+        progress.managedProperty().bind(list.loading());
         Label status = new Label();
         status.setId("role-status");
         status.textProperty().bind(Bindings.createStringBinding(() -> {
-            if (model.loadError().get() != null) {
-                return model.loadError().get();
+            if (list.loadError().get() != null) {
+                return list.loadError().get();
             }
-            if (model.loading().get()) {
-                return Texts.get("role.loading", model.loadedCount().get());
+            if (list.loading().get()) {
+                return Texts.get("role.loading", list.loadedCount().get());
             }
-            return Texts.get("role.count", model.visibleRoles().size(), model.roles().size());
-        }, model.loadError(), model.loading(), model.loadedCount(), model.visibleRoles(), model.roles()));
+            return Texts.get("role.count", list.visibleRoles().size(), list.roles().size());
+        }, list.loadError(), list.loading(), list.loadedCount(), list.visibleRoles(), list.roles()));
         status.getStyleClass().add("role-status");
         Button reload = new Button(Texts.get("role.reload"), new FontIcon("fth-refresh-cw"));
         reload.setId("role-reload");
         reload.setMnemonicParsing(true);
-        reload.disableProperty().bind(model.loading());
-        reload.setOnAction(e -> model.reload());
+        reload.disableProperty().bind(list.loading());
+        reload.setOnAction(e -> list.reload());
 
         TableView<RoleRow> table = new TableView<>();
         table.setId("role-table");
@@ -157,11 +144,11 @@ public final class RoleView implements WizardStep {
         // The widths add up to the table's width at the window's minimum size; a wider window widens the description.
         table.getColumns().add(column(Texts.get("role.column.description"), r -> r.description(), 150));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        SortedList<RoleRow> sorted = new SortedList<>(model.visibleRoles());
+        SortedList<RoleRow> sorted = new SortedList<>(list.visibleRoles());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         // Statuses arrive after the list: a table sorted by status sorts again once per batch, not once per role.
-        model.statuses().applied().addListener((o, was, is) -> {
+        list.statuses().applied().addListener((o, was, is) -> {
             if (table.getSortOrder().contains(statusColumn)) {
                 table.sort();
             }
@@ -169,24 +156,24 @@ public final class RoleView implements WizardStep {
         // A search that hides the chosen role keeps it chosen: only a new pick replaces it.
         table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
             if (is != null) {
-                model.selected().set(is);
+                list.selected().set(is);
             }
         });
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Label chosen = new Label();
         chosen.setId("role-selected");
-        chosen.textProperty().bind(Bindings.createStringBinding(() -> model.selected().get() == null
-                ? Texts.get("role.selected.none") : Texts.get("role.selected", model.selected().get().name()),
-                model.selected()));
+        chosen.textProperty().bind(Bindings.createStringBinding(() -> list.selected().get() == null
+                ? Texts.get("role.selected.none") : Texts.get("role.selected", list.selected().get().name()),
+                list.selected()));
 
         Label statuses = new Label();
         statuses.setId("role-statuses");
         statuses.getStyleClass().add("role-statuses");
         statuses.setWrapText(true);
-        statuses.textProperty().bind(model.statuses().summary());
+        statuses.textProperty().bind(list.statuses().summary());
         // A failure reads in the error colour, and its words say what failed.
-        model.statuses().problem().addListener((o, was, is) -> {
+        list.statuses().problem().addListener((o, was, is) -> {
             statuses.getStyleClass().remove("error-text");
             if (is != null) {
                 statuses.getStyleClass().add("error-text");
@@ -207,7 +194,7 @@ public final class RoleView implements WizardStep {
     private TableColumn<RoleRow, RoleStatus> statusColumn() {
         TableColumn<RoleRow, RoleStatus> column = new TableColumn<>(Texts.get("role.column.status"));
         column.setId("role-status-column");
-        column.setCellValueFactory(c -> model.statuses().of(c.getValue()));
+        column.setCellValueFactory(c -> list.statuses().of(c.getValue()));
         column.setCellFactory(c -> new RoleStatusCell());
         column.setComparator(RoleStatus.ORDER);
         column.setPrefWidth(130);
@@ -224,23 +211,23 @@ public final class RoleView implements WizardStep {
     }
 
     private Node newRoleForm() {
-        GridPane form = new GridPane();
-        form.setHgap(10);
-        form.setVgap(4);
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(4);
         ColumnConstraints labels = new ColumnConstraints();
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
-        form.getColumnConstraints().addAll(labels, fields);
+        grid.getColumnConstraints().addAll(labels, fields);
         int row = 0;
-        row = field(form, row, "role.new.name", new TextField(), model.newName(), model.nameError(), "new-role-name");
-        row = field(form, row, "role.new.path", new TextField(), model.newPath(), model.pathError(), "new-role-path");
-        row = field(form, row, "role.new.description", new TextField(), model.newDescription(), model.descriptionError(),
+        row = field(grid, row, "role.new.name", new TextField(), form.name(), form.nameError(), "new-role-name");
+        row = field(grid, row, "role.new.path", new TextField(), form.path(), form.pathError(), "new-role-path");
+        row = field(grid, row, "role.new.description", new TextField(), form.description(), form.descriptionError(),
                 "new-role-description");
-        row = field(form, row, "role.new.boundary", new TextField(), model.boundaryArn(), model.boundaryError(),
+        row = field(grid, row, "role.new.boundary", new TextField(), form.boundaryArn(), form.boundaryError(),
                 "new-role-boundary");
         TextArea tags = new TextArea();
         tags.setPrefRowCount(2);
-        row = field(form, row, "role.new.tags", tags, model.tags(), model.tagsError(), "new-role-tags");
+        row = field(grid, row, "role.new.tags", tags, form.tags(), form.tagsError(), "new-role-tags");
 
         ToggleGroup mode = new ToggleGroup();
         RadioButton inline = new RadioButton(Texts.get("role.new.mode.inline"));
@@ -249,21 +236,21 @@ public final class RoleView implements WizardStep {
         RadioButton managed = new RadioButton(Texts.get("role.new.mode.managed"));
         managed.setId("new-role-managed");
         managed.setToggleGroup(mode);
-        (model.permissionsMode().get() == PermissionsMode.MANAGED ? managed : inline).setSelected(true);
-        managed.selectedProperty().addListener((o, was, is) -> model.permissionsMode()
+        (form.permissionsMode().get() == PermissionsMode.MANAGED ? managed : inline).setSelected(true);
+        managed.selectedProperty().addListener((o, was, is) -> form.permissionsMode()
                 .set(is ? PermissionsMode.MANAGED : PermissionsMode.INLINE));
         Label modeLabel = new Label(Texts.get("role.new.mode"));
-        form.add(modeLabel, 0, row);
-        form.add(new HBox(16, inline, managed), 1, row);
+        grid.add(modeLabel, 0, row);
+        grid.add(new HBox(16, inline, managed), 1, row);
 
         TabPane preview = new TabPane(
-                previewTab(Texts.get("role.preview.trust"), model.trustPreview(), "new-role-trust-preview"),
-                previewTab(Texts.get("role.preview.permissions"), model.permissionsPreview(), "new-role-permissions-preview"));
+                previewTab(Texts.get("role.preview.trust"), form.trustPreview(), "new-role-trust-preview"),
+                previewTab(Texts.get("role.preview.permissions"), form.permissionsPreview(), "new-role-permissions-preview"));
         preview.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(preview, Priority.ALWAYS);
         Label previewTitle = new Label(Texts.get("role.preview.title"));
         previewTitle.getStyleClass().add("section-title");
-        return new VBox(8, form, previewTitle, preview);
+        return new VBox(8, grid, previewTitle, preview);
     }
 
     private static int field(GridPane form, int row, String key, TextInputControl input, StringProperty value,

@@ -2,8 +2,7 @@ package com.workerrolewizard.ui.signin;
 
 import com.workerrolewizard.core.signin.ProfileInfo;
 import com.workerrolewizard.ui.common.Texts;
-import com.workerrolewizard.ui.wizard.WizardStep;
-import javafx.beans.value.ObservableBooleanValue;
+import com.workerrolewizard.ui.wizard.StepView;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -18,7 +17,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** Step 1's controls: the three ways in, the profile and region, Sign in, and what came of it. */
-public final class SignInView implements WizardStep {
+public final class SignInView implements StepView {
     private final SignInViewModel model;
     private final VBox root;
 
@@ -50,7 +49,8 @@ public final class SignInView implements WizardStep {
         Button signIn = new Button(Texts.get("signin.button"));
         signIn.setId("sign-in");
         signIn.disableProperty().bind(model.canSignIn().not());
-        signIn.setOnAction(e -> model.signIn(new FxPrompts(root(), model::waitForBrowser, model::waitForOtherLogin)));
+        signIn.setOnAction(e -> model.signIn(new FxPrompts(root(), model.signInWait()::forBrowser,
+                model.signInWait()::forOtherLogin)));
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(18, 18);
         progress.visibleProperty().bind(model.busy());
@@ -85,23 +85,24 @@ public final class SignInView implements WizardStep {
 
     /** While an Identity Center login waits for the browser: what it waits for, the page's address, a way back to it. */
     private VBox waitingForBrowser() {
+        SignInWait wait = model.signInWait();
         Label text = new Label();
         text.setId("signin-waiting");
         text.setWrapText(true);
-        text.textProperty().bind(model.waiting());
+        text.textProperty().bind(wait.waiting());
         TextField page = new TextField();
         page.setId("browser-page");
         page.setEditable(false);
-        page.textProperty().bind(model.browserPage());
+        page.textProperty().bind(wait.browserPage());
         HBox.setHgrow(page, javafx.scene.layout.Priority.ALWAYS);
         Button again = new Button(Texts.get("sso.openBrowser"));
         again.setId("open-browser");
-        again.setOnAction(e -> model.openBrowserAgain());
+        again.setOnAction(e -> wait.openBrowserAgain());
         HBox pageRow = new HBox(10, page, again);
-        pageRow.visibleProperty().bind(model.browserPage().isNotEmpty());
+        pageRow.visibleProperty().bind(wait.browserPage().isNotEmpty());
         pageRow.managedProperty().bind(pageRow.visibleProperty());
         VBox box = new VBox(6, text, pageRow);
-        box.visibleProperty().bind(model.waiting().isNotEmpty());
+        box.visibleProperty().bind(wait.waiting().isNotEmpty());
         box.managedProperty().bind(box.visibleProperty());
         return box;
     }
@@ -135,24 +136,7 @@ public final class SignInView implements WizardStep {
     }
 
     @Override
-    public String title() {
-        return Texts.get("step.signin");
-    }
-
-    @Override
-    public Node view() {
+    public Node node() {
         return root;
-    }
-
-    @Override
-    public ObservableBooleanValue valid() {
-        return model.valid();
-    }
-
-    @Override
-    public void shown() {
-        if (model.profiles().isEmpty()) {
-            model.loadProfiles();
-        }
     }
 }

@@ -8,7 +8,10 @@ import com.workerrolewizard.ui.common.Texts;
 import com.workerrolewizard.app.session.Session;
 import com.workerrolewizard.app.session.SessionSource;
 import com.workerrolewizard.app.WizardMemory;
+import com.workerrolewizard.ui.wizard.StepModel;
 import com.workerrolewizard.ui.wizard.WizardState;
+import java.util.List;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -24,8 +27,12 @@ import javafx.collections.ObservableList;
  * Step 1: how to reach the account. A profile of the admin's own files (usable ones, and the others with
  * their reason), the built-in sandbox, or no account at all ("generate policies only").
  */
-public final class SignInViewModel {
+public final class SignInViewModel implements StepModel {
     public enum Mode { PROFILE, SANDBOX, GENERATE_ONLY }
+
+    /** What the step reads before anything else: the profiles of the admin's files, and what the last run remembered. */
+    private record Loaded(List<ProfileInfo> profiles, WizardMemory memory) {
+    }
 
     private final WizardState state;
     private final SessionSource sessions;
@@ -37,18 +44,17 @@ public final class SignInViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty signedIn = new SimpleStringProperty("");
-    private final StringProperty waiting = new SimpleStringProperty("");
-    private final StringProperty browserPage = new SimpleStringProperty("");
+    private final SignInWait signInWait;
     private final BooleanBinding valid;
     private final BooleanBinding canSignIn;
     private WizardMemory memory;
     private volatile boolean cancelled;
-    private Runnable memoryLoaded = () -> { };
 
     public SignInViewModel(WizardState state, SessionSource sessions, Background background) {
         this.state = state;
         this.sessions = sessions;
         this.background = background;
+        this.signInWait = new SignInWait(busy, background);
         valid = Bindings.createBooleanBinding(() -> mode.get() == Mode.GENERATE_ONLY || state.session.get() != null,
                 mode, state.session);
         canSignIn = Bindings.createBooleanBinding(() -> !busy.get() && (mode.get() == Mode.SANDBOX
@@ -66,17 +72,24 @@ public final class SignInViewModel {
         });
     }
 
+    /** The profiles are read the first time the step is shown. */
+    @Override
+    public void shown() {
+        if (profiles.isEmpty()) {
+            loadProfiles();
+        }
+    }
+
     /**
      * Reads the profile files and what the last run remembered, in the background; the remembered profile (or
      * the first usable one) is preselected, with the remembered way in and region.
      */
     public void loadProfiles() {
-        background.run(() -> new Object[] {sessions.profiles(), WizardMemory.load()}, loaded -> {
-            @SuppressWarnings("unchecked")
-            java.util.List<ProfileInfo> list = (java.util.List<ProfileInfo>) loaded[0];
-            memory = (WizardMemory) loaded[1];
+        background.run(() -> new Loaded(sessions.profiles(), WizardMemory.load()), loaded -> {
+            List<ProfileInfo> list = loaded.profiles();
+            memory = loaded.memory();
             profiles.setAll(list);
-            java.util.Optional<String> remembered = memory.get(WizardMemory.PROFILE);
+            Optional<String> remembered = memory.get(WizardMemory.PROFILE);
             list.stream().filter(ProfileInfo::usable)
                     .filter(p -> remembered.isEmpty() || remembered.get().equals(p.name())).findFirst()
                     .or(() -> list.stream().filter(ProfileInfo::usable).findFirst())
@@ -87,17 +100,11 @@ public final class SignInViewModel {
             memory.get(WizardMemory.MODE).map(Mode::valueOf).filter(m -> m != Mode.PROFILE || profile.get() != null)
                     .ifPresent(mode::set);
             memory.get(WizardMemory.REGION).ifPresent(region::set);
-            memoryLoaded.run();
         }, e -> error.set(Problems.describe(e)));
     }
 
-    /** Called once what the last run remembered is known (the appliance step takes its value from it). */
-    public void onMemoryLoaded(Runnable action) {
-        this.memoryLoaded = action;
-    }
-
-    public java.util.Optional<WizardMemory> memory() {
-        return java.util.Optional.ofNullable(memory);
+    public Optional<WizardMemory> memory() {
+        return Optional.ofNullable(memory);
     }
 
     public void signIn(SignInPrompts prompts) {
@@ -113,7 +120,7 @@ public final class SignInViewModel {
         background.run(() -> chosen == Mode.SANDBOX ? sessions.sandbox()
                         : sessions.profile(name, chosenRegion, prompts, () -> cancelled),
                 session -> {
-                    stopWaiting();
+                    signInWait.stop();
                     busy.set(false);
                     Session old = state.session.get();
                     state.session.set(session);
@@ -124,38 +131,10 @@ public final class SignInViewModel {
                             session.operator().partition().id()));
                     remember(chosen, name, chosenRegion);
                 }, e -> {
-                    stopWaiting();
+                    signInWait.stop();
                     busy.set(false);
                     error.set(Problems.describe(e));
                 });
-    }
-
-    /** The sign-in sent the browser to Identity Center's page: the step says it waits for the browser (Cancel stops). */
-    public void waitForBrowser(String url) {
-        if (busy.get()) {
-            waiting.set(Texts.get("sso.waitingForBrowser"));
-            browserPage.set(url);
-        }
-    }
-
-    /** Another login of the same session runs first (another window, a command): the step says it waits for it. */
-    public void waitForOtherLogin(String sentence) {
-        if (busy.get()) {
-            waiting.set(sentence);
-        }
-    }
-
-    /** Opens the sign-in page again, off the FX thread (the person closed the tab, or no browser came up). */
-    public void openBrowserAgain() {
-        String url = browserPage.get();
-        if (!url.isEmpty()) {
-            background.run(() -> com.workerrolewizard.app.session.Sessions.openInBrowser(url), opened -> { }, e -> { });
-        }
-    }
-
-    private void stopWaiting() {
-        waiting.set("");
-        browserPage.set("");
     }
 
     /** Stops a sign-in that waits (an Identity Center login waiting for the browser). */
@@ -205,16 +184,12 @@ public final class SignInViewModel {
         return signedIn;
     }
 
-    /** What the sign-in waits for (the browser, another login), or empty. */
-    public StringProperty waiting() {
-        return waiting;
+    /** What a running sign-in waits for, and the way back to the browser page. */
+    public SignInWait signInWait() {
+        return signInWait;
     }
 
-    /** The Identity Center page the browser was sent to while waiting for it, or empty. */
-    public StringProperty browserPage() {
-        return browserPage;
-    }
-
+    @Override
     public BooleanBinding valid() {
         return valid;
     }

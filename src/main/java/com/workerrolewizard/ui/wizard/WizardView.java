@@ -1,8 +1,8 @@
 package com.workerrolewizard.ui.wizard;
 
 import com.workerrolewizard.ui.common.Texts;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.EnumMap;
+import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -12,27 +12,30 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** The window's frame: the step indicator, the current step, Back and Next. */
+/** The window's frame: the step indicator, the current step's controls (each step's view owns its own), Back and Next. */
 public final class WizardView extends BorderPane {
     private final WizardViewModel model;
-    private final List<Label> indicators = new ArrayList<>();
+    private final Map<WizardStep, StepView> views;
+    private final Map<WizardStep, Label> indicators = new EnumMap<>(WizardStep.class);
 
-    public WizardView(WizardViewModel model) {
+    /** @param views the view of every step */
+    public WizardView(WizardViewModel model, Map<WizardStep, ? extends StepView> views) {
         this.model = model;
+        this.views = WizardStep.everyStep(views, "view");
         getStyleClass().add("wizard");
         HBox indicator = new HBox(6);
         indicator.getStyleClass().add("step-indicator");
         indicator.setPadding(new Insets(14, 20, 10, 20));
-        for (int i = 0; i < model.steps().size(); i++) {
-            Label label = new Label((i + 1) + "  " + model.steps().get(i).title());
-            label.getStyleClass().add("step");
-            indicators.add(label);
-            indicator.getChildren().add(label);
-            if (i < model.steps().size() - 1) {
+        for (WizardStep step : WizardStep.values()) {
+            if (step.ordinal() > 0) {
                 Label arrow = new Label("›");
                 arrow.getStyleClass().add("step-arrow");
                 indicator.getChildren().add(arrow);
             }
+            Label label = new Label((step.ordinal() + 1) + "  " + step.title());
+            label.getStyleClass().add("step");
+            indicators.put(step, label);
+            indicator.getChildren().add(label);
         }
         setTop(indicator);
 
@@ -55,23 +58,29 @@ public final class WizardView extends BorderPane {
         buttons.setPadding(new Insets(10, 20, 16, 20));
         setBottom(buttons);
 
-        model.current().addListener((o, was, is) -> showStep());
+        model.current().addListener((o, was, is) -> {
+            if (was != null) {
+                this.views.get(was).hidden();
+            }
+            showStep();
+            this.views.get(is).shown();
+        });
         showStep();
     }
 
+    /** The current step's controls (the first step's before the wizard starts), and where each step stands. */
     private void showStep() {
-        int current = Math.max(0, model.current().get());
-        setCenter(model.currentStep().view());
-        for (int i = 0; i < indicators.size(); i++) {
-            Label label = indicators.get(i);
+        WizardStep current = model.current().get() == null ? WizardStep.SIGN_IN : model.current().get();
+        setCenter(views.get(current).node());
+        indicators.forEach((step, label) -> {
             label.getStyleClass().removeAll("current", "done", "skipped");
-            if (model.skipped(i)) {
+            if (model.skipped(step)) {
                 label.getStyleClass().add("skipped");
-            } else if (i == current) {
+            } else if (step == current) {
                 label.getStyleClass().add("current");
-            } else if (i < current) {
+            } else if (step.compareTo(current) < 0) {
                 label.getStyleClass().add("done");
             }
-        }
+        });
     }
 }

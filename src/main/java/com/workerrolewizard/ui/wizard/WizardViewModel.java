@@ -1,54 +1,45 @@
 package com.workerrolewizard.ui.wizard;
 
-import java.util.List;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
- * Which step is shown and where Back and Next lead. With "generate policies only" the steps that need an
- * account (role, checklist) are skipped.
+ * Which step is shown and where Back and Next lead: the steps in their order, without those that need an account
+ * when the admin generates policies only. Holds no controls: each step's view model says whether it is valid.
  */
 public final class WizardViewModel {
-    public static final int SIGN_IN = 0;
-    public static final int APPLIANCE = 1;
-    public static final int ROLE = 2;
-    public static final int CHECKLIST = 3;
-    public static final int EXPORT = 4;
-
     private final WizardState state;
-    private final List<WizardStep> steps;
-    private final IntegerProperty current = new SimpleIntegerProperty(-1);
+    private final Map<WizardStep, StepModel> steps;
+    /** Null until {@link #start()}. */
+    private final ReadOnlyObjectWrapper<WizardStep> current = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding canGoNext;
     private final BooleanBinding canGoBack;
 
-    public WizardViewModel(WizardState state, List<WizardStep> steps) {
+    /** @param steps the view model of every step */
+    public WizardViewModel(WizardState state, Map<WizardStep, ? extends StepModel> steps) {
         this.state = state;
-        this.steps = steps;
-        this.canGoNext = Bindings.createBooleanBinding(() -> current.get() >= 0 && current.get() < steps.size() - 1
-                && steps.get(current.get()).valid().get(), current);
-        steps.forEach(step -> step.valid().addListener((o, was, is) -> canGoNext.invalidate()));
-        this.canGoBack = current.greaterThan(0);
+        this.steps = WizardStep.everyStep(steps, "view model");
+        this.canGoNext = Bindings.createBooleanBinding(() -> following().isPresent()
+                && this.steps.get(current.get()).valid().get(), current, state.generateOnly);
+        this.steps.values().forEach(step -> step.valid().addListener((o, was, is) -> canGoNext.invalidate()));
+        this.canGoBack = Bindings.createBooleanBinding(() -> preceding().isPresent(), current, state.generateOnly);
     }
 
     /** Shows the first step; called once the window is on screen, so nothing is read before the first window. */
     public void start() {
-        if (current.get() < 0) {
-            show(SIGN_IN);
+        if (current.get() == null) {
+            show(WizardStep.SIGN_IN);
         }
     }
 
-    public List<WizardStep> steps() {
-        return steps;
-    }
-
-    public IntegerProperty current() {
-        return current;
-    }
-
-    public WizardStep currentStep() {
-        return steps.get(Math.max(0, current.get()));
+    /** The step shown; null before {@link #start()}. */
+    public ReadOnlyObjectProperty<WizardStep> current() {
+        return current.getReadOnlyProperty();
     }
 
     public BooleanBinding canGoNext() {
@@ -64,37 +55,41 @@ public final class WizardViewModel {
     }
 
     public void next() {
-        if (!canGoNext.get()) {
-            return;
+        if (canGoNext.get()) {
+            following().ifPresent(this::show);
         }
-        int next = current.get() + 1;
-        if (state.generateOnly.get() && next == ROLE) {
-            next = EXPORT;
-        }
-        show(next);
     }
 
     public void back() {
-        if (!canGoBack.get()) {
-            return;
+        if (canGoBack.get()) {
+            preceding().ifPresent(this::show);
         }
-        int back = current.get() - 1;
-        if (state.generateOnly.get() && back == CHECKLIST) {
-            back = APPLIANCE;
-        }
-        show(back);
     }
 
-    /** Whether a step is part of the current path (the step indicator greys out skipped steps). */
-    public boolean skipped(int step) {
-        return state.generateOnly.get() && (step == ROLE || step == CHECKLIST);
+    /** Whether a step is off the current path (the step indicator greys out skipped steps). */
+    public boolean skipped(WizardStep step) {
+        return state.generateOnly.get() && step.needsAccount();
     }
 
-    private void show(int index) {
-        if (current.get() >= 0) {
+    /** The first step on the path after the current one. */
+    private Optional<WizardStep> following() {
+        WizardStep at = current.get();
+        return at == null ? Optional.empty()
+                : Arrays.stream(WizardStep.values()).filter(s -> s.compareTo(at) > 0 && !skipped(s)).findFirst();
+    }
+
+    /** The last step on the path before the current one. */
+    private Optional<WizardStep> preceding() {
+        WizardStep at = current.get();
+        return at == null ? Optional.empty()
+                : Arrays.stream(WizardStep.values()).filter(s -> s.compareTo(at) < 0 && !skipped(s)).reduce((a, b) -> b);
+    }
+
+    private void show(WizardStep step) {
+        if (current.get() != null) {
             steps.get(current.get()).hidden();
         }
-        current.set(index);
-        steps.get(index).shown();
+        current.set(step);
+        steps.get(step).shown();
     }
 }

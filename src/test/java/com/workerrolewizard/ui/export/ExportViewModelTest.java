@@ -13,8 +13,7 @@ import com.workerrolewizard.core.plan.PermissionsMode;
 import com.workerrolewizard.core.reference.ReferenceDocuments;
 import com.workerrolewizard.sandbox.Sandbox;
 import com.workerrolewizard.ui.common.Background;
-import com.workerrolewizard.ui.export.ExportViewModel.Item;
-import com.workerrolewizard.app.session.Session;
+import com.workerrolewizard.app.session.SandboxSession;
 import com.workerrolewizard.ui.wizard.WizardState;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,17 +22,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Step 5 without a window: the export of the sandbox's roles, the clipboard and the files. */
 class ExportViewModelTest {
     private static final ReferenceDocuments REFERENCES = ReferenceDocuments.load();
     private static final AppliancePrincipal APPLIANCE = AppliancePrincipal.parse(Sandbox.APPLIANCE);
-    private static Session session;
+    @RegisterExtension
+    static final SandboxSession SANDBOX = new SandboxSession();
 
     @TempDir
     Path folder;
@@ -44,20 +43,10 @@ class ExportViewModelTest {
     private PermissionsMode mode;
     private ExportViewModel model;
 
-    @BeforeAll
-    static void signIn() {
-        session = new com.workerrolewizard.app.session.Sessions(REFERENCES.builtInCatalog()).sandbox();
-    }
-
-    @AfterAll
-    static void signOut() {
-        session.close();
-    }
-
     @BeforeEach
     void openStep() {
         state = new WizardState(REFERENCES);
-        state.session.set(session);
+        state.session.set(SANDBOX.get());
         state.appliance.set(APPLIANCE);
         exports = new Exports(state.documents, "test");
         model = new ExportViewModel(state, new com.workerrolewizard.app.export.ExportWorkflow(exports), Background.direct(), clipboard::add, () -> request, () -> mode);
@@ -73,18 +62,18 @@ class ExportViewModelTest {
 
         model.shown();
 
-        ExportSubject expected = exports.forRole(session.account().role("WorkerFailingAll"), APPLIANCE,
-                session.account().facts(), PermissionsMode.INLINE);
+        ExportSubject expected = exports.forRole(SANDBOX.get().account().role("WorkerFailingAll"), APPLIANCE,
+                SANDBOX.get().account().facts(), PermissionsMode.INLINE);
         assertThat(model.error().get()).isNull();
-        assertThat(model.trust().get()).isEqualTo(json(expected, JsonExport.Document.TRUST))
+        assertThat(model.shown(ExportItem.TRUST).get()).isEqualTo(json(expected, JsonExport.Document.TRUST))
                 .contains(Sandbox.APPLIANCE).contains("lambda.amazonaws.com");
-        assertThat(model.permissions().get()).isEqualTo(json(expected, JsonExport.Document.PERMISSIONS));
-        assertThat(model.bundle().get()).isEqualTo(exports.render(expected, ExportFormat.CLI, Optional.empty()))
+        assertThat(model.shown(ExportItem.PERMISSIONS).get()).isEqualTo(json(expected, JsonExport.Document.PERMISSIONS));
+        assertThat(model.shown(ExportItem.BUNDLE).get()).isEqualTo(exports.render(expected, ExportFormat.CLI, Optional.empty()))
                 .contains("aws iam");
         model.bundleFormat().set(ExportFormat.TERRAFORM);
-        assertThat(model.bundle().get()).isEqualTo(exports.render(expected, ExportFormat.TERRAFORM, Optional.empty()));
+        assertThat(model.shown(ExportItem.BUNDLE).get()).isEqualTo(exports.render(expected, ExportFormat.TERRAFORM, Optional.empty()));
 
-        String report = model.report().get();
+        String report = model.shown(ExportItem.REPORT).get();
         assertThat(report).startsWith("# Worker role check: WorkerFailingAll")
                 .contains("arn:aws:iam::123456789012:role/WorkerFailingAll").contains(Sandbox.APPLIANCE)
                 .contains("| The role is in an instance profile | FAIL |")
@@ -100,7 +89,7 @@ class ExportViewModelTest {
 
         model.shown();
 
-        assertThat(model.report().get().lines().filter(l -> l.contains(" | PASS | "))).hasSize(4);
+        assertThat(model.shown(ExportItem.REPORT).get().lines().filter(l -> l.contains(" | PASS | "))).hasSize(4);
         assertThat(model.summary().get()).contains("4 of 4");
     }
 
@@ -109,14 +98,14 @@ class ExportViewModelTest {
         state.roleName.set("WorkerWithoutEc2Trust");
         model.shown();
 
-        model.copy(Item.TRUST);
-        model.copy(Item.PERMISSIONS);
+        model.handOver().copy(ExportItem.TRUST);
+        model.handOver().copy(ExportItem.PERMISSIONS);
 
-        ExportSubject expected = exports.forRole(session.account().role("WorkerWithoutEc2Trust"), APPLIANCE,
-                session.account().facts(), PermissionsMode.INLINE);
+        ExportSubject expected = exports.forRole(SANDBOX.get().account().role("WorkerWithoutEc2Trust"), APPLIANCE,
+                SANDBOX.get().account().facts(), PermissionsMode.INLINE);
         assertThat(clipboard).containsExactly(json(expected, JsonExport.Document.TRUST),
                 json(expected, JsonExport.Document.PERMISSIONS));
-        assertThat(model.message().get()).contains("permissions policy");
+        assertThat(model.handOver().message().get()).contains("permissions policy");
     }
 
     @Test
@@ -126,19 +115,19 @@ class ExportViewModelTest {
         Path target = folder.resolve("trust.json");
         Files.writeString(target, "an older export that must be replaced whole");
 
-        model.save(Item.TRUST, target);
+        model.handOver().save(ExportItem.TRUST, target);
 
-        assertThat(model.error().get()).isNull();
-        assertThat(Files.readString(target)).isEqualTo(model.trust().get());
-        assertThat(model.message().get()).contains(target.toString());
+        assertThat(model.handOver().error().get()).isNull();
+        assertThat(Files.readString(target)).isEqualTo(model.shown(ExportItem.TRUST).get());
+        assertThat(model.handOver().message().get()).contains(target.toString());
         try (Stream<Path> files = Files.list(folder)) {
             assertThat(files).as("the temporary file was renamed, not left behind").containsExactly(target);
         }
 
         model.bundleFormat().set(ExportFormat.CLI);
         Path script = folder.resolve("worker-role.sh");
-        model.save(Item.BUNDLE, script);
-        assertThat(Files.readString(script)).isEqualTo(model.bundle().get());
+        model.handOver().save(ExportItem.BUNDLE, script);
+        assertThat(Files.readString(script)).isEqualTo(model.shown(ExportItem.BUNDLE).get());
         if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             assertThat(Files.getPosixFilePermissions(script)).contains(PosixFilePermission.OWNER_EXECUTE);
         }
@@ -150,12 +139,12 @@ class ExportViewModelTest {
         model.shown();
 
         Path missing = folder.resolve("no-such-folder").resolve("trust.json");
-        model.save(Item.TRUST, missing);
-        assertThat(model.error().get()).contains("does not exist");
+        model.handOver().save(ExportItem.TRUST, missing);
+        assertThat(model.handOver().error().get()).contains("does not exist");
         assertThat(Files.exists(missing)).isFalse();
 
-        model.save(Item.PERMISSIONS, folder);
-        assertThat(model.error().get()).contains("is a folder");
+        model.handOver().save(ExportItem.PERMISSIONS, folder);
+        assertThat(model.handOver().error().get()).contains("is a folder");
         assertThat(Files.isDirectory(folder)).isTrue();
     }
 
@@ -166,22 +155,22 @@ class ExportViewModelTest {
 
         Path gone = folder.resolve("gone.json");
         Path dangling = Files.createSymbolicLink(folder.resolve("dangling.json"), gone);
-        model.save(Item.TRUST, dangling);
-        assertThat(model.error().get()).contains(dangling.toString()).contains("symbolic link");
+        model.handOver().save(ExportItem.TRUST, dangling);
+        assertThat(model.handOver().error().get()).contains(dangling.toString()).contains("symbolic link");
         assertThat(Files.isSymbolicLink(dangling)).isTrue();
         assertThat(gone).doesNotExist();
 
         Path real = Files.writeString(folder.resolve("real.json"), "keep\n");
         Path link = Files.createSymbolicLink(folder.resolve("link.json"), real);
-        model.save(Item.TRUST, link);
-        assertThat(model.error().get()).contains("symbolic link");
+        model.handOver().save(ExportItem.TRUST, link);
+        assertThat(model.handOver().error().get()).contains("symbolic link");
         assertThat(real).hasContent("keep");
         assertThat(Files.isSymbolicLink(link)).isTrue();
 
         Optional<Path> fifo = com.workerrolewizard.SpecialFiles.fifo(folder.resolve("pipe"));
         if (fifo.isPresent()) {
-            model.save(Item.TRUST, fifo.get());
-            assertThat(model.error().get()).isEqualTo(fifo.get() + " is a named pipe, not a regular file: choose another name.");
+            model.handOver().save(ExportItem.TRUST, fifo.get());
+            assertThat(model.handOver().error().get()).isEqualTo(fifo.get() + " is a named pipe, not a regular file: choose another name.");
             assertThat(Files.isRegularFile(fifo.get())).isFalse();
         }
     }
@@ -196,18 +185,18 @@ class ExportViewModelTest {
         ExportSubject expected = exports.forNewRole(NewRoleRequest.named("VeeamWorkerRole"), APPLIANCE,
                 AccountFacts.none(), PermissionsMode.INLINE);
         assertThat(model.error().get()).isNull();
-        assertThat(model.trust().get()).isEqualTo(json(expected, JsonExport.Document.TRUST));
-        assertThat(model.permissions().get()).isEqualTo(json(expected, JsonExport.Document.PERMISSIONS));
-        assertThat(model.result().get().bundles()).containsOnlyKeys(ExportViewModel.BUNDLE_FORMATS);
+        assertThat(model.shown(ExportItem.TRUST).get()).isEqualTo(json(expected, JsonExport.Document.TRUST));
+        assertThat(model.shown(ExportItem.PERMISSIONS).get()).isEqualTo(json(expected, JsonExport.Document.PERMISSIONS));
+        assertThat(model.result().get().bundles()).containsOnlyKeys(com.workerrolewizard.app.export.ExportBundle.FORMATS);
         assertThat(model.result().get().bundles().get(ExportFormat.CLOUDFORMATION)).contains("VeeamWorkerRole");
-        assertThat(model.report().get()).isEmpty();
+        assertThat(model.shown(ExportItem.REPORT).get()).isEmpty();
         assertThat(model.summary().get()).contains("VeeamWorkerRole").contains(Sandbox.APPLIANCE);
 
         Path report = folder.resolve("report.md");
-        model.save(Item.REPORT, report);
-        assertThat(model.error().get()).contains("check report");
+        model.handOver().save(ExportItem.REPORT, report);
+        assertThat(model.handOver().error().get()).contains("check report");
         assertThat(Files.exists(report)).isFalse();
-        model.copy(Item.REPORT);
+        model.handOver().copy(ExportItem.REPORT);
         assertThat(clipboard).isEmpty();
     }
 
@@ -226,13 +215,13 @@ class ExportViewModelTest {
         assertThat(subject.mode()).isEqualTo(PermissionsMode.MANAGED);
         assertThat(subject.plan().newRole()).isTrue();
         assertThat(model.permissionsMode().get()).isEqualTo(PermissionsMode.MANAGED);
-        assertThat(model.report().get()).isEmpty();
-        assertThat(model.bundle().get()).contains("create-role").contains("create-policy");
+        assertThat(model.shown(ExportItem.REPORT).get()).isEmpty();
+        assertThat(model.shown(ExportItem.BUNDLE).get()).contains("create-role").contains("create-policy");
 
         model.permissionsMode().set(PermissionsMode.INLINE);
         assertThat(model.result().get().subject().mode()).as("another mode makes the export again")
                 .isEqualTo(PermissionsMode.INLINE);
-        assertThat(model.bundle().get()).contains("put-role-policy").doesNotContain("create-policy");
+        assertThat(model.shown(ExportItem.BUNDLE).get()).contains("put-role-policy").doesNotContain("create-policy");
     }
 
     @Test

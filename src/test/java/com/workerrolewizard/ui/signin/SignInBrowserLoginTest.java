@@ -86,12 +86,12 @@ class SignInBrowserLoginTest {
                 return real.onSandbox(sandbox, () -> { });
             }
         };
-        SignInView view = new SignInView(new SignInViewModel(new WizardState(ReferenceDocuments.load()), sessions,
-                Background.fx()));
+        SignInViewModel model = new SignInViewModel(new WizardState(ReferenceDocuments.load()), sessions, Background.fx());
+        SignInView view = new SignInView(model);
         this.stage = stage;
-        stage.setScene(new Scene((javafx.scene.Parent) view.view(), 720, 520));
+        stage.setScene(new Scene((javafx.scene.Parent) view.node(), 720, 520));
         stage.show();
-        view.shown();
+        model.shown();
     }
 
     @AfterEach

@@ -118,9 +118,9 @@ class SignInViewModelTest {
             public Session profile(String name, String region,
                     SignInPrompts prompts, BooleanSupplier cancelled) {
                 // What FxPrompts does on the FX thread once the browser was sent to the sign-in page:
-                model.waitForBrowser("https://oidc.us-east-1.amazonaws.com/authorize?client_id=x");
-                seenWhileWaiting.add(model.waiting().get());
-                seenWhileWaiting.add(model.browserPage().get());
+                model.signInWait().forBrowser("https://oidc.us-east-1.amazonaws.com/authorize?client_id=x");
+                seenWhileWaiting.add(model.signInWait().waiting().get());
+                seenWhileWaiting.add(model.signInWait().browserPage().get());
                 model.cancel();
                 if (cancelled.getAsBoolean()) {
                     throw new SignInException(
@@ -134,12 +134,12 @@ class SignInViewModelTest {
         model.signIn(null);
         assertThat(seenWhileWaiting.get(0)).startsWith("Waiting for the browser");
         assertThat(seenWhileWaiting.get(1)).isEqualTo("https://oidc.us-east-1.amazonaws.com/authorize?client_id=x");
-        assertThat(model.waiting().get()).as("no longer waiting").isEmpty();
-        assertThat(model.browserPage().get()).isEmpty();
+        assertThat(model.signInWait().waiting().get()).as("no longer waiting").isEmpty();
+        assertThat(model.signInWait().browserPage().get()).isEmpty();
         assertThat(model.error().get()).isEqualTo("The IAM Identity Center login was cancelled; nothing was saved.");
         assertThat(model.busy().get()).isFalse();
-        model.waitForBrowser("https://late.example/");
-        assertThat(model.waiting().get()).as("a late message after the end is ignored").isEmpty();
+        model.signInWait().forBrowser("https://late.example/");
+        assertThat(model.signInWait().waiting().get()).as("a late message after the end is ignored").isEmpty();
     }
 
     @Test

@@ -2,9 +2,6 @@ package com.workerrolewizard.ui.role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.workerrolewizard.aws.AwsClients;
-import com.workerrolewizard.aws.ConnectionSettings;
-import com.workerrolewizard.aws.LiveAccount;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.arn.Partition;
 import com.workerrolewizard.core.plan.NewRoleRequest;
@@ -13,54 +10,41 @@ import com.workerrolewizard.core.policy.PolicyJson;
 import com.workerrolewizard.core.reference.ReferenceDocuments;
 import com.workerrolewizard.sandbox.Sandbox;
 import com.workerrolewizard.ui.common.Background;
-import com.workerrolewizard.ui.role.RoleViewModel.RoleRow;
 import com.workerrolewizard.app.session.Sessions;
+import com.workerrolewizard.app.session.SandboxSession;
 import com.workerrolewizard.app.session.Session;
 import com.workerrolewizard.ui.wizard.WizardState;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Step 3 without a window: the sandbox's roles through the real gateway, on the calling thread. */
-class RoleViewModelTest {
+class RoleStepViewModelTest {
     private static final ReferenceDocuments REFERENCES = ReferenceDocuments.load();
-    private static Session session;
+    @RegisterExtension
+    static final SandboxSession SANDBOX = new SandboxSession();
 
     private WizardState state;
     private final List<Integer> publishedSizes = new ArrayList<>();
-    private RoleViewModel model;
-
-    @BeforeAll
-    static void signIn() {
-        session = new Sessions(REFERENCES.builtInCatalog()).sandbox();
-    }
-
-    @AfterAll
-    static void signOut() {
-        session.close();
-    }
+    private RoleStepViewModel model;
 
     @BeforeEach
     void openStep() {
         state = new WizardState(REFERENCES);
-        state.session.set(session);
+        state.session.set(SANDBOX.get());
         model = newModel(state);
     }
 
-    private RoleViewModel newModel(WizardState on) {
+    private RoleStepViewModel newModel(WizardState on) {
         // Runs each posted page at once, noting how many rows the table holds after it.
         Consumer<Runnable> fxThread = task -> {
             task.run();
-            publishedSizes.add(model == null ? -1 : model.roles().size());
+            publishedSizes.add(model == null ? -1 : model.list().roles().size());
         };
-        return new RoleViewModel(on, Background.direct(), fxThread);
+        return new RoleStepViewModel(on, Background.direct(), fxThread);
     }
 
     private static List<String> names(List<RoleRow> rows) {
@@ -72,43 +56,43 @@ class RoleViewModelTest {
         assertThat(model.valid().get()).isFalse();
         model.shown();
 
-        assertThat(model.roles()).hasSize(7);
-        assertThat(names(model.roles())).contains("VeeamWorkerReady", "WorkerFailingAll", "VeeamBackupImpersonation");
-        assertThat(model.roles()).allSatisfy(r -> {
+        assertThat(model.list().roles()).hasSize(7);
+        assertThat(names(model.list().roles())).contains("VeeamWorkerReady", "WorkerFailingAll", "VeeamBackupImpersonation");
+        assertThat(model.list().roles()).allSatisfy(r -> {
             assertThat(r.path()).isEqualTo("/");
             assertThat(r.created()).isNotNull();
         });
-        assertThat(model.loading().get()).isFalse();
-        assertThat(model.loaded().get()).isTrue();
-        assertThat(model.loadError().get()).isNull();
+        assertThat(model.list().loading().get()).isFalse();
+        assertThat(model.list().loaded().get()).isTrue();
+        assertThat(model.list().loadError().get()).isNull();
         int posts = publishedSizes.size();
 
         model.shown();
         assertThat(publishedSizes).as("shown again in the same session: no second listing").hasSize(posts);
-        assertThat(model.roles()).hasSize(7);
+        assertThat(model.list().roles()).hasSize(7);
     }
 
     @Test
     void searchFiltersByNameIgnoringCase() {
         model.shown();
 
-        model.search().set("workerfailing");
-        assertThat(names(model.visibleRoles())).containsExactly("WorkerFailingAll");
-        model.search().set("  WORKERWITHOUT ");
-        assertThat(names(model.visibleRoles())).containsExactlyInAnyOrder("WorkerWithoutInstanceProfile",
+        model.list().search().set("workerfailing");
+        assertThat(names(model.list().visibleRoles())).containsExactly("WorkerFailingAll");
+        model.list().search().set("  WORKERWITHOUT ");
+        assertThat(names(model.list().visibleRoles())).containsExactlyInAnyOrder("WorkerWithoutInstanceProfile",
                 "WorkerWithoutApplianceTrust", "WorkerWithoutEc2Trust");
-        model.search().set("no such role");
-        assertThat(model.visibleRoles()).isEmpty();
-        model.search().set("");
-        assertThat(model.visibleRoles()).hasSize(7);
+        model.list().search().set("no such role");
+        assertThat(model.list().visibleRoles()).isEmpty();
+        model.list().search().set("");
+        assertThat(model.list().visibleRoles()).hasSize(7);
     }
 
     @Test
     void choosingARoleMakesTheStepValidAndTellsTheLaterSteps() {
         model.shown();
-        RoleRow ready = model.roles().stream().filter(r -> r.name().equals("VeeamWorkerReady")).findFirst().orElseThrow();
+        RoleRow ready = model.list().roles().stream().filter(r -> r.name().equals("VeeamWorkerReady")).findFirst().orElseThrow();
 
-        model.selected().set(ready);
+        model.list().selected().set(ready);
 
         assertThat(model.valid().get()).isTrue();
         assertThat(state.roleName.get()).isEqualTo("VeeamWorkerReady");
@@ -128,54 +112,54 @@ class RoleViewModelTest {
         model.shown();
         model.createNew().set(true);
 
-        model.newName().set("bad name!");
-        assertThat(model.nameError().get()).contains("not valid");
+        model.form().name().set("bad name!");
+        assertThat(model.form().nameError().get()).contains("not valid");
         assertThat(model.valid().get()).isFalse();
-        assertThat(model.newRoleRequest()).isNull();
+        assertThat(model.form().newRoleRequest()).isNull();
 
-        model.newName().set("veeamworkerREADY");
-        assertThat(model.nameError().get()).contains("exists already");
+        model.form().name().set("veeamworkerREADY");
+        assertThat(model.form().nameError().get()).contains("exists already");
         assertThat(model.valid().get()).isFalse();
 
-        model.newName().set("NewVeeamWorker");
-        assertThat(model.nameError().get()).isNull();
+        model.form().name().set("NewVeeamWorker");
+        assertThat(model.form().nameError().get()).isNull();
         assertThat(model.valid().get()).isTrue();
         assertThat(state.roleName.get()).isEqualTo("NewVeeamWorker");
         assertThat(state.newRole.get()).isTrue();
 
-        model.newPath().set("veeam");
-        assertThat(model.pathError().get()).isNotNull();
+        model.form().path().set("veeam");
+        assertThat(model.form().pathError().get()).isNotNull();
         assertThat(model.valid().get()).isFalse();
-        model.newPath().set("/veeam/");
-        model.boundaryArn().set("not-an-arn");
-        assertThat(model.boundaryError().get()).contains("not-an-arn");
+        model.form().path().set("/veeam/");
+        model.form().boundaryArn().set("not-an-arn");
+        assertThat(model.form().boundaryError().get()).contains("not-an-arn");
         assertThat(model.valid().get()).isFalse();
-        model.boundaryArn().set("arn:aws:iam::123456789012:policy/WorkerBoundary");
-        model.tags().set("team=backup\nno-equals-sign");
-        assertThat(model.tagsError().get()).contains("no-equals-sign");
-        model.tags().set("team=backup\n\nowner = ops ");
-        model.newDescription().set("Veeam workers");
-        model.permissionsMode().set(PermissionsMode.MANAGED);
+        model.form().boundaryArn().set("arn:aws:iam::123456789012:policy/WorkerBoundary");
+        model.form().tags().set("team=backup\nno-equals-sign");
+        assertThat(model.form().tagsError().get()).contains("no-equals-sign");
+        model.form().tags().set("team=backup\n\nowner = ops ");
+        model.form().description().set("Veeam workers");
+        model.form().permissionsMode().set(PermissionsMode.MANAGED);
 
         assertThat(model.valid().get()).isTrue();
-        NewRoleRequest request = model.newRoleRequest();
+        NewRoleRequest request = model.form().newRoleRequest();
         assertThat(request.roleName()).isEqualTo("NewVeeamWorker");
         assertThat(request.path()).isEqualTo("/veeam/");
         assertThat(request.description()).isEqualTo("Veeam workers");
         assertThat(request.permissionsBoundaryArn()).isEqualTo("arn:aws:iam::123456789012:policy/WorkerBoundary");
         assertThat(request.tags()).extracting(t -> t.key() + "=" + t.value()).containsExactly("team=backup", "owner=ops");
-        assertThat(model.permissionsMode().get()).isEqualTo(PermissionsMode.MANAGED);
+        assertThat(model.form().permissionsMode().get()).isEqualTo(PermissionsMode.MANAGED);
     }
 
     @Test
     void aNameTakenByARoleThatArrivesLaterBecomesInvalid() {
         model.createNew().set(true);
-        model.newName().set("WORKERFAILINGALL");
+        model.form().name().set("WORKERFAILINGALL");
         assertThat(model.valid().get()).as("before the list arrives nothing is known to be taken").isTrue();
 
         model.shown();
 
-        assertThat(model.nameError().get()).contains("exists already");
+        assertThat(model.form().nameError().get()).contains("exists already");
         assertThat(model.valid().get()).isFalse();
         assertThat(state.roleName.get()).isNull();
     }
@@ -185,11 +169,11 @@ class RoleViewModelTest {
         AppliancePrincipal appliance = AppliancePrincipal.parse(Sandbox.APPLIANCE);
         state.appliance.set(appliance);
 
-        assertThat(model.trustPreview().get()).isEqualTo(PolicyJson.pretty(state.documents.trustPolicy(appliance,
+        assertThat(model.form().trustPreview().get()).isEqualTo(PolicyJson.pretty(state.documents.trustPolicy(appliance,
                 Partition.AWS)));
-        assertThat(model.trustPreview().get()).contains("\"AWS\": \"" + Sandbox.APPLIANCE + "\"");
-        assertThat(model.permissionsPreview().get()).isEqualTo(PolicyJson.pretty(state.documents.permissionsPolicy()));
-        assertThat(model.permissionsPreview().get()).contains("ssm:UpdateInstanceInformation");
+        assertThat(model.form().trustPreview().get()).contains("\"AWS\": \"" + Sandbox.APPLIANCE + "\"");
+        assertThat(model.form().permissionsPreview().get()).isEqualTo(PolicyJson.pretty(state.documents.permissionsPolicy()));
+        assertThat(model.form().permissionsPreview().get()).contains("ssm:UpdateInstanceInformation");
     }
 
     @Test
@@ -202,22 +186,22 @@ class RoleViewModelTest {
 
             model.shown();
 
-            assertThat(model.roles()).hasSize(5007);
+            assertThat(model.list().roles()).hasSize(5007);
             assertThat(publishedSizes).as("one post per page, each adding rows").hasSizeGreaterThanOrEqualTo(5)
                     .isSorted().endsWith(5007);
             assertThat(publishedSizes.get(0)).isLessThan(5007);
 
             long start = System.nanoTime();
-            model.search().set("bulkworker04999");
+            model.list().search().set("bulkworker04999");
             long millis = (System.nanoTime() - start) / 1_000_000;
-            assertThat(names(model.visibleRoles())).containsExactly("BulkWorker04999");
+            assertThat(names(model.list().visibleRoles())).containsExactly("BulkWorker04999");
             assertThat(millis).as("filtering 5,000 rows must not freeze the window").isLessThan(1000);
-            model.search().set("BULKWORKER0");
-            assertThat(model.visibleRoles()).hasSize(5000);
+            model.list().search().set("BULKWORKER0");
+            assertThat(model.list().visibleRoles()).hasSize(5000);
 
             model.createNew().set(true);
-            model.newName().set("bulkworker00042");
-            assertThat(model.nameError().get()).contains("exists already");
+            model.form().name().set("bulkworker00042");
+            assertThat(model.form().nameError().get()).contains("exists already");
         }
     }
 
@@ -232,38 +216,38 @@ class RoleViewModelTest {
 
             model.shown();
 
-            assertThat(model.loading().get()).isFalse();
-            assertThat(model.loaded().get()).isFalse();
-            assertThat(model.loadError().get()).contains("Cannot list the roles");
-            assertThat(model.roles()).isEmpty();
+            assertThat(model.list().loading().get()).isFalse();
+            assertThat(model.list().loaded().get()).isFalse();
+            assertThat(model.list().loadError().get()).contains("Cannot list the roles");
+            assertThat(model.list().roles()).isEmpty();
         }
     }
 
-    private static RoleStatus status(RoleViewModel on, String role) {
-        return on.statuses().status(role);
+    private static RoleStatus status(RoleStepViewModel on, String role) {
+        return on.list().statuses().status(role);
     }
 
-    private static List<String> texts(RoleViewModel on, List<RoleRow> rows) {
-        return rows.stream().map(r -> on.statuses().status(r.name()).text()).toList();
+    private static List<String> texts(RoleStepViewModel on, List<RoleRow> rows) {
+        return rows.stream().map(r -> on.list().statuses().status(r.name()).text()).toList();
     }
 
     @Test
     void theStatusesFillInAfterTheListInTheirOwnJob() {
         QueuedBackground background = new QueuedBackground();
         state.appliance.set(AppliancePrincipal.parse(Sandbox.APPLIANCE));
-        model = new RoleViewModel(state, background, Runnable::run);
+        model = new RoleStepViewModel(state, background, Runnable::run);
         model.shown();
         assertThat(background.waiting()).as("the listing").isEqualTo(1);
 
         background.runNext();
 
-        assertThat(model.roles()).as("the list shows before any status is known").hasSize(7);
-        assertThat(model.loaded().get()).isTrue();
-        assertThat(texts(model, model.roles())).containsOnly("Checking…");
-        RoleRow ready = model.roles().stream().filter(r -> r.name().equals("VeeamWorkerReady")).findFirst().orElseThrow();
-        var cell = model.statuses().of(ready);
+        assertThat(model.list().roles()).as("the list shows before any status is known").hasSize(7);
+        assertThat(model.list().loaded().get()).isTrue();
+        assertThat(texts(model, model.list().roles())).containsOnly("Checking…");
+        RoleRow ready = model.list().roles().stream().filter(r -> r.name().equals("VeeamWorkerReady")).findFirst().orElseThrow();
+        var cell = model.list().statuses().of(ready);
         assertThat(cell.getValue().kind()).isEqualTo(RoleStatus.Kind.CHECKING);
-        assertThat(model.statuses().working().get()).isTrue();
+        assertThat(model.list().statuses().working().get()).isTrue();
         assertThat(background.waiting()).as("one job reads the whole account").isEqualTo(1);
 
         background.runAll();
@@ -277,19 +261,17 @@ class RoleViewModelTest {
         assertThat(status(model, "WorkerWithoutEc2Trust").failing()).containsExactly("ec2-trust");
         assertThat(status(model, "WorkerMissingPermissions").failing()).containsExactly("permissions");
         assertThat(status(model, "WorkerMissingPermissions").text()).isEqualTo("1 of 4 failing");
-        assertThat(texts(model, model.roles())).doesNotContain("Checking…");
-        assertThat(model.statuses().working().get()).isFalse();
-        assertThat(model.statuses().problem().get()).isNull();
-        assertThat(model.statuses().summary().get()).isEqualTo("1 ready, 6 failing, 0 unknown");
+        assertThat(texts(model, model.list().roles())).doesNotContain("Checking…");
+        assertThat(model.list().statuses().working().get()).isFalse();
+        assertThat(model.list().statuses().problem().get()).isNull();
+        assertThat(model.list().statuses().summary().get()).isEqualTo("1 ready, 6 failing, 0 unknown");
     }
 
     @Test
     void aNewApplianceIsCheckedAgainWithoutReadingTheAccountAgain() throws Exception {
         try (Sandbox sandbox = Sandbox.start(); Session own = openSession(sandbox)) {
-            WizardState ownState = new WizardState(REFERENCES);
-            ownState.session.set(own);
-            ownState.appliance.set(AppliancePrincipal.parse(Sandbox.APPLIANCE));
-            model = new RoleViewModel(ownState, Background.direct(), Runnable::run);
+            WizardState ownState = signedIn(own);
+            model = new RoleStepViewModel(ownState, Background.direct(), Runnable::run);
             model.shown();
             assertThat(status(model, "VeeamWorkerReady").text()).isEqualTo("Ready");
             long calls = sandbox.calls();
@@ -313,12 +295,10 @@ class RoleViewModelTest {
     @Test
     void backFromTheChecklistTheChosenRoleIsCheckedAgainAndNoOther() throws Exception {
         try (Sandbox sandbox = Sandbox.start(); Session own = openSession(sandbox)) {
-            WizardState ownState = new WizardState(REFERENCES);
-            ownState.session.set(own);
-            ownState.appliance.set(AppliancePrincipal.parse(Sandbox.APPLIANCE));
-            model = new RoleViewModel(ownState, Background.direct(), Runnable::run);
+            WizardState ownState = signedIn(own);
+            model = new RoleStepViewModel(ownState, Background.direct(), Runnable::run);
             model.shown();
-            model.selected().set(model.roles().stream().filter(r -> r.name().equals("WorkerFailingAll")).findFirst()
+            model.list().selected().set(model.list().roles().stream().filter(r -> r.name().equals("WorkerFailingAll")).findFirst()
                     .orElseThrow());
             assertThat(status(model, "WorkerFailingAll").text()).isEqualTo("4 of 4 failing");
             // What the checklist's fix of both trust statements does, done here behind the wizard's back.
@@ -331,7 +311,7 @@ class RoleViewModelTest {
             assertThat(status(model, "WorkerFailingAll").failing()).containsExactly("instance-profile", "permissions");
             assertThat(status(model, "WorkerWithoutEc2Trust").text()).as("not chosen, not read again")
                     .isEqualTo("1 of 4 failing");
-            assertThat(model.statuses().summary().get()).isEqualTo("1 ready, 6 failing, 0 unknown");
+            assertThat(model.list().statuses().summary().get()).isEqualTo("1 ready, 6 failing, 0 unknown");
 
             // The appliance as its account: the trust naming its role no longer counts, the EC2 statement still does.
             ownState.appliance.set(AppliancePrincipal.parse("123456789012"));
@@ -344,7 +324,7 @@ class RoleViewModelTest {
     void anApplianceChangedWhileTheAccountIsReadIsTheOneChecked() {
         QueuedBackground background = new QueuedBackground();
         state.appliance.set(AppliancePrincipal.parse(Sandbox.APPLIANCE));
-        model = new RoleViewModel(state, background, Runnable::run);
+        model = new RoleStepViewModel(state, background, Runnable::run);
         model.shown();
         background.runNext();
 
@@ -358,29 +338,27 @@ class RoleViewModelTest {
     void aFailedStatusReadKeepsTheListAndEveryRowSaysWhy() throws Exception {
         Sandbox sandbox = Sandbox.start();
         try (Session own = openSession(sandbox)) {
-            WizardState ownState = new WizardState(REFERENCES);
-            ownState.session.set(own);
-            ownState.appliance.set(AppliancePrincipal.parse(Sandbox.APPLIANCE));
+            WizardState ownState = signedIn(own);
             QueuedBackground background = new QueuedBackground();
-            model = new RoleViewModel(ownState, background, Runnable::run);
+            model = new RoleStepViewModel(ownState, background, Runnable::run);
             model.shown();
             background.runNext();
-            assertThat(model.roles()).hasSize(7);
+            assertThat(model.list().roles()).hasSize(7);
 
             sandbox.close();
             background.runAll();
 
-            assertThat(model.roles()).as("the list stays").hasSize(7);
-            assertThat(model.loadError().get()).isNull();
-            assertThat(model.statuses().problem().get()).startsWith("Cannot list the roles of the sandbox account");
-            assertThat(model.roles()).allSatisfy(r -> {
+            assertThat(model.list().roles()).as("the list stays").hasSize(7);
+            assertThat(model.list().loadError().get()).isNull();
+            assertThat(model.list().statuses().problem().get()).startsWith("Cannot list the roles of the sandbox account");
+            assertThat(model.list().roles()).allSatisfy(r -> {
                 RoleStatus unknown = status(model, r.name());
                 assertThat(unknown.text()).isEqualTo("Unknown");
                 assertThat(unknown.why())
                         .startsWith("The status could not be read: Cannot list the roles of the sandbox account");
             });
-            assertThat(model.statuses().summary().get()).startsWith("The roles’ statuses could not be read: Cannot list");
-            assertThat(model.statuses().working().get()).isFalse();
+            assertThat(model.list().statuses().summary().get()).startsWith("The roles’ statuses could not be read: Cannot list");
+            assertThat(model.list().statuses().working().get()).isFalse();
         } finally {
             sandbox.close();
         }
@@ -389,33 +367,29 @@ class RoleViewModelTest {
     @Test
     void aNewSessionCancelsTheStatusJobBeforeItReadsAnything() throws Exception {
         try (Sandbox sandbox = Sandbox.start(); Session own = openSession(sandbox)) {
-            WizardState ownState = new WizardState(REFERENCES);
-            ownState.session.set(own);
-            ownState.appliance.set(AppliancePrincipal.parse(Sandbox.APPLIANCE));
+            WizardState ownState = signedIn(own);
             QueuedBackground background = new QueuedBackground();
-            model = new RoleViewModel(ownState, background, Runnable::run);
+            model = new RoleStepViewModel(ownState, background, Runnable::run);
             model.shown();
             background.runNext();
             long calls = sandbox.calls();
 
-            ownState.session.set(session);
+            ownState.session.set(SANDBOX.get());
             background.runAll();
 
             assertThat(sandbox.calls()).as("the cancelled job never ran").isEqualTo(calls);
             assertThat(status(model, "VeeamWorkerReady").kind()).isEqualTo(RoleStatus.Kind.CHECKING);
-            assertThat(model.statuses().working().get()).isFalse();
+            assertThat(model.list().statuses().working().get()).isFalse();
         }
     }
 
     @Test
     void fiveThousandStatusesReachTheFxThreadInFewBoundedBatches() throws Exception {
         try (Sandbox sandbox = Sandbox.start().addRoles("Bulk", 5000); Session big = openSession(sandbox)) {
-            WizardState bigState = new WizardState(REFERENCES);
-            bigState.session.set(big);
-            bigState.appliance.set(AppliancePrincipal.parse(Sandbox.APPLIANCE));
+            WizardState bigState = signedIn(big);
             QueuedBackground background = new QueuedBackground();
             java.util.ArrayDeque<Runnable> fxQueue = new java.util.ArrayDeque<>();
-            model = new RoleViewModel(bigState, background, fxQueue::add);
+            model = new RoleStepViewModel(bigState, background, fxQueue::add);
             Runnable drainFx = () -> {
                 while (!fxQueue.isEmpty()) {
                     fxQueue.remove().run();
@@ -424,13 +398,13 @@ class RoleViewModelTest {
             model.shown();
             background.runNext();
             drainFx.run();
-            assertThat(model.roles()).hasSize(5007);
+            assertThat(model.list().roles()).hasSize(5007);
             long beforeRead = sandbox.calls();
             background.runNext();
             drainFx.run();
             assertThat(sandbox.calls() - beforeRead).as("5,007 roles read in a few dozen requests, not one per role")
                     .isLessThan(250);
-            assertThat(model.statuses().summary().get()).isEqualTo("Statuses known: 0 of 5,007");
+            assertThat(model.list().statuses().summary().get()).isEqualTo("Statuses known: 0 of 5,007");
 
             background.runNext();
             assertThat(background.waiting()).isZero();
@@ -438,7 +412,7 @@ class RoleViewModelTest {
             List<Long> knownAfterEachTask = new ArrayList<>();
             while (!fxQueue.isEmpty()) {
                 fxQueue.remove().run();
-                knownAfterEachTask.add(model.roles().stream().filter(r -> status(model, r.name()).kind()
+                knownAfterEachTask.add(model.list().roles().stream().filter(r -> status(model, r.name()).kind()
                         != RoleStatus.Kind.CHECKING).count());
             }
 
@@ -450,8 +424,16 @@ class RoleViewModelTest {
             assertThat(status(model, "Bulk04999").text()).isEqualTo("3 of 4 failing");
             assertThat(status(model, "Bulk04999").failing()).containsExactly("instance-profile", "appliance-trust",
                     "permissions");
-            assertThat(model.statuses().summary().get()).isEqualTo("1 ready, 5,006 failing, 0 unknown");
+            assertThat(model.list().statuses().summary().get()).isEqualTo("1 ready, 5,006 failing, 0 unknown");
         }
+    }
+
+    /** The wizard's state signed in to {@code account}, with the sandbox's appliance entered. */
+    private static WizardState signedIn(Session account) {
+        WizardState signedIn = new WizardState(REFERENCES);
+        signedIn.session.set(account);
+        signedIn.appliance.set(AppliancePrincipal.parse(Sandbox.APPLIANCE));
+        return signedIn;
     }
 
     /** A session as the wizard opens the sandbox, on a sandbox the test keeps. */

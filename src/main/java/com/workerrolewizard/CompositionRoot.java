@@ -33,8 +33,8 @@ public final class CompositionRoot {
 
     /** Opens the desktop wizard (on the sandbox with {@code --sandbox}); returns when its window is closed. */
     public void openWizard(String[] args, boolean sandbox) {
-        WizardContext context = new WizardContext(workflows, workflows.sessions(workflows.references().builtInCatalog()),
-                Background.fx(), sandbox);
+        WizardContext context = new WizardContext(
+                workflows, workflows.sessions(workflows.references().builtInCatalog()), Background.fx(), sandbox);
         WizardApplication.open(args, context);
     }
 }

@@ -16,8 +16,7 @@ public final class Launcher {
     private static final String PROGRAM = "worker-role-wizard";
     private static final Set<String> WIZARD_FLAGS = Set.of("--sandbox", WizardApplication.FIRST_WINDOW_FLAG);
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     public static void main(String[] args) {
         boolean wizard = opensWizard(args);

@@ -6,8 +6,7 @@ import java.util.Properties;
 
 /** The version the build stamped into {@code worker-role-wizard.properties}: one reader for both faces. */
 public final class ProductVersion {
-    private ProductVersion() {
-    }
+    private ProductVersion() {}
 
     public static String get() {
         Properties properties = new Properties();

@@ -11,8 +11,7 @@ import java.util.Optional;
 public final class SharedFolder {
     private static boolean told;
 
-    private SharedFolder() {
-    }
+    private SharedFolder() {}
 
     public static Optional<Path> seedPage() {
         Path shared = Path.of(System.getProperty("shared.dir", "../shared"));

@@ -13,13 +13,14 @@ import java.util.concurrent.TimeUnit;
  * visible message, as {@link SharedFolder} does.
  */
 public final class SpecialFiles {
-    private SpecialFiles() {
-    }
+    private SpecialFiles() {}
 
     /** A FIFO made with {@code mkfifo}, or empty (with a message on stderr) where there is no mkfifo. */
     public static Optional<Path> fifo(Path path) throws InterruptedException {
         try {
-            Process mkfifo = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
+            Process mkfifo = new ProcessBuilder("mkfifo", path.toString())
+                    .redirectErrorStream(true)
+                    .start();
             if (mkfifo.waitFor(30, TimeUnit.SECONDS) && mkfifo.exitValue() == 0) {
                 return Optional.of(path);
             }

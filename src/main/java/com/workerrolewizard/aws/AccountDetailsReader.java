@@ -32,8 +32,7 @@ final class AccountDetailsReader {
     /**
      * The account's document, and why each managed policy it names but lacks could not be read (by ARN).
      */
-    record Result(ObjectNode document, Map<String, String> unreadablePolicies) {
-    }
+    record Result(ObjectNode document, Map<String, String> unreadablePolicies) {}
 
     /** The document; throws the SDK's exception when the call is refused or fails. */
     Result read(Progress progress) {
@@ -42,8 +41,9 @@ final class AccountDetailsReader {
         ArrayNode policies = root.putArray("Policies");
         Set<String> listed = new HashSet<>();
         int count = 0;
-        for (GetAccountAuthorizationDetailsResponse page : iam.getAccountAuthorizationDetailsPaginator(r -> r.filter(
-                EntityType.ROLE, EntityType.LOCAL_MANAGED_POLICY, EntityType.AWS_MANAGED_POLICY).maxItems(1000))) {
+        for (GetAccountAuthorizationDetailsResponse page : iam.getAccountAuthorizationDetailsPaginator(
+                r -> r.filter(EntityType.ROLE, EntityType.LOCAL_MANAGED_POLICY, EntityType.AWS_MANAGED_POLICY)
+                        .maxItems(1000))) {
             for (RoleDetail role : page.roleDetailList()) {
                 roles.add(role(role));
                 count++;
@@ -72,16 +72,21 @@ final class AccountDetailsReader {
             p.put("InstanceProfileName", profile.instanceProfileName());
             p.put("Arn", profile.arn());
             ArrayNode members = p.putArray("Roles");
-            profile.roles().forEach(r -> members.addObject().put("RoleName", r.roleName()).put("Arn", r.arn()));
+            profile.roles()
+                    .forEach(r ->
+                            members.addObject().put("RoleName", r.roleName()).put("Arn", r.arn()));
         }
         ArrayNode inline = node.putArray("RolePolicyList");
-        role.rolePolicyList().forEach(p -> inline.addObject().put("PolicyName", p.policyName())
-                .put("PolicyDocument", p.policyDocument()));
+        role.rolePolicyList()
+                .forEach(p ->
+                        inline.addObject().put("PolicyName", p.policyName()).put("PolicyDocument", p.policyDocument()));
         ArrayNode attached = node.putArray("AttachedManagedPolicies");
-        role.attachedManagedPolicies().forEach(p -> attached.addObject().put("PolicyName", p.policyName())
-                .put("PolicyArn", p.policyArn()));
+        role.attachedManagedPolicies()
+                .forEach(p ->
+                        attached.addObject().put("PolicyName", p.policyName()).put("PolicyArn", p.policyArn()));
         if (role.permissionsBoundary() != null && role.permissionsBoundary().permissionsBoundaryArn() != null) {
-            node.putObject("PermissionsBoundary").put("PermissionsBoundaryType", "Policy")
+            node.putObject("PermissionsBoundary")
+                    .put("PermissionsBoundaryType", "Policy")
                     .put("PermissionsBoundaryArn", role.permissionsBoundary().permissionsBoundaryArn());
         }
         return node;
@@ -95,7 +100,9 @@ final class AccountDetailsReader {
         node.put("DefaultVersionId", policy.defaultVersionId());
         ArrayNode versions = node.putArray("PolicyVersionList");
         for (PolicyVersion version : policy.policyVersionList()) {
-            versions.addObject().put("Document", version.document()).put("VersionId", version.versionId())
+            versions.addObject()
+                    .put("Document", version.document())
+                    .put("VersionId", version.versionId())
                     .put("IsDefaultVersion", Boolean.TRUE.equals(version.isDefaultVersion()));
         }
         return node;
@@ -110,8 +117,11 @@ final class AccountDetailsReader {
         Map<String, String> unreadable = new LinkedHashMap<>();
         Set<String> wanted = new HashSet<>();
         roles.forEach(role -> {
-            role.path("AttachedManagedPolicies").forEach(p -> wanted.add(p.path("PolicyArn").asText()));
-            String boundary = role.path("PermissionsBoundary").path("PermissionsBoundaryArn").asText(null);
+            role.path("AttachedManagedPolicies")
+                    .forEach(p -> wanted.add(p.path("PolicyArn").asText()));
+            String boundary = role.path("PermissionsBoundary")
+                    .path("PermissionsBoundaryArn")
+                    .asText(null);
             if (boundary != null) {
                 wanted.add(boundary);
             }
@@ -120,14 +130,18 @@ final class AccountDetailsReader {
         for (String arn : wanted) {
             try {
                 var policy = iam.getPolicy(r -> r.policyArn(arn)).policy();
-                var version = iam.getPolicyVersion(r -> r.policyArn(arn).versionId(policy.defaultVersionId())).policyVersion();
+                var version = iam.getPolicyVersion(r -> r.policyArn(arn).versionId(policy.defaultVersionId()))
+                        .policyVersion();
                 ObjectNode node = policies.addObject();
                 node.put("PolicyName", policy.policyName());
                 node.put("Arn", arn);
                 node.put("Path", policy.path());
                 node.put("DefaultVersionId", policy.defaultVersionId());
-                node.putArray("PolicyVersionList").addObject().put("Document", version.document())
-                        .put("VersionId", version.versionId()).put("IsDefaultVersion", true);
+                node.putArray("PolicyVersionList")
+                        .addObject()
+                        .put("Document", version.document())
+                        .put("VersionId", version.versionId())
+                        .put("IsDefaultVersion", true);
             } catch (software.amazon.awssdk.core.exception.SdkException e) {
                 unreadable.put(arn, AwsProblems.explain(e, "iam:GetPolicy", arn));
             }

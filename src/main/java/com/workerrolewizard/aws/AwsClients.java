@@ -3,9 +3,9 @@ package com.workerrolewizard.aws;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.IamClientBuilder;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -25,18 +25,32 @@ public final class AwsClients implements AutoCloseable {
     private final StsClient sts;
 
     public AwsClients(ConnectionSettings settings) {
-        this.http = HttpClients.create(settings.attemptTimeout(), settings.profile().flatMap(HttpClients::caBundleOf));
+        this.http =
+                HttpClients.create(settings.attemptTimeout(), settings.profile().flatMap(HttpClients::caBundleOf));
         ClientOverrideConfiguration timeouts = ClientOverrideConfiguration.builder()
-                .apiCallTimeout(settings.callTimeout()).apiCallAttemptTimeout(settings.attemptTimeout())
-                .retryStrategy(RetryMode.ADAPTIVE_V2).build();
-        ClientOverrideConfiguration throttlingOnly = timeouts.toBuilder().retryStrategy(DefaultRetryStrategy
-                .adaptiveStrategyBuilder().useClientDefaults(false).retryOnException(AwsClients::throttled).treatAsThrottling(AwsClients::throttled)
-                .maxAttempts(8).build()).build();
+                .apiCallTimeout(settings.callTimeout())
+                .apiCallAttemptTimeout(settings.attemptTimeout())
+                .retryStrategy(RetryMode.ADAPTIVE_V2)
+                .build();
+        ClientOverrideConfiguration throttlingOnly = timeouts.toBuilder()
+                .retryStrategy(DefaultRetryStrategy.adaptiveStrategyBuilder()
+                        .useClientDefaults(false)
+                        .retryOnException(AwsClients::throttled)
+                        .treatAsThrottling(AwsClients::throttled)
+                        .maxAttempts(8)
+                        .build())
+                .build();
         Region stsRegion = Region.of(settings.region().orElse("us-east-1"));
-        IamClientBuilder iamBuilder = IamClient.builder().httpClient(http).credentialsProvider(settings.credentials())
-                .overrideConfiguration(timeouts).region(globalRegion(stsRegion));
-        StsClientBuilder stsBuilder = StsClient.builder().httpClient(http).credentialsProvider(settings.credentials())
-                .overrideConfiguration(timeouts).region(stsRegion);
+        IamClientBuilder iamBuilder = IamClient.builder()
+                .httpClient(http)
+                .credentialsProvider(settings.credentials())
+                .overrideConfiguration(timeouts)
+                .region(globalRegion(stsRegion));
+        StsClientBuilder stsBuilder = StsClient.builder()
+                .httpClient(http)
+                .credentialsProvider(settings.credentials())
+                .overrideConfiguration(timeouts)
+                .region(stsRegion);
         settings.endpoint().ifPresent(endpoint -> {
             iamBuilder.endpointOverride(endpoint);
             stsBuilder.endpointOverride(endpoint);

@@ -32,8 +32,13 @@ enum AwsError {
     /** The request did not get there (refused connection, unknown host, TLS). */
     NETWORK;
 
-    private static final Set<String> CREDENTIALS = Set.of("InvalidClientTokenId", "SignatureDoesNotMatch",
-            "IncompleteSignature", "MissingAuthenticationToken", "ExpiredToken", "ExpiredTokenException");
+    private static final Set<String> CREDENTIALS = Set.of(
+            "InvalidClientTokenId",
+            "SignatureDoesNotMatch",
+            "IncompleteSignature",
+            "MissingAuthenticationToken",
+            "ExpiredToken",
+            "ExpiredTokenException");
 
     static AwsError of(Throwable error) {
         Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
@@ -56,7 +61,8 @@ enum AwsError {
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
             return NO_ANSWER;
         }
-        if (e instanceof SdkClientException && String.valueOf(e.getMessage()).startsWith("Unable to unmarshall response")) {
+        if (e instanceof SdkClientException
+                && String.valueOf(e.getMessage()).startsWith("Unable to unmarshall response")) {
             return NOT_AWS;
         }
         return NETWORK;

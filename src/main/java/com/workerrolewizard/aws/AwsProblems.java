@@ -16,8 +16,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * sentence names the operation, what it was about and what came back; never {@code null}, never a Java class name.
  */
 final class AwsProblems {
-    private AwsProblems() {
-    }
+    private AwsProblems() {}
 
     /** Runs a read; an AccessDenied or a failure becomes an unknown fact naming the permission or the error. */
     static <T> Known<T> read(String permission, String resource, Supplier<T> call) {
@@ -48,27 +47,32 @@ final class AwsProblems {
             }
             return permission + " on " + resource + " failed (" + code + (message == null ? "" : ": " + message) + ").";
         }
-        if (e instanceof SdkClientException && String.valueOf(e.getMessage()).startsWith("Unable to load credentials")) {
+        if (e instanceof SdkClientException
+                && String.valueOf(e.getMessage()).startsWith("Unable to load credentials")) {
             return "no AWS credentials were found: name a profile with --profile NAME, set AWS_ACCESS_KEY_ID and "
                     + "AWS_SECRET_ACCESS_KEY, or try the built-in sandbox with --sandbox.";
         }
-        if (e instanceof SdkClientException && String.valueOf(e.getMessage()).contains("Profile file contained no credentials")) {
+        if (e instanceof SdkClientException
+                && String.valueOf(e.getMessage()).contains("Profile file contained no credentials")) {
             return "the profile has no credentials: check it in ~/.aws/config and ~/.aws/credentials.";
         }
         if (NetworkProblems.explain(e).isPresent()) {
             return NetworkProblems.explain(e).get();
         }
         if (AwsError.of(e) == AwsError.NO_ANSWER) {
-            return permission + " on " + resource + " got no answer in time: check the network, the proxy and the endpoint.";
+            return permission + " on " + resource
+                    + " got no answer in time: check the network, the proxy and the endpoint.";
         }
         if (AwsError.of(e) == AwsError.NOT_AWS) {
             return permission + " on " + resource + " got an answer that is not AWS's (it could not be read as the "
                     + "service's XML): check that the endpoint is an AWS one, or that no proxy answers in its place.";
         }
         if (e instanceof SdkClientException) {
-            return permission + " could not reach AWS (" + network(e) + "): check the network, the proxy and the endpoint.";
+            return permission + " could not reach AWS (" + network(e)
+                    + "): check the network, the proxy and the endpoint.";
         }
-        return permission + " on " + resource + " failed" + (e.getMessage() == null ? "." : " (" + firstLine(e.getMessage()) + ").");
+        return permission + " on " + resource + " failed"
+                + (e.getMessage() == null ? "." : " (" + firstLine(e.getMessage()) + ").");
     }
 
     static boolean isNoSuchEntity(Throwable e) {
@@ -82,7 +86,8 @@ final class AwsProblems {
     }
 
     private static String message(AwsServiceException e) {
-        String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+        String message =
+                e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
         if (message == null || message.isBlank() || message.equals("null")) {
             return null;
         }
@@ -96,7 +101,8 @@ final class AwsProblems {
                 return "the host name " + cause.getMessage() + " is not known";
             }
             if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
-                return "the connection was refused" + (cause.getMessage() == null ? "" : ": " + firstLine(cause.getMessage()));
+                return "the connection was refused"
+                        + (cause.getMessage() == null ? "" : ": " + firstLine(cause.getMessage()));
             }
             if (cause instanceof SocketTimeoutException) {
                 return "no answer in time";
@@ -104,7 +110,9 @@ final class AwsProblems {
         }
         String message = firstLine(e.getMessage());
         // The SDK's wrapper text points at a Java cause and counts attempts: neither helps an admin.
-        return message.replaceAll("\\s*\\(SDK Attempt Count: \\d+\\)", "").replaceAll("\\s*See cause[^.]*\\.?", "").strip();
+        return message.replaceAll("\\s*\\(SDK Attempt Count: \\d+\\)", "")
+                .replaceAll("\\s*See cause[^.]*\\.?", "")
+                .strip();
     }
 
     private static String firstLine(String message) {

@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  */
 public record CaBundle(Path file, String setting, List<X509Certificate> certificates) {
     private static final long MAX_BYTES = 16L * 1024 * 1024;
-    private static final Pattern PEM = Pattern.compile(
-            "-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]*?)-----END CERTIFICATE-----");
+    private static final Pattern PEM =
+            Pattern.compile("-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]*?)-----END CERTIFICATE-----");
 
     /** The bundle in force, if one is set; a setting that names an unusable file is one clear error. */
     public static Optional<CaBundle> resolve(Map<String, String> env, Optional<String> profileCaBundle) {

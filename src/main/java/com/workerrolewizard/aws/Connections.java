@@ -28,7 +28,11 @@ final class Connections implements UrlConnectionFactory {
     private final Duration connectTimeout;
     private final Duration readTimeout;
 
-    Connections(Map<String, String> env, Properties properties, Optional<CaBundle> caBundle, Duration connectTimeout,
+    Connections(
+            Map<String, String> env,
+            Properties properties,
+            Optional<CaBundle> caBundle,
+            Duration connectTimeout,
             Duration readTimeout) {
         this.https = ProxySettings.forScheme("https", env, properties);
         this.http = ProxySettings.forScheme("http", env, properties);
@@ -39,12 +43,13 @@ final class Connections implements UrlConnectionFactory {
 
     @Override
     public HttpURLConnection createConnection(URI uri) {
-        Optional<ProxySettings> proxy = ("https".equalsIgnoreCase(uri.getScheme()) ? https : http)
-                .filter(p -> !p.bypasses(uri.getHost()));
+        Optional<ProxySettings> proxy =
+                ("https".equalsIgnoreCase(uri.getScheme()) ? https : http).filter(p -> !p.bypasses(uri.getHost()));
         try {
-            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(proxy
-                    .map(p -> new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(p.host(), p.port())))
-                    .orElse(Proxy.NO_PROXY));
+            HttpURLConnection connection = (HttpURLConnection) uri.toURL()
+                    .openConnection(proxy.map(p ->
+                                    new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(p.host(), p.port())))
+                            .orElse(Proxy.NO_PROXY));
             if (connection instanceof HttpsURLConnection secure) {
                 secure.setSSLSocketFactory(tls);
             }

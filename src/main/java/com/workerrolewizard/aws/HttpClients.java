@@ -24,8 +24,7 @@ public final class HttpClients {
         }
     }
 
-    private HttpClients() {
-    }
+    private HttpClients() {}
 
     public static SdkHttpClient create(Duration socketTimeout) {
         return create(socketTimeout, Optional.empty());
@@ -36,10 +35,10 @@ public final class HttpClients {
         return create(socketTimeout, profileCaBundle, System.getenv(), System.getProperties());
     }
 
-    static SdkHttpClient create(Duration socketTimeout, Optional<String> profileCaBundle, Map<String, String> env,
-            Properties properties) {
-        return UrlConnectionHttpClient.create(new Connections(env, properties, CaBundle.resolve(env, profileCaBundle),
-                CONNECT_TIMEOUT, socketTimeout));
+    static SdkHttpClient create(
+            Duration socketTimeout, Optional<String> profileCaBundle, Map<String, String> env, Properties properties) {
+        return UrlConnectionHttpClient.create(new Connections(
+                env, properties, CaBundle.resolve(env, profileCaBundle), CONNECT_TIMEOUT, socketTimeout));
     }
 
     /** The ca_bundle of a profile of the standard files, if it has one. */

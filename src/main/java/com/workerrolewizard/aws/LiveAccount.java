@@ -1,9 +1,10 @@
 package com.workerrolewizard.aws;
 
-import com.workerrolewizard.core.account.CallerIdentity;
+import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.account.AccountFacts;
 import com.workerrolewizard.core.account.AccountSource;
 import com.workerrolewizard.core.account.AuthorizationDetails;
+import com.workerrolewizard.core.account.CallerIdentity;
 import com.workerrolewizard.core.account.IdentityPolicy;
 import com.workerrolewizard.core.account.InstanceProfileRef;
 import com.workerrolewizard.core.account.Known;
@@ -11,7 +12,6 @@ import com.workerrolewizard.core.account.Progress;
 import com.workerrolewizard.core.account.RoleSnapshot;
 import com.workerrolewizard.core.account.RoleSummary;
 import com.workerrolewizard.core.account.SimulatedAction;
-import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.arn.Arn;
 import com.workerrolewizard.core.arn.Partition;
 import com.workerrolewizard.core.policy.MalformedPolicyException;
@@ -57,6 +57,7 @@ import software.amazon.awssdk.services.iam.model.SummaryKeyType;
 public final class LiveAccount implements AccountSource, AutoCloseable {
     /** Roles read or simulated at the same moment when reading a whole account. */
     private static final int ROLES_IN_FLIGHT = 8;
+
     private final AwsClients clients;
     private final ActionCatalog catalog;
     private final String description;
@@ -82,7 +83,8 @@ public final class LiveAccount implements AccountSource, AutoCloseable {
                 var identity = clients.sts().getCallerIdentity();
                 if (identity.account() == null || !Arn.isAccountId(identity.account()) || identity.arn() == null) {
                     throw new UserFacingException("Cannot sign in to " + description + ": its answer to "
-                            + "sts:GetCallerIdentity names no account" + (identity.arn() == null ? " and no caller" : "")
+                            + "sts:GetCallerIdentity names no account"
+                            + (identity.arn() == null ? " and no caller" : "")
                             + ", so it is not an STS endpoint this program can work with: check --endpoint-url.");
                 }
                 caller = new CallerIdentity(identity.account(), identity.arn(), identity.userId());
@@ -106,13 +108,23 @@ public final class LiveAccount implements AccountSource, AutoCloseable {
             String from = marker;
             ListRolesResponse page;
             try {
-                page = clients.iam().listRoles(ListRolesRequest.builder().marker(from).maxItems(1000).build());
+                page = clients.iam()
+                        .listRoles(ListRolesRequest.builder()
+                                .marker(from)
+                                .maxItems(1000)
+                                .build());
             } catch (SdkException e) {
                 throw new UserFacingException("Cannot list the roles of " + description + ": "
                         + AwsProblems.explain(e, "iam:ListRoles", "the account"));
             }
-            onPage.accept(page.roles().stream().map(r -> new RoleSummary(r.roleName(), r.path(), r.arn(), r.createDate(),
-                    r.description() == null ? "" : r.description())).toList());
+            onPage.accept(page.roles().stream()
+                    .map(r -> new RoleSummary(
+                            r.roleName(),
+                            r.path(),
+                            r.arn(),
+                            r.createDate(),
+                            r.description() == null ? "" : r.description()))
+                    .toList());
             marker = Boolean.TRUE.equals(page.isTruncated()) ? page.marker() : null;
         } while (marker != null);
     }
@@ -156,17 +168,30 @@ public final class LiveAccount implements AccountSource, AutoCloseable {
         if (unreadable.isEmpty() || !role.policies().isKnown()) {
             return role;
         }
-        List<IdentityPolicy> policies = role.policies().value().stream().map(p -> relabel(p, unreadable)).toList();
+        List<IdentityPolicy> policies = role.policies().value().stream()
+                .map(p -> relabel(p, unreadable))
+                .toList();
         Known<Optional<IdentityPolicy>> boundary = role.boundary().isKnown()
-                ? Known.of(role.boundary().value().map(p -> relabel(p, unreadable))) : role.boundary();
-        return new RoleSnapshot(role.name(), role.path(), role.arn(), role.roleId(), role.trustPolicy(),
-                role.instanceProfiles(), Known.of(policies), boundary, role.simulation());
+                ? Known.of(role.boundary().value().map(p -> relabel(p, unreadable)))
+                : role.boundary();
+        return new RoleSnapshot(
+                role.name(),
+                role.path(),
+                role.arn(),
+                role.roleId(),
+                role.trustPolicy(),
+                role.instanceProfiles(),
+                Known.of(policies),
+                boundary,
+                role.simulation());
     }
 
     private static IdentityPolicy relabel(IdentityPolicy policy, Map<String, String> unreadable) {
         String why = policy.arn() == null ? null : unreadable.get(policy.arn());
-        return why == null || policy.document().isKnown() ? policy
-                : new IdentityPolicy(policy.kind(), policy.name(), policy.arn(), policy.versionId(), Known.unknown(why));
+        return why == null || policy.document().isKnown()
+                ? policy
+                : new IdentityPolicy(
+                        policy.kind(), policy.name(), policy.arn(), policy.versionId(), Known.unknown(why));
     }
 
     /** Role by role, at most {@link #ROLES_IN_FLIGHT} at once; only this (the caller's) thread waits. */
@@ -177,9 +202,12 @@ public final class LiveAccount implements AccountSource, AutoCloseable {
             progress.rolesRead(names.size());
         });
         AtomicInteger done = new AtomicInteger();
-        List<Optional<RoleSnapshot>> read = boundedInOrder(names, name -> snapshotAsync(name, false)
-                .thenApply(Optional::of).exceptionally(e -> vanished(e)).whenComplete((r, e) ->
-                        progress.rolesChecked(done.incrementAndGet(), names.size())));
+        List<Optional<RoleSnapshot>> read = boundedInOrder(
+                names,
+                name -> snapshotAsync(name, false)
+                        .thenApply(Optional::of)
+                        .exceptionally(e -> vanished(e))
+                        .whenComplete((r, e) -> progress.rolesChecked(done.incrementAndGet(), names.size())));
         return read.stream().flatMap(Optional::stream).toList();
     }
 
@@ -207,7 +235,8 @@ public final class LiveAccount implements AccountSource, AutoCloseable {
         AtomicInteger done = new AtomicInteger();
         int total = roles.size();
         return boundedInOrder(roles, role -> {
-            if (role.simulation().isPresent() || !PermissionsCheck.check(role, catalog).status().holds()) {
+            if (role.simulation().isPresent()
+                    || !PermissionsCheck.check(role, catalog).status().holds()) {
                 progress.rolesChecked(done.incrementAndGet(), total);
                 return done(role);
             }
@@ -249,13 +278,17 @@ public final class LiveAccount implements AccountSource, AutoCloseable {
      */
     private CompletableFuture<RoleSnapshot> snapshotAsync(String nameOrArn, boolean simulate) {
         CallerIdentity me = callerIdentity();
-        Optional<Arn> given = nameOrArn.startsWith("arn:") ? Optional.of(Arn.parse(nameOrArn).filter(Arn::isRole)
-                .orElseThrow(() -> new UserFacingException("\"" + nameOrArn + "\" is not a role ARN: give the role's "
-                        + "name or its ARN (arn:aws:iam::123456789012:role/NAME)."))) : Optional.empty();
+        Optional<Arn> given = nameOrArn.startsWith("arn:")
+                ? Optional.of(Arn.parse(nameOrArn)
+                        .filter(Arn::isRole)
+                        .orElseThrow(() ->
+                                new UserFacingException("\"" + nameOrArn + "\" is not a role ARN: give the role's "
+                                        + "name or its ARN (arn:aws:iam::123456789012:role/NAME).")))
+                : Optional.empty();
         String name = given.map(Arn::roleName).orElse(nameOrArn);
         // Until GetRole answers, the ARN a message names: the one given, or the caller's account with no path.
-        String assumedArn = given.map(Arn::toString).orElse("arn:" + me.partition().id() + ":iam::" + me.account()
-                + ":role/" + name);
+        String assumedArn = given.map(Arn::toString)
+                .orElse("arn:" + me.partition().id() + ":iam::" + me.account() + ":role/" + name);
         IamClient iam = clients.iam();
 
         CompletableFuture<Known<Role>> role = async(() -> {
@@ -270,16 +303,33 @@ public final class LiveAccount implements AccountSource, AutoCloseable {
             }
         });
         CompletableFuture<Known<List<InstanceProfileRef>>> profiles = async(() -> AwsProblems.read(
-                "iam:ListInstanceProfilesForRole", assumedArn, () -> iam.listInstanceProfilesForRolePaginator(r -> r.roleName(name))
-                        .instanceProfiles().stream().map(p -> new InstanceProfileRef(p.instanceProfileName(), p.arn())).toList()));
-        CompletableFuture<Known<List<IdentityPolicy>>> inline = async(() -> AwsProblems.read("iam:ListRolePolicies",
-                assumedArn, () -> iam.listRolePoliciesPaginator(r -> r.roleName(name)).policyNames().stream().toList()))
-                .thenCompose(names -> names.isKnown() ? all(names.value().stream().map(n -> async(() -> inlinePolicy(name, n,
-                        assumedArn))).toList()).thenApply(Known::of) : done(Known.unknown(names.unknownBecause())));
-        CompletableFuture<Known<List<IdentityPolicy>>> attached = async(() -> AwsProblems.read("iam:ListAttachedRolePolicies",
-                assumedArn, () -> iam.listAttachedRolePoliciesPaginator(r -> r.roleName(name)).attachedPolicies().stream().toList()))
-                .thenCompose(list -> list.isKnown() ? all(list.value().stream().map(p -> managedPolicy(IdentityPolicy.Kind.MANAGED,
-                        p)).toList()).thenApply(Known::of) : done(Known.unknown(list.unknownBecause())));
+                "iam:ListInstanceProfilesForRole",
+                assumedArn,
+                () -> iam.listInstanceProfilesForRolePaginator(r -> r.roleName(name)).instanceProfiles().stream()
+                        .map(p -> new InstanceProfileRef(p.instanceProfileName(), p.arn()))
+                        .toList()));
+        CompletableFuture<Known<List<IdentityPolicy>>> inline = async(() -> AwsProblems.read(
+                        "iam:ListRolePolicies",
+                        assumedArn,
+                        () -> iam.listRolePoliciesPaginator(r -> r.roleName(name)).policyNames().stream()
+                                .toList()))
+                .thenCompose(names -> names.isKnown()
+                        ? all(names.value().stream()
+                                        .map(n -> async(() -> inlinePolicy(name, n, assumedArn)))
+                                        .toList())
+                                .thenApply(Known::of)
+                        : done(Known.unknown(names.unknownBecause())));
+        CompletableFuture<Known<List<IdentityPolicy>>> attached = async(() -> AwsProblems.read(
+                        "iam:ListAttachedRolePolicies",
+                        assumedArn,
+                        () -> iam.listAttachedRolePoliciesPaginator(r -> r.roleName(name)).attachedPolicies().stream()
+                                .toList()))
+                .thenCompose(list -> list.isKnown()
+                        ? all(list.value().stream()
+                                        .map(p -> managedPolicy(IdentityPolicy.Kind.MANAGED, p))
+                                        .toList())
+                                .thenApply(Known::of)
+                        : done(Known.unknown(list.unknownBecause())));
         CompletableFuture<Known<Optional<IdentityPolicy>>> boundary = role.thenCompose(r -> {
             if (!r.isKnown()) {
                 return done(Known.unknown(r.unknownBecause()));
@@ -288,49 +338,91 @@ public final class LiveAccount implements AccountSource, AutoCloseable {
                 return done(Known.of(Optional.empty()));
             }
             String arn = r.value().permissionsBoundary().permissionsBoundaryArn();
-            return managedPolicy(IdentityPolicy.Kind.BOUNDARY, AttachedPolicy.builder().policyArn(arn)
-                    .policyName(arn.substring(arn.lastIndexOf('/') + 1)).build()).thenApply(p -> Known.of(Optional.of(p)));
+            return managedPolicy(
+                            IdentityPolicy.Kind.BOUNDARY,
+                            AttachedPolicy.builder()
+                                    .policyArn(arn)
+                                    .policyName(arn.substring(arn.lastIndexOf('/') + 1))
+                                    .build())
+                    .thenApply(p -> Known.of(Optional.of(p)));
         });
         // The simulator knows the role by its real ARN, path included: the one GetRole gives.
-        CompletableFuture<Optional<Known<List<SimulatedAction>>>> simulation = !simulate ? done(Optional.empty())
-                : role.thenCompose(r -> async(() -> Optional.of(simulator.simulate(r.isKnown() ? r.value().arn() : assumedArn))));
+        CompletableFuture<Optional<Known<List<SimulatedAction>>>> simulation = !simulate
+                ? done(Optional.empty())
+                : role.thenCompose(r -> async(() ->
+                        Optional.of(simulator.simulate(r.isKnown() ? r.value().arn() : assumedArn))));
 
-        return CompletableFuture.allOf(role, profiles, inline, attached, boundary, simulation).thenApply(all -> {
-            Known<Role> found = role.join();
-            String arn = found.isKnown() ? found.value().arn() : assumedArn;
-            Known<PolicyDocument> trust = found.isKnown() ? parse(found.value().assumeRolePolicyDocument(), PolicyKind.TRUST,
-                    "trust policy") : Known.unknown(found.unknownBecause());
-            Known<List<IdentityPolicy>> policies = combine(inline.join(), attached.join());
-            return new RoleSnapshot(found.isKnown() ? found.value().roleName() : name,
-                    found.isKnown() ? found.value().path() : given.map(Arn::rolePath).orElse("/"), arn,
-                    found.isKnown() ? found.value().roleId() : "", trust, profiles.join(), policies, boundary.join(),
-                    simulation.join());
-        });
+        return CompletableFuture.allOf(role, profiles, inline, attached, boundary, simulation)
+                .thenApply(all -> {
+                    Known<Role> found = role.join();
+                    String arn = found.isKnown() ? found.value().arn() : assumedArn;
+                    Known<PolicyDocument> trust = found.isKnown()
+                            ? parse(found.value().assumeRolePolicyDocument(), PolicyKind.TRUST, "trust policy")
+                            : Known.unknown(found.unknownBecause());
+                    Known<List<IdentityPolicy>> policies = combine(inline.join(), attached.join());
+                    return new RoleSnapshot(
+                            found.isKnown() ? found.value().roleName() : name,
+                            found.isKnown()
+                                    ? found.value().path()
+                                    : given.map(Arn::rolePath).orElse("/"),
+                            arn,
+                            found.isKnown() ? found.value().roleId() : "",
+                            trust,
+                            profiles.join(),
+                            policies,
+                            boundary.join(),
+                            simulation.join());
+                });
     }
 
     private IdentityPolicy inlinePolicy(String role, String policy, String roleArn) {
-        Known<String> document = AwsProblems.read("iam:GetRolePolicy", roleArn,
-                () -> clients.iam().getRolePolicy(r -> r.roleName(role).policyName(policy)).policyDocument());
-        return new IdentityPolicy(IdentityPolicy.Kind.INLINE, policy, null, null,
-                document.isKnown() ? parse(document.value(), PolicyKind.IDENTITY, "inline policy " + policy)
+        Known<String> document = AwsProblems.read(
+                "iam:GetRolePolicy",
+                roleArn,
+                () -> clients.iam()
+                        .getRolePolicy(r -> r.roleName(role).policyName(policy))
+                        .policyDocument());
+        return new IdentityPolicy(
+                IdentityPolicy.Kind.INLINE,
+                policy,
+                null,
+                null,
+                document.isKnown()
+                        ? parse(document.value(), PolicyKind.IDENTITY, "inline policy " + policy)
                         : Known.unknown(document.unknownBecause()));
     }
 
     /** GetPolicy for the default version's ID, then GetPolicyVersion for its document. */
     private CompletableFuture<IdentityPolicy> managedPolicy(IdentityPolicy.Kind kind, AttachedPolicy attached) {
         String arn = attached.policyArn();
-        return async(() -> AwsProblems.read("iam:GetPolicy", arn, () -> clients.iam().getPolicy(r -> r.policyArn(arn))
-                .policy().defaultVersionId())).thenCompose(version -> {
+        return async(() -> AwsProblems.read(
+                        "iam:GetPolicy",
+                        arn,
+                        () -> clients.iam()
+                                .getPolicy(r -> r.policyArn(arn))
+                                .policy()
+                                .defaultVersionId()))
+                .thenCompose(version -> {
                     if (!version.isKnown()) {
-                        return done(new IdentityPolicy(kind, attached.policyName(), arn, null,
-                                Known.unknown(version.unknownBecause())));
+                        return done(new IdentityPolicy(
+                                kind, attached.policyName(), arn, null, Known.unknown(version.unknownBecause())));
                     }
                     return async(() -> {
-                        Known<String> document = AwsProblems.read("iam:GetPolicyVersion", arn, () -> clients.iam()
-                                .getPolicyVersion(r -> r.policyArn(arn).versionId(version.value())).policyVersion().document());
-                        return new IdentityPolicy(kind, attached.policyName(), arn, version.value(), document.isKnown()
-                                ? parse(document.value(), PolicyKind.IDENTITY, "policy " + arn)
-                                : Known.unknown(document.unknownBecause()));
+                        Known<String> document = AwsProblems.read(
+                                "iam:GetPolicyVersion",
+                                arn,
+                                () -> clients.iam()
+                                        .getPolicyVersion(r -> r.policyArn(arn).versionId(version.value()))
+                                        .policyVersion()
+                                        .document());
+                        return new IdentityPolicy(
+                                kind,
+                                attached.policyName(),
+                                arn,
+                                version.value(),
+                                document.isKnown()
+                                        ? parse(document.value(), PolicyKind.IDENTITY, "policy " + arn)
+                                        : Known.unknown(document.unknownBecause()));
                     });
                 });
     }
@@ -339,22 +431,34 @@ public final class LiveAccount implements AccountSource, AutoCloseable {
     public AccountFacts facts() {
         CallerIdentity me = callerIdentity();
         IamClient iam = clients.iam();
-        Known<Integer> quota = AwsProblems.read("iam:GetAccountSummary", "the account", () -> iam.getAccountSummary()
-                .summaryMap().getOrDefault(SummaryKeyType.ASSUME_ROLE_POLICY_SIZE_QUOTA, AccountFacts.DEFAULT_TRUST_POLICY_QUOTA));
-        List<String> caveats = quota.isKnown() ? List.of() : List.of("The account's trust policy quota could not be read ("
-                + quota.unknownBecause() + "); IAM's default, 2,048 characters, is assumed.");
-        return new LiveFacts(iam, me, quota.isKnown() ? quota.value() : AccountFacts.DEFAULT_TRUST_POLICY_QUOTA, caveats);
+        Known<Integer> quota = AwsProblems.read(
+                "iam:GetAccountSummary",
+                "the account",
+                () -> iam.getAccountSummary()
+                        .summaryMap()
+                        .getOrDefault(
+                                SummaryKeyType.ASSUME_ROLE_POLICY_SIZE_QUOTA, AccountFacts.DEFAULT_TRUST_POLICY_QUOTA));
+        List<String> caveats = quota.isKnown()
+                ? List.of()
+                : List.of("The account's trust policy quota could not be read (" + quota.unknownBecause()
+                        + "); IAM's default, 2,048 characters, is assumed.");
+        return new LiveFacts(
+                iam, me, quota.isKnown() ? quota.value() : AccountFacts.DEFAULT_TRUST_POLICY_QUOTA, caveats);
     }
 
     /** Names and quotas as the live account answers them. */
-    private record LiveFacts(IamClient iam, CallerIdentity me, int quota, List<String> caveats) implements AccountFacts {
+    private record LiveFacts(IamClient iam, CallerIdentity me, int quota, List<String> caveats)
+            implements AccountFacts {
         @Override
         public Known<Optional<List<String>>> instanceProfile(String name) {
             try {
-                var profile = iam.getInstanceProfile(r -> r.instanceProfileName(name)).instanceProfile();
-                return Known.of(Optional.of(profile.roles().stream().map(Role::roleName).toList()));
+                var profile =
+                        iam.getInstanceProfile(r -> r.instanceProfileName(name)).instanceProfile();
+                return Known.of(
+                        Optional.of(profile.roles().stream().map(Role::roleName).toList()));
             } catch (SdkException e) {
-                return AwsProblems.isNoSuchEntity(e) ? Known.of(Optional.empty())
+                return AwsProblems.isNoSuchEntity(e)
+                        ? Known.of(Optional.empty())
                         : Known.unknown(AwsProblems.explain(e, "iam:GetInstanceProfile", name));
             }
         }
@@ -365,7 +469,9 @@ public final class LiveAccount implements AccountSource, AutoCloseable {
                 iam.getRole(r -> r.roleName(name));
                 return Known.of(true);
             } catch (SdkException e) {
-                return AwsProblems.isNoSuchEntity(e) ? Known.of(false) : Known.unknown(AwsProblems.explain(e, "iam:GetRole", name));
+                return AwsProblems.isNoSuchEntity(e)
+                        ? Known.of(false)
+                        : Known.unknown(AwsProblems.explain(e, "iam:GetRole", name));
             }
         }
 
@@ -376,7 +482,9 @@ public final class LiveAccount implements AccountSource, AutoCloseable {
                 iam.getPolicy(r -> r.policyArn(arn));
                 return Known.of(true);
             } catch (SdkException e) {
-                return AwsProblems.isNoSuchEntity(e) ? Known.of(false) : Known.unknown(AwsProblems.explain(e, "iam:GetPolicy", arn));
+                return AwsProblems.isNoSuchEntity(e)
+                        ? Known.of(false)
+                        : Known.unknown(AwsProblems.explain(e, "iam:GetPolicy", arn));
             }
         }
 
@@ -404,7 +512,8 @@ public final class LiveAccount implements AccountSource, AutoCloseable {
         }
     }
 
-    private static Known<List<IdentityPolicy>> combine(Known<List<IdentityPolicy>> inline, Known<List<IdentityPolicy>> attached) {
+    private static Known<List<IdentityPolicy>> combine(
+            Known<List<IdentityPolicy>> inline, Known<List<IdentityPolicy>> attached) {
         if (!inline.isKnown()) {
             return inline;
         }

@@ -9,8 +9,7 @@ import javax.net.ssl.SSLException;
  * class name or a proxy's password.
  */
 public final class NetworkProblems {
-    private NetworkProblems() {
-    }
+    private NetworkProblems() {}
 
     public static Optional<String> explain(Throwable error) {
         for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {

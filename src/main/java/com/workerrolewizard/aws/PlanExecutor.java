@@ -1,9 +1,9 @@
 package com.workerrolewizard.aws;
 
-import com.workerrolewizard.core.plan.ApplyOutcome;
-import com.workerrolewizard.core.account.CallerIdentity;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.workerrolewizard.core.account.CallerIdentity;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
+import com.workerrolewizard.core.plan.ApplyOutcome;
 import com.workerrolewizard.core.plan.FixPlan;
 import com.workerrolewizard.core.plan.IamOperation;
 import com.workerrolewizard.core.plan.PlannedChange;
@@ -16,7 +16,6 @@ import com.workerrolewizard.journal.Journal;
 import com.workerrolewizard.journal.JournalEntry;
 import com.workerrolewizard.journal.JournalRecord;
 import com.workerrolewizard.journal.JournalWriteException;
-import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.Tag;
@@ -48,8 +47,12 @@ public final class PlanExecutor {
         WriteProgress progress = new WriteProgress();
         JournalRecord record;
         try {
-            record = journal.begin(plan.newRole() ? "create-role" : "fix", me.account(), plan.role(),
-                    appliance.arn(me.partition()), null);
+            record = journal.begin(
+                    plan.newRole() ? "create-role" : "fix",
+                    me.account(),
+                    plan.role(),
+                    appliance.arn(me.partition()),
+                    null);
         } catch (JournalWriteException e) {
             progress.stop(e.getMessage() + ", so no change was made.");
             plan.changes().forEach(c -> progress.notApplied.add(c.operation().summary()));
@@ -84,7 +87,12 @@ public final class PlanExecutor {
         /** The ARN IAM gave the policy this plan created: what the attachment that follows attaches. */
         private String createdPolicyArn;
 
-        Step(JournalRecord record, WriteProgress progress, AppliancePrincipal appliance, CallerIdentity me, String role) {
+        Step(
+                JournalRecord record,
+                WriteProgress progress,
+                AppliancePrincipal appliance,
+                CallerIdentity me,
+                String role) {
             this.record = record;
             this.progress = progress;
             this.appliance = appliance;
@@ -105,8 +113,8 @@ public final class PlanExecutor {
                     progress.notApplied.add(operation.summary());
                     return;
                 }
-                TrustPolicyMerge.Result merge = TrustPolicyMerge.merge(PolicyDocument.parse(fresh.toString(),
-                        PolicyKind.TRUST), appliance, me.partition(), documents);
+                TrustPolicyMerge.Result merge = TrustPolicyMerge.merge(
+                        PolicyDocument.parse(fresh.toString(), PolicyKind.TRUST), appliance, me.partition(), documents);
                 if (!merge.changed()) {
                     skip(operation, fresh);
                     return;
@@ -146,8 +154,9 @@ public final class PlanExecutor {
                 progress.applied.add(operation.summary());
             } catch (JournalWriteException e) {
                 progress.applied.add(operation.summary() + " (made in AWS, but the journal still shows it as pending)");
-                progress.stop(e.getMessage() + " after " + operation.action() + " was made in AWS, so the steps after it "
-                        + "were not made; undo finds that change in AWS and reverts it.");
+                progress.stop(
+                        e.getMessage() + " after " + operation.action() + " was made in AWS, so the steps after it "
+                                + "were not made; undo finds that change in AWS and reverts it.");
                 return;
             }
             if (operation instanceof IamOperation.CreateRole create) {
@@ -172,7 +181,8 @@ public final class PlanExecutor {
             try {
                 journal.mark(record, index, refused ? JournalEntry.State.NOT_APPLIED : JournalEntry.State.UNKNOWN, why);
             } catch (JournalWriteException j) {
-                journalProblem = " " + j.getMessage() + ", so it shows this write as pending, which undo checks in AWS.";
+                journalProblem =
+                        " " + j.getMessage() + ", so it shows this write as pending, which undo checks in AWS.";
             }
             if (refused) {
                 progress.notApplied.add(operation.summary());
@@ -187,7 +197,8 @@ public final class PlanExecutor {
         /** The managed policy an operation names: the one it creates (its ARN is known in advance) or attaches. */
         private String policyArn(IamOperation operation) {
             if (operation instanceof IamOperation.CreatePolicy create) {
-                return "arn:" + me.partition().id() + ":iam::" + me.account() + ":policy" + create.path() + create.policyName();
+                return "arn:" + me.partition().id() + ":iam::" + me.account() + ":policy" + create.path()
+                        + create.policyName();
             }
             if (operation instanceof IamOperation.AttachRolePolicy attach) {
                 return createdPolicyArn != null ? createdPolicyArn : attach.policyArn();
@@ -199,26 +210,39 @@ public final class PlanExecutor {
     /** Makes one call; returns the ARN of the managed policy it created or attached, else null. */
     private String call(IamOperation operation, ObjectNode document, String policyArn) {
         if (operation instanceof IamOperation.CreateRole create) {
-            iam.createRole(r -> r.roleName(create.roleName()).path(create.path())
-                    .assumeRolePolicyDocument(create.trustPolicy().toString()).description(create.description())
-                    .permissionsBoundary(create.permissionsBoundaryArn()).maxSessionDuration(create.maxSessionDuration())
-                    .tags(create.tags().stream().map(t -> Tag.builder().key(t.key()).value(t.value()).build()).toList()));
+            iam.createRole(r -> r.roleName(create.roleName())
+                    .path(create.path())
+                    .assumeRolePolicyDocument(create.trustPolicy().toString())
+                    .description(create.description())
+                    .permissionsBoundary(create.permissionsBoundaryArn())
+                    .maxSessionDuration(create.maxSessionDuration())
+                    .tags(create.tags().stream()
+                            .map(t ->
+                                    Tag.builder().key(t.key()).value(t.value()).build())
+                            .toList()));
         } else if (operation instanceof IamOperation.UpdateAssumeRolePolicy update) {
-            propagation.retry(() -> iam.updateAssumeRolePolicy(r -> r.roleName(update.roleName())
-                    .policyDocument(document.toString())));
+            propagation.retry(() -> iam.updateAssumeRolePolicy(
+                    r -> r.roleName(update.roleName()).policyDocument(document.toString())));
         } else if (operation instanceof IamOperation.CreateInstanceProfile create) {
-            iam.createInstanceProfile(r -> r.instanceProfileName(create.instanceProfileName()).path(create.path()));
+            iam.createInstanceProfile(
+                    r -> r.instanceProfileName(create.instanceProfileName()).path(create.path()));
         } else if (operation instanceof IamOperation.AddRoleToInstanceProfile add) {
-            propagation.retry(() -> iam.addRoleToInstanceProfile(r -> r.instanceProfileName(add.instanceProfileName())
-                    .roleName(add.roleName())));
+            propagation.retry(() -> iam.addRoleToInstanceProfile(
+                    r -> r.instanceProfileName(add.instanceProfileName()).roleName(add.roleName())));
         } else if (operation instanceof IamOperation.PutRolePolicy put) {
-            propagation.retry(() -> iam.putRolePolicy(r -> r.roleName(put.roleName()).policyName(put.policyName())
+            propagation.retry(() -> iam.putRolePolicy(r -> r.roleName(put.roleName())
+                    .policyName(put.policyName())
                     .policyDocument(put.policy().toString())));
         } else if (operation instanceof IamOperation.CreatePolicy create) {
-            return iam.createPolicy(r -> r.policyName(create.policyName()).path(create.path())
-                    .description(create.description()).policyDocument(create.policy().toString())).policy().arn();
+            return iam.createPolicy(r -> r.policyName(create.policyName())
+                            .path(create.path())
+                            .description(create.description())
+                            .policyDocument(create.policy().toString()))
+                    .policy()
+                    .arn();
         } else if (operation instanceof IamOperation.AttachRolePolicy attach) {
-            propagation.retry(() -> iam.attachRolePolicy(r -> r.roleName(attach.roleName()).policyArn(policyArn)));
+            propagation.retry(() ->
+                    iam.attachRolePolicy(r -> r.roleName(attach.roleName()).policyArn(policyArn)));
             return policyArn;
         }
         return null;
@@ -234,7 +258,8 @@ public final class PlanExecutor {
     }
 
     private ObjectNode currentTrust(String role) {
-        String document = propagation.retry(() -> iam.getRole(r -> r.roleName(role)).role().assumeRolePolicyDocument());
+        String document = propagation.retry(
+                () -> iam.getRole(r -> r.roleName(role)).role().assumeRolePolicyDocument());
         return PolicyDocument.parse(document, PolicyKind.TRUST).json();
     }
 

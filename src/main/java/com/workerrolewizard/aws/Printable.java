@@ -7,8 +7,7 @@ package com.workerrolewizard.aws;
 public final class Printable {
     private static final int MAX = 200;
 
-    private Printable() {
-    }
+    private Printable() {}
 
     public static String of(String text) {
         if (text == null) {
@@ -17,8 +16,10 @@ public final class Printable {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < text.length() && out.length() < MAX; i++) {
             char c = text.charAt(i);
-            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-                    || c == '\u2028' || c == '\u2029') {
+            if (Character.isISOControl(c)
+                    || Character.getType(c) == Character.FORMAT
+                    || c == '\u2028'
+                    || c == '\u2029') {
                 out.append(String.format("\\u%04x", (int) c));
             } else {
                 out.append(c);

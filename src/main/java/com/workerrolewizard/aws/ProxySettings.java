@@ -21,8 +21,14 @@ import java.util.Properties;
  * @param bypass     NO_PROXY entries (host names, domain suffixes, IP addresses, "*")
  * @param jvmPattern http.nonProxyHosts patterns ("*.corp|localhost|127.*"), for a proxy from the JVM's properties
  */
-public record ProxySettings(String host, int port, String user, String password, List<String> bypass,
-        List<String> jvmPattern, String source) {
+public record ProxySettings(
+        String host,
+        int port,
+        String user,
+        String password,
+        List<String> bypass,
+        List<String> jvmPattern,
+        String source) {
     /** The JDK's own default for http.nonProxyHosts: loopback never goes through a proxy set as a JVM property. */
     private static final String JVM_DEFAULT_NON_PROXY = "localhost|127.*|[::1]|0.0.0.0|[::0]";
 
@@ -38,11 +44,18 @@ public record ProxySettings(String host, int port, String user, String password,
         if (host == null || host.isBlank()) {
             return Optional.empty();
         }
-        int port = port(properties.getProperty(scheme + ".proxyPort"), scheme.equals("https") ? 443 : 80,
+        int port = port(
+                properties.getProperty(scheme + ".proxyPort"),
+                scheme.equals("https") ? 443 : 80,
                 scheme + ".proxyPort");
         String nonProxy = properties.getProperty("http.nonProxyHosts", JVM_DEFAULT_NON_PROXY);
-        return Optional.of(new ProxySettings(host.strip(), port, blankToNull(properties.getProperty(scheme + ".proxyUser")),
-                blankToNull(properties.getProperty(scheme + ".proxyPassword")), noProxy, splitList(nonProxy, "\\|"),
+        return Optional.of(new ProxySettings(
+                host.strip(),
+                port,
+                blankToNull(properties.getProperty(scheme + ".proxyUser")),
+                blankToNull(properties.getProperty(scheme + ".proxyPassword")),
+                noProxy,
+                splitList(nonProxy, "\\|"),
                 "the " + scheme + ".proxyHost property"));
     }
 
@@ -71,8 +84,8 @@ public record ProxySettings(String host, int port, String user, String password,
             user = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
             password = parts.length > 1 ? URLDecoder.decode(parts[1].replace("+", "%2B"), StandardCharsets.UTF_8) : "";
         }
-        return new ProxySettings(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort(), user, password, noProxy, List.of(),
-                variable);
+        return new ProxySettings(
+                uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort(), user, password, noProxy, List.of(), variable);
     }
 
     /** True when a request to {@code host} goes straight there (NO_PROXY, or http.nonProxyHosts for a JVM proxy). */
@@ -94,7 +107,8 @@ public record ProxySettings(String host, int port, String user, String password,
         }
         for (String pattern : jvmPattern) {
             String rule = pattern.toLowerCase(Locale.ROOT);
-            String unbracketed = rule.startsWith("[") && rule.endsWith("]") ? rule.substring(1, rule.length() - 1) : rule;
+            String unbracketed =
+                    rule.startsWith("[") && rule.endsWith("]") ? rule.substring(1, rule.length() - 1) : rule;
             if (matchesWildcard(name, unbracketed)) {
                 return true;
             }
@@ -145,8 +159,12 @@ public record ProxySettings(String host, int port, String user, String password,
     }
 
     private static List<String> splitList(String value, String separator) {
-        return value == null ? List.of() : Arrays.stream(value.split(separator)).map(String::strip)
-                .filter(s -> !s.isEmpty()).toList();
+        return value == null
+                ? List.of()
+                : Arrays.stream(value.split(separator))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 
     private static String firstSet(String first, String second) {

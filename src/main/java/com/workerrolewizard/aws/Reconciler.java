@@ -19,8 +19,7 @@ import software.amazon.awssdk.services.iam.IamClient;
  */
 final class Reconciler {
     /** What IAM shows: whether the write landed, and the fact that says so, in words. */
-    record Finding(boolean landed, String fact) {
-    }
+    record Finding(boolean landed, String fact) {}
 
     private final IamClient iam;
     private final Propagation propagation;
@@ -45,24 +44,31 @@ final class Reconciler {
         String policy = write.parameter("PolicyName");
         String arn = write.parameter("PolicyArn");
         return switch (write.action()) {
-            case "CreateRole" -> exists(() -> iam.getRole(r -> r.roleName(role)))
-                    ? new Finding(true, "role " + role + " exists") : new Finding(false, "role " + role + " does not exist");
+            case "CreateRole" ->
+                exists(() -> iam.getRole(r -> r.roleName(role)))
+                        ? new Finding(true, "role " + role + " exists")
+                        : new Finding(false, "role " + role + " does not exist");
             case "UpdateAssumeRolePolicy" -> trust(role, write.before(), write.after());
-            case "PutRolePolicy" -> exists(() -> iam.getRolePolicy(r -> r.roleName(role).policyName(policy)))
-                    ? new Finding(true, "inline policy " + policy + " is on role " + role)
-                    : new Finding(false, "inline policy " + policy + " is not on role " + role);
-            case "CreateInstanceProfile" -> exists(() -> iam.getInstanceProfile(r -> r.instanceProfileName(profile)))
-                    ? new Finding(true, "instance profile " + profile + " exists")
-                    : new Finding(false, "instance profile " + profile + " does not exist");
-            case "AddRoleToInstanceProfile" -> inProfile(role, profile)
-                    ? new Finding(true, "role " + role + " is in instance profile " + profile)
-                    : new Finding(false, "role " + role + " is not in instance profile " + profile);
-            case "CreatePolicy" -> exists(() -> iam.getPolicy(r -> r.policyArn(arn)))
-                    ? new Finding(true, "managed policy " + arn + " exists")
-                    : new Finding(false, "managed policy " + arn + " does not exist");
-            case "AttachRolePolicy" -> attached(role, arn)
-                    ? new Finding(true, "managed policy " + arn + " is attached to role " + role)
-                    : new Finding(false, "managed policy " + arn + " is not attached to role " + role);
+            case "PutRolePolicy" ->
+                exists(() -> iam.getRolePolicy(r -> r.roleName(role).policyName(policy)))
+                        ? new Finding(true, "inline policy " + policy + " is on role " + role)
+                        : new Finding(false, "inline policy " + policy + " is not on role " + role);
+            case "CreateInstanceProfile" ->
+                exists(() -> iam.getInstanceProfile(r -> r.instanceProfileName(profile)))
+                        ? new Finding(true, "instance profile " + profile + " exists")
+                        : new Finding(false, "instance profile " + profile + " does not exist");
+            case "AddRoleToInstanceProfile" ->
+                inProfile(role, profile)
+                        ? new Finding(true, "role " + role + " is in instance profile " + profile)
+                        : new Finding(false, "role " + role + " is not in instance profile " + profile);
+            case "CreatePolicy" ->
+                exists(() -> iam.getPolicy(r -> r.policyArn(arn)))
+                        ? new Finding(true, "managed policy " + arn + " exists")
+                        : new Finding(false, "managed policy " + arn + " does not exist");
+            case "AttachRolePolicy" ->
+                attached(role, arn)
+                        ? new Finding(true, "managed policy " + arn + " is attached to role " + role)
+                        : new Finding(false, "managed policy " + arn + " is not attached to role " + role);
             default -> throw new IllegalStateException("No check for " + write.action());
         };
     }
@@ -88,10 +94,13 @@ final class Reconciler {
         appended.removeAll(statements(before));
         List<JsonNode> now = statements(current);
         if (!appended.isEmpty() && now.containsAll(appended)) {
-            return new Finding(true, "the trust policy of role " + role + " holds the statements the fix appended "
-                    + "(and was edited since)");
+            return new Finding(
+                    true,
+                    "the trust policy of role " + role + " holds the statements the fix appended "
+                            + "(and was edited since)");
         }
-        return new Finding(false, "the trust policy of role " + role + " does not hold the statements the fix appended");
+        return new Finding(
+                false, "the trust policy of role " + role + " does not hold the statements the fix appended");
     }
 
     private boolean inProfile(String role, String profile) {

@@ -35,21 +35,26 @@ final class Simulator {
         }
         try {
             List<SimulatedAction> results = new ArrayList<>();
-            for (EvaluationResult result : iam.simulatePrincipalPolicyPaginator(r -> r.policySourceArn(roleArn)
-                    .actionNames(actions)).evaluationResults()) {
-                results.add(new SimulatedAction(result.evalActionName(),
+            for (EvaluationResult result : iam.simulatePrincipalPolicyPaginator(
+                            r -> r.policySourceArn(roleArn).actionNames(actions))
+                    .evaluationResults()) {
+                results.add(new SimulatedAction(
+                        result.evalActionName(),
                         result.evalDecision() == PolicyEvaluationDecisionType.ALLOWED,
                         result.evalDecision() == PolicyEvaluationDecisionType.EXPLICIT_DENY,
-                        result.organizationsDecisionDetail() == null ? null
+                        result.organizationsDecisionDetail() == null
+                                ? null
                                 : result.organizationsDecisionDetail().allowedByOrganizations(),
-                        result.permissionsBoundaryDecisionDetail() == null ? null
+                        result.permissionsBoundaryDecisionDetail() == null
+                                ? null
                                 : result.permissionsBoundaryDecisionDetail().allowedByPermissionsBoundary()));
             }
             return Known.of(results);
         } catch (SdkException e) {
             String why = AwsProblems.explain(e, "iam:SimulatePrincipalPolicy", roleArn);
             if (!AwsProblems.isNoSuchEntity(e) && affectsEveryRole(e)) {
-                unusable.compareAndSet(null, AwsProblems.explain(e, "iam:SimulatePrincipalPolicy", "the account's roles"));
+                unusable.compareAndSet(
+                        null, AwsProblems.explain(e, "iam:SimulatePrincipalPolicy", "the account's roles"));
             }
             return Known.unknown(why);
         }
@@ -60,8 +65,10 @@ final class Simulator {
         return switch (AwsError.of(e)) {
             case ACCESS_DENIED, CREDENTIALS_REFUSED, SERVER_ERROR, NOT_AWS, NETWORK, NO_ANSWER -> true;
             // An emulator that does not know the call says so with a 4xx code of its own.
-            case REFUSED -> e instanceof AwsServiceException service && ("NotImplemented".equals(AwsProblems.code(service))
-                    || "InvalidAction".equals(AwsProblems.code(service)));
+            case REFUSED ->
+                e instanceof AwsServiceException service
+                        && ("NotImplemented".equals(AwsProblems.code(service))
+                                || "InvalidAction".equals(AwsProblems.code(service)));
             case NO_SUCH_ENTITY, THROTTLED -> false;
         };
     }

@@ -29,8 +29,8 @@ final class TrustWithBundle extends X509ExtendedTrustManager {
     private final Optional<X509ExtendedTrustManager> bundle;
     private final Optional<CaBundle> source;
 
-    private TrustWithBundle(X509ExtendedTrustManager system, Optional<X509ExtendedTrustManager> bundle,
-            Optional<CaBundle> source) {
+    private TrustWithBundle(
+            X509ExtendedTrustManager system, Optional<X509ExtendedTrustManager> bundle, Optional<CaBundle> source) {
         this.system = system;
         this.bundle = bundle;
         this.source = source;
@@ -38,8 +38,8 @@ final class TrustWithBundle extends X509ExtendedTrustManager {
 
     /** One context per bundle (the JDK's authorities load once, not per client). */
     static SSLContext context(Optional<CaBundle> caBundle) {
-        return CONTEXTS.computeIfAbsent(caBundle.map(CaBundle::certificates).orElse(java.util.List.of()),
-                certificates -> build(caBundle));
+        return CONTEXTS.computeIfAbsent(
+                caBundle.map(CaBundle::certificates).orElse(java.util.List.of()), certificates -> build(caBundle));
     }
 
     private static SSLContext build(Optional<CaBundle> caBundle) {
@@ -105,7 +105,8 @@ final class TrustWithBundle extends X509ExtendedTrustManager {
         try {
             leaf.checkValidity();
         } catch (CertificateExpiredException e) {
-            return "the HTTPS certificate of " + server + " expired on " + date(leaf.getNotAfter()) + ": its owner (or the "
+            return "the HTTPS certificate of " + server + " expired on " + date(leaf.getNotAfter())
+                    + ": its owner (or the "
                     + "administrators of a proxy that inspects HTTPS) must renew it; no setting here can make it valid.";
         } catch (CertificateNotYetValidException e) {
             return "the HTTPS certificate of " + server + " is valid only from " + date(leaf.getNotBefore())
@@ -128,7 +129,8 @@ final class TrustWithBundle extends X509ExtendedTrustManager {
     }
 
     private static String date(java.util.Date date) {
-        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(date.toInstant().atOffset(ZoneOffset.UTC));
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                .format(date.toInstant().atOffset(ZoneOffset.UTC));
     }
 
     private static String host(Socket socket) {
@@ -138,7 +140,9 @@ final class TrustWithBundle extends X509ExtendedTrustManager {
                 return session.getPeerHost();
             }
         }
-        return socket == null || socket.getInetAddress() == null ? null : socket.getInetAddress().getHostAddress();
+        return socket == null || socket.getInetAddress() == null
+                ? null
+                : socket.getInetAddress().getHostAddress();
     }
 
     private static String host(SSLEngine engine) {
@@ -146,12 +150,14 @@ final class TrustWithBundle extends X509ExtendedTrustManager {
     }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+            throws CertificateException {
         check(chain, host(socket), m -> m.checkServerTrusted(chain, authType, socket));
     }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+            throws CertificateException {
         check(chain, host(engine), m -> m.checkServerTrusted(chain, authType, engine));
     }
 
@@ -161,12 +167,14 @@ final class TrustWithBundle extends X509ExtendedTrustManager {
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+            throws CertificateException {
         system.checkClientTrusted(chain, authType, socket);
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+            throws CertificateException {
         system.checkClientTrusted(chain, authType, engine);
     }
 

@@ -1,8 +1,8 @@
 package com.workerrolewizard.aws;
 
-import com.workerrolewizard.core.plan.ApplyOutcome;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.workerrolewizard.core.UserFacingException;
+import com.workerrolewizard.core.plan.ApplyOutcome;
 import com.workerrolewizard.core.plan.TrustRestore;
 import com.workerrolewizard.core.policy.PolicyDocument;
 import com.workerrolewizard.core.policy.PolicyKind;
@@ -34,7 +34,8 @@ public final class UndoExecutor {
     public static void requireSettled(JournalRecord target) {
         if (target.inProgress()) {
             throw new UserFacingException("The " + target.kind() + " of role " + target.role() + " started "
-                    + target.time() + " is still being applied by process " + target.writer().pid()
+                    + target.time() + " is still being applied by process "
+                    + target.writer().pid()
                     + ": wait for it to end, then run undo again.");
         }
     }
@@ -75,22 +76,29 @@ public final class UndoExecutor {
         try {
             found = reconciler.check(step.reverts());
         } catch (SdkException e) {
-            progress.stop("Checking whether " + write + " landed failed: " + AwsProblems.explain(e, "iam:Get*",
-                    "role " + target.role()));
+            progress.stop("Checking whether " + write + " landed failed: "
+                    + AwsProblems.explain(e, "iam:Get*", "role " + target.role()));
             progress.notApplied.add(step.summary());
             return false;
         }
-        progress.found.add(write + " had an unknown outcome; " + found.fact() + (found.landed()
-                ? ", so it landed and is reverted." : ", so it did not land and there is nothing to revert."));
+        progress.found.add(write + " had an unknown outcome; " + found.fact()
+                + (found.landed()
+                        ? ", so it landed and is reverted."
+                        : ", so it did not land and there is nothing to revert."));
         if (found.landed()) {
             return true;
         }
         try {
-            journal.write(record, new JournalEntry(step.action(), step.parameters(), null, null, JournalEntry.State.SKIPPED)
-                    .with(JournalEntry.State.SKIPPED, "not needed: " + found.fact()).reverting(step.index()));
-            journal.settle(target.id(), step.index(), JournalEntry.State.NOT_APPLIED, "undo found that " + found.fact());
+            journal.write(
+                    record,
+                    new JournalEntry(step.action(), step.parameters(), null, null, JournalEntry.State.SKIPPED)
+                            .with(JournalEntry.State.SKIPPED, "not needed: " + found.fact())
+                            .reverting(step.index()));
+            journal.settle(
+                    target.id(), step.index(), JournalEntry.State.NOT_APPLIED, "undo found that " + found.fact());
         } catch (JournalWriteException e) {
-            progress.stop(e.getMessage() + ", so undo stopped before its next step (nothing was changed for this one).");
+            progress.stop(
+                    e.getMessage() + ", so undo stopped before its next step (nothing was changed for this one).");
             return false;
         }
         progress.skipped.add(step.summary() + " (not needed: it had not landed)");
@@ -102,9 +110,14 @@ public final class UndoExecutor {
         ObjectNode restored = null;
         try {
             if (step.action().equals("UpdateAssumeRolePolicy")) {
-                current = PolicyDocument.parse(iam.getRole(r -> r.roleName(step.parameter("RoleName"))).role()
-                        .assumeRolePolicyDocument(), PolicyKind.TRUST).json();
-                restored = TrustRestore.restore(current, step.reverts().before(), step.reverts().after());
+                current = PolicyDocument.parse(
+                                iam.getRole(r -> r.roleName(step.parameter("RoleName")))
+                                        .role()
+                                        .assumeRolePolicyDocument(),
+                                PolicyKind.TRUST)
+                        .json();
+                restored = TrustRestore.restore(
+                        current, step.reverts().before(), step.reverts().after());
             }
         } catch (SdkException e) {
             progress.stop("Reading the trust policy of role " + step.parameter("RoleName") + " failed: "
@@ -118,8 +131,10 @@ public final class UndoExecutor {
         }
         int index;
         try {
-            index = journal.write(record, new JournalEntry(step.action(), step.parameters(), current, restored,
-                    JournalEntry.State.PENDING).reverting(step.index()));
+            index = journal.write(
+                    record,
+                    new JournalEntry(step.action(), step.parameters(), current, restored, JournalEntry.State.PENDING)
+                            .reverting(step.index()));
         } catch (JournalWriteException e) {
             progress.stop(e.getMessage() + ", so this undo step and the ones after it were not made.");
             progress.notApplied.add(step.summary());
@@ -163,17 +178,20 @@ public final class UndoExecutor {
             progress.applied.add(step.summary());
         } catch (JournalWriteException e) {
             progress.applied.add(step.summary() + " (made in AWS, but the journal does not show it as made)");
-            progress.stop(e.getMessage() + " after " + step.action() + " was made in AWS, so undo stopped; running undo "
-                    + "again finds that change made and goes on.");
+            progress.stop(e.getMessage() + " after " + step.action()
+                    + " was made in AWS, so undo stopped; running undo " + "again finds that change made and goes on.");
         }
     }
 
     /** Nothing to write for this step: records why, and the reverted write as reverted. */
-    private void settleWithoutWrite(JournalRecord target, JournalRecord record, UndoStep step, WriteProgress progress,
-            String why) {
+    private void settleWithoutWrite(
+            JournalRecord target, JournalRecord record, UndoStep step, WriteProgress progress, String why) {
         try {
-            journal.write(record, new JournalEntry(step.action(), step.parameters(), null, null, JournalEntry.State.SKIPPED)
-                    .with(JournalEntry.State.SKIPPED, why).reverting(step.index()));
+            journal.write(
+                    record,
+                    new JournalEntry(step.action(), step.parameters(), null, null, JournalEntry.State.SKIPPED)
+                            .with(JournalEntry.State.SKIPPED, why)
+                            .reverting(step.index()));
             journal.settle(target.id(), step.index(), JournalEntry.State.REVERTED, why);
         } catch (JournalWriteException e) {
             progress.stop(e.getMessage() + ", so undo stopped (nothing was changed in AWS for this step).");
@@ -186,13 +204,18 @@ public final class UndoExecutor {
         String role = step.parameter("RoleName");
         switch (step.action()) {
             case "DeleteRole" -> iam.deleteRole(r -> r.roleName(role));
-            case "UpdateAssumeRolePolicy" -> iam.updateAssumeRolePolicy(r -> r.roleName(role).policyDocument(trust.toString()));
-            case "DeleteInstanceProfile" -> iam.deleteInstanceProfile(r -> r.instanceProfileName(step.parameter("InstanceProfileName")));
-            case "RemoveRoleFromInstanceProfile" -> iam.removeRoleFromInstanceProfile(r -> r
-                    .instanceProfileName(step.parameter("InstanceProfileName")).roleName(role));
-            case "DeleteRolePolicy" -> iam.deleteRolePolicy(r -> r.roleName(role).policyName(step.parameter("PolicyName")));
+            case "UpdateAssumeRolePolicy" ->
+                iam.updateAssumeRolePolicy(r -> r.roleName(role).policyDocument(trust.toString()));
+            case "DeleteInstanceProfile" ->
+                iam.deleteInstanceProfile(r -> r.instanceProfileName(step.parameter("InstanceProfileName")));
+            case "RemoveRoleFromInstanceProfile" ->
+                iam.removeRoleFromInstanceProfile(r -> r.instanceProfileName(step.parameter("InstanceProfileName"))
+                        .roleName(role));
+            case "DeleteRolePolicy" ->
+                iam.deleteRolePolicy(r -> r.roleName(role).policyName(step.parameter("PolicyName")));
             case "DeletePolicy" -> iam.deletePolicy(r -> r.policyArn(step.parameter("PolicyArn")));
-            case "DetachRolePolicy" -> iam.detachRolePolicy(r -> r.roleName(role).policyArn(step.parameter("PolicyArn")));
+            case "DetachRolePolicy" ->
+                iam.detachRolePolicy(r -> r.roleName(role).policyArn(step.parameter("PolicyArn")));
             default -> throw new IllegalStateException("Unknown undo step " + step.action());
         }
     }

@@ -10,8 +10,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * outcome unknown: the write may have been made.
  */
 final class WriteErrors {
-    private WriteErrors() {
-    }
+    private WriteErrors() {}
 
     static boolean refused(SdkException e) {
         if (!(e instanceof AwsServiceException service) || service.statusCode() < 400 || service.statusCode() >= 500) {

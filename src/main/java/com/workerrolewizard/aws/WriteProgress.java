@@ -25,6 +25,7 @@ final class WriteProgress {
     }
 
     ApplyOutcome outcome(String journalRecord) {
-        return new ApplyOutcome(applied, skipped, unknown, notApplied, found, Optional.ofNullable(failure), journalRecord);
+        return new ApplyOutcome(
+                applied, skipped, unknown, notApplied, found, Optional.ofNullable(failure), journalRecord);
     }
 }

@@ -7,7 +7,11 @@ import picocli.CommandLine.TypeConversionException;
 
 /** {@code --appliance}: the Impersonation role ARN, the account root ARN, or a 12-digit account ID (every command). */
 final class ApplianceOption {
-    @Option(names = "--appliance", required = true, paramLabel = "ARN", converter = Converter.class,
+    @Option(
+            names = "--appliance",
+            required = true,
+            paramLabel = "ARN",
+            converter = Converter.class,
             description = "The appliance's Impersonation role ARN, or its account (ARN or 12-digit ID).")
     AppliancePrincipal appliance;
 

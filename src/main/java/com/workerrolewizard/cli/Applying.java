@@ -17,11 +17,16 @@ import java.util.List;
  * not applied, and the role as IAM shows it afterwards. The workflow does the rest.
  */
 final class Applying {
-    private Applying() {
-    }
+    private Applying() {}
 
-    static int run(FixPlan plan, Session session, RoleWorkflow roles, WriteOptions write, AppliancePrincipal appliance,
-            ActionCatalog catalog, PrintWriter out) {
+    static int run(
+            FixPlan plan,
+            Session session,
+            RoleWorkflow roles,
+            WriteOptions write,
+            AppliancePrincipal appliance,
+            ActionCatalog catalog,
+            PrintWriter out) {
         boolean dryRun = write.dryRun || !session.writable();
         if (!dryRun) {
             // A journal that cannot be used stops the run before anything is shown or written.
@@ -29,8 +34,10 @@ final class Applying {
         }
         out.print(PlanText.render(plan));
         if (dryRun) {
-            out.println(session.offline() ? "Dry run: nothing was written (" + session.describe()
-                    + " is an offline, read-only copy)." : "Dry run: nothing was written to " + session.describe() + ".");
+            out.println(
+                    session.offline()
+                            ? "Dry run: nothing was written (" + session.describe() + " is an offline, read-only copy)."
+                            : "Dry run: nothing was written to " + session.describe() + ".");
             out.flush();
             return ExitCode.OK;
         }
@@ -43,13 +50,17 @@ final class Applying {
             out.flush();
             return ExitCode.FAILING;
         }
-        result.outcome().ifPresent(outcome -> report(out, outcome, result.journal().orElse(null)));
+        result.outcome()
+                .ifPresent(outcome -> report(out, outcome, result.journal().orElse(null)));
         if (result.after().isEmpty()) {
             out.flush();
             return ExitCode.FAILING;
         }
         out.println();
-        out.print(TextReport.render(appliance.arn(), CatalogOption.describe(catalog), List.of(result.after().get()),
+        out.print(TextReport.render(
+                appliance.arn(),
+                CatalogOption.describe(catalog),
+                List.of(result.after().get()),
                 Terminal.wantsColour()));
         if (result.propagating()) {
             out.println("Applied, still propagating: IAM has not shown every change yet; check again in a minute.");
@@ -70,8 +81,10 @@ final class Applying {
             if (outcome.nothingChanged()) {
                 out.println("Nothing was changed in AWS.");
             } else {
-                out.println("'worker-role-wizard undo' reverts what was applied" + (outcome.unknown().isEmpty() ? "."
-                        : " and checks AWS for the changes whose outcome is unknown."));
+                out.println("'worker-role-wizard undo' reverts what was applied"
+                        + (outcome.unknown().isEmpty()
+                                ? "."
+                                : " and checks AWS for the changes whose outcome is unknown."));
             }
         });
         if (journal != null) {

@@ -8,8 +8,11 @@ import picocli.CommandLine.Option;
 
 /** {@code --catalog FILE}, which every command takes: a list of required actions replacing the page's. */
 final class CatalogOption {
-    @Option(names = "--catalog", paramLabel = "FILE",
-            description = "Required actions replacing the page's 33: one per line, a JSON array, or a permissions policy.")
+    @Option(
+            names = "--catalog",
+            paramLabel = "FILE",
+            description =
+                    "Required actions replacing the page's 33: one per line, a JSON array, or a permissions policy.")
     Path file;
 
     ActionCatalog resolve(Workflows workflows) {

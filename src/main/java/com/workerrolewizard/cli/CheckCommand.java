@@ -21,11 +21,18 @@ import picocli.CommandLine.Spec;
  * {@code check}: the four requirements for one role or every role, as text for people, JSON for scripts, or a
  * Markdown or HTML report for a change ticket.
  */
-@Command(name = "check", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(
+        name = "check",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
         description = "Checks the four requirements of the worker role.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every requirement of every role is PASS or WARN", "1:at least one FAIL",
-                "2:bad usage or unreadable input", "3:no FAIL but at least one UNKNOWN"})
+        exitCodeList = {
+            "0:every requirement of every role is PASS or WARN",
+            "1:at least one FAIL",
+            "2:bad usage or unreadable input",
+            "3:no FAIL but at least one UNKNOWN"
+        })
 final class CheckCommand implements Callable<Integer> {
     private final Workflows workflows;
 
@@ -46,11 +53,19 @@ final class CheckCommand implements Callable<Integer> {
         boolean allRoles;
     }
 
-    @Option(names = "--format", paramLabel = "text|json|markdown|html", defaultValue = "text",
+    @Option(
+            names = "--format",
+            paramLabel = "text|json|markdown|html",
+            defaultValue = "text",
             description = "text for people (default), json for scripts, markdown or html for a change ticket.")
     Format format;
 
-    enum Format { text, json, markdown, html }
+    enum Format {
+        text,
+        json,
+        markdown,
+        html
+    }
 
     @Mixin
     CatalogOption catalog;
@@ -81,11 +96,22 @@ final class CheckCommand implements Callable<Integer> {
             }
             switch (format) {
                 case json -> out.println(JsonReport.render(appliance.appliance.arn(), reports));
-                case markdown, html -> out.print(workflows.exports(workflows.documents(actions)).checkReport(reports,
-                        Optional.of(session), session.describe(), appliance.appliance.arn(),
-                        CatalogOption.describe(actions), format == Format.html));
-                default -> out.print(TextReport.render(appliance.appliance.arn(), CatalogOption.describe(actions), reports,
-                        Terminal.wantsColour()));
+                case markdown, html ->
+                    out.print(workflows
+                            .exports(workflows.documents(actions))
+                            .checkReport(
+                                    reports,
+                                    Optional.of(session),
+                                    session.describe(),
+                                    appliance.appliance.arn(),
+                                    CatalogOption.describe(actions),
+                                    format == Format.html));
+                default ->
+                    out.print(TextReport.render(
+                            appliance.appliance.arn(),
+                            CatalogOption.describe(actions),
+                            reports,
+                            Terminal.wantsColour()));
             }
             out.flush();
             return ExitCode.of(reports);

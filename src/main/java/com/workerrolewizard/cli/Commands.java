@@ -1,7 +1,7 @@
 package com.workerrolewizard.cli;
 
-import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.app.Workflows;
+import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.text.ControlCharacters;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -12,15 +12,15 @@ import picocli.CommandLine;
  * trace. Errors (out of memory) pass picocli by: the {@code Launcher} ends those.
  */
 public final class Commands {
-    private Commands() {
-    }
+    private Commands() {}
 
     public static CommandLine create(Workflows workflows, PrintWriter out, PrintWriter err) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
-                        public <K> K create(Class<K> type) throws Exception {
-                // Commands take the application layer's workflows through their constructor; everything else is picocli's.
+            public <K> K create(Class<K> type) throws Exception {
+                // Commands take the application layer's workflows through their constructor; everything else is
+                // picocli's.
                 try {
                     var constructor = type.getDeclaredConstructor(Workflows.class);
                     return constructor.newInstance(workflows);
@@ -53,6 +53,9 @@ public final class Commands {
 
     /** One line, and a name from outside in it cannot fake another line or a colour: control characters escaped. */
     private static String oneLine(String message) {
-        return message == null ? "" : ControlCharacters.escape(message.replaceAll("\\s*\\R\\s*", " ").strip());
+        return message == null
+                ? ""
+                : ControlCharacters.escape(
+                        message.replaceAll("\\s*\\R\\s*", " ").strip());
     }
 }

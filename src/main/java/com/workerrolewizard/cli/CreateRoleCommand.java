@@ -19,7 +19,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code create-role}: a new worker role that meets all four requirements. */
-@Command(name = "create-role", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(
+        name = "create-role",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
         description = "Plans (and, on a live account, creates) a worker role that meets all four requirements.")
 final class CreateRoleCommand implements Callable<Integer> {
     private final Workflows workflows;
@@ -36,7 +39,10 @@ final class CreateRoleCommand implements Callable<Integer> {
     @Mixin
     ApplianceOption appliance;
 
-    @Option(names = "--permissions-boundary", paramLabel = "ARN", description = "A managed policy ARN to set as boundary.")
+    @Option(
+            names = "--permissions-boundary",
+            paramLabel = "ARN",
+            description = "A managed policy ARN to set as boundary.")
     String boundary;
 
     @Option(names = "--description", paramLabel = "TEXT", description = "The role's description.")
@@ -67,8 +73,11 @@ final class CreateRoleCommand implements Callable<Integer> {
         write.requireDryRun(source);
         List<IamOperation.Tag> parsedTags = IamLimits.parseTags(tags);
         // A name, path or tag IAM would refuse is bad usage, found before any account is read.
-        IamLimits.roleName(role).or(() -> IamLimits.path(path)).or(() -> IamLimits.tags(parsedTags))
-                .or(() -> IamLimits.description(description)).or(() -> IamLimits.maxSessionDuration(maxSessionDuration))
+        IamLimits.roleName(role)
+                .or(() -> IamLimits.path(path))
+                .or(() -> IamLimits.tags(parsedTags))
+                .or(() -> IamLimits.description(description))
+                .or(() -> IamLimits.maxSessionDuration(maxSessionDuration))
                 .ifPresent(problem -> {
                     throw new UserFacingException(problem);
                 });
@@ -76,7 +85,14 @@ final class CreateRoleCommand implements Callable<Integer> {
         try (Session session = source.open(workflows.sessions(actions))) {
             RoleWorkflow roles = workflows.roles(session, workflows.documents(actions));
             FixPlan plan = roles.planNewRole(request, appliance.appliance, write.mode());
-            return Applying.run(plan, session, roles, write, appliance.appliance, actions, spec.commandLine().getOut());
+            return Applying.run(
+                    plan,
+                    session,
+                    roles,
+                    write,
+                    appliance.appliance,
+                    actions,
+                    spec.commandLine().getOut());
         }
     }
 }

@@ -13,8 +13,7 @@ public final class ExitCode {
     /** Not in the contract's table: the program itself went wrong. */
     public static final int INTERNAL_ERROR = 4;
 
-    private ExitCode() {
-    }
+    private ExitCode() {}
 
     /** 0 when everything holds, 1 on any FAIL, else 3 on any UNKNOWN. */
     public static int of(List<RoleReport> reports) {

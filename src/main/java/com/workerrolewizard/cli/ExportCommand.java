@@ -24,8 +24,12 @@ import picocli.CommandLine.Spec;
  * {@code export}: the documents, or the plan as a script or a template, for a colleague, a change ticket or
  * infrastructure code. With no account it plans a new role; with one, the named role's fix.
  */
-@Command(name = "export", sortOptions = false, mixinStandardHelpOptions = true,
-        description = "Exports the worker role's policies as JSON, an AWS CLI or PowerShell script, CloudFormation or Terraform.")
+@Command(
+        name = "export",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        description =
+                "Exports the worker role's policies as JSON, an AWS CLI or PowerShell script, CloudFormation or Terraform.")
 final class ExportCommand implements Callable<Integer> {
     private final Workflows workflows;
 
@@ -35,28 +39,51 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     ApplianceOption appliance;
 
-    @Option(names = "--role", paramLabel = "NAME",
+    @Option(
+            names = "--role",
+            paramLabel = "NAME",
             description = "The role (default " + ExportWorkflow.DEFAULT_ROLE + " for a new role).")
     String role;
 
-    @Option(names = "--format", required = true, paramLabel = "json|cli|powershell|cloudformation|terraform",
+    @Option(
+            names = "--format",
+            required = true,
+            paramLabel = "json|cli|powershell|cloudformation|terraform",
             description = "What to produce.")
     Format format;
 
-    enum Format { json, cli, powershell, cloudformation, terraform }
+    enum Format {
+        json,
+        cli,
+        powershell,
+        cloudformation,
+        terraform
+    }
 
-    @Option(names = "--document", paramLabel = "trust|permissions", description = "With --format json: one document only.")
+    @Option(
+            names = "--document",
+            paramLabel = "trust|permissions",
+            description = "With --format json: one document only.")
     Document document;
 
-    enum Document { trust, permissions }
+    enum Document {
+        trust,
+        permissions
+    }
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE (atomically) instead of standard output.")
+    @Option(
+            names = "--output",
+            paramLabel = "FILE",
+            description = "Write to FILE (atomically) instead of standard output.")
     Path output;
 
     @Option(names = "--force", description = "Replace FILE if it exists.")
     boolean force;
 
-    @Option(names = "--permissions", paramLabel = "inline|managed", defaultValue = "inline",
+    @Option(
+            names = "--permissions",
+            paramLabel = "inline|managed",
+            defaultValue = "inline",
             description = "Permissions as an inline policy (default) or a customer managed policy.")
     WriteOptions.Mode permissions;
 
@@ -74,8 +101,8 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         ExportFormat exportFormat = ExportFormat.valueOf(format.name().toUpperCase(java.util.Locale.ROOT));
         if (document != null && exportFormat != ExportFormat.JSON) {
-            throw new UserFacingException("--document works with --format json only: the " + format
-                    + " export always holds both documents.");
+            throw new UserFacingException(
+                    "--document works with --format json only: the " + format + " export always holds both documents.");
         }
         WriteOptions write = new WriteOptions();
         write.permissions = permissions;

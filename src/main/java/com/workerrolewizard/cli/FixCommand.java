@@ -13,7 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code fix}: the plan that makes a role pass, shown with diffs and CLI commands before anything is written. */
-@Command(name = "fix", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(
+        name = "fix",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
         description = "Plans (and, on a live account, applies) the changes that make the worker role pass.")
 final class FixCommand implements Callable<Integer> {
     private final Workflows workflows;
@@ -47,7 +50,14 @@ final class FixCommand implements Callable<Integer> {
         try (Session session = source.open(workflows.sessions(actions))) {
             RoleWorkflow roles = workflows.roles(session, workflows.documents(actions));
             FixPlan plan = roles.planFix(role, appliance.appliance, write.mode());
-            return Applying.run(plan, session, roles, write, appliance.appliance, actions, spec.commandLine().getOut());
+            return Applying.run(
+                    plan,
+                    session,
+                    roles,
+                    write,
+                    appliance.appliance,
+                    actions,
+                    spec.commandLine().getOut());
         }
     }
 }

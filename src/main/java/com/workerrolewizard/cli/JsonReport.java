@@ -14,8 +14,7 @@ import java.util.List;
 final class JsonReport {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private JsonReport() {
-    }
+    private JsonReport() {}
 
     static String render(String appliance, List<RoleReport> reports) {
         ObjectNode root = MAPPER.createObjectNode();

@@ -18,16 +18,26 @@ import picocli.CommandLine.Spec;
  * {@code profiles}: every AWS profile with its kind, the state of each Identity Center profile's token (valid,
  * refreshable, expired, missing), and why the ones that cannot work cannot.
  */
-@Command(name = "profiles", mixinStandardHelpOptions = true,
-        description = "Lists the AWS profiles (config and credentials files, and the environment), their kind and any problem.")
+@Command(
+        name = "profiles",
+        mixinStandardHelpOptions = true,
+        description =
+                "Lists the AWS profiles (config and credentials files, and the environment), their kind and any problem.")
 final class ProfilesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "text (default) or json.")
+    @Option(
+            names = "--format",
+            paramLabel = "text|json",
+            defaultValue = "text",
+            description = "text (default) or json.")
     Format format;
 
-    enum Format { text, json }
+    enum Format {
+        text,
+        json
+    }
 
     private final Workflows workflows;
 
@@ -37,7 +47,8 @@ final class ProfilesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<ProfileInfo> profiles = workflows.sessions(workflows.references().builtInCatalog()).profiles();
+        List<ProfileInfo> profiles =
+                workflows.sessions(workflows.references().builtInCatalog()).profiles();
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -53,14 +64,21 @@ final class ProfilesCommand implements Callable<Integer> {
             }
             out.print(com.workerrolewizard.core.policy.PolicyJson.pretty(array));
         } else if (profiles.isEmpty()) {
-            out.println("No AWS profiles: create one with 'aws configure' (or 'aws configure sso'), or set AWS_ACCESS_KEY_ID.");
+            out.println(
+                    "No AWS profiles: create one with 'aws configure' (or 'aws configure sso'), or set AWS_ACCESS_KEY_ID.");
         } else {
-            int width = Math.max(7, profiles.stream().mapToInt(p -> p.name().length()).max().orElse(0));
+            int width = Math.max(
+                    7, profiles.stream().mapToInt(p -> p.name().length()).max().orElse(0));
             String row = "%-" + width + "s  %-12s  %-3s  %-14s  %-11s  %s";
             out.println(String.format(row, "PROFILE", "KIND", "MFA", "REGION", "TOKEN", "PROBLEM"));
             for (ProfileInfo p : profiles) {
-                out.println(String.format(row, p.name(), p.kind().id(), p.mfa() ? "yes" : "",
-                        p.region() == null ? "" : p.region(), p.token() == null ? "" : p.token().id(),
+                out.println(String.format(
+                        row,
+                        p.name(),
+                        p.kind().id(),
+                        p.mfa() ? "yes" : "",
+                        p.region() == null ? "" : p.region(),
+                        p.token() == null ? "" : p.token().id(),
                         p.problem() == null ? "" : p.problem()));
             }
         }

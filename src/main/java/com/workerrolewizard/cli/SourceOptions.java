@@ -12,11 +12,16 @@ import picocli.CommandLine.Option;
 
 /** SOURCE of the contract, as options: live AWS (a profile or the SDK's default chain), an offline file, or the sandbox. */
 final class SourceOptions {
-    @Option(names = "--authorization-details", paramLabel = "FILE",
+    @Option(
+            names = "--authorization-details",
+            paramLabel = "FILE",
             description = "The JSON that 'aws iam get-account-authorization-details' prints (offline, read-only).")
     Path authorizationDetails;
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "An AWS profile (default: the SDK's default chain).")
+    @Option(
+            names = "--profile",
+            paramLabel = "NAME",
+            description = "An AWS profile (default: the SDK's default chain).")
     String profile;
 
     @Option(names = "--region", paramLabel = "REGION", description = "The region for STS (default: the profile's).")
@@ -28,13 +33,21 @@ final class SourceOptions {
     @Option(names = "--sandbox", description = "The built-in sandbox account (no AWS needed).")
     boolean sandbox;
 
-    @Option(names = "--sandbox-seed", paramLabel = "FILE", hidden = true,
+    @Option(
+            names = "--sandbox-seed",
+            paramLabel = "FILE",
+            hidden = true,
             description = "Seed the sandbox from an authorization-details file instead of its example roles.")
     Path sandboxSeed;
 
     SourceRequest request() {
-        return new SourceRequest(Optional.ofNullable(authorizationDetails), Optional.ofNullable(profile),
-                Optional.ofNullable(region), Optional.ofNullable(endpointUrl), sandbox, Optional.ofNullable(sandboxSeed));
+        return new SourceRequest(
+                Optional.ofNullable(authorizationDetails),
+                Optional.ofNullable(profile),
+                Optional.ofNullable(region),
+                Optional.ofNullable(endpointUrl),
+                sandbox,
+                Optional.ofNullable(sandboxSeed));
     }
 
     /** True when any SOURCE option was given (export without one plans a new role). */

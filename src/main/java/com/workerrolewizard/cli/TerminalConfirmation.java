@@ -8,8 +8,7 @@ import java.util.Locale;
 
 /** Asks on the terminal before a write; with no terminal it refuses rather than guess. {@code --yes} answers for it. */
 final class TerminalConfirmation {
-    private TerminalConfirmation() {
-    }
+    private TerminalConfirmation() {}
 
     /** The terminal's answer, or yes without asking when the person said --yes. */
     static Confirmation of(PrintWriter out, boolean yes) {
@@ -24,7 +23,8 @@ final class TerminalConfirmation {
         }
         out.flush();
         String answer = console.readLine("%s Type yes to apply: ", question);
-        return answer != null && (answer.strip().toLowerCase(Locale.ROOT).equals("yes")
-                || answer.strip().toLowerCase(Locale.ROOT).equals("y"));
+        return answer != null
+                && (answer.strip().toLowerCase(Locale.ROOT).equals("yes")
+                        || answer.strip().toLowerCase(Locale.ROOT).equals("y"));
     }
 }

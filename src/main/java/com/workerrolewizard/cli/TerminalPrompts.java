@@ -22,8 +22,9 @@ final class TerminalPrompts implements SignInPrompts {
     public String mfaCode(String profile, String serial, String retry) {
         Console console = System.console();
         if (console == null) {
-            throw new SignInException("Profile " + profile + " needs an MFA code, and there is no terminal to ask for it on: "
-                    + "run the command in a terminal.");
+            throw new SignInException(
+                    "Profile " + profile + " needs an MFA code, and there is no terminal to ask for it on: "
+                            + "run the command in a terminal.");
         }
         if (retry != null) {
             err.println(retry);
@@ -37,7 +38,8 @@ final class TerminalPrompts implements SignInPrompts {
     }
 
     @Override
-    public void showDeviceCode(String profile, String userCode, String verificationUri, String verificationUriComplete) {
+    public void showDeviceCode(
+            String profile, String userCode, String verificationUri, String verificationUriComplete) {
         err.println("IAM Identity Center login for profile " + profile + ": open " + verificationUri
                 + " and confirm the code " + userCode + ".");
         err.flush();

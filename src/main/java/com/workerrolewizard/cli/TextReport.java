@@ -17,17 +17,23 @@ final class TextReport {
     private static final int WIDTH = 100;
     private static final int DETAIL_COLUMN = 2 + 9 + 1 + 17 + 1;
 
-    private TextReport() {
-    }
+    private TextReport() {}
 
     static String render(String appliance, String catalog, List<RoleReport> reports, boolean colour) {
         StringBuilder out = new StringBuilder();
         for (RoleReport report : reports) {
-            out.append("Role ").append(shown(report.role())).append("  ").append(shown(report.arn())).append('\n');
+            out.append("Role ")
+                    .append(shown(report.role()))
+                    .append("  ")
+                    .append(shown(report.arn()))
+                    .append('\n');
             for (RequirementResult result : report.requirements()) {
                 String mark = String.format("%-9s", "[" + result.status() + "]");
-                out.append("  ").append(colour ? paint(mark, result.status()) : mark).append(' ')
-                        .append(String.format("%-17s", result.id().id())).append(' ');
+                out.append("  ")
+                        .append(colour ? paint(mark, result.status()) : mark)
+                        .append(' ')
+                        .append(String.format("%-17s", result.id().id()))
+                        .append(' ');
                 wrap(out, shown(result.detail()));
                 // The detail names up to five actions per reason; past that, the full list follows.
                 if (result.missing().size() > 5) {
@@ -38,13 +44,19 @@ final class TextReport {
             out.append('\n');
         }
         out.append(summary(reports)).append('\n');
-        out.append("Appliance ").append(shown(appliance)).append("; ").append(shown(catalog)).append('\n');
+        out.append("Appliance ")
+                .append(shown(appliance))
+                .append("; ")
+                .append(shown(catalog))
+                .append('\n');
         return out.toString();
     }
 
     private static String summary(List<RoleReport> reports) {
         long failing = reports.stream().filter(r -> r.any(Status.FAIL)).count();
-        long undecided = reports.stream().filter(r -> !r.any(Status.FAIL) && r.any(Status.UNKNOWN)).count();
+        long undecided = reports.stream()
+                .filter(r -> !r.any(Status.FAIL) && r.any(Status.UNKNOWN))
+                .count();
         long passing = reports.size() - failing - undecided;
         List<String> parts = new ArrayList<>();
         parts.add(passing + " meet" + (passing == 1 ? "s" : "") + " all four requirements");
@@ -54,7 +66,8 @@ final class TextReport {
         if (undecided > 0) {
             parts.add(undecided + " could not be fully checked");
         }
-        return reports.size() + (reports.size() == 1 ? " role" : " roles") + " checked: " + String.join(", ", parts) + ".";
+        return reports.size() + (reports.size() == 1 ? " role" : " roles") + " checked: " + String.join(", ", parts)
+                + ".";
     }
 
     private static void wrap(StringBuilder out, String text) {

@@ -19,7 +19,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code undo}: reverts the last applied plan from the local journal, after showing what it will do. */
-@Command(name = "undo", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(
+        name = "undo",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
         description = "Reverts the last applied plan, from the local journal.")
 final class UndoCommand implements Callable<Integer> {
     private final Workflows workflows;
@@ -70,8 +73,8 @@ final class UndoCommand implements Callable<Integer> {
             RoleWorkflow roles = workflows.roles(session, workflows.documents(actions));
             Optional<UndoPlan> plan = roles.undoPlan();
             if (plan.isEmpty()) {
-                out.println("Nothing to undo: the journal " + roles.journalFile() + " holds no change that is applied and "
-                        + "not undone, and none whose outcome is unknown.");
+                out.println("Nothing to undo: the journal " + roles.journalFile()
+                        + " holds no change that is applied and " + "not undone, and none whose outcome is unknown.");
                 out.flush();
                 return ExitCode.OK;
             }

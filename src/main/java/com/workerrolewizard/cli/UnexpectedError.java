@@ -18,8 +18,7 @@ public final class UnexpectedError {
     private static final String INTERNAL = "stopped on an unexpected error inside the program (not in what you "
             + "gave it); please report it with the command you ran (" + DEBUG_VARIABLE + "=1 shows the details).";
 
-    private UnexpectedError() {
-    }
+    private UnexpectedError() {}
 
     /** The sentence, after {@code who} (the command, such as "worker-role-wizard check"). */
     public static String sentence(String who, Throwable error) {
@@ -55,7 +54,9 @@ public final class UnexpectedError {
 
     private static boolean debug() {
         String value = System.getenv(DEBUG_VARIABLE);
-        return value != null && !value.isBlank() && !value.strip().equals("0")
+        return value != null
+                && !value.isBlank()
+                && !value.strip().equals("0")
                 && !value.strip().toLowerCase(Locale.ROOT).equals("false");
     }
 }

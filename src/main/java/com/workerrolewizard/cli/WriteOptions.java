@@ -6,11 +6,17 @@ import picocli.CommandLine.Option;
 
 /** The options of the commands that write: how permissions are given, and dry run or confirmation. */
 final class WriteOptions {
-    @Option(names = "--permissions", paramLabel = "inline|managed", defaultValue = "inline",
+    @Option(
+            names = "--permissions",
+            paramLabel = "inline|managed",
+            defaultValue = "inline",
             description = "Give the page's permissions as an inline policy (default) or a customer managed policy.")
     Mode permissions;
 
-    enum Mode { inline, managed }
+    enum Mode {
+        inline,
+        managed
+    }
 
     @Option(names = "--dry-run", description = "Print the plan and change nothing.")
     boolean dryRun;

@@ -23,8 +23,7 @@ public final class AtomicFile {
     /** Permissions of a script: exported bash scripts. */
     public static final String SCRIPT = "rwxr-xr-x";
 
-    private AtomicFile() {
-    }
+    private AtomicFile() {}
 
     /**
      * @param posixPermissions such as {@link #OWNER_ONLY}; ignored where the file system has no POSIX permissions
@@ -42,7 +41,8 @@ public final class AtomicFile {
         write(target, content, posixPermissions, true);
     }
 
-    private static void write(Path target, String content, String posixPermissions, boolean durable) throws IOException {
+    private static void write(Path target, String content, String posixPermissions, boolean durable)
+            throws IOException {
         Path absolute = target.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
         Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
@@ -81,7 +81,9 @@ public final class AtomicFile {
         try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException e) {
-            if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win")) {
+            if (!System.getProperty("os.name", "")
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .contains("win")) {
                 throw e instanceof IOException io ? io : new IOException(e);
             }
         }

@@ -57,8 +57,7 @@ public final class OutputTarget {
         }
     }
 
-    private OutputTarget() {
-    }
+    private OutputTarget() {}
 
     /**
      * Writes {@code content} at {@code target} atomically (see {@link AtomicFile}).
@@ -84,8 +83,11 @@ public final class OutputTarget {
                 }
             }
             case FOLDER -> throw new RefusedException(Refusal.FOLDER, target, "");
-            case SYMBOLIC_LINK -> throw new RefusedException(Refusal.SYMBOLIC_LINK, target,
-                    Files.readSymbolicLink(absolute).toString());
+            case SYMBOLIC_LINK ->
+                throw new RefusedException(
+                        Refusal.SYMBOLIC_LINK,
+                        target,
+                        Files.readSymbolicLink(absolute).toString());
             default -> throw new RefusedException(Refusal.NOT_A_FILE, target, kind.words());
         }
         AtomicFile.write(absolute, content, posixPermissions);

@@ -16,8 +16,7 @@ import java.util.function.UnaryOperator;
  * left, the program stops with one sentence.
  */
 public final class UserHome {
-    private UserHome() {
-    }
+    private UserHome() {}
 
     /** The home folder; an {@link UserFacingException} (exit 2) when no usable one is known. */
     public static Path resolve() {

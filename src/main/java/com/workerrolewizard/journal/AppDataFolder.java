@@ -11,8 +11,7 @@ import java.util.Locale;
  * {@code WORKER_ROLE_WIZARD_HOME} replaces it.
  */
 public final class AppDataFolder {
-    private AppDataFolder() {
-    }
+    private AppDataFolder() {}
 
     public static Path resolve() {
         String override = System.getProperty("worker.role.wizard.home", System.getenv("WORKER_ROLE_WIZARD_HOME"));
@@ -28,7 +27,8 @@ public final class AppDataFolder {
         }
         String xdg = System.getenv("XDG_DATA_HOME");
         // The XDG specification ignores a relative value.
-        return xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg, "worker-role-wizard")
+        return xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
+                ? Path.of(xdg, "worker-role-wizard")
                 : home().resolve(Path.of(".local", "share", "worker-role-wizard"));
     }
 

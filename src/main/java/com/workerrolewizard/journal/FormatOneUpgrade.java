@@ -8,15 +8,15 @@ import java.util.Optional;
  * undo took back as REVERTED, so this finds, for each write a format 1 undo reverted, the write it reverted.
  */
 final class FormatOneUpgrade {
-    private FormatOneUpgrade() {
-    }
+    private FormatOneUpgrade() {}
 
     static void apply(List<JournalRecord> records) {
         for (JournalRecord undo : records) {
             if (!"undo".equals(undo.kind()) || undo.undoes() == null) {
                 continue;
             }
-            Optional<JournalRecord> target = records.stream().filter(r -> r.id().equals(undo.undoes())).findFirst();
+            Optional<JournalRecord> target =
+                    records.stream().filter(r -> r.id().equals(undo.undoes())).findFirst();
             if (target.isEmpty()) {
                 continue;
             }
@@ -29,7 +29,8 @@ final class FormatOneUpgrade {
                 List<JournalEntry> writes = target.get().entries();
                 for (int w = 0; w < writes.size(); w++) {
                     JournalEntry write = writes.get(w);
-                    if (write.state() == JournalEntry.State.APPLIED && write.parameters().equals(step.parameters())
+                    if (write.state() == JournalEntry.State.APPLIED
+                            && write.parameters().equals(step.parameters())
                             && UndoStep.revertAction(write.action()).equals(step.action())) {
                         writes.set(w, write.with(JournalEntry.State.REVERTED));
                         undone.set(u, step.reverting(w));

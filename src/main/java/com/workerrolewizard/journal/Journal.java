@@ -55,16 +55,26 @@ public final class Journal {
             return read();
         } catch (Unreadable e) {
             throw new UserFacingException("The journal " + file + " cannot be used (" + e.getMessage() + "): move it "
-                    + "aside, for example to " + file.getFileName() + ".bad, and run again; never delete it, as it lists "
+                    + "aside, for example to " + file.getFileName()
+                    + ".bad, and run again; never delete it, as it lists "
                     + "the writes undo needs.");
         }
     }
 
     /** Starts a record and saves it (open, with this process as its writer) before any of its writes. */
     public JournalRecord begin(String kind, String account, String role, String appliance, String undoes) {
-        JournalRecord record = new JournalRecord(UUID.randomUUID().toString(), Instant.now().truncatedTo(ChronoUnit.SECONDS)
-                .toString(), kind, account, role, appliance, undoes, JournalRecord.Writer.current(), true, List.of());
-        change(record, records -> { });
+        JournalRecord record = new JournalRecord(
+                UUID.randomUUID().toString(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                kind,
+                account,
+                role,
+                appliance,
+                undoes,
+                JournalRecord.Writer.current(),
+                true,
+                List.of());
+        change(record, records -> {});
         return record;
     }
 
@@ -72,7 +82,7 @@ public final class Journal {
     public int write(JournalRecord record, JournalEntry entry) {
         record.entries().add(entry);
         try {
-            change(record, records -> { });
+            change(record, records -> {});
         } catch (JournalWriteException e) {
             // Not saved, so not made: the record in memory says what the file says.
             record.entries().remove(record.entries().size() - 1);
@@ -95,7 +105,7 @@ public final class Journal {
      */
     public void update(JournalRecord record, int index, JournalEntry entry) {
         record.entries().set(index, entry);
-        change(record, records -> { });
+        change(record, records -> {});
     }
 
     /**
@@ -103,15 +113,24 @@ public final class Journal {
      * settled meanwhile keeps what that undo found.
      */
     public void settle(String recordId, int index, JournalEntry.State state, String detail) {
-        change(null, records -> records.stream().filter(r -> r.id().equals(recordId)).findFirst()
-                .filter(r -> index < r.entries().size() && r.entries().get(index).state().toUndo())
-                .ifPresent(r -> r.entries().set(index, r.entries().get(index).with(state, detail))));
+        change(
+                null,
+                records -> records.stream()
+                        .filter(r -> r.id().equals(recordId))
+                        .findFirst()
+                        .filter(r -> index < r.entries().size()
+                                && r.entries().get(index).state().toUndo())
+                        .ifPresent(r ->
+                                r.entries().set(index, r.entries().get(index).with(state, detail))));
     }
 
     /** Marks a record's plan done; a record without a single write is dropped. */
     public void finish(JournalRecord record) {
         record.close();
-        change(record, records -> records.removeIf(r -> r.id().equals(record.id()) && record.entries().isEmpty()));
+        change(
+                record,
+                records -> records.removeIf(
+                        r -> r.id().equals(record.id()) && record.entries().isEmpty()));
     }
 
     /** The newest fix or create-role record with a write to revert, or one whose outcome is unknown. */
@@ -149,8 +168,8 @@ public final class Journal {
         } catch (IOException e) {
             throw new JournalWriteException("The journal " + file + " cannot be written (" + reason(e) + ")");
         } catch (Unreadable e) {
-            throw new JournalWriteException("The journal " + file + " cannot be written (it cannot be read any more: "
-                    + e.getMessage() + ")");
+            throw new JournalWriteException(
+                    "The journal " + file + " cannot be written (it cannot be read any more: " + e.getMessage() + ")");
         }
     }
 
@@ -158,7 +177,10 @@ public final class Journal {
         String text;
         try {
             byte[] bytes = Files.readAllBytes(file);
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (CharacterCodingException e) {

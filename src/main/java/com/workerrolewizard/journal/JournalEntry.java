@@ -15,8 +15,15 @@ import java.time.temporal.ChronoUnit;
  * @param detail     what is known beyond the state (what undo found in IAM), or null
  * @param reverts    for an undo's write, the index of the write it reverts in the record undone; otherwise null
  */
-public record JournalEntry(String action, ObjectNode parameters, ObjectNode before, ObjectNode after, State state,
-        String time, String detail, Integer reverts) {
+public record JournalEntry(
+        String action,
+        ObjectNode parameters,
+        ObjectNode before,
+        ObjectNode after,
+        State state,
+        String time,
+        String detail,
+        Integer reverts) {
 
     /** What became of a write. */
     public enum State {
@@ -56,7 +63,15 @@ public record JournalEntry(String action, ObjectNode parameters, ObjectNode befo
 
     /** A write about to be made, stamped now. */
     public JournalEntry(String action, ObjectNode parameters, ObjectNode before, ObjectNode after, State state) {
-        this(action, parameters, before, after, state, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), null, null);
+        this(
+                action,
+                parameters,
+                before,
+                after,
+                state,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                null,
+                null);
     }
 
     public JournalEntry with(State newState) {

@@ -22,14 +22,27 @@ import java.util.Set;
  */
 final class JournalFormat {
     static final int CURRENT = 2;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Set<String> KINDS = Set.of("fix", "create-role", "undo");
-    private static final Set<String> WRITES = Set.of("CreateRole", "UpdateAssumeRolePolicy", "CreateInstanceProfile",
-            "AddRoleToInstanceProfile", "PutRolePolicy", "CreatePolicy", "AttachRolePolicy");
-    private static final Set<String> REVERTS = Set.of("DeleteRole", "UpdateAssumeRolePolicy", "DeleteInstanceProfile",
-            "RemoveRoleFromInstanceProfile", "DeleteRolePolicy", "DeletePolicy", "DetachRolePolicy");
+    private static final Set<String> WRITES = Set.of(
+            "CreateRole",
+            "UpdateAssumeRolePolicy",
+            "CreateInstanceProfile",
+            "AddRoleToInstanceProfile",
+            "PutRolePolicy",
+            "CreatePolicy",
+            "AttachRolePolicy");
+    private static final Set<String> REVERTS = Set.of(
+            "DeleteRole",
+            "UpdateAssumeRolePolicy",
+            "DeleteInstanceProfile",
+            "RemoveRoleFromInstanceProfile",
+            "DeleteRolePolicy",
+            "DeletePolicy",
+            "DetachRolePolicy");
 
     /** What is wrong with the file, in words that name the spot (never the JSON library's). */
     static final class Problem extends Exception {
@@ -40,8 +53,7 @@ final class JournalFormat {
         }
     }
 
-    private JournalFormat() {
-    }
+    private JournalFormat() {}
 
     static List<JournalRecord> read(String text) throws Problem {
         if (text.isBlank()) {
@@ -52,8 +64,10 @@ final class JournalFormat {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new Problem("it is not valid JSON" + (at == null || at.getLineNr() < 1 ? ""
-                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+            throw new Problem("it is not valid JSON"
+                    + (at == null || at.getLineNr() < 1
+                            ? ""
+                            : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
         if (!(root instanceof ObjectNode object)) {
             throw new Problem("it holds " + shape(root) + ", not the journal's object");
@@ -62,9 +76,13 @@ final class JournalFormat {
         if (format == null) {
             throw new Problem("it has no \"format\"");
         }
-        if (!format.isIntegralNumber() || !format.canConvertToInt() || format.intValue() < 1 || format.intValue() > CURRENT) {
-            throw new Problem("its \"format\" is " + quote(format) + ", which this version does not know (it reads 1 and "
-                    + CURRENT + "; a newer version of the program may have written it)");
+        if (!format.isIntegralNumber()
+                || !format.canConvertToInt()
+                || format.intValue() < 1
+                || format.intValue() > CURRENT) {
+            throw new Problem(
+                    "its \"format\" is " + quote(format) + ", which this version does not know (it reads 1 and "
+                            + CURRENT + "; a newer version of the program may have written it)");
         }
         int version = format.intValue();
         only(object, "", Set.of("format", "records"));
@@ -95,7 +113,9 @@ final class JournalFormat {
                 node.put("undoes", record.undoes());
             }
             if (record.writer() != null) {
-                node.putObject("writer").put("pid", record.writer().pid()).put("started", record.writer().started());
+                node.putObject("writer")
+                        .put("pid", record.writer().pid())
+                        .put("started", record.writer().started());
             }
             node.put("open", record.open());
             ArrayNode entries = node.putArray("entries");
@@ -128,8 +148,22 @@ final class JournalFormat {
 
     private static JournalRecord record(JsonNode node, String at, int version) throws Problem {
         ObjectNode object = object(node, at);
-        only(object, at, version == 1 ? Set.of("id", "time", "kind", "account", "role", "appliance", "undoes", "entries")
-                : Set.of("id", "time", "kind", "account", "role", "appliance", "undoes", "writer", "open", "entries"));
+        only(
+                object,
+                at,
+                version == 1
+                        ? Set.of("id", "time", "kind", "account", "role", "appliance", "undoes", "entries")
+                        : Set.of(
+                                "id",
+                                "time",
+                                "kind",
+                                "account",
+                                "role",
+                                "appliance",
+                                "undoes",
+                                "writer",
+                                "open",
+                                "entries"));
         String kind = text(object, "kind", at, true);
         if (!KINDS.contains(kind)) {
             throw new Problem(at + ".kind is " + quote(object.get("kind")) + ", not fix, create-role or undo");
@@ -158,16 +192,28 @@ final class JournalFormat {
         for (JsonNode e : array(object, "entries", at)) {
             entries.add(entry(e, at + ".entries[" + i++ + "]", version, kind.equals("undo") ? REVERTS : WRITES, time));
         }
-        return new JournalRecord(text(object, "id", at, true), time, kind, text(object, "account", at, true),
-                text(object, "role", at, true), text(object, "appliance", at, true), text(object, "undoes", at, false),
-                writer, open, entries);
+        return new JournalRecord(
+                text(object, "id", at, true),
+                time,
+                kind,
+                text(object, "account", at, true),
+                text(object, "role", at, true),
+                text(object, "appliance", at, true),
+                text(object, "undoes", at, false),
+                writer,
+                open,
+                entries);
     }
 
     private static JournalEntry entry(JsonNode node, String at, int version, Set<String> actions, String recordTime)
             throws Problem {
         ObjectNode object = object(node, at);
-        only(object, at, version == 1 ? Set.of("action", "state", "parameters", "before", "after")
-                : Set.of("action", "state", "time", "parameters", "before", "after", "reverts", "detail"));
+        only(
+                object,
+                at,
+                version == 1
+                        ? Set.of("action", "state", "parameters", "before", "after")
+                        : Set.of("action", "state", "time", "parameters", "before", "after", "reverts", "detail"));
         String action = text(object, "action", at, true);
         if (!actions.contains(action)) {
             throw new Problem(at + ".action is " + quote(object.get("action")) + ", not a write this version makes");
@@ -276,7 +322,9 @@ final class JournalFormat {
         if (node.isObject()) {
             return "an object";
         }
-        return node.isTextual() ? "text" : node.isNumber() ? "a number" : node.isBoolean() ? "true or false" : "a value";
+        return node.isTextual()
+                ? "text"
+                : node.isNumber() ? "a number" : node.isBoolean() ? "true or false" : "a value";
     }
 
     /** A value from the file as JSON writes it (control characters escaped), cut short. */
@@ -288,8 +336,13 @@ final class JournalFormat {
             return shape(node);
         }
         StringBuilder text = new StringBuilder();
-        node.toString().codePoints().limit(60).forEach(c -> text.append(Character.isISOControl(c)
-                || Character.getType(c) == Character.FORMAT ? String.format("\\u%04X", c) : Character.toString(c)));
+        node.toString()
+                .codePoints()
+                .limit(60)
+                .forEach(c -> text.append(
+                        Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                                ? String.format("\\u%04X", c)
+                                : Character.toString(c)));
         return node.toString().codePointCount(0, node.toString().length()) > 60 ? text + "..." : text.toString();
     }
 }

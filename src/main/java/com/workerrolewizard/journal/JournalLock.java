@@ -52,7 +52,8 @@ final class JournalLock implements AutoCloseable {
             FileLock lock = tryLock(channel);
             while (lock == null) {
                 if (System.nanoTime() > deadline) {
-                    throw new IOException("another run of the program held " + absolute.getFileName() + " for over a minute");
+                    throw new IOException(
+                            "another run of the program held " + absolute.getFileName() + " for over a minute");
                 }
                 Thread.sleep(20);
                 lock = tryLock(channel);
@@ -82,7 +83,8 @@ final class JournalLock implements AutoCloseable {
     private static FileChannel open(Path file) throws IOException {
         if (!Files.exists(file)) {
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException e) {
                 Files.createFile(file);
             } catch (java.nio.file.FileAlreadyExistsException e) {

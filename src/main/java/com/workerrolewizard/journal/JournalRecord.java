@@ -13,9 +13,15 @@ import java.util.Optional;
 public final class JournalRecord {
     /** Who writes a record: a process id and its start time (a reused id is another process). */
     public record Writer(long pid, String started) {
-        private static final Writer SELF = new Writer(ProcessHandle.current().pid(), ProcessHandle.current().info()
-                .startInstant().map(Instant::toString)
-                .orElse(Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()).toString()));
+        private static final Writer SELF = new Writer(
+                ProcessHandle.current().pid(),
+                ProcessHandle.current()
+                        .info()
+                        .startInstant()
+                        .map(Instant::toString)
+                        .orElse(Instant.ofEpochMilli(
+                                        ManagementFactory.getRuntimeMXBean().getStartTime())
+                                .toString()));
 
         static Writer current() {
             return SELF;
@@ -28,8 +34,13 @@ public final class JournalRecord {
                 return true;
             }
             Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
-            return process.isPresent() && process.get().info().startInstant().map(Instant::toString)
-                    .map(started::equals).orElse(true);
+            return process.isPresent()
+                    && process.get()
+                            .info()
+                            .startInstant()
+                            .map(Instant::toString)
+                            .map(started::equals)
+                            .orElse(true);
         }
     }
 
@@ -50,8 +61,17 @@ public final class JournalRecord {
      * @param writer the process that wrote it; null for a record of journal format 1
      * @param open   true until its plan is done
      */
-    public JournalRecord(String id, String time, String kind, String account, String role, String appliance,
-            String undoes, Writer writer, boolean open, List<JournalEntry> entries) {
+    public JournalRecord(
+            String id,
+            String time,
+            String kind,
+            String account,
+            String role,
+            String appliance,
+            String undoes,
+            Writer writer,
+            boolean open,
+            List<JournalEntry> entries) {
         this.id = id;
         this.time = time;
         this.kind = kind;
@@ -110,7 +130,9 @@ public final class JournalRecord {
     }
 
     public List<JournalEntry> applied() {
-        return entries.stream().filter(e -> e.state() == JournalEntry.State.APPLIED).toList();
+        return entries.stream()
+                .filter(e -> e.state() == JournalEntry.State.APPLIED)
+                .toList();
     }
 
     /** Another process is still applying it: undoing it now would race with its writes. */

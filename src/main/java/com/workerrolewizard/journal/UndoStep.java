@@ -33,7 +33,8 @@ public record UndoStep(String action, ObjectNode parameters, JournalEntry revert
             if (entry.action().equals("CreatePolicy") && entry.parameter("PolicyArn") == null) {
                 entry = withPolicyArn(entry, record);
             }
-            steps.add(new UndoStep(revertAction(entry.action()), entry.parameters().deepCopy(), entry, i, summary(entry)));
+            steps.add(new UndoStep(
+                    revertAction(entry.action()), entry.parameters().deepCopy(), entry, i, summary(entry)));
         }
         return steps;
     }
@@ -47,10 +48,18 @@ public record UndoStep(String action, ObjectNode parameters, JournalEntry revert
         String partition = appliance.length > 1 && !appliance[1].isEmpty() ? appliance[1] : "aws";
         String path = entry.parameters().path("Path").asText("/");
         ObjectNode parameters = entry.parameters().deepCopy();
-        parameters.put("PolicyArn", "arn:" + partition + ":iam::" + record.account() + ":policy" + path
-                + entry.parameter("PolicyName"));
-        return new JournalEntry(entry.action(), parameters, entry.before(), entry.after(), entry.state(), entry.time(),
-                entry.detail(), entry.reverts());
+        parameters.put(
+                "PolicyArn",
+                "arn:" + partition + ":iam::" + record.account() + ":policy" + path + entry.parameter("PolicyName"));
+        return new JournalEntry(
+                entry.action(),
+                parameters,
+                entry.before(),
+                entry.after(),
+                entry.state(),
+                entry.time(),
+                entry.detail(),
+                entry.reverts());
     }
 
     /** The IAM action that takes back a write. */
@@ -72,13 +81,15 @@ public record UndoStep(String action, ObjectNode parameters, JournalEntry revert
         String profile = entry.parameter("InstanceProfileName");
         return switch (entry.action()) {
             case "CreateRole" -> "Delete role " + role + ".";
-            case "UpdateAssumeRolePolicy" -> "Take the statements the fix appended out of the trust policy of role " + role
-                    + " (other changes made since stay).";
+            case "UpdateAssumeRolePolicy" ->
+                "Take the statements the fix appended out of the trust policy of role " + role
+                        + " (other changes made since stay).";
             case "CreateInstanceProfile" -> "Delete instance profile " + profile + ".";
             case "AddRoleToInstanceProfile" -> "Remove role " + role + " from instance profile " + profile + ".";
             case "PutRolePolicy" -> "Delete inline policy " + entry.parameter("PolicyName") + " of role " + role + ".";
             case "CreatePolicy" -> "Delete managed policy " + entry.parameter("PolicyArn") + ".";
-            case "AttachRolePolicy" -> "Detach managed policy " + entry.parameter("PolicyArn") + " from role " + role + ".";
+            case "AttachRolePolicy" ->
+                "Detach managed policy " + entry.parameter("PolicyArn") + " from role " + role + ".";
             default -> throw new IllegalStateException("The journal holds an unknown write: " + entry.action());
         };
     }

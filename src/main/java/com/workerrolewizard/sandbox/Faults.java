@@ -11,15 +11,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Faults {
     /** What a faulty operation answers. */
-    public enum Kind { THROTTLING, SERVER_ERROR, TIMEOUT, ACCESS_DENIED,
+    public enum Kind {
+        THROTTLING,
+        SERVER_ERROR,
+        TIMEOUT,
+        ACCESS_DENIED,
         /** What IAM answers for an entity created a moment ago that has not propagated yet. */
-        NOT_YET_PROPAGATED }
-
-    private record Fault(Kind kind, AtomicInteger remaining) {
+        NOT_YET_PROPAGATED
     }
 
-    private record Hold(CountDownLatch held, CountDownLatch release) {
-    }
+    private record Fault(Kind kind, AtomicInteger remaining) {}
+
+    private record Hold(CountDownLatch held, CountDownLatch release) {}
 
     private final Map<String, Hold> holds = new ConcurrentHashMap<>();
     private volatile long latencyMillis;
@@ -85,16 +88,25 @@ public final class Faults {
         }
         switch (fault.kind) {
             case THROTTLING -> throw new SandboxError(400, "Throttling", "Rate exceeded");
-            case SERVER_ERROR -> throw new SandboxError(500, "ServiceFailure", "The request processing has failed "
-                    + "because of an unknown error, exception or failure.");
+            case SERVER_ERROR ->
+                throw new SandboxError(
+                        500,
+                        "ServiceFailure",
+                        "The request processing has failed " + "because of an unknown error, exception or failure.");
             case TIMEOUT -> {
                 Thread.sleep(timeoutMillis);
                 throw new SandboxError(500, "ServiceFailure", "The request timed out.");
             }
-            case NOT_YET_PROPAGATED -> throw SandboxError.noSuchEntity("The entity cannot be found (not yet propagated).");
-            case ACCESS_DENIED -> throw new SandboxError(403, "AccessDenied", "User: " + callerArn
-                    + " is not authorized to perform: iam:" + action + " because no identity-based policy allows the iam:"
-                    + action + " action");
+            case NOT_YET_PROPAGATED ->
+                throw SandboxError.noSuchEntity("The entity cannot be found (not yet propagated).");
+            case ACCESS_DENIED ->
+                throw new SandboxError(
+                        403,
+                        "AccessDenied",
+                        "User: " + callerArn
+                                + " is not authorized to perform: iam:" + action
+                                + " because no identity-based policy allows the iam:"
+                                + action + " action");
         }
     }
 }

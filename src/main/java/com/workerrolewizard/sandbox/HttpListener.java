@@ -32,13 +32,31 @@ final class HttpListener implements AutoCloseable {
     private static final int MAX_CONNECTIONS = 256;
     /** Clients drop an idle kept-alive connection before the sandbox's idle timeout closes it under them. */
     private static final int KEEP_ALIVE_SECONDS = 5;
-    private static final Map<Integer, String> REASONS = Map.of(200, "OK", 400, "Bad Request", 403, "Forbidden",
-            404, "Not Found", 408, "Request Timeout", 409, "Conflict", 413, "Payload Too Large",
-            431, "Request Header Fields Too Large", 500, "Internal Server Error", 503, "Service Unavailable");
+
+    private static final Map<Integer, String> REASONS = Map.of(
+            200,
+            "OK",
+            400,
+            "Bad Request",
+            403,
+            "Forbidden",
+            404,
+            "Not Found",
+            408,
+            "Request Timeout",
+            409,
+            "Conflict",
+            413,
+            "Payload Too Large",
+            431,
+            "Request Header Fields Too Large",
+            500,
+            "Internal Server Error",
+            503,
+            "Service Unavailable");
 
     /** A rendered answer; null from {@link Handler#handle} closes the connection without one. */
-    record Response(int status, String body, String requestId) {
-    }
+    record Response(int status, String body, String requestId) {}
 
     interface Handler {
         Response handle(IncomingRequest request);
@@ -110,8 +128,14 @@ final class HttpListener implements AutoCloseable {
                     return;
                 } catch (SocketTimeoutException e) {
                     if (reader.started()) {
-                        write(out, handler.refuse(new SandboxError(408, "RequestTimeoutException", "The request did not "
-                                + "arrive whole within " + WHOLE_REQUEST.toSeconds() + " s.")), false);
+                        write(
+                                out,
+                                handler.refuse(new SandboxError(
+                                        408,
+                                        "RequestTimeoutException",
+                                        "The request did not " + "arrive whole within " + WHOLE_REQUEST.toSeconds()
+                                                + " s.")),
+                                false);
                         discardAndClose(socket, timed, in);
                     }
                     return;
@@ -142,7 +166,9 @@ final class HttpListener implements AutoCloseable {
                 + "Content-Length: " + body.length + "\r\n"
                 + "x-amzn-RequestId: " + response.requestId() + "\r\n"
                 + "Date: " + DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)) + "\r\n"
-                + (keepAlive ? "Connection: keep-alive\r\nKeep-Alive: timeout=" + KEEP_ALIVE_SECONDS : "Connection: close")
+                + (keepAlive
+                        ? "Connection: keep-alive\r\nKeep-Alive: timeout=" + KEEP_ALIVE_SECONDS
+                        : "Connection: close")
                 + "\r\n\r\n";
         out.write(head.getBytes(StandardCharsets.ISO_8859_1));
         out.write(body);

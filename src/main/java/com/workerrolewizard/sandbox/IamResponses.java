@@ -16,8 +16,7 @@ import java.util.function.BiConsumer;
  * checked on the way in and URL-encoded on the way out, and lists paged with Marker and MaxItems.
  */
 final class IamResponses {
-    private IamResponses() {
-    }
+    private IamResponses() {}
 
     static String required(Map<String, String> p, String name) {
         String value = p.get(name);

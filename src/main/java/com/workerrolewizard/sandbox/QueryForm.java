@@ -15,8 +15,7 @@ import java.util.Map;
  * percent escape or bytes that are not UTF-8 are the caller's error (400), never a server failure.
  */
 final class QueryForm {
-    private QueryForm() {
-    }
+    private QueryForm() {}
 
     /** The parameters, the last one winning where a name repeats. */
     static Map<String, String> parse(byte[] form) {
@@ -71,15 +70,21 @@ final class QueryForm {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw malformed("a parameter is not valid UTF-8");
         }
     }
 
     private static SandboxError malformed(String problem) {
-        return new SandboxError(400, "InvalidParameterValue", "The request is not valid "
-                + "application/x-www-form-urlencoded: " + problem + ".");
+        return new SandboxError(
+                400,
+                "InvalidParameterValue",
+                "The request is not valid " + "application/x-www-form-urlencoded: " + problem + ".");
     }
 }

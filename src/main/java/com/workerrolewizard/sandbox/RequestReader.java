@@ -59,8 +59,10 @@ final class RequestReader {
         String path = question < 0 ? target : target.substring(0, question);
         String query = question < 0 ? null : target.substring(question + 1);
         byte[] body = body(headers);
-        String connection = String.join(",", headers.getOrDefault("connection", List.of())).toLowerCase(Locale.ROOT);
-        boolean keepAlive = line[2].equals("HTTP/1.0") ? connection.contains("keep-alive") : !connection.contains("close");
+        String connection =
+                String.join(",", headers.getOrDefault("connection", List.of())).toLowerCase(Locale.ROOT);
+        boolean keepAlive =
+                line[2].equals("HTTP/1.0") ? connection.contains("keep-alive") : !connection.contains("close");
         return new IncomingRequest(line[0], path, query, headers, body, keepAlive);
     }
 
@@ -74,8 +76,10 @@ final class RequestReader {
                 throw new EOFException("the client closed the connection in the middle of a request");
             }
             if (++total > MAX_HEAD) {
-                throw new SandboxError(431, "RequestHeaderFieldsTooLarge", "The request line and headers exceed "
-                        + MAX_HEAD / 1024 + " KB.");
+                throw new SandboxError(
+                        431,
+                        "RequestHeaderFieldsTooLarge",
+                        "The request line and headers exceed " + MAX_HEAD / 1024 + " KB.");
             }
             if (b == '\n') {
                 String text = line.toString(StandardCharsets.ISO_8859_1);
@@ -123,7 +127,9 @@ final class RequestReader {
             return new byte[0];
         }
         String length = lengths.get(0);
-        if (lengths.stream().anyMatch(l -> !l.equals(length)) || length.isEmpty() || !length.chars().allMatch(Character::isDigit)) {
+        if (lengths.stream().anyMatch(l -> !l.equals(length))
+                || length.isEmpty()
+                || !length.chars().allMatch(Character::isDigit)) {
             throw malformed("the Content-Length is not one number");
         }
         if (length.length() > 9 || Integer.parseInt(length) > MAX_BODY) {
@@ -195,11 +201,14 @@ final class RequestReader {
     }
 
     private static SandboxError tooLarge() {
-        return new SandboxError(413, "RequestEntityTooLargeException", "The request body is larger than "
-                + MAX_BODY / (1024 * 1024) + " MB, the most the sandbox reads.");
+        return new SandboxError(
+                413,
+                "RequestEntityTooLargeException",
+                "The request body is larger than " + MAX_BODY / (1024 * 1024) + " MB, the most the sandbox reads.");
     }
 
     private static SandboxError malformed(String problem) {
-        return new SandboxError(400, "MalformedHttpRequestException", "The request is not valid HTTP/1.1: " + problem + ".");
+        return new SandboxError(
+                400, "MalformedHttpRequestException", "The request is not valid HTTP/1.1: " + problem + ".");
     }
 }

@@ -67,20 +67,28 @@ final class RequestSignature {
         }
         checkTime(amzDate);
         if (!scope[1].equals(amzDate.substring(0, 8)) || !scope[4].equals("aws4_request")) {
-            throw new SandboxError(403, "SignatureDoesNotMatch", "Credential should be scoped to the request's date "
-                    + amzDate.substring(0, 8) + " and end with 'aws4_request', not '" + fields.get("Credential")
-                    .substring(scope[0].length() + 1) + "'.");
+            throw new SandboxError(
+                    403,
+                    "SignatureDoesNotMatch",
+                    "Credential should be scoped to the request's date "
+                            + amzDate.substring(0, 8) + " and end with 'aws4_request', not '"
+                            + fields.get("Credential").substring(scope[0].length() + 1) + "'.");
         }
         List<String> signed = List.of(fields.get("SignedHeaders").split(";", -1));
         if (!signed.contains("host") || !signed.contains("x-amz-date")) {
             throw incomplete("'Host' and 'X-Amz-Date' must be among the SignedHeaders of the Authorization header.");
         }
-        String canonical = String.join("\n", request.method(), canonicalUri(request.rawPath()),
-                canonicalQuery(request.rawQuery()), canonicalHeaders(request, signed), fields.get("SignedHeaders"),
+        String canonical = String.join(
+                "\n",
+                request.method(),
+                canonicalUri(request.rawPath()),
+                canonicalQuery(request.rawQuery()),
+                canonicalHeaders(request, signed),
+                fields.get("SignedHeaders"),
                 hex(sha256(request.body())));
         String credentialScope = String.join("/", scope[1], scope[2], scope[3], scope[4]);
-        String stringToSign = String.join("\n", ALGORITHM, amzDate, credentialScope,
-                hex(sha256(canonical.getBytes(StandardCharsets.UTF_8))));
+        String stringToSign = String.join(
+                "\n", ALGORITHM, amzDate, credentialScope, hex(sha256(canonical.getBytes(StandardCharsets.UTF_8))));
         byte[] signingKey = hmac(("AWS4" + key.secret()).getBytes(StandardCharsets.UTF_8), scope[1]);
         for (String part : List.of(scope[2], scope[3], scope[4])) {
             signingKey = hmac(signingKey, part);
@@ -96,7 +104,8 @@ final class RequestSignature {
         for (String field : parameters.split(",")) {
             int eq = field.indexOf('=');
             if (eq > 0) {
-                fields.put(field.substring(0, eq).strip(), field.substring(eq + 1).strip());
+                fields.put(
+                        field.substring(0, eq).strip(), field.substring(eq + 1).strip());
             }
         }
         for (String required : List.of("Credential", "SignedHeaders", "Signature")) {
@@ -116,12 +125,18 @@ final class RequestSignature {
         }
         Instant now = Instant.now();
         if (signedAt.isBefore(now.minus(MAX_SKEW))) {
-            throw new SandboxError(403, "SignatureDoesNotMatch", "Signature expired: " + amzDate + " is now earlier than "
-                    + format(now.minus(MAX_SKEW)) + " (" + format(now) + " - 15 min.)");
+            throw new SandboxError(
+                    403,
+                    "SignatureDoesNotMatch",
+                    "Signature expired: " + amzDate + " is now earlier than " + format(now.minus(MAX_SKEW)) + " ("
+                            + format(now) + " - 15 min.)");
         }
         if (signedAt.isAfter(now.plus(MAX_SKEW))) {
-            throw new SandboxError(403, "SignatureDoesNotMatch", "Signature not yet current: " + amzDate
-                    + " is still later than " + format(now.plus(MAX_SKEW)) + " (" + format(now) + " + 15 min.)");
+            throw new SandboxError(
+                    403,
+                    "SignatureDoesNotMatch",
+                    "Signature not yet current: " + amzDate + " is still later than " + format(now.plus(MAX_SKEW))
+                            + " (" + format(now) + " + 15 min.)");
         }
     }
 
@@ -142,11 +157,13 @@ final class RequestSignature {
         }
         StringBuilder encoded = new StringBuilder();
         for (String segment : path.split("/", -1)) {
-            encoded.append(encoded.length() == 0 && segment.isEmpty() ? "" : "/").append(encode(segment));
+            encoded.append(encoded.length() == 0 && segment.isEmpty() ? "" : "/")
+                    .append(encode(segment));
         }
         String canonical = encoded.length() == 0 ? "/" : encoded.toString();
         return canonical.length() > 1 && canonical.endsWith("/") && !rawPath.endsWith("/")
-                ? canonical.substring(0, canonical.length() - 1) : canonical;
+                ? canonical.substring(0, canonical.length() - 1)
+                : canonical;
     }
 
     private static String canonicalQuery(String rawQuery) {
@@ -169,7 +186,9 @@ final class RequestSignature {
         StringBuilder headers = new StringBuilder();
         for (String name : signed) {
             List<String> values = new ArrayList<>();
-            request.headers().getOrDefault(name, List.of()).forEach(v -> values.add(v.strip().replaceAll("\\s+", " ")));
+            request.headers()
+                    .getOrDefault(name, List.of())
+                    .forEach(v -> values.add(v.strip().replaceAll("\\s+", " ")));
             headers.append(name).append(':').append(String.join(",", values)).append('\n');
         }
         return headers.toString();
@@ -190,8 +209,9 @@ final class RequestSignature {
     }
 
     private static boolean same(String expected, String given) {
-        return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                given.getBytes(StandardCharsets.UTF_8));
+        return given != null
+                && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] sha256(byte[] data) {

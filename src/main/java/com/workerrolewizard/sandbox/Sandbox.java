@@ -2,8 +2,8 @@ package com.workerrolewizard.sandbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.workerrolewizard.core.account.BoundedInput;
 import com.workerrolewizard.core.UserFacingException;
+import com.workerrolewizard.core.account.BoundedInput;
 import com.workerrolewizard.core.arn.Arn;
 import com.workerrolewizard.core.policy.Json;
 import com.workerrolewizard.core.policy.PolicyText;
@@ -50,8 +50,8 @@ public final class Sandbox implements AutoCloseable {
         try {
             root = Json.MAPPER.readTree(BoundedInput.read(authorizationDetails, BoundedInput.SANDBOX_SEED));
         } catch (JsonProcessingException e) {
-            throw new UserFacingException("Cannot seed the sandbox from " + authorizationDetails + ": it is not valid JSON"
-                    + Json.explain(e) + ".");
+            throw new UserFacingException("Cannot seed the sandbox from " + authorizationDetails
+                    + ": it is not valid JSON" + Json.explain(e) + ".");
         }
         String account = ACCOUNT;
         String partition = "aws";
@@ -211,21 +211,34 @@ public final class Sandbox implements AutoCloseable {
         String both = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
                 + "\"Principal\":{\"AWS\":\"" + APPLIANCE + "\"}},{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
                 + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"}}]}";
-        String applianceOnly = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
-                + "\"Principal\":{\"AWS\":\"" + APPLIANCE + "\"}}]}";
+        String applianceOnly =
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                        + "\"Principal\":{\"AWS\":\"" + APPLIANCE + "\"}}]}";
         String permissions = page.permissionsPolicy().toString();
         String partial = permissions.replaceAll(",?\"ssm:[A-Za-z]+\"", "").replace("[,", "[");
-        iam.roles.put("VeeamBackupImpersonation", "/", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                + "\"Action\":\"sts:AssumeRole\",\"Principal\":{\"AWS\":\"arn:aws:iam::" + ACCOUNT + ":root\"}}]}");
-        iam.rolePolicies.putInline("VeeamBackupImpersonation", "AssumeWorkerRoles", "{\"Version\":\"2012-10-17\","
-                + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}]}");
+        iam.roles.put(
+                "VeeamBackupImpersonation",
+                "/",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                        + "\"Action\":\"sts:AssumeRole\",\"Principal\":{\"AWS\":\"arn:aws:iam::" + ACCOUNT
+                        + ":root\"}}]}");
+        iam.rolePolicies.putInline(
+                "VeeamBackupImpersonation",
+                "AssumeWorkerRoles",
+                "{\"Version\":\"2012-10-17\","
+                        + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}]}");
         example(iam, "VeeamWorkerReady", both, permissions, true);
         example(iam, "WorkerWithoutInstanceProfile", both, permissions, false);
         example(iam, "WorkerWithoutApplianceTrust", ec2Trust(), permissions, true);
         example(iam, "WorkerWithoutEc2Trust", applianceOnly, permissions, true);
         example(iam, "WorkerMissingPermissions", both, partial, true);
-        example(iam, "WorkerFailingAll", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
-                + "\"sts:AssumeRole\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"}}]}", null, false);
+        example(
+                iam,
+                "WorkerFailingAll",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+                        + "\"sts:AssumeRole\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"}}]}",
+                null,
+                false);
     }
 
     private static void example(SandboxIam iam, String name, String trust, String permissions, boolean profile) {
@@ -245,16 +258,20 @@ public final class Sandbox implements AutoCloseable {
                 versions.put(version.path("VersionId").asText(), document(version.get("Document")));
             }
             if (!versions.isEmpty()) {
-                iam.policies.put(policy.path("Arn").asText(), policy.path("PolicyName").asText(),
-                        policy.path("Path").asText("/"), versions, policy.path("DefaultVersionId").asText("v1"));
+                iam.policies.put(
+                        policy.path("Arn").asText(),
+                        policy.path("PolicyName").asText(),
+                        policy.path("Path").asText("/"),
+                        versions,
+                        policy.path("DefaultVersionId").asText("v1"));
             }
         }
         for (JsonNode role : root.path("RoleDetailList")) {
             String name = role.path("RoleName").asText();
             iam.roles.put(name, role.path("Path").asText("/"), document(role.get("AssumeRolePolicyDocument")));
             for (JsonNode inline : role.path("RolePolicyList")) {
-                iam.rolePolicies.putInline(name, inline.path("PolicyName").asText(),
-                        document(inline.get("PolicyDocument")));
+                iam.rolePolicies.putInline(
+                        name, inline.path("PolicyName").asText(), document(inline.get("PolicyDocument")));
             }
             for (JsonNode attached : role.path("AttachedManagedPolicies")) {
                 String arn = attached.path("PolicyArn").asText();
@@ -263,10 +280,14 @@ public final class Sandbox implements AutoCloseable {
                 }
             }
             for (JsonNode profile : role.path("InstanceProfileList")) {
-                iam.profiles.put(profile.path("InstanceProfileName").asText(), profile.path("Path").asText("/"),
+                iam.profiles.put(
+                        profile.path("InstanceProfileName").asText(),
+                        profile.path("Path").asText("/"),
                         name);
             }
-            String boundary = role.path("PermissionsBoundary").path("PermissionsBoundaryArn").asText(null);
+            String boundary = role.path("PermissionsBoundary")
+                    .path("PermissionsBoundaryArn")
+                    .asText(null);
             if (boundary != null && hasPolicy(root, boundary)) {
                 iam.roles.setBoundary(name, boundary);
             }

@@ -22,6 +22,7 @@ final class SandboxAccount {
     private final String partition;
     /** Seeded, so a sandbox hands out the same ids run after run. */
     private final Random ids = new Random(20261127);
+
     final Map<String, Role> roles = new LinkedHashMap<>();
     final Map<String, Profile> profiles = new LinkedHashMap<>();
     final Map<String, Policy> policies = new LinkedHashMap<>();
@@ -63,11 +64,9 @@ final class SandboxAccount {
         }
     }
 
-    record Tag(String key, String value) {
-    }
+    record Tag(String key, String value) {}
 
-    record InlinePolicy(String name, String document) {
-    }
+    record InlinePolicy(String name, String document) {}
 
     static final class Profile extends Resource {
         final List<Role> roles = new ArrayList<>();
@@ -154,7 +153,9 @@ final class SandboxAccount {
 
     /** The instance profiles that hold this role. */
     List<Profile> profilesOf(Role role) {
-        return profiles.values().stream().filter(profile -> profile.roles.contains(role)).toList();
+        return profiles.values().stream()
+                .filter(profile -> profile.roles.contains(role))
+                .toList();
     }
 
     Optional<Role> findRole(String name) {

@@ -43,12 +43,18 @@ final class SandboxAccountDetails {
         // The page cap knob can make this page longer than 100 items, never shorter.
         IamResponses.Page page = IamResponses.Page.of(p, items.size(), Math.max(account.pageCap, 100));
         List<Object> shown = page.of(items);
-        Xml xml = new Xml().list("UserDetailList", List.of(), (member, user) -> { })
-                .list("GroupDetailList", List.of(), (member, group) -> { })
+        Xml xml = new Xml()
+                .list("UserDetailList", List.of(), (member, user) -> {})
+                .list("GroupDetailList", List.of(), (member, group) -> {})
                 .list("RoleDetailList", only(shown, Role.class), this::roleDetail)
-                .list("Policies", only(shown, Policy.class), (member, policy) -> SandboxPolicies.fields(member, policy)
-                        .list("PolicyVersionList", policy.versions.keySet(),
-                                (version, id) -> SandboxPolicies.versionFields(version, policy, id)));
+                .list(
+                        "Policies",
+                        only(shown, Policy.class),
+                        (member, policy) -> SandboxPolicies.fields(member, policy)
+                                .list(
+                                        "PolicyVersionList",
+                                        policy.versions.keySet(),
+                                        (version, id) -> SandboxPolicies.versionFields(version, policy, id)));
         return page.close(xml).toString();
     }
 
@@ -56,7 +62,9 @@ final class SandboxAccountDetails {
         SandboxRoles.fields(xml, role, true)
                 .list("InstanceProfileList", account.profilesOf(role), SandboxInstanceProfiles::fields)
                 .list("RolePolicyList", role.inline.values(), SandboxRolePolicies::inlineFields)
-                .list("AttachedManagedPolicies", role.attached.stream().map(account::policy).toList(),
+                .list(
+                        "AttachedManagedPolicies",
+                        role.attached.stream().map(account::policy).toList(),
                         SandboxRolePolicies::attachedFields);
     }
 
@@ -74,7 +82,8 @@ final class SandboxAccountDetails {
         summary.put("RolePolicySizeQuota", IamLimits.INLINE_POLICIES_PER_ROLE);
         summary.put("PolicySizeQuota", IamLimits.MANAGED_POLICY_SIZE);
         Xml xml = new Xml().open("SummaryMap");
-        summary.forEach((key, value) -> xml.open("entry").text("key", key).text("value", value).close("entry"));
+        summary.forEach((key, value) ->
+                xml.open("entry").text("key", key).text("value", value).close("entry"));
         return xml.close("SummaryMap").toString();
     }
 }

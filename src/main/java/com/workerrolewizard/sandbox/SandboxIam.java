@@ -9,6 +9,7 @@ import java.util.Map;
 final class SandboxIam {
     /** The account's state, and the lock to hold while changing it from outside a call. */
     final SandboxAccount account;
+
     final SandboxRoles roles;
     final SandboxRolePolicies rolePolicies;
     final SandboxInstanceProfiles profiles;
@@ -52,8 +53,12 @@ final class SandboxIam {
                 case "DeletePolicy" -> policies.delete(p);
                 case "GetAccountSummary" -> details.summary();
                 case "GetAccountAuthorizationDetails" -> details.authorizationDetails(p);
-                default -> throw new SandboxError(400, "InvalidAction", "The action " + action + " is not valid for "
-                        + "this web service (the sandbox serves what Worker Role Wizard uses).");
+                default ->
+                    throw new SandboxError(
+                            400,
+                            "InvalidAction",
+                            "The action " + action + " is not valid for "
+                                    + "this web service (the sandbox serves what Worker Role Wizard uses).");
             };
         }
     }

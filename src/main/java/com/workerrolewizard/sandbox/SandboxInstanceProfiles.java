@@ -19,8 +19,8 @@ final class SandboxInstanceProfiles {
 
     String listForRole(Map<String, String> p) {
         Role role = account.role(p.get("RoleName"));
-        return IamResponses.page(p, account.pageCap, "InstanceProfiles", account.profilesOf(role),
-                SandboxInstanceProfiles::fields);
+        return IamResponses.page(
+                p, account.pageCap, "InstanceProfiles", account.profilesOf(role), SandboxInstanceProfiles::fields);
     }
 
     String create(Map<String, String> p) {
@@ -58,8 +58,8 @@ final class SandboxInstanceProfiles {
         Profile profile = account.profile(p.get("InstanceProfileName"));
         Role role = account.role(p.get("RoleName"));
         if (!profile.roles.remove(role)) {
-            throw SandboxError.noSuchEntity("The role with name " + role.name + " cannot be found in instance profile "
-                    + profile.name + ".");
+            throw SandboxError.noSuchEntity(
+                    "The role with name " + role.name + " cannot be found in instance profile " + profile.name + ".");
         }
         return null;
     }
@@ -75,13 +75,18 @@ final class SandboxInstanceProfiles {
     }
 
     private static String element(Profile profile) {
-        return fields(new Xml().open("InstanceProfile"), profile).close("InstanceProfile").toString();
+        return fields(new Xml().open("InstanceProfile"), profile)
+                .close("InstanceProfile")
+                .toString();
     }
 
     /** A profile's fields, with its roles as lists show them. */
     static Xml fields(Xml xml, Profile profile) {
-        return xml.text("Path", profile.path).text("InstanceProfileName", profile.name)
-                .text("InstanceProfileId", profile.id).text("Arn", profile.arn).text("CreateDate", profile.created)
+        return xml.text("Path", profile.path)
+                .text("InstanceProfileName", profile.name)
+                .text("InstanceProfileId", profile.id)
+                .text("Arn", profile.arn)
+                .text("CreateDate", profile.created)
                 .list("Roles", profile.roles, (member, role) -> SandboxRoles.fields(member, role, false));
     }
 }

@@ -23,10 +23,12 @@ final class SandboxPolicies {
         Policy policy = account.policy(required(p, "PolicyArn"));
         String version = required(p, "VersionId");
         if (policy.versions.get(version) == null) {
-            throw SandboxError.noSuchEntity("Policy " + policy.arn + " version " + version
-                    + " does not exist or is not attachable.");
+            throw SandboxError.noSuchEntity(
+                    "Policy " + policy.arn + " version " + version + " does not exist or is not attachable.");
         }
-        return versionFields(new Xml().open("PolicyVersion"), policy, version).close("PolicyVersion").toString();
+        return versionFields(new Xml().open("PolicyVersion"), policy, version)
+                .close("PolicyVersion")
+                .toString();
     }
 
     String create(Map<String, String> p) {
@@ -35,8 +37,8 @@ final class SandboxPolicies {
         String path = p.getOrDefault("Path", "/");
         String arn = account.arn("policy", path, name);
         if (account.policies.values().stream().anyMatch(pol -> pol.name.equalsIgnoreCase(name) && !pol.awsManaged())) {
-            throw SandboxError.alreadyExists("A policy called " + name
-                    + " already exists. Duplicate names are not allowed.");
+            throw SandboxError.alreadyExists(
+                    "A policy called " + name + " already exists. Duplicate names are not allowed.");
         }
         String document = IamResponses.document(required(p, "PolicyDocument"), PolicyKind.IDENTITY);
         if (IamResponses.size(document) > IamLimits.MANAGED_POLICY_SIZE) {
@@ -76,16 +78,24 @@ final class SandboxPolicies {
     }
 
     static Xml fields(Xml xml, Policy policy) {
-        return xml.text("PolicyName", policy.name).text("PolicyId", policy.id).text("Arn", policy.arn)
-                .text("Path", policy.path).text("DefaultVersionId", policy.defaultVersion)
-                .text("AttachmentCount", policy.attachments).text("PermissionsBoundaryUsageCount", 0)
-                .text("IsAttachable", true).text("Description", policy.description).text("CreateDate", policy.created)
+        return xml.text("PolicyName", policy.name)
+                .text("PolicyId", policy.id)
+                .text("Arn", policy.arn)
+                .text("Path", policy.path)
+                .text("DefaultVersionId", policy.defaultVersion)
+                .text("AttachmentCount", policy.attachments)
+                .text("PermissionsBoundaryUsageCount", 0)
+                .text("IsAttachable", true)
+                .text("Description", policy.description)
+                .text("CreateDate", policy.created)
                 .text("UpdateDate", policy.created);
     }
 
     /** One version of a policy, its document URL-encoded. */
     static Xml versionFields(Xml xml, Policy policy, String version) {
-        return xml.text("Document", IamResponses.encode(policy.versions.get(version))).text("VersionId", version)
-                .text("IsDefaultVersion", version.equals(policy.defaultVersion)).text("CreateDate", policy.created);
+        return xml.text("Document", IamResponses.encode(policy.versions.get(version)))
+                .text("VersionId", version)
+                .text("IsDefaultVersion", version.equals(policy.defaultVersion))
+                .text("CreateDate", policy.created);
     }
 }

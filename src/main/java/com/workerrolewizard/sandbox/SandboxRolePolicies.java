@@ -20,7 +20,8 @@ final class SandboxRolePolicies {
 
     String listInline(Map<String, String> p) {
         Role role = account.role(p.get("RoleName"));
-        List<String> names = role.inline.values().stream().map(InlinePolicy::name).toList();
+        List<String> names =
+                role.inline.values().stream().map(InlinePolicy::name).toList();
         return IamResponses.page(p, account.pageCap, "PolicyNames", names, (xml, name) -> xml.raw(Xml.escape(name)));
     }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 final class SandboxRoles {
     /** IAM's default quota for a trust policy, in characters without white space. */
     static final int TRUST_QUOTA = 2048;
+
     private final SandboxAccount account;
 
     SandboxRoles(SandboxAccount account) {
@@ -28,7 +29,9 @@ final class SandboxRoles {
 
     String list(Map<String, String> p) {
         String prefix = p.getOrDefault("PathPrefix", "/");
-        List<Role> matching = account.roles.values().stream().filter(r -> r.path.startsWith(prefix)).toList();
+        List<Role> matching = account.roles.values().stream()
+                .filter(r -> r.path.startsWith(prefix))
+                .toList();
         return IamResponses.page(p, account.pageCap, "Roles", matching, (xml, role) -> fields(xml, role, false));
     }
 
@@ -59,7 +62,9 @@ final class SandboxRoles {
 
     String delete(Map<String, String> p) {
         Role role = account.role(p.get("RoleName"));
-        if (!role.inline.isEmpty() || !role.attached.isEmpty() || !account.profilesOf(role).isEmpty()) {
+        if (!role.inline.isEmpty()
+                || !role.attached.isEmpty()
+                || !account.profilesOf(role).isEmpty()) {
             throw SandboxError.deleteConflict("Cannot delete entity, must remove roles from instance profile first, "
                     + "detach all policies first and delete all inline policies first.");
         }
@@ -102,15 +107,25 @@ final class SandboxRoles {
 
     /** A role's fields; its boundary and tags only when {@code whole}: lists leave them out, as IAM does. */
     static Xml fields(Xml xml, Role role, boolean whole) {
-        xml.text("Path", role.path).text("RoleName", role.name).text("RoleId", role.id).text("Arn", role.arn)
-                .text("CreateDate", role.created).text("AssumeRolePolicyDocument", IamResponses.encode(role.trust))
-                .text("Description", role.description).text("MaxSessionDuration", role.maxSession);
+        xml.text("Path", role.path)
+                .text("RoleName", role.name)
+                .text("RoleId", role.id)
+                .text("Arn", role.arn)
+                .text("CreateDate", role.created)
+                .text("AssumeRolePolicyDocument", IamResponses.encode(role.trust))
+                .text("Description", role.description)
+                .text("MaxSessionDuration", role.maxSession);
         if (whole && role.boundary != null) {
-            xml.open("PermissionsBoundary").text("PermissionsBoundaryType", "Policy")
-                    .text("PermissionsBoundaryArn", role.boundary).close("PermissionsBoundary");
+            xml.open("PermissionsBoundary")
+                    .text("PermissionsBoundaryType", "Policy")
+                    .text("PermissionsBoundaryArn", role.boundary)
+                    .close("PermissionsBoundary");
         }
         if (whole && !role.tags.isEmpty()) {
-            xml.list("Tags", role.tags, (member, tag) -> member.text("Key", tag.key()).text("Value", tag.value()));
+            xml.list(
+                    "Tags",
+                    role.tags,
+                    (member, tag) -> member.text("Key", tag.key()).text("Value", tag.value()));
         }
         return xml;
     }

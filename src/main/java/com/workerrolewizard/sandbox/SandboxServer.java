@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SandboxServer implements AutoCloseable {
     private static final String IAM_NS = "https://iam.amazonaws.com/doc/2010-05-08/";
     private static final String STS_NS = "https://sts.amazonaws.com/doc/2011-06-15/";
-    private static final Set<String> STS_ACTIONS = Set.of("GetCallerIdentity", "AssumeRole", "AssumeRoleWithWebIdentity");
+    private static final Set<String> STS_ACTIONS =
+            Set.of("GetCallerIdentity", "AssumeRole", "AssumeRoleWithWebIdentity");
     /** What STS answers without a signature: the caller proves who it is with a token instead. */
     private static final Set<String> UNSIGNED_ACTIONS = Set.of("AssumeRoleWithWebIdentity");
 
@@ -106,15 +107,30 @@ public final class SandboxServer implements AutoCloseable {
             boolean anonymous = UNSIGNED_ACTIONS.contains(action) && !RequestSignature.isSigned(request);
             String accessKey = anonymous ? null : signature.verify(request);
             faults.before(action, sts.callerArn(accessKey));
-            String result = isSts ? sts.handle(action, params, accessKey)
-                    : action.equals("SimulatePrincipalPolicy") ? simulator.simulate(params) : iam.handle(action, params);
-            StringBuilder xml = new StringBuilder("<").append(action).append("Response xmlns=\"").append(namespace)
+            String result = isSts
+                    ? sts.handle(action, params, accessKey)
+                    : action.equals("SimulatePrincipalPolicy")
+                            ? simulator.simulate(params)
+                            : iam.handle(action, params);
+            StringBuilder xml = new StringBuilder("<")
+                    .append(action)
+                    .append("Response xmlns=\"")
+                    .append(namespace)
                     .append("\">");
             if (result != null) {
-                xml.append('<').append(action).append("Result>").append(result).append("</").append(action).append("Result>");
+                xml.append('<')
+                        .append(action)
+                        .append("Result>")
+                        .append(result)
+                        .append("</")
+                        .append(action)
+                        .append("Result>");
             }
-            xml.append("<ResponseMetadata><RequestId>").append(requestId).append("</RequestId></ResponseMetadata></")
-                    .append(action).append("Response>");
+            xml.append("<ResponseMetadata><RequestId>")
+                    .append(requestId)
+                    .append("</RequestId></ResponseMetadata></")
+                    .append(action)
+                    .append("Response>");
             return new HttpListener.Response(200, xml.toString(), requestId);
         } catch (SandboxError e) {
             return new HttpListener.Response(e.status, errorXml(namespace, e, requestId), requestId);
@@ -122,17 +138,26 @@ public final class SandboxServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             return null;
         } catch (RuntimeException e) {
-            return new HttpListener.Response(500, errorXml(namespace, new SandboxError(500, "ServiceFailure",
-                    String.valueOf(e)), requestId), requestId);
+            return new HttpListener.Response(
+                    500,
+                    errorXml(namespace, new SandboxError(500, "ServiceFailure", String.valueOf(e)), requestId),
+                    requestId);
         } finally {
             inFlight.decrementAndGet();
         }
     }
 
     private static String errorXml(String namespace, SandboxError error, String requestId) {
-        return new Xml().raw("<ErrorResponse xmlns=\"" + namespace + "\">").open("Error").text("Type", error.type)
-                .text("Code", error.code).text("Message", error.getMessage()).close("Error").text("RequestId", requestId)
-                .raw("</ErrorResponse>").toString();
+        return new Xml()
+                .raw("<ErrorResponse xmlns=\"" + namespace + "\">")
+                .open("Error")
+                .text("Type", error.type)
+                .text("Code", error.code)
+                .text("Message", error.getMessage())
+                .close("Error")
+                .text("RequestId", requestId)
+                .raw("</ErrorResponse>")
+                .toString();
     }
 
     @Override

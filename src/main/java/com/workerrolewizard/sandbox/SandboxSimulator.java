@@ -37,27 +37,40 @@ final class SandboxSimulator {
             actions.add(p.get("ActionNames.member." + i));
         }
         Sources sources = sources(source);
-        List<PolicySource> identity = sources.identity().stream().map(Source::parse).toList();
+        List<PolicySource> identity =
+                sources.identity().stream().map(Source::parse).toList();
         Optional<PolicySource> boundary = sources.boundary().map(Source::parse);
-        List<ActionVerdict> verdicts = PermissionEvaluator.evaluate(identity, boundary, actions,
-                com.workerrolewizard.core.evaluation.ResourceScope.literalStar());
+        List<ActionVerdict> verdicts = PermissionEvaluator.evaluate(
+                identity, boundary, actions, com.workerrolewizard.core.evaluation.ResourceScope.literalStar());
         Xml xml = new Xml().open("EvaluationResults");
         for (ActionVerdict verdict : verdicts) {
             boolean scpDenies = organizationDenied.contains(verdict.action().toLowerCase(Locale.ROOT));
-            String decision = scpDenies ? "explicitDeny" : switch (verdict.verdict()) {
-                case ALLOWED -> "allowed";
-                case DENIED -> "explicitDeny";
-                case NOT_ALLOWED, EXCLUDED, OUTSIDE_BOUNDARY -> verdict.reason() != null && verdict.reason().startsWith("denied by")
-                        ? "explicitDeny" : "implicitDeny";
-            };
-            xml.open("member").text("EvalActionName", verdict.action()).text("EvalResourceName", "*")
-                    .text("EvalDecision", decision).open("MatchedStatements").close("MatchedStatements")
-                    .open("MissingContextValues").close("MissingContextValues")
-                    .open("OrganizationsDecisionDetail").text("AllowedByOrganizations", !scpDenies)
+            String decision = scpDenies
+                    ? "explicitDeny"
+                    : switch (verdict.verdict()) {
+                        case ALLOWED -> "allowed";
+                        case DENIED -> "explicitDeny";
+                        case NOT_ALLOWED, EXCLUDED, OUTSIDE_BOUNDARY ->
+                            verdict.reason() != null && verdict.reason().startsWith("denied by")
+                                    ? "explicitDeny"
+                                    : "implicitDeny";
+                    };
+            xml.open("member")
+                    .text("EvalActionName", verdict.action())
+                    .text("EvalResourceName", "*")
+                    .text("EvalDecision", decision)
+                    .open("MatchedStatements")
+                    .close("MatchedStatements")
+                    .open("MissingContextValues")
+                    .close("MissingContextValues")
+                    .open("OrganizationsDecisionDetail")
+                    .text("AllowedByOrganizations", !scpDenies)
                     .close("OrganizationsDecisionDetail");
             if (boundary.isPresent()) {
-                xml.open("PermissionsBoundaryDecisionDetail").text("AllowedByPermissionsBoundary",
-                        verdict.verdict() != com.workerrolewizard.core.evaluation.Verdict.OUTSIDE_BOUNDARY)
+                xml.open("PermissionsBoundaryDecisionDetail")
+                        .text(
+                                "AllowedByPermissionsBoundary",
+                                verdict.verdict() != com.workerrolewizard.core.evaluation.Verdict.OUTSIDE_BOUNDARY)
                         .close("PermissionsBoundaryDecisionDetail");
             }
             xml.close("member");
@@ -71,21 +84,23 @@ final class SandboxSimulator {
             Role role = account.roleByArn(roleArn)
                     .orElseThrow(() -> SandboxError.noSuchEntity("Role " + roleArn + " cannot be found."));
             List<Source> identity = new ArrayList<>();
-            role.inline.values().forEach(inline -> identity.add(new Source("inline policy \"" + inline.name() + "\"",
-                    inline.document())));
+            role.inline
+                    .values()
+                    .forEach(inline ->
+                            identity.add(new Source("inline policy \"" + inline.name() + "\"", inline.document())));
             for (String arn : role.attached) {
                 Policy policy = account.policy(arn);
                 identity.add(new Source("managed policy \"" + policy.name + "\"", policy.defaultDocument()));
             }
-            Optional<Source> boundary = Optional.ofNullable(role.boundary).map(account::policy)
-                    .map(policy -> new Source("the permissions boundary \"" + policy.name + "\"",
-                            policy.defaultDocument()));
+            Optional<Source> boundary = Optional.ofNullable(role.boundary)
+                    .map(account::policy)
+                    .map(policy ->
+                            new Source("the permissions boundary \"" + policy.name + "\"", policy.defaultDocument()));
             return new Sources(identity, boundary);
         }
     }
 
-    private record Sources(List<Source> identity, Optional<Source> boundary) {
-    }
+    private record Sources(List<Source> identity, Optional<Source> boundary) {}
 
     /** A policy of the role, named as the simulator's verdicts name it. */
     private record Source(String name, String document) {

@@ -45,12 +45,21 @@ final class SandboxSts {
 
     String handle(String action, Map<String, String> p, String accessKey) {
         return switch (action) {
-            case "GetCallerIdentity" -> new Xml().text("Arn", callerArn(accessKey))
-                    .text("UserId", accessKey != null && sessions.containsKey(accessKey) ? "AROASANDBOX:session" : "AIDASANDBOXADMIN")
-                    .text("Account", account.id()).toString();
+            case "GetCallerIdentity" ->
+                new Xml()
+                        .text("Arn", callerArn(accessKey))
+                        .text(
+                                "UserId",
+                                accessKey != null && sessions.containsKey(accessKey)
+                                        ? "AROASANDBOX:session"
+                                        : "AIDASANDBOXADMIN")
+                        .text("Account", account.id())
+                        .toString();
             case "AssumeRole" -> assumeRole(p, accessKey);
             case "AssumeRoleWithWebIdentity" -> assumeRoleWithWebIdentity(p);
-            default -> throw new SandboxError(400, "InvalidAction", "The action " + action + " is not valid for this web service.");
+            default ->
+                throw new SandboxError(
+                        400, "InvalidAction", "The action " + action + " is not valid for this web service.");
         };
     }
 
@@ -58,19 +67,33 @@ final class SandboxSts {
         String roleArn = p.get("RoleArn");
         String sessionName = p.getOrDefault("RoleSessionName", "session");
         String caller = principalArn(accessKey);
-        String trust = account.trustOf(roleArn).orElseThrow(() -> new SandboxError(403, "AccessDenied", "User: "
-                + callerArn(accessKey) + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn));
+        String trust = account.trustOf(roleArn)
+                .orElseThrow(() -> new SandboxError(
+                        403,
+                        "AccessDenied",
+                        "User: " + callerArn(accessKey) + " is not authorized to perform: sts:AssumeRole on resource: "
+                                + roleArn));
         boolean mfa = p.containsKey("SerialNumber");
         if (mfa && mfaCode != null && !mfaCode.equals(p.get("TokenCode"))) {
-            throw new SandboxError(403, "AccessDenied", "MultiFactorAuthentication failed with invalid MFA one time pass code.");
+            throw new SandboxError(
+                    403, "AccessDenied", "MultiFactorAuthentication failed with invalid MFA one time pass code.");
         }
-        TrustEvaluation evaluation = TrustEvaluator.evaluate(PolicyDocument.parse(trust, PolicyKind.TRUST), target(caller));
+        TrustEvaluation evaluation =
+                TrustEvaluator.evaluate(PolicyDocument.parse(trust, PolicyKind.TRUST), target(caller));
         // An Allow whose only condition is MFA holds when the request came with a code.
-        boolean mfaAllow = mfa && evaluation.conditionalAllow().filter(a -> a.statement().conditionKeys().stream()
-                .allMatch(k -> k.startsWith("aws:MultiFactorAuth"))).isPresent();
-        if (evaluation.unconditionalDeny().isPresent() || (evaluation.bestUnconditionalAllow().isEmpty() && !mfaAllow)) {
-            throw new SandboxError(403, "AccessDenied", "User: " + callerArn(accessKey)
-                    + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn);
+        boolean mfaAllow = mfa
+                && evaluation
+                        .conditionalAllow()
+                        .filter(a -> a.statement().conditionKeys().stream()
+                                .allMatch(k -> k.startsWith("aws:MultiFactorAuth")))
+                        .isPresent();
+        if (evaluation.unconditionalDeny().isPresent()
+                || (evaluation.bestUnconditionalAllow().isEmpty() && !mfaAllow)) {
+            throw new SandboxError(
+                    403,
+                    "AccessDenied",
+                    "User: " + callerArn(accessKey) + " is not authorized to perform: sts:AssumeRole on resource: "
+                            + roleArn);
         }
         return credentials(roleArn, sessionName, Integer.parseInt(p.getOrDefault("DurationSeconds", "3600")));
     }
@@ -81,8 +104,11 @@ final class SandboxSts {
             throw new SandboxError(400, "InvalidIdentityToken", "The web identity token is empty.");
         }
         String roleArn = p.get("RoleArn");
-        account.trustOf(roleArn).orElseThrow(() -> new SandboxError(403, "AccessDenied", "Not authorized to perform "
-                + "sts:AssumeRoleWithWebIdentity on " + roleArn));
+        account.trustOf(roleArn)
+                .orElseThrow(() -> new SandboxError(
+                        403,
+                        "AccessDenied",
+                        "Not authorized to perform " + "sts:AssumeRoleWithWebIdentity on " + roleArn));
         return credentials(roleArn, p.getOrDefault("RoleSessionName", "web"), 3600);
     }
 
@@ -91,11 +117,23 @@ final class SandboxSts {
         String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
         String sessionArn = "arn:aws:sts::" + account.id() + ":assumed-role/" + roleName + "/" + sessionName;
         sessions.put(session.id(), new String[] {roleArn, sessionArn});
-        return new Xml().open("Credentials").text("AccessKeyId", session.id()).text("SecretAccessKey", session.secret())
+        return new Xml()
+                .open("Credentials")
+                .text("AccessKeyId", session.id())
+                .text("SecretAccessKey", session.secret())
                 .text("SessionToken", session.sessionToken())
-                .text("Expiration", Instant.now().plus(seconds, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS).toString())
-                .close("Credentials").open("AssumedRoleUser").text("AssumedRoleId", "AROASANDBOX:" + sessionName)
-                .text("Arn", sessionArn).close("AssumedRoleUser").toString();
+                .text(
+                        "Expiration",
+                        Instant.now()
+                                .plus(seconds, ChronoUnit.SECONDS)
+                                .truncatedTo(ChronoUnit.SECONDS)
+                                .toString())
+                .close("Credentials")
+                .open("AssumedRoleUser")
+                .text("AssumedRoleId", "AROASANDBOX:" + sessionName)
+                .text("Arn", sessionArn)
+                .close("AssumedRoleUser")
+                .toString();
     }
 
     private static PrincipalTarget target(String callerArn) {
@@ -108,10 +146,13 @@ final class SandboxSts {
                 }
                 PrincipalMatch best = PrincipalMatch.NONE;
                 for (String value : principals.values("AWS")) {
-                    PrincipalMatch match = value.equals("*") ? PrincipalMatch.EVERYONE
-                            : value.equalsIgnoreCase(callerArn) ? PrincipalMatch.EXACT
-                            : value.equals(account) || value.endsWith(":" + account + ":root") ? PrincipalMatch.ACCOUNT
-                            : PrincipalMatch.NONE;
+                    PrincipalMatch match = value.equals("*")
+                            ? PrincipalMatch.EVERYONE
+                            : value.equalsIgnoreCase(callerArn)
+                                    ? PrincipalMatch.EXACT
+                                    : value.equals(account) || value.endsWith(":" + account + ":root")
+                                            ? PrincipalMatch.ACCOUNT
+                                            : PrincipalMatch.NONE;
                     best = match.compareTo(best) < 0 ? match : best;
                 }
                 return best;

@@ -19,8 +19,13 @@ final class Xml {
     /** An element with text; nothing at all when the value is null, as AWS omits absent fields. */
     Xml text(String element, Object value) {
         if (value != null) {
-            out.append('<').append(element).append('>').append(escape(String.valueOf(value))).append("</")
-                    .append(element).append('>');
+            out.append('<')
+                    .append(element)
+                    .append('>')
+                    .append(escape(String.valueOf(value)))
+                    .append("</")
+                    .append(element)
+                    .append('>');
         }
         return this;
     }

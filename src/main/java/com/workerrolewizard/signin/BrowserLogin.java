@@ -48,12 +48,16 @@ final class BrowserLogin {
         String redirectUri;
         try (LoopbackRedirect redirect = LoopbackRedirect.start(state)) {
             redirectUri = redirect.redirectUri();
-            prompts.openAuthorizationPage(settings.profile(), authorizeUrl(settings, client.clientId(), redirectUri,
-                    state, pkce.challenge()));
+            prompts.openAuthorizationPage(
+                    settings.profile(),
+                    authorizeUrl(settings, client.clientId(), redirectUri, state, pkce.challenge()));
             String code = redirect.awaitCode(wait, cancelled);
             try {
-                response = oidc.createToken(r -> r.grantType("authorization_code").clientId(client.clientId())
-                        .clientSecret(client.clientSecret()).redirectUri(redirectUri).codeVerifier(pkce.verifier())
+                response = oidc.createToken(r -> r.grantType("authorization_code")
+                        .clientId(client.clientId())
+                        .clientSecret(client.clientSecret())
+                        .redirectUri(redirectUri)
+                        .codeVerifier(pkce.verifier())
                         .code(code));
             } catch (ExpiredTokenException | InvalidGrantException e) {
                 throw new SignInException("IAM Identity Center no longer accepts the code the browser brought back (it "
@@ -61,11 +65,16 @@ final class BrowserLogin {
             }
         }
         String operation = "CreateToken";
-        Duration life = IdentityCenterAnswers.seconds(response.expiresIn(), "expiresIn", operation,
-                Duration.ofDays(366));
-        SsoTokenCache.Token token = new SsoTokenCache.Token(settings.startUrl(), settings.region(),
+        Duration life =
+                IdentityCenterAnswers.seconds(response.expiresIn(), "expiresIn", operation, Duration.ofDays(366));
+        SsoTokenCache.Token token = new SsoTokenCache.Token(
+                settings.startUrl(),
+                settings.region(),
                 IdentityCenterAnswers.required(response.accessToken(), "accessToken", operation),
-                Instant.now().plus(life), client.clientId(), client.clientSecret(), client.expiresAt(),
+                Instant.now().plus(life),
+                client.clientId(),
+                client.clientSecret(),
+                client.expiresAt(),
                 response.refreshToken());
         registrations.save(settings, reuse);
         return token;
@@ -84,19 +93,27 @@ final class BrowserLogin {
         query.put("code_challenge_method", "S256");
         query.put("scopes", String.join(" ", settings.browserScopes()));
         query.put("code_challenge", challenge);
-        return base(settings.region()) + "/authorize?" + query.entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+        return base(settings.region()) + "/authorize?"
+                + query.entrySet().stream()
+                        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                        .collect(Collectors.joining("&"));
     }
 
     /** The OIDC endpoint's scheme and authority: the override, or the SDK's own endpoint for the region. */
     private String base(String region) {
         URI endpoint = oidcEndpoint.orElseGet(() -> SsoOidcEndpointProvider.defaultProvider()
-                .resolveEndpoint(SsoOidcEndpointParams.builder().region(Region.of(region)).build()).join().url());
+                .resolveEndpoint(SsoOidcEndpointParams.builder()
+                        .region(Region.of(region))
+                        .build())
+                .join()
+                .url());
         return endpoint.getScheme() + "://" + endpoint.getRawAuthority();
     }
 
     private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A")
+        return URLEncoder.encode(value, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("*", "%2A")
                 .replace("%7E", "~");
     }
 }

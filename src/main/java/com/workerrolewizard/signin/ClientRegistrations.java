@@ -21,26 +21,31 @@ final class ClientRegistrations {
 
     /** A cached registration for the browser flow, or a new one (saved by the caller once the login has worked). */
     Reuse forBrowser(SsoSettings settings, SsoOidcClient oidc) {
-        Optional<SsoTokenCache.Registration> cached = cache.readRegistration(settings)
-                .filter(r -> !r.expiring() && r.forAuthorizationCode());
+        Optional<SsoTokenCache.Registration> cached =
+                cache.readRegistration(settings).filter(r -> !r.expiring() && r.forAuthorizationCode());
         if (cached.isPresent()) {
             return new Reuse(cached.get(), false);
         }
         List<String> scopes = settings.browserScopes();
-        RegisterClientResponse response = oidc.registerClient(r -> r.clientName(clientName(settings)).clientType("public")
-                .grantTypes(BROWSER_GRANTS).redirectUris(LoopbackRedirect.REGISTERED_URI).issuerUrl(settings.startUrl())
+        RegisterClientResponse response = oidc.registerClient(r -> r.clientName(clientName(settings))
+                .clientType("public")
+                .grantTypes(BROWSER_GRANTS)
+                .redirectUris(LoopbackRedirect.REGISTERED_URI)
+                .issuerUrl(settings.startUrl())
                 .scopes(scopes));
         return new Reuse(registration(response, scopes, BROWSER_GRANTS), true);
     }
 
     /** A cached registration for the device flow, or a new one. */
     Reuse forDevice(SsoSettings settings, SsoOidcClient oidc) {
-        Optional<SsoTokenCache.Registration> cached = cache.readRegistration(settings)
-                .filter(r -> !r.expiring() && !r.forAuthorizationCode());
+        Optional<SsoTokenCache.Registration> cached =
+                cache.readRegistration(settings).filter(r -> !r.expiring() && !r.forAuthorizationCode());
         if (cached.isPresent()) {
             return new Reuse(cached.get(), false);
         }
-        List<String> scopes = settings.configuredScopes() == null || settings.configuredScopes().isEmpty() ? null
+        List<String> scopes = settings.configuredScopes() == null
+                        || settings.configuredScopes().isEmpty()
+                ? null
                 : settings.configuredScopes();
         RegisterClientResponse response = oidc.registerClient(r -> {
             r.clientName(clientName(settings)).clientType("public");
@@ -57,21 +62,25 @@ final class ClientRegistrations {
         }
     }
 
-    private static SsoTokenCache.Registration registration(RegisterClientResponse response, List<String> scopes,
-            List<String> grants) {
+    private static SsoTokenCache.Registration registration(
+            RegisterClientResponse response, List<String> scopes, List<String> grants) {
         String operation = "RegisterClient";
-        return new SsoTokenCache.Registration(IdentityCenterAnswers.required(response.clientId(), "clientId", operation),
+        return new SsoTokenCache.Registration(
+                IdentityCenterAnswers.required(response.clientId(), "clientId", operation),
                 IdentityCenterAnswers.required(response.clientSecret(), "clientSecret", operation),
-                IdentityCenterAnswers.epoch(response.clientSecretExpiresAt(), "clientSecretExpiresAt", operation, false),
-                scopes, grants);
+                IdentityCenterAnswers.epoch(
+                        response.clientSecretExpiresAt(), "clientSecretExpiresAt", operation, false),
+                scopes,
+                grants);
     }
 
     private static String clientName(SsoSettings settings) {
-        return "worker-role-wizard-" + (settings.sessionName() != null ? settings.sessionName()
-                : String.valueOf(Instant.now().getEpochSecond()));
+        return "worker-role-wizard-"
+                + (settings.sessionName() != null
+                        ? settings.sessionName()
+                        : String.valueOf(Instant.now().getEpochSecond()));
     }
 
     /** A registration, and whether it was just made (and so is to be saved). */
-    record Reuse(SsoTokenCache.Registration registration, boolean fresh) {
-    }
+    record Reuse(SsoTokenCache.Registration registration, boolean fresh) {}
 }

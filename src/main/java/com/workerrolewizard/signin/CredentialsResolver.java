@@ -1,7 +1,8 @@
 package com.workerrolewizard.signin;
 
-import com.workerrolewizard.core.signin.SignInException;
+import com.workerrolewizard.aws.HttpClients;
 import com.workerrolewizard.core.signin.ProfileInfo;
+import com.workerrolewizard.core.signin.SignInException;
 import com.workerrolewizard.core.signin.SignInPrompts;
 import java.net.URI;
 import java.time.Instant;
@@ -19,7 +20,6 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
-import com.workerrolewizard.aws.HttpClients;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
@@ -43,7 +43,8 @@ public final class CredentialsResolver {
     private final SignInPrompts prompts;
     private final SsoLogin sso;
 
-    public CredentialsResolver(ProfileFile file, String region, Optional<URI> endpoint, SignInPrompts prompts, SsoLogin sso) {
+    public CredentialsResolver(
+            ProfileFile file, String region, Optional<URI> endpoint, SignInPrompts prompts, SsoLogin sso) {
         this.file = file;
         this.region = region;
         this.endpoint = endpoint;
@@ -52,10 +53,13 @@ public final class CredentialsResolver {
     }
 
     public AwsCredentialsProvider resolve(String name) {
-        ProfileInfo info = new ProfileCatalog(file, System.getenv()).profile(name).orElseThrow(() ->
-                new SignInException("Profile " + name + " is not in " + where() + ": check its name with the profiles command."));
+        ProfileInfo info = new ProfileCatalog(file, System.getenv())
+                .profile(name)
+                .orElseThrow(() -> new SignInException(
+                        "Profile " + name + " is not in " + where() + ": check its name with the profiles command."));
         if (!info.usable()) {
-            throw new SignInException("Profile " + name + " cannot work: " + Character.toLowerCase(info.problem().charAt(0))
+            throw new SignInException("Profile " + name + " cannot work: "
+                    + Character.toLowerCase(info.problem().charAt(0))
                     + info.problem().substring(1));
         }
         // Every STS call of the chain trusts the named profile's ca_bundle, as the AWS CLI reads it from that profile.
@@ -69,11 +73,16 @@ public final class CredentialsResolver {
             case ASSUME_ROLE -> assumeRole(name, profile, chain, caBundle);
             case SSO -> sso.credentials(name, file);
             case WEB_IDENTITY -> new WebIdentityRole(name, profile, caBundle);
-            default -> ProfileCredentialsProvider.builder().profileFile(file).profileName(name).build();
+            default ->
+                ProfileCredentialsProvider.builder()
+                        .profileFile(file)
+                        .profileName(name)
+                        .build();
         };
     }
 
-    private AwsCredentialsProvider assumeRole(String name, Profile profile, Set<String> chain, Optional<String> caBundle) {
+    private AwsCredentialsProvider assumeRole(
+            String name, Profile profile, Set<String> chain, Optional<String> caBundle) {
         AwsCredentialsProvider source;
         Optional<String> credentialSource = profile.property("credential_source");
         String sourceProfile = profile.property("source_profile").orElse(null);
@@ -85,7 +94,8 @@ public final class CredentialsResolver {
             };
         } else if (name.equals(sourceProfile)) {
             source = StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                    profile.property("aws_access_key_id").orElseThrow(), profile.property("aws_secret_access_key").orElseThrow()));
+                    profile.property("aws_access_key_id").orElseThrow(),
+                    profile.property("aws_secret_access_key").orElseThrow()));
         } else {
             source = resolve(sourceProfile, chain, caBundle);
         }
@@ -112,22 +122,24 @@ public final class CredentialsResolver {
         public synchronized AwsCredentials resolveCredentials() {
             if (session == null || Instant.now().isAfter(expiration.minusSeconds(300))) {
                 Credentials credentials = call();
-                session = AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(),
-                        credentials.sessionToken());
+                session = AwsSessionCredentials.create(
+                        credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken());
                 expiration = credentials.expiration();
             }
             return session;
         }
 
         private Credentials call() {
-            StsClientBuilder builder = StsClient.builder().httpClient(HttpClients.create(java.time.Duration.ofSeconds(10),
-                    caBundle)).region(Region.of(region)).credentialsProvider(source);
+            StsClientBuilder builder = StsClient.builder()
+                    .httpClient(HttpClients.create(java.time.Duration.ofSeconds(10), caBundle))
+                    .region(Region.of(region))
+                    .credentialsProvider(source);
             endpoint.ifPresent(builder::endpointOverride);
             try (StsClient sts = builder.build()) {
                 AssumeRoleRequest.Builder request = AssumeRoleRequest.builder()
                         .roleArn(profile.property("role_arn").orElseThrow())
-                        .roleSessionName(profile.property("role_session_name").orElse("worker-role-wizard-"
-                                + Instant.now().getEpochSecond()));
+                        .roleSessionName(profile.property("role_session_name")
+                                .orElse("worker-role-wizard-" + Instant.now().getEpochSecond()));
                 profile.property("external_id").ifPresent(request::externalId);
                 profile.property("duration_seconds").map(Integer::valueOf).ifPresent(request::durationSeconds);
                 Optional<String> serial = profile.property("mfa_serial");
@@ -140,17 +152,19 @@ public final class CredentialsResolver {
                     try {
                         return sts.assumeRole(request.build()).credentials();
                     } catch (AwsServiceException e) {
-                        boolean wrongCode = serial.isPresent() && String.valueOf(e.getMessage()).contains("MultiFactorAuthentication");
+                        boolean wrongCode = serial.isPresent()
+                                && String.valueOf(e.getMessage()).contains("MultiFactorAuthentication");
                         if (wrongCode && attempt < MFA_TRIES) {
                             retry = "That MFA code was not accepted: wait for the next code and type it.";
                             continue;
                         }
-                        throw new SignInException("Profile " + name + " cannot assume " + profile.property("role_arn").orElse("")
-                                + ": " + (wrongCode ? "the MFA code was not accepted " + MFA_TRIES + " times."
-                                        : message(e)));
+                        throw new SignInException("Profile " + name + " cannot assume "
+                                + profile.property("role_arn").orElse("")
+                                + ": "
+                                + (wrongCode ? "the MFA code was not accepted " + MFA_TRIES + " times." : message(e)));
                     } catch (SdkException e) {
-                        throw new SignInException("Profile " + name + " cannot assume " + profile.property("role_arn").orElse("")
-                                + ": " + message(e));
+                        throw new SignInException("Profile " + name + " cannot assume "
+                                + profile.property("role_arn").orElse("") + ": " + message(e));
                     }
                 }
             }
@@ -179,25 +193,33 @@ public final class CredentialsResolver {
             if (session == null || Instant.now().isAfter(expiration.minusSeconds(300))) {
                 String token;
                 try {
-                    token = java.nio.file.Files.readString(java.nio.file.Path.of(profile.property("web_identity_token_file")
-                            .orElseThrow())).strip();
+                    token = java.nio.file.Files.readString(java.nio.file.Path.of(
+                                    profile.property("web_identity_token_file").orElseThrow()))
+                            .strip();
                 } catch (java.io.IOException e) {
-                    throw new SignInException("Profile " + name + " cannot read its web_identity_token_file: " + e.getMessage());
+                    throw new SignInException(
+                            "Profile " + name + " cannot read its web_identity_token_file: " + e.getMessage());
                 }
-                StsClientBuilder builder = StsClient.builder().httpClient(HttpClients.create(java.time.Duration.ofSeconds(10),
-                        caBundle)).region(Region.of(region)).credentialsProvider(
+                StsClientBuilder builder = StsClient.builder()
+                        .httpClient(HttpClients.create(java.time.Duration.ofSeconds(10), caBundle))
+                        .region(Region.of(region))
+                        .credentialsProvider(
                                 software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create());
                 endpoint.ifPresent(builder::endpointOverride);
                 try (StsClient sts = builder.build()) {
-                    Credentials credentials = sts.assumeRoleWithWebIdentity(r -> r.roleArn(profile.property("role_arn").orElseThrow())
-                            .roleSessionName(profile.property("role_session_name").orElse("worker-role-wizard-"
-                                    + Instant.now().getEpochSecond())).webIdentityToken(token)).credentials();
-                    session = AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(),
-                            credentials.sessionToken());
+                    Credentials credentials = sts.assumeRoleWithWebIdentity(r -> r.roleArn(
+                                            profile.property("role_arn").orElseThrow())
+                                    .roleSessionName(profile.property("role_session_name")
+                                            .orElse("worker-role-wizard-"
+                                                    + Instant.now().getEpochSecond()))
+                                    .webIdentityToken(token))
+                            .credentials();
+                    session = AwsSessionCredentials.create(
+                            credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken());
                     expiration = credentials.expiration();
                 } catch (SdkException e) {
-                    throw new SignInException("Profile " + name + " cannot assume " + profile.property("role_arn").orElse("")
-                            + " with its web identity: " + message(e));
+                    throw new SignInException("Profile " + name + " cannot assume "
+                            + profile.property("role_arn").orElse("") + " with its web identity: " + message(e));
                 }
             }
             return session;

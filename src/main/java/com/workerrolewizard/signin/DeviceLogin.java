@@ -32,16 +32,19 @@ final class DeviceLogin {
         ClientRegistrations.Reuse reuse = registrations.forDevice(settings, oidc);
         SsoTokenCache.Registration client = reuse.registration();
         StartDeviceAuthorizationResponse device = oidc.startDeviceAuthorization(r -> r.clientId(client.clientId())
-                .clientSecret(client.clientSecret()).startUrl(settings.startUrl()));
+                .clientSecret(client.clientSecret())
+                .startUrl(settings.startUrl()));
         String operation = "StartDeviceAuthorization";
         String deviceCode = IdentityCenterAnswers.required(device.deviceCode(), "deviceCode", operation);
         String userCode = IdentityCenterAnswers.userCode(device.userCode(), operation);
         String page = IdentityCenterAnswers.page(device.verificationUri(), "verificationUri", operation);
-        String pageWithCode = device.verificationUriComplete() == null ? null
+        String pageWithCode = device.verificationUriComplete() == null
+                ? null
                 : IdentityCenterAnswers.page(device.verificationUriComplete(), "verificationUriComplete", operation);
-        Instant deadline = Instant.now().plus(IdentityCenterAnswers.seconds(device.expiresIn(), "expiresIn", operation,
-                wait));
-        Duration interval = device.interval() == null ? Duration.ofSeconds(5)
+        Instant deadline =
+                Instant.now().plus(IdentityCenterAnswers.seconds(device.expiresIn(), "expiresIn", operation, wait));
+        Duration interval = device.interval() == null
+                ? Duration.ofSeconds(5)
                 : IdentityCenterAnswers.seconds(device.interval(), "interval", operation, wait);
         prompts.showDeviceCode(settings.profile(), userCode, page, pageWithCode);
         while (Instant.now().isBefore(deadline)) {
@@ -50,12 +53,19 @@ final class DeviceLogin {
             }
             try {
                 CreateTokenResponse response = oidc.createToken(r -> r.clientId(client.clientId())
-                        .clientSecret(client.clientSecret()).grantType(GRANT).deviceCode(deviceCode));
-                Duration life = IdentityCenterAnswers.seconds(response.expiresIn(), "expiresIn", "CreateToken",
-                        Duration.ofDays(366));
-                SsoTokenCache.Token token = new SsoTokenCache.Token(settings.startUrl(), settings.region(),
+                        .clientSecret(client.clientSecret())
+                        .grantType(GRANT)
+                        .deviceCode(deviceCode));
+                Duration life = IdentityCenterAnswers.seconds(
+                        response.expiresIn(), "expiresIn", "CreateToken", Duration.ofDays(366));
+                SsoTokenCache.Token token = new SsoTokenCache.Token(
+                        settings.startUrl(),
+                        settings.region(),
                         IdentityCenterAnswers.required(response.accessToken(), "accessToken", "CreateToken"),
-                        Instant.now().plus(life), client.clientId(), client.clientSecret(), client.expiresAt(),
+                        Instant.now().plus(life),
+                        client.clientId(),
+                        client.clientSecret(),
+                        client.expiresAt(),
                         response.refreshToken());
                 registrations.save(settings, reuse);
                 return token;
@@ -79,7 +89,8 @@ final class DeviceLogin {
         }
         while (Instant.now().isBefore(end) && !cancelled.getAsBoolean()) {
             try {
-                Thread.sleep(Math.max(1, Math.min(200, Duration.between(Instant.now(), end).toMillis())));
+                Thread.sleep(Math.max(
+                        1, Math.min(200, Duration.between(Instant.now(), end).toMillis())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SignInException("The IAM Identity Center login was interrupted; nothing was saved.");

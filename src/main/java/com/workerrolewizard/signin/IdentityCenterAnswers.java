@@ -15,8 +15,7 @@ import java.util.Set;
 final class IdentityCenterAnswers {
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
 
-    private IdentityCenterAnswers() {
-    }
+    private IdentityCenterAnswers() {}
 
     static String required(String value, String field, String operation) {
         if (value == null || value.isBlank()) {
@@ -65,7 +64,8 @@ final class IdentityCenterAnswers {
             throw bad(operation, "with a " + field + " that is not an address");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        boolean local = scheme.equals("http") && uri.getHost() != null
+        boolean local = scheme.equals("http")
+                && uri.getHost() != null
                 && LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT));
         if (!(scheme.equals("https") && uri.getHost() != null) && !local) {
             throw bad(operation, "with a " + field + " that is not an https address");

@@ -1,9 +1,9 @@
 package com.workerrolewizard.signin;
 
-import com.workerrolewizard.core.signin.SignInException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.workerrolewizard.aws.Printable;
+import com.workerrolewizard.core.signin.SignInException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -29,6 +29,7 @@ final class LoopbackRedirect implements AutoCloseable {
     static final String PATH = "/oauth/callback";
     /** The redirect URI a registration names; the port is added at each login (loopback redirects may vary it). */
     static final String REGISTERED_URI = "http://127.0.0.1" + PATH;
+
     private final HttpServer server;
     private final String state;
     private final CompletableFuture<String> code = new CompletableFuture<>();
@@ -96,30 +97,45 @@ final class LoopbackRedirect implements AutoCloseable {
             }
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             if (query.containsKey("error")) {
-                page(exchange, 200, "Sign-in refused", "IAM Identity Center refused the sign-in ("
-                        + html(Printable.of(query.get("error"))) + "). Nothing was saved. You may close this page.");
-                code.completeExceptionally(new SignInException("IAM Identity Center refused the sign-in in the browser ("
-                        + Printable.of(query.get("error")) + "): nothing was saved; run login again."));
+                page(
+                        exchange,
+                        200,
+                        "Sign-in refused",
+                        "IAM Identity Center refused the sign-in (" + html(Printable.of(query.get("error")))
+                                + "). Nothing was saved. You may close this page.");
+                code.completeExceptionally(
+                        new SignInException("IAM Identity Center refused the sign-in in the browser ("
+                                + Printable.of(query.get("error")) + "): nothing was saved; run login again."));
             } else if (!sameState(query.get("state"))) {
-                page(exchange, 400, "Not this sign-in", "This page does not belong to the sign-in that is waiting. "
-                        + "Nothing was saved. You may close this page.");
-                code.completeExceptionally(new SignInException("The browser came back with a sign-in that this login did "
-                        + "not start (its state does not match): nothing was saved; run login again."));
+                page(
+                        exchange,
+                        400,
+                        "Not this sign-in",
+                        "This page does not belong to the sign-in that is waiting. "
+                                + "Nothing was saved. You may close this page.");
+                code.completeExceptionally(
+                        new SignInException("The browser came back with a sign-in that this login did "
+                                + "not start (its state does not match): nothing was saved; run login again."));
             } else if (query.get("code") == null || query.get("code").isBlank()) {
                 page(exchange, 400, "No code", "The sign-in came back without a code. You may close this page.");
                 code.completeExceptionally(new SignInException("The browser came back without an authorization code: "
                         + "nothing was saved; run login again."));
             } else {
-                page(exchange, 200, "Signed in", "You are signed in to IAM Identity Center. You may close this page "
-                        + "and return to Worker Role Wizard.");
+                page(
+                        exchange,
+                        200,
+                        "Signed in",
+                        "You are signed in to IAM Identity Center. You may close this page "
+                                + "and return to Worker Role Wizard.");
                 code.complete(query.get("code"));
             }
         }
     }
 
     private boolean sameState(String received) {
-        return received != null && MessageDigest.isEqual(received.getBytes(StandardCharsets.UTF_8),
-                state.getBytes(StandardCharsets.UTF_8));
+        return received != null
+                && MessageDigest.isEqual(
+                        received.getBytes(StandardCharsets.UTF_8), state.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Map<String, String> query(String raw) {
@@ -130,7 +146,8 @@ final class LoopbackRedirect implements AutoCloseable {
         for (String pair : raw.split("&")) {
             String[] parts = pair.split("=", 2);
             try {
-                values.putIfAbsent(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+                values.putIfAbsent(
+                        URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
                         parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
             } catch (IllegalArgumentException e) {
                 values.putIfAbsent("error", "a malformed answer");
@@ -141,8 +158,10 @@ final class LoopbackRedirect implements AutoCloseable {
 
     private static void page(HttpExchange exchange, int status, String title, String text) throws IOException {
         byte[] body = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title
-                + " - Worker Role Wizard</title></head><body style=\"font-family: sans-serif; margin: 3em\"><h1>" + title
-                + "</h1><p>" + text + "</p></body></html>").getBytes(StandardCharsets.UTF_8);
+                        + " - Worker Role Wizard</title></head><body style=\"font-family: sans-serif; margin: 3em\"><h1>"
+                        + title
+                        + "</h1><p>" + text + "</p></body></html>")
+                .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(status, body.length);
@@ -150,11 +169,15 @@ final class LoopbackRedirect implements AutoCloseable {
     }
 
     private static String html(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     private static String minutes(Duration wait) {
-        return wait.toMinutes() >= 1 ? wait.toMinutes() + " minute" + (wait.toMinutes() == 1 ? "" : "s")
+        return wait.toMinutes() >= 1
+                ? wait.toMinutes() + " minute" + (wait.toMinutes() == 1 ? "" : "s")
                 : wait.toSeconds() + " seconds";
     }
 

@@ -1,9 +1,9 @@
 package com.workerrolewizard.signin;
 
+import com.workerrolewizard.core.signin.ProfileInfo;
+import com.workerrolewizard.core.signin.ProfileKind;
 import com.workerrolewizard.core.signin.SignInException;
 import com.workerrolewizard.core.signin.SsoTokenStatus;
-import com.workerrolewizard.core.signin.ProfileKind;
-import com.workerrolewizard.core.signin.ProfileInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +39,8 @@ public final class ProfileCatalog {
     }
 
     public static ProfileCatalog standard() {
-        return new ProfileCatalog(ProfileFile.defaultProfileFile(), System.getenv(), Optional.of(SsoTokenCache.standard()));
+        return new ProfileCatalog(
+                ProfileFile.defaultProfileFile(), System.getenv(), Optional.of(SsoTokenCache.standard()));
     }
 
     public ProfileFile file() {
@@ -50,8 +51,13 @@ public final class ProfileCatalog {
         List<ProfileInfo> list = new ArrayList<>();
         if (environment.containsKey("AWS_ACCESS_KEY_ID")) {
             String region = environment.getOrDefault("AWS_REGION", environment.get("AWS_DEFAULT_REGION"));
-            list.add(new ProfileInfo("(environment)", ProfileKind.ENVIRONMENT, false, region,
-                    environment.containsKey("AWS_SECRET_ACCESS_KEY") ? null
+            list.add(new ProfileInfo(
+                    "(environment)",
+                    ProfileKind.ENVIRONMENT,
+                    false,
+                    region,
+                    environment.containsKey("AWS_SECRET_ACCESS_KEY")
+                            ? null
                             : "AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not: set both, or neither."));
         }
         file.profiles().keySet().stream().sorted().forEach(name -> list.add(describe(name)));
@@ -66,7 +72,8 @@ public final class ProfileCatalog {
         Profile profile = file.profile(name).orElseThrow();
         ProfileKind kind = kind(profile);
         boolean mfa = kind == ProfileKind.ASSUME_ROLE && mfaInChain(name, new LinkedHashSet<>());
-        String problem = problem(name, new LinkedHashSet<>()).map(p -> Character.toUpperCase(p.charAt(0)) + p.substring(1))
+        String problem = problem(name, new LinkedHashSet<>())
+                .map(p -> Character.toUpperCase(p.charAt(0)) + p.substring(1))
                 .orElse(null);
         SsoTokenStatus token = null;
         if (kind == ProfileKind.SSO && problem == null && tokens.isPresent()) {
@@ -87,15 +94,19 @@ public final class ProfileCatalog {
         if (cached.isEmpty()) {
             return SsoTokenStatus.MISSING;
         }
-        return cached.get().valid() ? SsoTokenStatus.VALID
+        return cached.get().valid()
+                ? SsoTokenStatus.VALID
                 : cached.get().refreshable() ? SsoTokenStatus.REFRESHABLE : SsoTokenStatus.EXPIRED;
     }
 
     static ProfileKind kind(Profile profile) {
         if (profile.property("role_arn").isPresent()) {
-            return profile.property("web_identity_token_file").isPresent() ? ProfileKind.WEB_IDENTITY : ProfileKind.ASSUME_ROLE;
+            return profile.property("web_identity_token_file").isPresent()
+                    ? ProfileKind.WEB_IDENTITY
+                    : ProfileKind.ASSUME_ROLE;
         }
-        if (profile.property("sso_session").isPresent() || profile.property("sso_start_url").isPresent()) {
+        if (profile.property("sso_session").isPresent()
+                || profile.property("sso_start_url").isPresent()) {
             return ProfileKind.SSO;
         }
         if (profile.property("credential_process").isPresent()) {
@@ -113,7 +124,10 @@ public final class ProfileCatalog {
             return false;
         }
         return profile.get().property("mfa_serial").isPresent()
-                || profile.get().property("source_profile").map(s -> !s.equals(name) && mfaInChain(s, seen)).orElse(false);
+                || profile.get()
+                        .property("source_profile")
+                        .map(s -> !s.equals(name) && mfaInChain(s, seen))
+                        .orElse(false);
     }
 
     /** Why the profile cannot work, following source_profile chains (and catching loops). */
@@ -128,11 +142,15 @@ public final class ProfileCatalog {
         }
         return switch (kind(profile)) {
             case ASSUME_ROLE -> assumeRoleProblem(name, profile, chain);
-            case WEB_IDENTITY -> profile.property("web_identity_token_file").filter(f -> !Files.isReadable(Path.of(f)))
-                    .map(f -> "its web_identity_token_file " + f + " cannot be read.");
+            case WEB_IDENTITY ->
+                profile.property("web_identity_token_file")
+                        .filter(f -> !Files.isReadable(Path.of(f)))
+                        .map(f -> "its web_identity_token_file " + f + " cannot be read.");
             case SSO -> ssoProblem(profile);
-            case PROCESS -> profile.property("credential_process").filter(String::isBlank)
-                    .map(c -> "its credential_process is empty: give the command that prints the credentials.");
+            case PROCESS ->
+                profile.property("credential_process")
+                        .filter(String::isBlank)
+                        .map(c -> "its credential_process is empty: give the command that prints the credentials.");
             case SESSION, KEYS -> keysProblem(profile);
             case ENVIRONMENT -> Optional.empty();
         };
@@ -141,7 +159,8 @@ public final class ProfileCatalog {
     private Optional<String> assumeRoleProblem(String name, Profile profile, Set<String> chain) {
         String role = profile.property("role_arn").orElse("");
         if (!role.matches("arn:aws(-cn|-us-gov)?:iam::\\d{12}:role/.+")) {
-            return Optional.of("its role_arn \"" + role + "\" is not a role ARN (arn:aws:iam::123456789012:role/NAME).");
+            return Optional.of(
+                    "its role_arn \"" + role + "\" is not a role ARN (arn:aws:iam::123456789012:role/NAME).");
         }
         Optional<String> source = profile.property("source_profile");
         Optional<String> credentialSource = profile.property("credential_source");
@@ -149,7 +168,8 @@ public final class ProfileCatalog {
             return Optional.of("it has both source_profile and credential_source: keep one.");
         }
         if (credentialSource.isPresent()) {
-            return CREDENTIAL_SOURCES.contains(credentialSource.get()) ? Optional.empty()
+            return CREDENTIAL_SOURCES.contains(credentialSource.get())
+                    ? Optional.empty()
                     : Optional.of("its credential_source \"" + credentialSource.get()
                             + "\" is not Environment, Ec2InstanceMetadata or EcsContainer.");
         }
@@ -163,26 +183,33 @@ public final class ProfileCatalog {
         if (file.profile(source.get()).isEmpty()) {
             return Optional.of("its source_profile " + source.get() + " does not exist.");
         }
-        return problem(source.get(), chain).map(p -> p.startsWith("its source_profile chain loops") ? p
-                : "its source_profile " + source.get() + " cannot work: " + p);
+        return problem(source.get(), chain)
+                .map(p -> p.startsWith("its source_profile chain loops")
+                        ? p
+                        : "its source_profile " + source.get() + " cannot work: " + p);
     }
 
     private Optional<String> ssoProblem(Profile profile) {
         Optional<String> session = profile.property("sso_session");
         Optional<Profile> section = session.flatMap(s -> file.getSection("sso-session", s));
         if (session.isPresent() && section.isEmpty()) {
-            return Optional.of("its sso_session " + session.get() + " has no [sso-session " + session.get() + "] section.");
+            return Optional.of(
+                    "its sso_session " + session.get() + " has no [sso-session " + session.get() + "] section.");
         }
-        Optional<String> startUrl = section.flatMap(s -> s.property("sso_start_url")).or(() -> profile.property("sso_start_url"));
-        Optional<String> ssoRegion = section.flatMap(s -> s.property("sso_region")).or(() -> profile.property("sso_region"));
+        Optional<String> startUrl =
+                section.flatMap(s -> s.property("sso_start_url")).or(() -> profile.property("sso_start_url"));
+        Optional<String> ssoRegion =
+                section.flatMap(s -> s.property("sso_region")).or(() -> profile.property("sso_region"));
         if (startUrl.isEmpty()) {
             return Optional.of("it has no sso_start_url.");
         }
         if (ssoRegion.isEmpty()) {
             return Optional.of("it has no sso_region.");
         }
-        if (profile.property("sso_account_id").isEmpty() || profile.property("sso_role_name").isEmpty()) {
-            return Optional.of("it needs sso_account_id and sso_role_name to choose the account and role to sign in to.");
+        if (profile.property("sso_account_id").isEmpty()
+                || profile.property("sso_role_name").isEmpty()) {
+            return Optional.of(
+                    "it needs sso_account_id and sso_role_name to choose the account and role to sign in to.");
         }
         return Optional.empty();
     }
@@ -194,8 +221,11 @@ public final class ProfileCatalog {
             return Optional.of("it holds no credentials (no keys, role_arn, credential_process or SSO settings).");
         }
         if (!id || !secret) {
-            return Optional.of("it has " + (id ? "aws_access_key_id but no aws_secret_access_key"
-                    : "aws_secret_access_key but no aws_access_key_id") + ".");
+            return Optional.of("it has "
+                    + (id
+                            ? "aws_access_key_id but no aws_secret_access_key"
+                            : "aws_secret_access_key but no aws_access_key_id")
+                    + ".");
         }
         return Optional.empty();
     }

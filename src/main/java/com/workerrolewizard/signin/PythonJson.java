@@ -10,8 +10,7 @@ import java.util.TreeMap;
  * files this way and names a registration file by the SHA-1 of such a text. Values are strings, lists of strings and null.
  */
 final class PythonJson {
-    private PythonJson() {
-    }
+    private PythonJson() {}
 
     /** {@code json.dumps(map)}: keys in the map's order. */
     static String dumps(Map<String, ?> map) {
@@ -45,7 +44,8 @@ final class PythonJson {
             }
             out.append(']');
         } else {
-            throw new IllegalArgumentException("not a string, a list or null: " + value.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "not a string, a list or null: " + value.getClass().getSimpleName());
         }
     }
 

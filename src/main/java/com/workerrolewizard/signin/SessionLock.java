@@ -95,8 +95,8 @@ final class SessionLock implements AutoCloseable {
         Files.createDirectories(file.getParent());
         if (!Files.exists(file)) {
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException e) {
                 Files.createFile(file);
             } catch (java.nio.file.FileAlreadyExistsException e) {
@@ -119,7 +119,8 @@ final class SessionLock implements AutoCloseable {
         }
         if (System.nanoTime() > deadline) {
             throw new SignInException("Another IAM Identity Center login of this session has held " + file
-                    + " for more than " + Math.max(1, maxWait.toMinutes()) + " minutes: finish or stop it, then run login "
+                    + " for more than " + Math.max(1, maxWait.toMinutes())
+                    + " minutes: finish or stop it, then run login "
                     + "again.");
         }
     }

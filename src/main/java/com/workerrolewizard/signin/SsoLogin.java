@@ -1,9 +1,9 @@
 package com.workerrolewizard.signin;
 
-import com.workerrolewizard.core.signin.SignInException;
-import com.workerrolewizard.core.signin.SignInPrompts;
 import com.workerrolewizard.aws.HttpClients;
 import com.workerrolewizard.aws.NetworkProblems;
+import com.workerrolewizard.core.signin.SignInException;
+import com.workerrolewizard.core.signin.SignInPrompts;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,17 +34,23 @@ public final class SsoLogin {
     static final Duration REFRESH_WINDOW = Duration.ofMinutes(15);
     /** How long a login waits for the browser (the AWS CLI's 10 minutes); the property shortens it for tests. */
     static final String WAIT_PROPERTY = "worker.role.wizard.loginWaitSeconds";
+
     private final SsoTokenCache cache;
     private final Optional<URI> oidcEndpoint;
     private final Optional<URI> portalEndpoint;
     private final SignInPrompts prompts;
     private final Duration wait;
 
-    public SsoLogin(SsoTokenCache cache, Optional<URI> oidcEndpoint, Optional<URI> portalEndpoint, SignInPrompts prompts) {
+    public SsoLogin(
+            SsoTokenCache cache, Optional<URI> oidcEndpoint, Optional<URI> portalEndpoint, SignInPrompts prompts) {
         this(cache, oidcEndpoint, portalEndpoint, prompts, configuredWait());
     }
 
-    public SsoLogin(SsoTokenCache cache, Optional<URI> oidcEndpoint, Optional<URI> portalEndpoint, SignInPrompts prompts,
+    public SsoLogin(
+            SsoTokenCache cache,
+            Optional<URI> oidcEndpoint,
+            Optional<URI> portalEndpoint,
+            SignInPrompts prompts,
             Duration wait) {
         this.cache = cache;
         this.oidcEndpoint = oidcEndpoint;
@@ -74,8 +80,10 @@ public final class SsoLogin {
                 if (session == null || Instant.now().isAfter(expiration.minusSeconds(300))) {
                     SsoTokenCache.Token token = token(name, settings);
                     RoleCredentials role = roleCredentials(settings, token.accessToken());
-                    session = AwsSessionCredentials.create(role.accessKeyId(), role.secretAccessKey(), role.sessionToken());
-                    expiration = IdentityCenterAnswers.epoch(role.expiration(), "expiration", "GetRoleCredentials", true);
+                    session = AwsSessionCredentials.create(
+                            role.accessKeyId(), role.secretAccessKey(), role.sessionToken());
+                    expiration =
+                            IdentityCenterAnswers.epoch(role.expiration(), "expiration", "GetRoleCredentials", true);
                 }
                 return session;
             }
@@ -122,7 +130,7 @@ public final class SsoLogin {
 
     /** Refreshes under the session's lock; another process may have refreshed (or logged in) meanwhile. */
     private Optional<SsoTokenCache.Token> refreshUnderLock(String name, SsoSettings settings) {
-        try (SessionLock lock = cache.lock(settings.cacheKey(), () -> false, () -> { }, Duration.ofSeconds(30))) {
+        try (SessionLock lock = cache.lock(settings.cacheKey(), () -> false, () -> {}, Duration.ofSeconds(30))) {
             Optional<SsoTokenCache.Token> current = readToken(name, settings);
             if (current.isPresent() && !current.get().expiresWithin(REFRESH_WINDOW)) {
                 return current;
@@ -136,12 +144,19 @@ public final class SsoLogin {
     private Optional<SsoTokenCache.Token> refresh(SsoSettings settings, SsoTokenCache.Token old) {
         try (SsoOidcClient oidc = oidc(settings)) {
             CreateTokenResponse response = oidc.createToken(r -> r.clientId(old.clientId())
-                    .clientSecret(old.clientSecret()).grantType("refresh_token").refreshToken(old.refreshToken()));
-            Duration life = IdentityCenterAnswers.seconds(response.expiresIn(), "expiresIn", "CreateToken",
-                    Duration.ofDays(366));
-            SsoTokenCache.Token token = new SsoTokenCache.Token(settings.startUrl(), settings.region(),
+                    .clientSecret(old.clientSecret())
+                    .grantType("refresh_token")
+                    .refreshToken(old.refreshToken()));
+            Duration life = IdentityCenterAnswers.seconds(
+                    response.expiresIn(), "expiresIn", "CreateToken", Duration.ofDays(366));
+            SsoTokenCache.Token token = new SsoTokenCache.Token(
+                    settings.startUrl(),
+                    settings.region(),
                     IdentityCenterAnswers.required(response.accessToken(), "accessToken", "CreateToken"),
-                    Instant.now().plus(life), old.clientId(), old.clientSecret(), old.registrationExpiresAt(),
+                    Instant.now().plus(life),
+                    old.clientId(),
+                    old.clientSecret(),
+                    old.registrationExpiresAt(),
                     Optional.ofNullable(response.refreshToken()).orElse(old.refreshToken()));
             cache.write(settings.cacheKey(), token);
             return Optional.of(token);
@@ -164,8 +179,8 @@ public final class SsoLogin {
      */
     public SsoTokenCache.Token login(String name, ProfileFile file, BooleanSupplier cancelled, boolean useDeviceCode) {
         SsoSettings settings = SsoSettings.of(name, file);
-        try (SessionLock lock = cache.lock(settings.cacheKey(), cancelled, () -> prompts.waitingForOtherLogin(name),
-                wait.plusMinutes(1))) {
+        try (SessionLock lock = cache.lock(
+                settings.cacheKey(), cancelled, () -> prompts.waitingForOtherLogin(name), wait.plusMinutes(1))) {
             if (lock.waited()) {
                 Optional<SsoTokenCache.Token> made = quietly(settings);
                 if (made.isPresent() && !made.get().expiresWithin(REFRESH_WINDOW)) {
@@ -200,12 +215,15 @@ public final class SsoLogin {
         }
         SsoClientBuilder builder = SsoClient.builder()
                 .httpClient(HttpClients.create(Duration.ofSeconds(10), settings.caBundle()))
-                .region(Region.of(settings.region())).credentialsProvider(AnonymousCredentialsProvider.create());
+                .region(Region.of(settings.region()))
+                .credentialsProvider(AnonymousCredentialsProvider.create());
         portalEndpoint.ifPresent(builder::endpointOverride);
         RoleCredentials role;
         try (SsoClient portal = builder.build()) {
-            role = portal.getRoleCredentials(r -> r.accessToken(accessToken).accountId(settings.accountId())
-                    .roleName(settings.roleName())).roleCredentials();
+            role = portal.getRoleCredentials(r -> r.accessToken(accessToken)
+                            .accountId(settings.accountId())
+                            .roleName(settings.roleName()))
+                    .roleCredentials();
         } catch (SdkException e) {
             throw new SignInException("IAM Identity Center refused role " + settings.roleName() + " in account "
                     + settings.accountId() + ": " + explain(e));
@@ -221,8 +239,9 @@ public final class SsoLogin {
     }
 
     private SsoOidcClient oidc(SsoSettings settings) {
-        SsoOidcClientBuilder builder = SsoOidcClient.builder().httpClient(HttpClients.create(Duration.ofSeconds(10),
-                        settings.caBundle())).region(Region.of(settings.region()))
+        SsoOidcClientBuilder builder = SsoOidcClient.builder()
+                .httpClient(HttpClients.create(Duration.ofSeconds(10), settings.caBundle()))
+                .region(Region.of(settings.region()))
                 .credentialsProvider(AnonymousCredentialsProvider.create());
         oidcEndpoint.ifPresent(builder::endpointOverride);
         return builder.build();
@@ -232,9 +251,13 @@ public final class SsoLogin {
     static String explain(SdkException e) {
         return NetworkProblems.explain(e).orElseGet(() -> {
             String message = e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException service
-                    && service.awsErrorDetails() != null && service.awsErrorDetails().errorMessage() != null
-                    ? service.awsErrorDetails().errorMessage() : String.valueOf(e.getMessage());
-            String line = com.workerrolewizard.aws.Printable.of(message.lines().findFirst().orElse(message)).strip();
+                            && service.awsErrorDetails() != null
+                            && service.awsErrorDetails().errorMessage() != null
+                    ? service.awsErrorDetails().errorMessage()
+                    : String.valueOf(e.getMessage());
+            String line = com.workerrolewizard.aws.Printable.of(
+                            message.lines().findFirst().orElse(message))
+                    .strip();
             return line.endsWith(".") ? line : line + ".";
         });
     }

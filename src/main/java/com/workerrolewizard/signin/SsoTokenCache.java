@@ -1,9 +1,9 @@
 package com.workerrolewizard.signin;
 
-import com.workerrolewizard.core.signin.SignInException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.workerrolewizard.core.signin.SignInException;
 import com.workerrolewizard.files.AtomicFile;
 import com.workerrolewizard.files.UserHome;
 import java.io.IOException;
@@ -45,8 +45,15 @@ public final class SsoTokenCache {
     }
 
     /** The cached token for a session name (or legacy start URL), with the registration it was made with. */
-    public record Token(String startUrl, String region, String accessToken, Instant expiresAt, String clientId,
-            String clientSecret, Instant registrationExpiresAt, String refreshToken) {
+    public record Token(
+            String startUrl,
+            String region,
+            String accessToken,
+            Instant expiresAt,
+            String clientId,
+            String clientSecret,
+            Instant registrationExpiresAt,
+            String refreshToken) {
         /** Not expired yet. */
         public boolean valid() {
             return accessToken != null && expiresAt != null && Instant.now().isBefore(expiresAt);
@@ -59,14 +66,17 @@ public final class SsoTokenCache {
 
         /** A refresh token with the registration it belongs to, and that registration not yet expired. */
         public boolean refreshable() {
-            return refreshToken != null && clientId != null && clientSecret != null && registrationExpiresAt != null
+            return refreshToken != null
+                    && clientId != null
+                    && clientSecret != null
+                    && registrationExpiresAt != null
                     && Instant.now().isBefore(registrationExpiresAt);
         }
     }
 
     /** A client registration; one without grant types was made for the device code flow. */
-    public record Registration(String clientId, String clientSecret, Instant expiresAt, List<String> scopes,
-            List<String> grantTypes) {
+    public record Registration(
+            String clientId, String clientSecret, Instant expiresAt, List<String> scopes, List<String> grantTypes) {
         public boolean forAuthorizationCode() {
             return grantTypes != null && grantTypes.contains("authorization_code");
         }
@@ -145,9 +155,14 @@ public final class SsoTokenCache {
         if (text(json, "accessToken", file) == null || text(json, "expiresAt", file) == null) {
             throw new UnreadableFile(file, "it has no accessToken or no expiresAt");
         }
-        return Optional.of(new Token(text(json, "startUrl", file), text(json, "region", file),
-                text(json, "accessToken", file), instant(json, "expiresAt", file), text(json, "clientId", file),
-                text(json, "clientSecret", file), instant(json, "registrationExpiresAt", file),
+        return Optional.of(new Token(
+                text(json, "startUrl", file),
+                text(json, "region", file),
+                text(json, "accessToken", file),
+                instant(json, "expiresAt", file),
+                text(json, "clientId", file),
+                text(json, "clientSecret", file),
+                instant(json, "registrationExpiresAt", file),
                 text(json, "refreshToken", file)));
     }
 
@@ -166,8 +181,8 @@ public final class SsoTokenCache {
             if (clientId == null || clientSecret == null || expiresAt == null) {
                 return Optional.empty();
             }
-            return Optional.of(new Registration(clientId, clientSecret, expiresAt, list(json, "scopes", file),
-                    list(json, "grantTypes", file)));
+            return Optional.of(new Registration(
+                    clientId, clientSecret, expiresAt, list(json, "scopes", file), list(json, "grantTypes", file)));
         } catch (UnreadableFile e) {
             return Optional.empty();
         }
@@ -182,8 +197,10 @@ public final class SsoTokenCache {
         json.put("expiresAt", format(token.expiresAt()));
         putIfPresent(json, "clientId", token.clientId());
         putIfPresent(json, "clientSecret", token.clientSecret());
-        putIfPresent(json, "registrationExpiresAt", token.registrationExpiresAt() == null ? null
-                : format(token.registrationExpiresAt()));
+        putIfPresent(
+                json,
+                "registrationExpiresAt",
+                token.registrationExpiresAt() == null ? null : format(token.registrationExpiresAt()));
         putIfPresent(json, "refreshToken", token.refreshToken());
         writeFile(file(key), PythonJson.dumps(json), "token");
     }
@@ -242,7 +259,8 @@ public final class SsoTokenCache {
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new UnreadableFile(file, "it is not valid JSON");
         } catch (IOException e) {
-            throw new UnreadableFile(file, "it cannot be opened: " + e.getClass().getSimpleName());
+            throw new UnreadableFile(
+                    file, "it cannot be opened: " + e.getClass().getSimpleName());
         }
     }
 

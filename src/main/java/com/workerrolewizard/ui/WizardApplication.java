@@ -2,6 +2,7 @@ package com.workerrolewizard.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import com.workerrolewizard.app.session.Session;
 import com.workerrolewizard.ui.appliance.ApplianceView;
 import com.workerrolewizard.ui.appliance.ApplianceViewModel;
 import com.workerrolewizard.ui.checklist.ChecklistView;
@@ -14,7 +15,6 @@ import com.workerrolewizard.ui.role.RoleStepViewModel;
 import com.workerrolewizard.ui.role.RoleView;
 import com.workerrolewizard.ui.signin.SignInView;
 import com.workerrolewizard.ui.signin.SignInViewModel;
-import com.workerrolewizard.app.session.Session;
 import com.workerrolewizard.ui.wizard.WizardState;
 import com.workerrolewizard.ui.wizard.WizardStep;
 import com.workerrolewizard.ui.wizard.WizardView;
@@ -51,25 +51,57 @@ public final class WizardApplication extends Application {
     @Override
     public void start(Stage stage) {
         WizardContext ctx = given != null ? given : context;
-        Application.setUserAgentStylesheet(Boolean.getBoolean("worker.role.wizard.dark")
-                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(
+                Boolean.getBoolean("worker.role.wizard.dark")
+                        ? new PrimerDark().getUserAgentStylesheet()
+                        : new PrimerLight().getUserAgentStylesheet());
         state = new WizardState(ctx.workflows().references());
         signIn = new SignInViewModel(state, ctx.sessions(), ctx.background());
         ApplianceViewModel appliance = new ApplianceViewModel(state, ctx.background(), signIn::memory);
         RoleStepViewModel role = new RoleStepViewModel(state, ctx.background(), Platform::runLater);
         NewRoleFormViewModel newRole = role.form();
-        ChecklistViewModel checklist = new ChecklistViewModel(state, ctx.background(), newRole::newRoleRequest,
-                () -> newRole.permissionsMode().get(), ctx.timing());
-        ExportViewModel export = new ExportViewModel(state, ctx.workflows().exports(state.documents), ctx.background(),
-                ExportView.systemClipboard(), newRole::newRoleRequest, () -> newRole.permissionsMode().get());
-        wizard = new WizardViewModel(state, Map.of(WizardStep.SIGN_IN, signIn, WizardStep.APPLIANCE, appliance,
-                WizardStep.ROLE, role, WizardStep.CHECKLIST, checklist, WizardStep.EXPORT, export));
-        WizardView frame = new WizardView(wizard, Map.of(WizardStep.SIGN_IN, new SignInView(signIn),
-                WizardStep.APPLIANCE, new ApplianceView(appliance), WizardStep.ROLE, new RoleView(role),
-                WizardStep.CHECKLIST, new ChecklistView(checklist), WizardStep.EXPORT,
-                new ExportView(export, ctx.saveDialog())));
+        ChecklistViewModel checklist = new ChecklistViewModel(
+                state,
+                ctx.background(),
+                newRole::newRoleRequest,
+                () -> newRole.permissionsMode().get(),
+                ctx.timing());
+        ExportViewModel export = new ExportViewModel(
+                state,
+                ctx.workflows().exports(state.documents),
+                ctx.background(),
+                ExportView.systemClipboard(),
+                newRole::newRoleRequest,
+                () -> newRole.permissionsMode().get());
+        wizard = new WizardViewModel(
+                state,
+                Map.of(
+                        WizardStep.SIGN_IN,
+                        signIn,
+                        WizardStep.APPLIANCE,
+                        appliance,
+                        WizardStep.ROLE,
+                        role,
+                        WizardStep.CHECKLIST,
+                        checklist,
+                        WizardStep.EXPORT,
+                        export));
+        WizardView frame = new WizardView(
+                wizard,
+                Map.of(
+                        WizardStep.SIGN_IN,
+                        new SignInView(signIn),
+                        WizardStep.APPLIANCE,
+                        new ApplianceView(appliance),
+                        WizardStep.ROLE,
+                        new RoleView(role),
+                        WizardStep.CHECKLIST,
+                        new ChecklistView(checklist),
+                        WizardStep.EXPORT,
+                        new ExportView(export, ctx.saveDialog())));
         Scene scene = new Scene(frame, 1000, 700);
-        scene.getStylesheets().add(WizardApplication.class.getResource("/ui/wizard.css").toExternalForm());
+        scene.getStylesheets()
+                .add(WizardApplication.class.getResource("/ui/wizard.css").toExternalForm());
         stage.setTitle(Texts.get("app.title"));
         stage.setMinWidth(760);
         stage.setMinHeight(560);
@@ -78,8 +110,10 @@ public final class WizardApplication extends Application {
         if (getParameters() != null && getParameters().getRaw().contains(FIRST_WINDOW_FLAG)) {
             // Startup measurement: the window is on screen; report and leave before anything else is read.
             Platform.runLater(() -> {
-                long millis = java.time.Duration.between(ProcessHandle.current().info().startInstant()
-                        .orElse(java.time.Instant.now()), java.time.Instant.now()).toMillis();
+                long millis = java.time.Duration.between(
+                                ProcessHandle.current().info().startInstant().orElse(java.time.Instant.now()),
+                                java.time.Instant.now())
+                        .toMillis();
                 System.out.println("first window after " + millis + " ms");
                 Platform.exit();
             });

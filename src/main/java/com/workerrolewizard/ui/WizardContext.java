@@ -14,8 +14,13 @@ import com.workerrolewizard.ui.common.SaveDialog;
  * @param timing   how long to wait for IAM after a write (tests against the sandbox shorten it)
  * @param sandbox  open directly on the built-in sandbox account ({@code --sandbox})
  */
-public record WizardContext(Workflows workflows, SessionSource sessions, Background background, RoleWorkflow.Timing timing,
-        boolean sandbox, SaveDialog saveDialog) {
+public record WizardContext(
+        Workflows workflows,
+        SessionSource sessions,
+        Background background,
+        RoleWorkflow.Timing timing,
+        boolean sandbox,
+        SaveDialog saveDialog) {
 
     public WizardContext(Workflows workflows, SessionSource sessions, Background background, boolean sandbox) {
         this(workflows, sessions, background, RoleWorkflow.Timing.IAM, sandbox, SaveDialog.fileChooser());

@@ -1,13 +1,11 @@
 package com.workerrolewizard.app;
 
-import com.workerrolewizard.ui.appliance.ApplianceViewModel;
-import com.workerrolewizard.ui.common.Background;
-import com.workerrolewizard.ui.wizard.WizardState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.workerrolewizard.core.reference.ReferenceDocuments;
 import com.workerrolewizard.ui.appliance.ApplianceViewModel;
 import com.workerrolewizard.ui.common.Background;
+import com.workerrolewizard.ui.wizard.WizardState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WizardMemoryTest {
     @TempDir
     Path home;
+
     private String before;
 
     @BeforeEach
@@ -50,12 +49,13 @@ class WizardMemoryTest {
     @Test
     void theApplianceOfTheLastRunIsOfferedAndAValidOneIsRemembered() {
         WizardMemory memory = WizardMemory.load();
-        ApplianceViewModel first = new ApplianceViewModel(new WizardState(ReferenceDocuments.load()), Background.direct(),
-                () -> Optional.of(memory));
+        ApplianceViewModel first = new ApplianceViewModel(
+                new WizardState(ReferenceDocuments.load()), Background.direct(), () -> Optional.of(memory));
         first.text().set("arn:aws:iam::111122223333:role/VeeamImpersonation");
         first.remember();
         WizardState state = new WizardState(ReferenceDocuments.load());
-        ApplianceViewModel next = new ApplianceViewModel(state, Background.direct(), () -> Optional.of(WizardMemory.load()));
+        ApplianceViewModel next =
+                new ApplianceViewModel(state, Background.direct(), () -> Optional.of(WizardMemory.load()));
         next.prefill();
         assertThat(next.text().get()).isEqualTo("arn:aws:iam::111122223333:role/VeeamImpersonation");
         assertThat(state.appliance.get()).isNotNull();
@@ -64,8 +64,8 @@ class WizardMemoryTest {
     @Test
     void anInvalidApplianceIsNotRemembered() {
         WizardMemory memory = WizardMemory.load();
-        ApplianceViewModel model = new ApplianceViewModel(new WizardState(ReferenceDocuments.load()), Background.direct(),
-                () -> Optional.of(memory));
+        ApplianceViewModel model = new ApplianceViewModel(
+                new WizardState(ReferenceDocuments.load()), Background.direct(), () -> Optional.of(memory));
         model.text().set("not an arn");
         model.remember();
         assertThat(WizardMemory.load().get(WizardMemory.APPLIANCE)).isEmpty();

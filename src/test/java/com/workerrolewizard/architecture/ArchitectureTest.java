@@ -21,46 +21,76 @@ class ArchitectureTest {
     private static final String ROOT = "com.workerrolewizard";
     private static JavaClasses production;
 
-    static final ArchRule CORE_IS_INDEPENDENT = noClasses().that().resideInAPackage(ROOT + ".core..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "software.amazon..", "picocli..",
-                    "org.controlsfx..", ROOT + ".cli..", ROOT + ".ui..", ROOT + ".aws..")
+    static final ArchRule CORE_IS_INDEPENDENT = noClasses()
+            .that()
+            .resideInAPackage(ROOT + ".core..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "javafx..",
+                    "software.amazon..",
+                    "picocli..",
+                    "org.controlsfx..",
+                    ROOT + ".cli..",
+                    ROOT + ".ui..",
+                    ROOT + ".aws..")
             .because("the core must run without a GUI, without the AWS SDK and without a command line");
 
     @BeforeAll
     static void importClasses() {
-        production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(ROOT);
     }
 
     @Test
     void coreImportsNoGuiNoSdkNoFace() {
-        assertThat(production.that(com.tngtech.archunit.base.DescribedPredicate.describe("core",
-                c -> c.getPackageName().startsWith(ROOT + ".core")))).hasSizeGreaterThan(20);
+        assertThat(production.that(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "core", c -> c.getPackageName().startsWith(ROOT + ".core"))))
+                .hasSizeGreaterThan(20);
         CORE_IS_INDEPENDENT.check(production);
     }
 
     @Test
     void theCommandLineDoesNotReachIntoTheWizard() {
-        noClasses().that().resideInAPackage(ROOT + ".cli..").should().dependOnClassesThat()
-                .resideInAnyPackage(ROOT + ".ui..", "javafx..").check(production);
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(ROOT + ".ui..", "javafx..")
+                .check(production);
     }
 
     @Test
     void theWizardDoesNotReachIntoTheCommandLine() {
-        noClasses().that().resideInAPackage(ROOT + ".ui..").should().dependOnClassesThat()
-                .resideInAnyPackage(ROOT + ".cli..", "picocli..").check(production);
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".ui..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(ROOT + ".cli..", "picocli..")
+                .check(production);
     }
 
     @Test
     void theCoreDoesNotPrint() {
-        noClasses().that().resideInAPackage(ROOT + ".core..").should()
-                .accessField(System.class, "out").orShould().accessField(System.class, "err").check(production);
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".core..")
+                .should()
+                .accessField(System.class, "out")
+                .orShould()
+                .accessField(System.class, "err")
+                .check(production);
     }
 
     @Test
     void theRuleCatchesAViolation() {
         JavaClasses offender = new ClassFileImporter().importClasses(CoreOffender.class);
         EvaluationResult result = CORE_IS_INDEPENDENT.evaluate(offender);
-        assertThat(result.hasViolation()).as("a class that uses JavaFX must be reported").isTrue();
+        assertThat(result.hasViolation())
+                .as("a class that uses JavaFX must be reported")
+                .isTrue();
     }
 }

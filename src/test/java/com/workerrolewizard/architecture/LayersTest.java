@@ -24,28 +24,49 @@ class LayersTest {
     private static final String ROOT = "com.workerrolewizard";
     private static JavaClasses production;
 
-    static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
-            .layer("Composition root").definedBy(ROOT)
-            .layer("Faces").definedBy(ROOT + ".cli..", ROOT + ".ui..")
-            .layer("Application").definedBy(ROOT + ".app..")
-            .layer("Gateways").definedBy(ROOT + ".aws..", ROOT + ".journal..", ROOT + ".signin..", ROOT + ".sandbox..",
-                    ROOT + ".files..")
-            .layer("Core").definedBy(ROOT + ".core..")
-            .whereLayer("Composition root").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Faces").mayOnlyBeAccessedByLayers("Composition root")
-            .whereLayer("Application").mayOnlyBeAccessedByLayers("Faces", "Composition root")
-            .whereLayer("Gateways").mayOnlyBeAccessedByLayers("Application", "Composition root")
-            .whereLayer("Core").mayOnlyBeAccessedByLayers("Gateways", "Application", "Faces", "Composition root")
-            .because("a face calls the application layer, which alone reaches AWS, the journal, sign-in and the sandbox");
+    static final ArchRule LAYERS = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("Composition root")
+            .definedBy(ROOT)
+            .layer("Faces")
+            .definedBy(ROOT + ".cli..", ROOT + ".ui..")
+            .layer("Application")
+            .definedBy(ROOT + ".app..")
+            .layer("Gateways")
+            .definedBy(ROOT + ".aws..", ROOT + ".journal..", ROOT + ".signin..", ROOT + ".sandbox..", ROOT + ".files..")
+            .layer("Core")
+            .definedBy(ROOT + ".core..")
+            .whereLayer("Composition root")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("Faces")
+            .mayOnlyBeAccessedByLayers("Composition root")
+            .whereLayer("Application")
+            .mayOnlyBeAccessedByLayers("Faces", "Composition root")
+            .whereLayer("Gateways")
+            .mayOnlyBeAccessedByLayers("Application", "Composition root")
+            .whereLayer("Core")
+            .mayOnlyBeAccessedByLayers("Gateways", "Application", "Faces", "Composition root")
+            .because(
+                    "a face calls the application layer, which alone reaches AWS, the journal, sign-in and the sandbox");
 
-    static final ArchRule FACES_USE_NO_GATEWAY = noClasses().that().resideInAnyPackage(ROOT + ".cli..", ROOT + ".ui..")
-            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".aws..", ROOT + ".journal..", ROOT + ".signin..",
-                    ROOT + ".sandbox..", ROOT + ".files..", "software.amazon..")
+    static final ArchRule FACES_USE_NO_GATEWAY = noClasses()
+            .that()
+            .resideInAnyPackage(ROOT + ".cli..", ROOT + ".ui..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    ROOT + ".aws..",
+                    ROOT + ".journal..",
+                    ROOT + ".signin..",
+                    ROOT + ".sandbox..",
+                    ROOT + ".files..",
+                    "software.amazon..")
             .because("the command line and the wizard go through the application layer, so they cannot drift apart");
 
     @BeforeAll
     static void importClasses() {
-        production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(ROOT);
     }
 
@@ -61,10 +82,20 @@ class LayersTest {
 
     @Test
     void theFacesDoNotReachIntoEachOther() {
-        noClasses().that().resideInAPackage(ROOT + ".cli..").should().dependOnClassesThat()
-                .resideInAnyPackage(ROOT + ".ui..", "javafx..").check(production);
-        noClasses().that().resideInAPackage(ROOT + ".ui..").should().dependOnClassesThat()
-                .resideInAnyPackage(ROOT + ".cli..", "picocli..").check(production);
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(ROOT + ".ui..", "javafx..")
+                .check(production);
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".ui..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(ROOT + ".cli..", "picocli..")
+                .check(production);
     }
 
     @Test
@@ -76,6 +107,8 @@ class LayersTest {
     void theRulesCatchAFaceThatReachesTheGateway() {
         JavaClasses offender = new ClassFileImporter().importClasses(FaceOffender.class);
         EvaluationResult result = FACES_USE_NO_GATEWAY.evaluate(offender);
-        assertThat(result.hasViolation()).as("a wizard class that opens a journal itself must be reported").isTrue();
+        assertThat(result.hasViolation())
+                .as("a wizard class that opens a journal itself must be reported")
+                .isTrue();
     }
 }

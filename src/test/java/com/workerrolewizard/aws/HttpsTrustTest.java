@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 class HttpsTrustTest {
     @TempDir
     static Path folder;
+
     private static TestCa ca;
     private static FakeIdentityCenter secure;
 
@@ -44,10 +45,14 @@ class HttpsTrustTest {
     }
 
     private static String register(Map<String, String> env, Optional<String> profileBundle) {
-        try (SsoOidcClient oidc = SsoOidcClient.builder().region(Region.US_EAST_1)
-                .credentialsProvider(AnonymousCredentialsProvider.create()).endpointOverride(secure.endpoint())
-                .httpClient(HttpClients.create(Duration.ofSeconds(10), profileBundle, env, new Properties())).build()) {
-            return oidc.registerClient(r -> r.clientName("trust-test").clientType("public")).clientId();
+        try (SsoOidcClient oidc = SsoOidcClient.builder()
+                .region(Region.US_EAST_1)
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .endpointOverride(secure.endpoint())
+                .httpClient(HttpClients.create(Duration.ofSeconds(10), profileBundle, env, new Properties()))
+                .build()) {
+            return oidc.registerClient(r -> r.clientName("trust-test").clientType("public"))
+                    .clientId();
         }
     }
 
@@ -55,17 +60,21 @@ class HttpsTrustTest {
     void anUnknownAuthorityIsRefusedInWordsThatNameTheSetting() {
         Throwable error = catchThrowable(() -> register(Map.of(), Optional.empty()));
         assertThat(error).isInstanceOf(SdkException.class);
-        assertThat(NetworkProblems.explain(error)).hasValue("the HTTPS certificate of 127.0.0.1 is issued by \""
-                + TestCa.NAME + "\", a certificate authority this machine does not trust: if your network "
-                + "inspects HTTPS or uses a private certificate authority, set AWS_CA_BUNDLE (or ca_bundle in the profile) "
-                + "to a PEM file holding that authority's certificate.");
-        assertThat(NetworkProblems.explain(error).orElseThrow()).doesNotContain("PKIX").doesNotContain("sun.")
+        assertThat(NetworkProblems.explain(error))
+                .hasValue("the HTTPS certificate of 127.0.0.1 is issued by \""
+                        + TestCa.NAME + "\", a certificate authority this machine does not trust: if your network "
+                        + "inspects HTTPS or uses a private certificate authority, set AWS_CA_BUNDLE (or ca_bundle in the profile) "
+                        + "to a PEM file holding that authority's certificate.");
+        assertThat(NetworkProblems.explain(error).orElseThrow())
+                .doesNotContain("PKIX")
+                .doesNotContain("sun.")
                 .doesNotContain("Exception");
     }
 
     @Test
     void theBundleIsTrustedFromTheEnvironmentOrTheProfile() {
-        assertThat(register(Map.of("AWS_CA_BUNDLE", ca.caPem().toString()), Optional.empty())).startsWith("client-");
+        assertThat(register(Map.of("AWS_CA_BUNDLE", ca.caPem().toString()), Optional.empty()))
+                .startsWith("client-");
         assertThat(register(Map.of(), Optional.of(ca.caPem().toString()))).startsWith("client-");
     }
 
@@ -73,11 +82,15 @@ class HttpsTrustTest {
     void aBundleOfManyCertificatesIsAddedToTheJdksOwn() throws Exception {
         Path system = Path.of("/etc/ssl/certs/ca-certificates.crt");
         String others = Files.isRegularFile(system) ? Files.readString(system) : "";
-        Path bundle = Files.writeString(folder.resolve("many.pem"), "# a comment as certifi writes them\n" + others
-                + Files.readString(ca.caPem()));
-        assertThat(register(Map.of("AWS_CA_BUNDLE", bundle.toString()), Optional.empty())).startsWith("client-");
-        assertThat(CaBundle.load(bundle.toString(), "AWS_CA_BUNDLE").certificates().size()).isGreaterThan(others.isEmpty()
-                ? 0 : 1);
+        Path bundle = Files.writeString(
+                folder.resolve("many.pem"),
+                "# a comment as certifi writes them\n" + others + Files.readString(ca.caPem()));
+        assertThat(register(Map.of("AWS_CA_BUNDLE", bundle.toString()), Optional.empty()))
+                .startsWith("client-");
+        assertThat(CaBundle.load(bundle.toString(), "AWS_CA_BUNDLE")
+                        .certificates()
+                        .size())
+                .isGreaterThan(others.isEmpty() ? 0 : 1);
     }
 
     private static Path otherAuthority() {
@@ -88,25 +101,31 @@ class HttpsTrustTest {
     void aBundleWithoutTheAuthorityIsNamedInTheRefusal() throws Exception {
         Path other = otherAuthority();
         Throwable error = catchThrowable(() -> register(Map.of("AWS_CA_BUNDLE", other.toString()), Optional.empty()));
-        assertThat(NetworkProblems.explain(error).orElseThrow()).endsWith("it is not in AWS_CA_BUNDLE (" + other
-                + ") either: add that authority's certificate (PEM) to the bundle.");
+        assertThat(NetworkProblems.explain(error).orElseThrow())
+                .endsWith("it is not in AWS_CA_BUNDLE (" + other
+                        + ") either: add that authority's certificate (PEM) to the bundle.");
     }
 
     @Test
     void theEnvironmentWinsOverTheProfileAsInTheAwsCli() throws Exception {
-        Throwable error = catchThrowable(() -> register(Map.of("AWS_CA_BUNDLE", otherAuthority().toString()),
+        Throwable error = catchThrowable(() -> register(
+                Map.of("AWS_CA_BUNDLE", otherAuthority().toString()),
                 Optional.of(ca.caPem().toString())));
         assertThat(NetworkProblems.explain(error).orElseThrow()).contains("it is not in AWS_CA_BUNDLE");
     }
 
     @Test
     void aBundleThatCannotBeUsedIsOneSentence() throws Exception {
-        assertThatThrownBy(() -> register(Map.of("AWS_CA_BUNDLE", folder.resolve("absent.pem").toString()), Optional.empty()))
-                .isInstanceOf(UserFacingException.class).hasMessage("AWS_CA_BUNDLE names " + folder.resolve("absent.pem")
-                        + ", which is not a file: point it at a PEM file holding the certificate authorities to trust.");
+        assertThatThrownBy(() -> register(
+                        Map.of("AWS_CA_BUNDLE", folder.resolve("absent.pem").toString()), Optional.empty()))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessage(
+                        "AWS_CA_BUNDLE names " + folder.resolve("absent.pem")
+                                + ", which is not a file: point it at a PEM file holding the certificate authorities to trust.");
         Path der = Files.write(folder.resolve("ca.der"), new byte[] {0x30, (byte) 0x82, 0x01, 0x00});
         assertThatThrownBy(() -> register(Map.of(), Optional.of(der.toString())))
-                .isInstanceOf(UserFacingException.class).hasMessageContaining("the profile's ca_bundle names " + der)
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("the profile's ca_bundle names " + der)
                 .hasMessageContaining("holds no PEM certificate");
     }
 }

@@ -1,11 +1,11 @@
 package com.workerrolewizard.aws;
 
-import com.workerrolewizard.core.account.CallerIdentity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.workerrolewizard.core.account.RoleSnapshot;
 import com.workerrolewizard.core.UserFacingException;
+import com.workerrolewizard.core.account.CallerIdentity;
+import com.workerrolewizard.core.account.RoleSnapshot;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.requirement.RequirementResult;
 import com.workerrolewizard.core.requirement.RoleChecker;
@@ -51,8 +51,10 @@ class LiveAccountTest {
     static Stream<Arguments> exampleRoles() {
         return Stream.of(
                 Arguments.of("VeeamWorkerReady", List.of(Status.PASS, Status.PASS, Status.PASS, Status.PASS)),
-                Arguments.of("WorkerWithoutInstanceProfile", List.of(Status.FAIL, Status.PASS, Status.PASS, Status.PASS)),
-                Arguments.of("WorkerWithoutApplianceTrust", List.of(Status.PASS, Status.FAIL, Status.PASS, Status.PASS)),
+                Arguments.of(
+                        "WorkerWithoutInstanceProfile", List.of(Status.FAIL, Status.PASS, Status.PASS, Status.PASS)),
+                Arguments.of(
+                        "WorkerWithoutApplianceTrust", List.of(Status.PASS, Status.FAIL, Status.PASS, Status.PASS)),
                 Arguments.of("WorkerWithoutEc2Trust", List.of(Status.PASS, Status.PASS, Status.FAIL, Status.PASS)),
                 Arguments.of("WorkerMissingPermissions", List.of(Status.PASS, Status.PASS, Status.PASS, Status.FAIL)),
                 Arguments.of("workerfailingall", List.of(Status.FAIL, Status.FAIL, Status.FAIL, Status.FAIL)));
@@ -76,12 +78,22 @@ class LiveAccountTest {
         RoleSnapshot role = account.role("VeeamWorkerReady");
         assertThat(role.trustPolicy().value().statements()).hasSize(2);
         assertThat(role.policies().value()).hasSize(1);
-        assertThat(role.policies().value().get(0).document().value().statements().get(0).actions().values()).hasSize(33);
+        assertThat(role.policies()
+                        .value()
+                        .get(0)
+                        .document()
+                        .value()
+                        .statements()
+                        .get(0)
+                        .actions()
+                        .values())
+                .hasSize(33);
     }
 
     @Test
     void aRoleThatIsNotThereIsOneClearSentence() {
-        assertThatThrownBy(() -> account.role("NoSuchWorker")).isInstanceOf(UserFacingException.class)
+        assertThatThrownBy(() -> account.role("NoSuchWorker"))
+                .isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("\"NoSuchWorker\" does not exist");
     }
 
@@ -104,7 +116,8 @@ class LiveAccountTest {
         account.callerIdentity();
         sandbox.resetCounters();
         account.role("VeeamWorkerReady");
-        // GetRole, ListInstanceProfilesForRole, ListRolePolicies, ListAttachedRolePolicies and the simulator go out together.
+        // GetRole, ListInstanceProfilesForRole, ListRolePolicies, ListAttachedRolePolicies and the simulator go out
+        // together.
         assertThat(sandbox.peakConcurrency()).isGreaterThanOrEqualTo(4);
         assertThat(sandbox.calls()).isGreaterThanOrEqualTo(6);
     }
@@ -115,25 +128,33 @@ class LiveAccountTest {
         RoleReport report = new RoleChecker(SandboxAccounts.PAGE).check(account.role("VeeamWorkerReady"), APPLIANCE);
         RequirementResult profile = report.requirements().get(0);
         assertThat(profile.status()).isEqualTo(Status.UNKNOWN);
-        assertThat(profile.detail()).contains("iam:ListInstanceProfilesForRole on arn:aws:iam::" + Sandbox.ACCOUNT
-                + ":role/VeeamWorkerReady");
+        assertThat(profile.detail())
+                .contains("iam:ListInstanceProfilesForRole on arn:aws:iam::" + Sandbox.ACCOUNT
+                        + ":role/VeeamWorkerReady");
         assertThat(report.requirements().get(1).status()).isEqualTo(Status.PASS);
     }
 
     @Test
     void aRefusedSimulatorLeavesTheDecisionToTheLocalEvaluationAndSaysSo() {
         sandbox.faults().always("SimulatePrincipalPolicy", Faults.Kind.ACCESS_DENIED);
-        RequirementResult permissions = new RoleChecker(SandboxAccounts.PAGE).check(account.role("VeeamWorkerReady"),
-                APPLIANCE).requirements().get(3);
+        RequirementResult permissions = new RoleChecker(SandboxAccounts.PAGE)
+                .check(account.role("VeeamWorkerReady"), APPLIANCE)
+                .requirements()
+                .get(3);
         assertThat(permissions.status()).isEqualTo(Status.PASS);
-        assertThat(permissions.detail()).contains("SCPs) were not seen").contains("local evaluation").contains("iam:SimulatePrincipalPolicy");
+        assertThat(permissions.detail())
+                .contains("SCPs) were not seen")
+                .contains("local evaluation")
+                .contains("iam:SimulatePrincipalPolicy");
     }
 
     @Test
     void anScpTheLocalEngineCannotSeeFailsThroughTheSimulator() {
         sandbox.denyByOrganizations("ssm:PutInventory");
-        RequirementResult permissions = new RoleChecker(SandboxAccounts.PAGE).check(account.role("VeeamWorkerReady"),
-                APPLIANCE).requirements().get(3);
+        RequirementResult permissions = new RoleChecker(SandboxAccounts.PAGE)
+                .check(account.role("VeeamWorkerReady"), APPLIANCE)
+                .requirements()
+                .get(3);
         assertThat(permissions.status()).isEqualTo(Status.FAIL);
         assertThat(permissions.missing()).containsExactly("ssm:PutInventory");
         assertThat(permissions.detail()).contains("policy simulator").contains("Organizations");
@@ -141,7 +162,9 @@ class LiveAccountTest {
 
     @Test
     void throttlingAndServerErrorsAreRetried() {
-        sandbox.faults().inject("GetRole", Faults.Kind.THROTTLING, 2).inject("ListRolePolicies", Faults.Kind.SERVER_ERROR, 1);
+        sandbox.faults()
+                .inject("GetRole", Faults.Kind.THROTTLING, 2)
+                .inject("ListRolePolicies", Faults.Kind.SERVER_ERROR, 1);
         assertThat(statuses("VeeamWorkerReady")).containsOnly(Status.PASS);
     }
 
@@ -150,7 +173,9 @@ class LiveAccountTest {
         sandbox.faults().timeoutDelay(1500).always("ListAttachedRolePolicies", Faults.Kind.TIMEOUT);
         try (LiveAccount impatient = SandboxAccounts.open(sandbox, Duration.ofSeconds(2), Duration.ofMillis(500))) {
             RequirementResult permissions = new RoleChecker(SandboxAccounts.PAGE)
-                    .check(impatient.role("VeeamWorkerReady"), APPLIANCE).requirements().get(3);
+                    .check(impatient.role("VeeamWorkerReady"), APPLIANCE)
+                    .requirements()
+                    .get(3);
             assertThat(permissions.status()).isEqualTo(Status.PASS);
             assertThat(permissions.detail()).contains("policy simulator").contains("iam:ListAttachedRolePolicies");
         }
@@ -158,11 +183,15 @@ class LiveAccountTest {
 
     @Test
     void aSlowAnswerTimesOutIntoAnUnknownThatNamesTheCall() {
-        sandbox.faults().timeoutDelay(1500).always("ListAttachedRolePolicies", Faults.Kind.TIMEOUT)
+        sandbox.faults()
+                .timeoutDelay(1500)
+                .always("ListAttachedRolePolicies", Faults.Kind.TIMEOUT)
                 .always("SimulatePrincipalPolicy", Faults.Kind.TIMEOUT);
         try (LiveAccount impatient = SandboxAccounts.open(sandbox, Duration.ofSeconds(2), Duration.ofMillis(500))) {
             RequirementResult permissions = new RoleChecker(SandboxAccounts.PAGE)
-                    .check(impatient.role("VeeamWorkerReady"), APPLIANCE).requirements().get(3);
+                    .check(impatient.role("VeeamWorkerReady"), APPLIANCE)
+                    .requirements()
+                    .get(3);
             assertThat(permissions.status()).isEqualTo(Status.UNKNOWN);
             assertThat(permissions.detail()).contains("iam:ListAttachedRolePolicies");
         }
@@ -170,12 +199,17 @@ class LiveAccountTest {
 
     @Test
     void aSandboxSeededFromAFileHoldsItsRoles() throws Exception {
-        Path fixture = Path.of(getClass().getResource("/fixtures/authorization-details.json").toURI());
-        try (Sandbox seeded = Sandbox.start(fixture); LiveAccount live = SandboxAccounts.open(seeded)) {
-            AppliancePrincipal appliance = AppliancePrincipal.parse("arn:aws:iam::111122223333:role/VeeamImpersonation");
+        Path fixture = Path.of(
+                getClass().getResource("/fixtures/authorization-details.json").toURI());
+        try (Sandbox seeded = Sandbox.start(fixture);
+                LiveAccount live = SandboxAccounts.open(seeded)) {
+            AppliancePrincipal appliance =
+                    AppliancePrincipal.parse("arn:aws:iam::111122223333:role/VeeamImpersonation");
             RoleReport good = new RoleChecker(SandboxAccounts.PAGE).check(live.role("GoodWorker"), appliance);
             RoleReport deny = new RoleChecker(SandboxAccounts.PAGE).check(live.role("DeniedPutInventory"), appliance);
-            assertThat(good.requirements()).extracting(RequirementResult::status).containsOnly(Status.PASS);
+            assertThat(good.requirements())
+                    .extracting(RequirementResult::status)
+                    .containsOnly(Status.PASS);
             assertThat(deny.requirements().get(3).missing()).containsExactly("ssm:PutInventory");
             assertThat(seeded.account()).isEqualTo("444455556666");
         }

@@ -1,10 +1,10 @@
 package com.workerrolewizard.aws;
 
-import com.workerrolewizard.core.plan.ApplyOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
+import com.workerrolewizard.core.plan.ApplyOutcome;
 import com.workerrolewizard.core.plan.FixPlan;
 import com.workerrolewizard.core.plan.FixPlanner;
 import com.workerrolewizard.core.plan.NewRoleRequest;
@@ -31,11 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** Writing safely, against the sandbox through the real SDK: journal first, fresh re-read, undo, halfway failures. */
 class PlanExecutorTest {
     private static final AppliancePrincipal APPLIANCE = AppliancePrincipal.parse(Sandbox.APPLIANCE);
-    private static final WorkerDocuments DOCUMENTS = new WorkerDocuments(ReferenceDocuments.load(), SandboxAccounts.PAGE);
+    private static final WorkerDocuments DOCUMENTS =
+            new WorkerDocuments(ReferenceDocuments.load(), SandboxAccounts.PAGE);
     private static final Propagation QUICK = new Propagation(Duration.ofSeconds(5), Duration.ofMillis(20));
 
     @TempDir
     Path journalFolder;
+
     private Sandbox sandbox;
     private LiveAccount account;
     private AwsClients clients;
@@ -44,8 +46,11 @@ class PlanExecutorTest {
     @BeforeEach
     void start() {
         sandbox = Sandbox.start();
-        clients = new AwsClients(new ConnectionSettings(sandbox.credentials(),
-                java.util.Optional.of("us-east-1"), java.util.Optional.of(sandbox.endpoint()), java.util.Optional.empty()));
+        clients = new AwsClients(new ConnectionSettings(
+                sandbox.credentials(),
+                java.util.Optional.of("us-east-1"),
+                java.util.Optional.of(sandbox.endpoint()),
+                java.util.Optional.empty()));
         account = new LiveAccount(clients, SandboxAccounts.PAGE, "the sandbox");
         journal = Journal.open(journalFolder);
     }
@@ -65,8 +70,10 @@ class PlanExecutorTest {
     }
 
     private List<Status> statuses(String role) {
-        return new RoleChecker(SandboxAccounts.PAGE).check(account.role(role), APPLIANCE).requirements().stream()
-                .map(RequirementResult::status).toList();
+        return new RoleChecker(SandboxAccounts.PAGE)
+                .check(account.role(role), APPLIANCE).requirements().stream()
+                        .map(RequirementResult::status)
+                        .toList();
     }
 
     @Test
@@ -76,8 +83,10 @@ class PlanExecutorTest {
         assertThat(outcome.applied()).hasSize(4);
         assertThat(statuses("WorkerFailingAll")).containsOnly(Status.PASS);
         JournalRecord record = Journal.open(journalFolder).records().get(0);
-        assertThat(record.entries()).extracting(JournalEntry::action).containsExactly("UpdateAssumeRolePolicy",
-                "PutRolePolicy", "CreateInstanceProfile", "AddRoleToInstanceProfile");
+        assertThat(record.entries())
+                .extracting(JournalEntry::action)
+                .containsExactly(
+                        "UpdateAssumeRolePolicy", "PutRolePolicy", "CreateInstanceProfile", "AddRoleToInstanceProfile");
         assertThat(record.entries()).extracting(JournalEntry::state).containsOnly(JournalEntry.State.APPLIED);
         assertThat(record.entries().get(0).before().toString()).contains("lambda.amazonaws.com");
         assertThat(record.account()).isEqualTo(Sandbox.ACCOUNT);
@@ -86,13 +95,17 @@ class PlanExecutorTest {
     @Test
     void aTrustPolicyEditedBetweenReadAndWriteKeepsTheEdit() throws Exception {
         FixPlan plan = plan("WorkerWithoutApplianceTrust", PermissionsMode.INLINE);
-        String colleague = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
-                + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"}},{\"Sid\":\"AddedByAColleague\",\"Effect\":\"Allow\","
-                + "\"Action\":\"sts:AssumeRole\",\"Principal\":{\"Service\":\"ssm.amazonaws.com\"}}]}";
+        String colleague =
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                        + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"}},{\"Sid\":\"AddedByAColleague\",\"Effect\":\"Allow\","
+                        + "\"Action\":\"sts:AssumeRole\",\"Principal\":{\"Service\":\"ssm.amazonaws.com\"}}]}";
         sandbox.replaceTrustPolicy("WorkerWithoutApplianceTrust", colleague);
         assertThat(apply(plan).complete()).isTrue();
-        JsonNode trust = Json.MAPPER.readTree(sandbox.trustPolicy("WorkerWithoutApplianceTrust").orElseThrow());
-        assertThat(trust.get("Statement").toString()).contains("AddedByAColleague").contains(Sandbox.APPLIANCE);
+        JsonNode trust = Json.MAPPER.readTree(
+                sandbox.trustPolicy("WorkerWithoutApplianceTrust").orElseThrow());
+        assertThat(trust.get("Statement").toString())
+                .contains("AddedByAColleague")
+                .contains(Sandbox.APPLIANCE);
         assertThat(trust.get("Statement")).hasSize(3);
         assertThat(statuses("WorkerWithoutApplianceTrust")).containsOnly(Status.PASS);
     }
@@ -115,8 +128,12 @@ class PlanExecutorTest {
     void undoAfterSomeoneElseEditedTheTrustPolicyTakesOutOnlyWhatTheFixAdded() throws Exception {
         apply(plan("WorkerWithoutEc2Trust", PermissionsMode.INLINE));
         String fixed = sandbox.trustPolicy("WorkerWithoutEc2Trust").orElseThrow();
-        sandbox.replaceTrustPolicy("WorkerWithoutEc2Trust", fixed.replace("]}", ",{\"Sid\":\"Later\",\"Effect\":\"Allow\","
-                + "\"Action\":\"sts:AssumeRole\",\"Principal\":{\"Service\":\"ssm.amazonaws.com\"}}]}"));
+        sandbox.replaceTrustPolicy(
+                "WorkerWithoutEc2Trust",
+                fixed.replace(
+                        "]}",
+                        ",{\"Sid\":\"Later\",\"Effect\":\"Allow\","
+                                + "\"Action\":\"sts:AssumeRole\",\"Principal\":{\"Service\":\"ssm.amazonaws.com\"}}]}"));
         new UndoExecutor(clients, journal, QUICK).undo(journal.lastUndoable().orElseThrow());
         String after = sandbox.trustPolicy("WorkerWithoutEc2Trust").orElseThrow();
         assertThat(after).contains("\"Later\"").contains(Sandbox.APPLIANCE).doesNotContain("ec2.amazonaws.com");
@@ -131,10 +148,12 @@ class PlanExecutorTest {
         assertThat(outcome.applied()).hasSize(1);
         assertThat(outcome.notApplied()).hasSize(3);
         JournalRecord record = journal.records().get(0);
-        assertThat(record.entries()).extracting(JournalEntry::state)
+        assertThat(record.entries())
+                .extracting(JournalEntry::state)
                 .containsExactly(JournalEntry.State.APPLIED, JournalEntry.State.NOT_APPLIED);
         sandbox.faults().clear();
-        assertThat(new UndoExecutor(clients, journal, QUICK).undo(record).complete()).isTrue();
+        assertThat(new UndoExecutor(clients, journal, QUICK).undo(record).complete())
+                .isTrue();
         assertThat(sandbox.trustPolicy("WorkerFailingAll").orElseThrow()).doesNotContain("ec2.amazonaws.com");
     }
 
@@ -148,11 +167,15 @@ class PlanExecutorTest {
 
     @Test
     void aNewRoleIsCreatedPassingAndUndoRemovesItAll() {
-        FixPlan plan = new FixPlanner(DOCUMENTS).planNewRole(NewRoleRequest.named("BrandNewWorker"), APPLIANCE,
-                account.facts(), PermissionsMode.MANAGED);
+        FixPlan plan = new FixPlanner(DOCUMENTS)
+                .planNewRole(
+                        NewRoleRequest.named("BrandNewWorker"), APPLIANCE, account.facts(), PermissionsMode.MANAGED);
         assertThat(apply(plan).complete()).isTrue();
         assertThat(statuses("BrandNewWorker")).containsOnly(Status.PASS);
-        assertThat(new UndoExecutor(clients, journal, QUICK).undo(journal.lastUndoable().orElseThrow()).complete()).isTrue();
+        assertThat(new UndoExecutor(clients, journal, QUICK)
+                        .undo(journal.lastUndoable().orElseThrow())
+                        .complete())
+                .isTrue();
         assertThat(sandbox.trustPolicy("BrandNewWorker")).isEmpty();
     }
 
@@ -163,6 +186,7 @@ class PlanExecutorTest {
         String once = sandbox.trustPolicy("WorkerWithoutApplianceTrust").orElseThrow();
         ApplyOutcome again = apply(plan);
         assertThat(again.skipped()).hasSize(1);
-        assertThat(sandbox.trustPolicy("WorkerWithoutApplianceTrust").orElseThrow()).isEqualTo(once);
+        assertThat(sandbox.trustPolicy("WorkerWithoutApplianceTrust").orElseThrow())
+                .isEqualTo(once);
     }
 }

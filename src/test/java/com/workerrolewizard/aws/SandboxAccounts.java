@@ -10,16 +10,20 @@ import java.util.Optional;
 final class SandboxAccounts {
     static final ActionCatalog PAGE = ReferenceDocuments.load().builtInCatalog();
 
-    private SandboxAccounts() {
-    }
+    private SandboxAccounts() {}
 
     static LiveAccount open(Sandbox sandbox) {
         return open(sandbox, Duration.ofSeconds(30), Duration.ofSeconds(10));
     }
 
     static LiveAccount open(Sandbox sandbox, Duration callTimeout, Duration attemptTimeout) {
-        ConnectionSettings settings = new ConnectionSettings(sandbox.credentials(), Optional.of("us-east-1"),
-                Optional.of(sandbox.endpoint()), Optional.empty(), callTimeout, attemptTimeout);
+        ConnectionSettings settings = new ConnectionSettings(
+                sandbox.credentials(),
+                Optional.of("us-east-1"),
+                Optional.of(sandbox.endpoint()),
+                Optional.empty(),
+                callTimeout,
+                attemptTimeout);
         return new LiveAccount(new AwsClients(settings), PAGE, "the sandbox account");
     }
 }

@@ -49,16 +49,46 @@ public final class TestCa {
             Path folder = Path.of("target", "test-ca").toAbsolutePath();
             Path made = folder.resolve("made");
             boolean fresh = Files.isRegularFile(made)
-                    && Files.getLastModifiedTime(made).toInstant().isAfter(java.time.Instant.now().minus(java.time.Duration.ofDays(1)));
+                    && Files.getLastModifiedTime(made)
+                            .toInstant()
+                            .isAfter(java.time.Instant.now().minus(java.time.Duration.ofDays(1)));
             if (!fresh) {
                 Path building = Files.createTempDirectory(Files.createDirectories(folder.getParent()), "test-ca-");
                 create(building);
                 String other = building.resolve("other.p12").toString();
-                keytool(building, "-genkeypair", "-keystore", other, "-storetype", "PKCS12", "-storepass", PASSWORD,
-                        "-alias", "other", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=Some Other CA",
-                        "-ext", "bc:c", "-validity", "3");
-                keytool(building, "-exportcert", "-keystore", other, "-storepass", PASSWORD, "-alias", "other", "-rfc",
-                        "-file", building.resolve("other-ca.pem").toString());
+                keytool(
+                        building,
+                        "-genkeypair",
+                        "-keystore",
+                        other,
+                        "-storetype",
+                        "PKCS12",
+                        "-storepass",
+                        PASSWORD,
+                        "-alias",
+                        "other",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-dname",
+                        "CN=Some Other CA",
+                        "-ext",
+                        "bc:c",
+                        "-validity",
+                        "3");
+                keytool(
+                        building,
+                        "-exportcert",
+                        "-keystore",
+                        other,
+                        "-storepass",
+                        PASSWORD,
+                        "-alias",
+                        "other",
+                        "-rfc",
+                        "-file",
+                        building.resolve("other-ca.pem").toString());
                 Files.writeString(building.resolve("made"), "");
                 deleteTree(folder);
                 Files.move(building, folder, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
@@ -71,7 +101,8 @@ public final class TestCa {
     private static void deleteTree(Path folder) throws IOException {
         if (Files.exists(folder)) {
             try (var files = Files.walk(folder)) {
-                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path file :
+                        files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                     Files.delete(file);
                 }
             }
@@ -83,21 +114,111 @@ public final class TestCa {
         String ca = folder.resolve("ca.p12").toString();
         String serverStore = folder.resolve("server.p12").toString();
         Path caPem = folder.resolve("ca.pem");
-        keytool(folder, "-genkeypair", "-keystore", ca, "-storetype", "PKCS12", "-storepass", PASSWORD, "-alias", "ca",
-                "-keyalg", "EC", "-groupname", "secp256r1", "-dname", NAME, "-ext", "bc:c", "-validity", "3");
-        keytool(folder, "-exportcert", "-keystore", ca, "-storepass", PASSWORD, "-alias", "ca", "-rfc",
-                "-file", caPem.toString());
-        keytool(folder, "-genkeypair", "-keystore", serverStore, "-storetype", "PKCS12", "-storepass", PASSWORD,
-                "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1", "-validity", "3");
-        keytool(folder, "-certreq", "-keystore", serverStore, "-storepass", PASSWORD, "-alias", "server",
-                "-file", folder.resolve("server.csr").toString());
-        keytool(folder, "-gencert", "-keystore", ca, "-storepass", PASSWORD, "-alias", "ca", "-rfc",
-                "-infile", folder.resolve("server.csr").toString(), "-outfile", folder.resolve("server.pem").toString(),
-                "-ext", "san=ip:127.0.0.1,dns:localhost", "-validity", "2");
-        keytool(folder, "-importcert", "-noprompt", "-keystore", serverStore, "-storepass", PASSWORD, "-alias", "ca",
-                "-file", caPem.toString());
-        keytool(folder, "-importcert", "-noprompt", "-keystore", serverStore, "-storepass", PASSWORD, "-alias", "server",
-                "-file", folder.resolve("server.pem").toString());
+        keytool(
+                folder,
+                "-genkeypair",
+                "-keystore",
+                ca,
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                PASSWORD,
+                "-alias",
+                "ca",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                NAME,
+                "-ext",
+                "bc:c",
+                "-validity",
+                "3");
+        keytool(
+                folder,
+                "-exportcert",
+                "-keystore",
+                ca,
+                "-storepass",
+                PASSWORD,
+                "-alias",
+                "ca",
+                "-rfc",
+                "-file",
+                caPem.toString());
+        keytool(
+                folder,
+                "-genkeypair",
+                "-keystore",
+                serverStore,
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                PASSWORD,
+                "-alias",
+                "server",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=127.0.0.1",
+                "-validity",
+                "3");
+        keytool(
+                folder,
+                "-certreq",
+                "-keystore",
+                serverStore,
+                "-storepass",
+                PASSWORD,
+                "-alias",
+                "server",
+                "-file",
+                folder.resolve("server.csr").toString());
+        keytool(
+                folder,
+                "-gencert",
+                "-keystore",
+                ca,
+                "-storepass",
+                PASSWORD,
+                "-alias",
+                "ca",
+                "-rfc",
+                "-infile",
+                folder.resolve("server.csr").toString(),
+                "-outfile",
+                folder.resolve("server.pem").toString(),
+                "-ext",
+                "san=ip:127.0.0.1,dns:localhost",
+                "-validity",
+                "2");
+        keytool(
+                folder,
+                "-importcert",
+                "-noprompt",
+                "-keystore",
+                serverStore,
+                "-storepass",
+                PASSWORD,
+                "-alias",
+                "ca",
+                "-file",
+                caPem.toString());
+        keytool(
+                folder,
+                "-importcert",
+                "-noprompt",
+                "-keystore",
+                serverStore,
+                "-storepass",
+                PASSWORD,
+                "-alias",
+                "server",
+                "-file",
+                folder.resolve("server.pem").toString());
         return new TestCa(caPem, serverContext(Path.of(serverStore)));
     }
 
@@ -114,9 +235,13 @@ public final class TestCa {
     }
 
     private static void keytool(Path folder, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(folder.toFile())
+                .redirectErrorStream(true)
+                .start();
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes());
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {

@@ -23,8 +23,8 @@ public final class TestProxy implements AutoCloseable {
     public final List<String> answers = new CopyOnWriteArrayList<>();
 
     public TestProxy(String user, String password) throws IOException {
-        this.expected = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+        this.expected =
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread accept = new Thread(this::accept, "test-proxy");
         accept.setDaemon(true);
@@ -59,15 +59,19 @@ public final class TestProxy implements AutoCloseable {
                 }
                 String[] request = head.get(0).split(" ");
                 if (!request[0].equals("CONNECT")) {
-                    out.write("HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.write("HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
                     return;
                 }
-                boolean authorized = head.stream().anyMatch(h -> h.toLowerCase().startsWith("proxy-authorization:")
-                        && h.substring(h.indexOf(':') + 1).strip().equals(expected));
+                boolean authorized = head.stream()
+                        .anyMatch(h -> h.toLowerCase().startsWith("proxy-authorization:")
+                                && h.substring(h.indexOf(':') + 1).strip().equals(expected));
                 if (!authorized) {
                     answers.add("407");
-                    out.write(("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"corp\"\r\n"
-                            + "Content-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(
+                            ("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"corp\"\r\n"
+                                            + "Content-Length: 0\r\n\r\n")
+                                    .getBytes(StandardCharsets.US_ASCII));
                     out.flush();
                     continue;
                 }

@@ -23,8 +23,7 @@ public final class AllRolesBenchmark {
     private static final int SCRIPT_ROLES = 5;
     private static final int RUNS = 3;
 
-    private AllRolesBenchmark() {
-    }
+    private AllRolesBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         List<Integer> sizes = new ArrayList<>();
@@ -37,8 +36,9 @@ public final class AllRolesBenchmark {
         Path jar = Path.of(System.getProperty("wizard.jar", "target/worker-role-wizard.jar"));
         Path script = Files.createTempFile("read-roles", ".sh");
         Files.writeString(script, SCRIPT);
-        System.out.println("| roles | latency per request | check --all-roles (jar) | AWS CLI, role by role (scaled from "
-                + SCRIPT_ROLES + ") | ratio | check --role (jar) | AWS CLI, one role | ratio |");
+        System.out.println(
+                "| roles | latency per request | check --all-roles (jar) | AWS CLI, role by role (scaled from "
+                        + SCRIPT_ROLES + ") | ratio | check --role (jar) | AWS CLI, one role | ratio |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         for (int size : sizes) {
             for (long latency : new long[] {0, 100}) {
@@ -46,18 +46,49 @@ public final class AllRolesBenchmark {
                     Map<String, String> env = environment(sandbox);
                     String endpoint = sandbox.endpoint().toString();
                     sandbox.faults().latency(latency);
-                    long all = median(() -> run(env, List.of("java", "-jar", jar.toString(), "check", "--all-roles",
-                            "--format", "json", "--appliance", Sandbox.APPLIANCE, "--endpoint-url", endpoint)));
-                    long one = median(() -> run(env, List.of("java", "-jar", jar.toString(), "check", "--role",
-                            "VeeamWorkerReady", "--appliance", Sandbox.APPLIANCE, "--endpoint-url", endpoint)));
-                    long scriptFew = median(() -> run(env, List.of("bash", script.toString(), endpoint,
-                            String.valueOf(SCRIPT_ROLES))));
+                    long all = median(() -> run(
+                            env,
+                            List.of(
+                                    "java",
+                                    "-jar",
+                                    jar.toString(),
+                                    "check",
+                                    "--all-roles",
+                                    "--format",
+                                    "json",
+                                    "--appliance",
+                                    Sandbox.APPLIANCE,
+                                    "--endpoint-url",
+                                    endpoint)));
+                    long one = median(() -> run(
+                            env,
+                            List.of(
+                                    "java",
+                                    "-jar",
+                                    jar.toString(),
+                                    "check",
+                                    "--role",
+                                    "VeeamWorkerReady",
+                                    "--appliance",
+                                    Sandbox.APPLIANCE,
+                                    "--endpoint-url",
+                                    endpoint)));
+                    long scriptFew = median(
+                            () -> run(env, List.of("bash", script.toString(), endpoint, String.valueOf(SCRIPT_ROLES))));
                     long scriptOne = median(() -> run(env, List.of("bash", script.toString(), endpoint, "1")));
                     // The script's fixed part (caller identity, the first page of roles) is in both; scale the rest.
                     long perRole = Math.max(0, (scriptFew - scriptOne) / (SCRIPT_ROLES - 1));
                     long scriptAll = scriptOne + perRole * (size - 1);
-                    System.out.printf("| %,d | %d ms | %,d ms | %,d ms | 1/%,d | %,d ms | %,d ms | 1/%.1f |%n", size, latency,
-                            all, scriptAll, scriptAll / Math.max(1, all), one, scriptOne, (double) scriptOne / one);
+                    System.out.printf(
+                            "| %,d | %d ms | %,d ms | %,d ms | 1/%,d | %,d ms | %,d ms | 1/%.1f |%n",
+                            size,
+                            latency,
+                            all,
+                            scriptAll,
+                            scriptAll / Math.max(1, all),
+                            one,
+                            scriptOne,
+                            (double) scriptOne / one);
                 }
             }
         }
@@ -117,7 +148,8 @@ public final class AllRolesBenchmark {
     }
 
     private static long run(Map<String, String> env, List<String> command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
         builder.environment().putAll(env);
@@ -126,7 +158,8 @@ public final class AllRolesBenchmark {
         int exit = process.waitFor();
         long millis = (System.nanoTime() - start) / 1_000_000;
         if (exit > 1) {
-            throw new IllegalStateException(command.get(0) + " " + command.get(command.size() - 1) + " ended with " + exit);
+            throw new IllegalStateException(
+                    command.get(0) + " " + command.get(command.size() - 1) + " ended with " + exit);
         }
         return millis;
     }

@@ -22,8 +22,9 @@ public final class BareWindow extends Application {
         stage.setScene(new Scene(new Label("Hello"), 400, 200));
         stage.show();
         Platform.runLater(() -> {
-            long millis = Duration.between(ProcessHandle.current().info().startInstant().orElse(Instant.now()),
-                    Instant.now()).toMillis();
+            long millis = Duration.between(
+                            ProcessHandle.current().info().startInstant().orElse(Instant.now()), Instant.now())
+                    .toMillis();
             System.out.println("first window after " + millis + " ms");
             Platform.exit();
         });
@@ -31,8 +32,7 @@ public final class BareWindow extends Application {
 
     /** A plain main class, as the wizard's Launcher is (JavaFX refuses an Application as main class on the class path). */
     public static final class Main {
-        private Main() {
-        }
+        private Main() {}
 
         public static void main(String[] args) {
             BareWindow.main(args);

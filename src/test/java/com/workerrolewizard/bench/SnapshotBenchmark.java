@@ -14,17 +14,16 @@ import java.util.Optional;
  * {@code java -cp target/test-classes:target/worker-role-wizard.jar com.workerrolewizard.bench.SnapshotBenchmark 100}
  */
 public final class SnapshotBenchmark {
-    private SnapshotBenchmark() {
-    }
+    private SnapshotBenchmark() {}
 
     public static void main(String[] args) {
         long latency = args.length > 0 ? Long.parseLong(args[0]) : 100;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 9;
         try (Sandbox sandbox = Sandbox.start()) {
-            ConnectionSettings settings = new ConnectionSettings(sandbox.credentials(), Optional.of("us-east-1"),
-                    Optional.of(sandbox.endpoint()), Optional.empty());
-            try (LiveAccount account = new LiveAccount(new AwsClients(settings),
-                    ReferenceDocuments.load().builtInCatalog(), "the sandbox")) {
+            ConnectionSettings settings = new ConnectionSettings(
+                    sandbox.credentials(), Optional.of("us-east-1"), Optional.of(sandbox.endpoint()), Optional.empty());
+            try (LiveAccount account = new LiveAccount(
+                    new AwsClients(settings), ReferenceDocuments.load().builtInCatalog(), "the sandbox")) {
                 account.callerIdentity();
                 account.role("VeeamWorkerReady"); // warm-up: class loading, connections
                 sandbox.faults().latency(latency);
@@ -40,8 +39,9 @@ public final class SnapshotBenchmark {
                     peak = Math.max(peak, sandbox.peakConcurrency());
                 }
                 Arrays.sort(millis);
-                System.out.printf("latency %d ms per call: snapshot median %d ms (min %d, max %d) over %d runs;"
-                        + " %d calls per snapshot, %d ms if made one after another; at most %d at once%n",
+                System.out.printf(
+                        "latency %d ms per call: snapshot median %d ms (min %d, max %d) over %d runs;"
+                                + " %d calls per snapshot, %d ms if made one after another; at most %d at once%n",
                         latency, millis[runs / 2], millis[0], millis[runs - 1], runs, calls, calls * latency, peak);
             }
         }

@@ -24,22 +24,32 @@ class CommandsTest {
     @Test
     void anUnexpectedErrorIsOneSentenceWithExitCodeFour() {
         StringWriter err = new StringWriter();
-        CommandLine line = Commands.create(new com.workerrolewizard.app.Workflows(ReferenceDocuments.load(), "test"), new PrintWriter(new StringWriter()),
+        CommandLine line = Commands.create(
+                new com.workerrolewizard.app.Workflows(ReferenceDocuments.load(), "test"),
+                new PrintWriter(new StringWriter()),
                 new PrintWriter(err));
         line.addSubcommand("boom", new Boom());
         int exit = line.execute("boom");
         assertThat(exit).isEqualTo(ExitCode.INTERNAL_ERROR);
         assertThat(err.toString().lines().toList()).hasSize(1);
-        assertThat(err.toString()).startsWith("worker-role-wizard boom: stopped on an unexpected error inside the program")
-                .contains("please report it").doesNotContain("java.").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(err.toString())
+                .startsWith("worker-role-wizard boom: stopped on an unexpected error inside the program")
+                .contains("please report it")
+                .doesNotContain("java.")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
     }
 
     @Test
     void runningOutOfMemoryIsSaidInWordsWithWhatToDo() {
-        String sentence = UnexpectedError.sentence("worker-role-wizard check",
-                new CompletionException(new OutOfMemoryError("Java heap space")));
-        assertThat(sentence).startsWith("worker-role-wizard check: ran out of memory: the input is too large")
-                .contains("-Xmx").doesNotContain("OutOfMemoryError").doesNotContain("java.");
-        assertThat(UnexpectedError.sentence("x", new IllegalStateException("boom"))).doesNotContain("memory");
+        String sentence = UnexpectedError.sentence(
+                "worker-role-wizard check", new CompletionException(new OutOfMemoryError("Java heap space")));
+        assertThat(sentence)
+                .startsWith("worker-role-wizard check: ran out of memory: the input is too large")
+                .contains("-Xmx")
+                .doesNotContain("OutOfMemoryError")
+                .doesNotContain("java.");
+        assertThat(UnexpectedError.sentence("x", new IllegalStateException("boom")))
+                .doesNotContain("memory");
     }
 }

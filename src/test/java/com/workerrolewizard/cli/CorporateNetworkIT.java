@@ -24,8 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CorporateNetworkIT {
     private static final String PROXY_PASSWORD = "pr0xy-SCAN-ME";
+
     @TempDir
     Path home;
+
     private TestCa ca;
     private Sandbox sandbox;
     private FakeIdentityCenter identityCenter;
@@ -87,8 +89,18 @@ class CorporateNetworkIT {
     }
 
     private JarRun check(Map<String, String> env, String profile) throws Exception {
-        return run(env, List.of(), "check", "--profile", profile, "--endpoint-url", sandbox.endpoint().toString(),
-                "--appliance", Sandbox.APPLIANCE, "--role", "VeeamWorkerReady");
+        return run(
+                env,
+                List.of(),
+                "check",
+                "--profile",
+                profile,
+                "--endpoint-url",
+                sandbox.endpoint().toString(),
+                "--appliance",
+                Sandbox.APPLIANCE,
+                "--role",
+                "VeeamWorkerReady");
     }
 
     @Test
@@ -96,10 +108,12 @@ class CorporateNetworkIT {
         JarRun refused = login(env(), "corp");
         assertThat(refused.exit()).isEqualTo(2);
         assertThat(refused.err().lines().toList()).as(refused.err()).hasSize(1);
-        assertThat(refused.err().strip()).isEqualTo("worker-role-wizard login: The IAM Identity Center login failed: "
-                + "the HTTPS certificate of 127.0.0.1 is issued by \"" + TestCa.NAME + "\", a certificate authority this machine does not trust: "
-                + "if your network inspects HTTPS or uses a private certificate authority, set AWS_CA_BUNDLE (or "
-                + "ca_bundle in the profile) to a PEM file holding that authority's certificate.");
+        assertThat(refused.err().strip())
+                .isEqualTo("worker-role-wizard login: The IAM Identity Center login failed: "
+                        + "the HTTPS certificate of 127.0.0.1 is issued by \"" + TestCa.NAME
+                        + "\", a certificate authority this machine does not trust: "
+                        + "if your network inspects HTTPS or uses a private certificate authority, set AWS_CA_BUNDLE (or "
+                        + "ca_bundle in the profile) to a PEM file holding that authority's certificate.");
         assertThat(refused.err()).doesNotContain("PKIX").doesNotContain("sun.").doesNotContain("Exception");
     }
 
@@ -112,7 +126,9 @@ class CorporateNetworkIT {
         assertThat(check.exit()).as(check.err()).isZero();
         assertThat(check.out()).contains("[PASS]");
         JarRun withoutBundle = check(env(), "corp");
-        assertThat(withoutBundle.exit()).as("the portal's certificate is checked too").isEqualTo(2);
+        assertThat(withoutBundle.exit())
+                .as("the portal's certificate is checked too")
+                .isEqualTo(2);
         assertThat(withoutBundle.err()).contains("AWS_CA_BUNDLE");
     }
 
@@ -128,23 +144,31 @@ class CorporateNetworkIT {
     void anAuthenticatingProxyGets407WithoutCredentialsAndTunnelsWithThem() throws Exception {
         try (TestProxy proxy = new TestProxy("ann", PROXY_PASSWORD)) {
             String bundle = ca.caPem().toString();
-            JarRun without = login(env("AWS_CA_BUNDLE", bundle, "HTTPS_PROXY", "http://127.0.0.1:" + proxy.port()), "corp");
+            JarRun without =
+                    login(env("AWS_CA_BUNDLE", bundle, "HTTPS_PROXY", "http://127.0.0.1:" + proxy.port()), "corp");
             assertThat(without.exit()).isEqualTo(2);
-            assertThat(without.err().strip()).isEqualTo("worker-role-wizard login: The IAM Identity Center login failed: "
-                    + "the proxy http://127.0.0.1:" + proxy.port() + " asks for a user name and password (HTTP 407): give them in "
-                    + "HTTPS_PROXY as http://USER:PASSWORD@HOST:PORT, or in the https.proxyUser and https.proxyPassword "
-                    + "properties.");
+            assertThat(without.err().strip())
+                    .isEqualTo("worker-role-wizard login: The IAM Identity Center login failed: "
+                            + "the proxy http://127.0.0.1:" + proxy.port()
+                            + " asks for a user name and password (HTTP 407): give them in "
+                            + "HTTPS_PROXY as http://USER:PASSWORD@HOST:PORT, or in the https.proxyUser and https.proxyPassword "
+                            + "properties.");
             assertThat(proxy.answers).isNotEmpty().containsOnly("407");
 
-            JarRun wrong = login(env("AWS_CA_BUNDLE", bundle, "HTTPS_PROXY", "http://ann:wrong@127.0.0.1:" + proxy.port()),
-                    "corp");
+            JarRun wrong = login(
+                    env("AWS_CA_BUNDLE", bundle, "HTTPS_PROXY", "http://ann:wrong@127.0.0.1:" + proxy.port()), "corp");
             assertThat(wrong.exit()).isEqualTo(2);
-            assertThat(wrong.err()).contains("refused the user name and password it was given (HTTP 407): check them "
-                    + "in HTTPS_PROXY.").doesNotContain("wrong@");
+            assertThat(wrong.err())
+                    .contains("refused the user name and password it was given (HTTP 407): check them "
+                            + "in HTTPS_PROXY.")
+                    .doesNotContain("wrong@");
 
             proxy.answers.clear();
-            Map<String, String> env = env("AWS_CA_BUNDLE", bundle, "HTTPS_PROXY", "http://ann:" + PROXY_PASSWORD
-                    + "@127.0.0.1:" + proxy.port());
+            Map<String, String> env = env(
+                    "AWS_CA_BUNDLE",
+                    bundle,
+                    "HTTPS_PROXY",
+                    "http://ann:" + PROXY_PASSWORD + "@127.0.0.1:" + proxy.port());
             JarRun with = login(env, "corp");
             assertThat(with.exit()).as(with.err()).isZero();
             assertThat(proxy.answers).contains("200");
@@ -156,9 +180,18 @@ class CorporateNetworkIT {
     @Test
     void theJvmsProxyPropertiesWithCredentialsWorkToo() throws Exception {
         try (TestProxy proxy = new TestProxy("ann", PROXY_PASSWORD)) {
-            JarRun login = run(env("AWS_CA_BUNDLE", ca.caPem().toString()), List.of("-Dhttps.proxyHost=127.0.0.1",
-                    "-Dhttps.proxyPort=" + proxy.port(), "-Dhttps.proxyUser=ann", "-Dhttps.proxyPassword=" + PROXY_PASSWORD,
-                    "-Dhttp.nonProxyHosts="), "login", "--profile", "corp", "--use-device-code");
+            JarRun login = run(
+                    env("AWS_CA_BUNDLE", ca.caPem().toString()),
+                    List.of(
+                            "-Dhttps.proxyHost=127.0.0.1",
+                            "-Dhttps.proxyPort=" + proxy.port(),
+                            "-Dhttps.proxyUser=ann",
+                            "-Dhttps.proxyPassword=" + PROXY_PASSWORD,
+                            "-Dhttp.nonProxyHosts="),
+                    "login",
+                    "--profile",
+                    "corp",
+                    "--use-device-code");
             assertThat(login.exit()).as(login.err()).isZero();
             assertThat(proxy.answers).contains("200");
         }

@@ -34,23 +34,39 @@ class EndpointAnswersIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "a proxy's 500 page | 500 | text/html | <html><body>Internal Server Error</body></html> | HTTP 500",
-            "a 502 with no body | 502 | text/plain |  | HTTP 502",
-            "garbage that is not XML | 200 | text/xml | <<<this is not xml | not AWS's",
-            "an STS answer without an account | 200 | text/xml | <GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/x</Arn><UserId>AIDAX</UserId></GetCallerIdentityResult></GetCallerIdentityResponse> | names no account"})
-    void whatComesBackIsOneSentence(String name, int status, String type, String body, String expected) throws Exception {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "a proxy's 500 page | 500 | text/html | <html><body>Internal Server Error</body></html> | HTTP 500",
+                "a 502 with no body | 502 | text/plain |  | HTTP 502",
+                "garbage that is not XML | 200 | text/xml | <<<this is not xml | not AWS's",
+                "an STS answer without an account | 200 | text/xml | <GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/x</Arn><UserId>AIDAX</UserId></GetCallerIdentityResult></GetCallerIdentityResponse> | names no account"
+            })
+    void whatComesBackIsOneSentence(String name, int status, String type, String body, String expected)
+            throws Exception {
         HttpServer server = answering(status, type, body == null ? "" : body);
         try {
-            JarRun run = JarRun.with(Map.of("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE", "AWS_SECRET_ACCESS_KEY", "x",
-                    "AWS_REGION", "us-east-1"), List.of(), "check", "--role", "Worker", "--appliance", "123456789012",
-                    "--endpoint-url", "http://127.0.0.1:" + server.getAddress().getPort());
+            JarRun run = JarRun.with(
+                    Map.of("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE", "AWS_SECRET_ACCESS_KEY", "x", "AWS_REGION", "us-east-1"),
+                    List.of(),
+                    "check",
+                    "--role",
+                    "Worker",
+                    "--appliance",
+                    "123456789012",
+                    "--endpoint-url",
+                    "http://127.0.0.1:" + server.getAddress().getPort());
             assertThat(run.exit()).as(run.err()).isEqualTo(2);
             assertThat(run.out()).isEmpty();
             assertThat(run.err().lines().toList()).as(run.err()).hasSize(1);
-            assertThat(run.err()).contains(expected).contains("sts:GetCallerIdentity")
-                    .doesNotContain("null").doesNotContain("Exception").doesNotContain("[Fatal Error]")
-                    .doesNotContain("software.amazon").doesNotContain("\tat ");
+            assertThat(run.err())
+                    .contains(expected)
+                    .contains("sts:GetCallerIdentity")
+                    .doesNotContain("null")
+                    .doesNotContain("Exception")
+                    .doesNotContain("[Fatal Error]")
+                    .doesNotContain("software.amazon")
+                    .doesNotContain("\tat ");
         } finally {
             server.stop(0);
         }

@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * overwrites without {@code --force}, and bad usage is one line on stderr with exit code 2.
  */
 class ExportCommandIT {
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private static final String FIXTURE = JarRun.fixture().toString();
 
@@ -49,15 +50,19 @@ class ExportCommandIT {
     }
 
     static Stream<Arguments> formats() {
-        return Stream.of(Arguments.of("json", "worker-role.json"), Arguments.of("cli", "worker-role.sh"),
-                Arguments.of("powershell", "worker-role.ps1"), Arguments.of("cloudformation", "worker-role.yaml"),
+        return Stream.of(
+                Arguments.of("json", "worker-role.json"),
+                Arguments.of("cli", "worker-role.sh"),
+                Arguments.of("powershell", "worker-role.ps1"),
+                Arguments.of("cloudformation", "worker-role.yaml"),
                 Arguments.of("terraform", "worker-role.tf"));
     }
 
     @ParameterizedTest
     @MethodSource("formats")
     void withoutAnAccountTheNewRoleIsPrintedAsItsGolden(String format, String golden) throws Exception {
-        JarRun run = JarRun.of("export", "--appliance", APPLIANCE, "--format", format).isSuccess();
+        JarRun run = JarRun.of("export", "--appliance", APPLIANCE, "--format", format)
+                .isSuccess();
         assertThat(withoutVersion(run.out())).isEqualTo(withoutVersion(golden("new-role/" + golden)));
     }
 
@@ -73,18 +78,45 @@ class ExportCommandIT {
     @MethodSource("formats")
     void aFixtureRolesFixIsPrintedAsItsGolden(String format, String golden) throws Exception {
         for (String role : List.of("FailsAll", "DenyTrust")) {
-            JarRun run = JarRun.of("export", "--appliance", APPLIANCE, "--format", format, "--authorization-details",
-                    FIXTURE, "--role", role).isSuccess();
+            JarRun run = JarRun.of(
+                            "export",
+                            "--appliance",
+                            APPLIANCE,
+                            "--format",
+                            format,
+                            "--authorization-details",
+                            FIXTURE,
+                            "--role",
+                            role)
+                    .isSuccess();
             assertThat(withoutVersion(run.out())).as(role).isEqualTo(withoutVersion(golden(role + "/" + golden)));
         }
     }
 
     @Test
     void aRoleIsFoundRegardlessOfCaseAndByArn() throws Exception {
-        JarRun byName = JarRun.of("export", "--appliance", APPLIANCE, "--format", "json", "--authorization-details",
-                FIXTURE, "--role", "failsall").isSuccess();
-        JarRun byArn = JarRun.of("export", "--appliance", APPLIANCE, "--format", "json", "--authorization-details",
-                FIXTURE, "--role", "arn:aws:iam::444455556666:role/FailsAll").isSuccess();
+        JarRun byName = JarRun.of(
+                        "export",
+                        "--appliance",
+                        APPLIANCE,
+                        "--format",
+                        "json",
+                        "--authorization-details",
+                        FIXTURE,
+                        "--role",
+                        "failsall")
+                .isSuccess();
+        JarRun byArn = JarRun.of(
+                        "export",
+                        "--appliance",
+                        APPLIANCE,
+                        "--format",
+                        "json",
+                        "--authorization-details",
+                        FIXTURE,
+                        "--role",
+                        "arn:aws:iam::444455556666:role/FailsAll")
+                .isSuccess();
         assertThat(byName.out()).isEqualTo(golden("FailsAll/worker-role.json"));
         assertThat(byArn.out()).isEqualTo(byName.out());
     }
@@ -102,7 +134,8 @@ class ExportCommandIT {
 
     @Test
     void withoutDocumentJsonIsOneObjectWithBothPolicies() throws Exception {
-        JarRun run = JarRun.of("export", "--appliance", APPLIANCE, "--format", "json").isSuccess();
+        JarRun run = JarRun.of("export", "--appliance", APPLIANCE, "--format", "json")
+                .isSuccess();
         List<String> keys = new ArrayList<>();
         JSON.readTree(run.out()).fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsExactly("trustPolicy", "permissionsPolicy");
@@ -125,14 +158,16 @@ class ExportCommandIT {
         assertThat(withoutVersion(Files.readString(file))).isEqualTo(withoutVersion(golden("new-role/worker-role.tf")));
         try (Stream<Path> files = Files.list(temp)) {
             assertThat(files.map(p -> p.getFileName().toString()).toList())
-                    .as("no temporary file is left beside it").containsExactly("worker-role.tf");
+                    .as("no temporary file is left beside it")
+                    .containsExactly("worker-role.tf");
         }
     }
 
     @Test
     void aBashScriptIsWrittenExecutable() throws Exception {
         Path file = temp.resolve("worker-role.sh");
-        JarRun.of("export", "--appliance", APPLIANCE, "--format", "cli", "--output", file.toString()).isSuccess();
+        JarRun.of("export", "--appliance", APPLIANCE, "--format", "cli", "--output", file.toString())
+                .isSuccess();
         assertThat(Files.getPosixFilePermissions(file)).contains(PosixFilePermission.OWNER_EXECUTE);
         assertThat(Files.readString(file)).startsWith("#!/usr/bin/env bash\n");
     }
@@ -162,7 +197,14 @@ class ExportCommandIT {
     @Test
     void aMissingFolderIsBadUsageAndIsNotCreated() throws Exception {
         Path folder = temp.resolve("no-such-folder");
-        JarRun.of("export", "--appliance", APPLIANCE, "--format", "json", "--output", folder.resolve("x.json").toString())
+        JarRun.of(
+                        "export",
+                        "--appliance",
+                        APPLIANCE,
+                        "--format",
+                        "json",
+                        "--output",
+                        folder.resolve("x.json").toString())
                 .isBadUsage("does not exist");
         assertThat(folder).doesNotExist();
     }
@@ -176,7 +218,16 @@ class ExportCommandIT {
     @Test
     void badUsageWritesNoFile() throws Exception {
         Path file = temp.resolve("worker-role.sh");
-        JarRun.of("export", "--appliance", APPLIANCE, "--format", "cli", "--document", "trust", "--output", file.toString())
+        JarRun.of(
+                        "export",
+                        "--appliance",
+                        APPLIANCE,
+                        "--format",
+                        "cli",
+                        "--document",
+                        "trust",
+                        "--output",
+                        file.toString())
                 .isBadUsage("--document");
         assertThat(file).doesNotExist();
     }
@@ -189,8 +240,17 @@ class ExportCommandIT {
 
     @Test
     void aRoleNotInTheFileIsBadUsageWithAHint() throws Exception {
-        JarRun.of("export", "--appliance", APPLIANCE, "--format", "json", "--authorization-details", FIXTURE,
-                "--role", "FailAll").isBadUsage("Did you mean \"FailsAll\"");
+        JarRun.of(
+                        "export",
+                        "--appliance",
+                        APPLIANCE,
+                        "--format",
+                        "json",
+                        "--authorization-details",
+                        FIXTURE,
+                        "--role",
+                        "FailAll")
+                .isBadUsage("Did you mean \"FailsAll\"");
     }
 
     @Test
@@ -213,7 +273,12 @@ class ExportCommandIT {
     void anAccountIdApplianceIsWrittenAsTheAccountRoot() throws Exception {
         JarRun run = JarRun.of("export", "--appliance", "111122223333", "--format", "json", "--document", "trust")
                 .isSuccess();
-        assertThat(JSON.readTree(run.out()).get("Statement").get(0).get("Principal").get("AWS").asText())
+        assertThat(JSON.readTree(run.out())
+                        .get("Statement")
+                        .get(0)
+                        .get("Principal")
+                        .get("AWS")
+                        .asText())
                 .isEqualTo("arn:aws:iam::111122223333:root");
     }
 
@@ -221,8 +286,17 @@ class ExportCommandIT {
     void theFixtureIsNotChangedByAnExport() throws Exception {
         Path copy = Files.copy(JarRun.fixture(), temp.resolve("account.json"));
         byte[] before = Files.readAllBytes(copy);
-        JarRun.of("export", "--appliance", APPLIANCE, "--format", "cli", "--authorization-details", copy.toString(),
-                "--role", "FailsAll").isSuccess();
+        JarRun.of(
+                        "export",
+                        "--appliance",
+                        APPLIANCE,
+                        "--format",
+                        "cli",
+                        "--authorization-details",
+                        copy.toString(),
+                        "--role",
+                        "FailsAll")
+                .isSuccess();
         assertThat(Files.readAllBytes(copy)).isEqualTo(before);
     }
 }

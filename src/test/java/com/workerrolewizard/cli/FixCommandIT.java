@@ -47,22 +47,24 @@ class FixCommandIT {
     }
 
     private void assertNothingWritten() throws IOException {
-        assertThat(Files.readAllBytes(fixture)).as("the fixture is byte-identical").isEqualTo(fixtureBytes);
+        assertThat(Files.readAllBytes(fixture))
+                .as("the fixture is byte-identical")
+                .isEqualTo(fixtureBytes);
         try (Stream<Path> files = Files.list(fixture.getParent())) {
             assertThat(files.toList()).containsExactly(fixture);
         }
     }
 
     private JarRun fix(String... more) throws Exception {
-        List<String> args = new java.util.ArrayList<>(List.of("fix", "--appliance", APPLIANCE, "--authorization-details",
-                fixture.toString()));
+        List<String> args = new java.util.ArrayList<>(
+                List.of("fix", "--appliance", APPLIANCE, "--authorization-details", fixture.toString()));
         args.addAll(List.of(more));
         return JarRun.of(args.toArray(String[]::new));
     }
 
     private JarRun createRole(String... more) throws Exception {
-        List<String> args = new java.util.ArrayList<>(List.of("create-role", "--appliance", APPLIANCE,
-                "--authorization-details", fixture.toString()));
+        List<String> args = new java.util.ArrayList<>(
+                List.of("create-role", "--appliance", APPLIANCE, "--authorization-details", fixture.toString()));
         args.addAll(List.of(more));
         return JarRun.of(args.toArray(String[]::new));
     }
@@ -77,27 +79,38 @@ class FixCommandIT {
         String out = run.out();
         assertThat(out).startsWith("Plan for role FailsAll (arn:aws:iam::444455556666:role/FailsAll)\n");
         assertThat(lines(out, "  [FAIL]")).hasSize(4);
-        assertThat(out).contains("Step 1. UpdateAssumeRolePolicy", "Step 2. PutRolePolicy", "Step 3. CreateInstanceProfile",
-                "Step 4. AddRoleToInstanceProfile");
+        assertThat(out)
+                .contains(
+                        "Step 1. UpdateAssumeRolePolicy",
+                        "Step 2. PutRolePolicy",
+                        "Step 3. CreateInstanceProfile",
+                        "Step 4. AddRoleToInstanceProfile");
         List<String> added = lines(out, "    +");
-        assertThat(added).anyMatch(l -> l.contains("\"AWS\": \"" + APPLIANCE + "\""))
+        assertThat(added)
+                .anyMatch(l -> l.contains("\"AWS\": \"" + APPLIANCE + "\""))
                 .anyMatch(l -> l.contains("\"Service\": \"" + EC2 + "\""));
         assertThat(lines(out, "    -")).as("no existing line is removed").isEmpty();
         assertThat(out).contains("\"Service\": \"lambda.amazonaws.com\"");
         List<String> commands = lines(out, "    aws iam ");
         assertThat(commands).hasSize(4);
-        assertThat(commands.get(0)).startsWith("    aws iam update-assume-role-policy --role-name FailsAll --policy-document '");
-        assertThat(commands.get(1)).startsWith("    aws iam put-role-policy --role-name FailsAll --policy-name VeeamWorkerPermissions");
-        assertThat(commands.get(2)).isEqualTo("    aws iam create-instance-profile --instance-profile-name FailsAll --path /");
+        assertThat(commands.get(0))
+                .startsWith("    aws iam update-assume-role-policy --role-name FailsAll --policy-document '");
+        assertThat(commands.get(1))
+                .startsWith("    aws iam put-role-policy --role-name FailsAll --policy-name VeeamWorkerPermissions");
+        assertThat(commands.get(2))
+                .isEqualTo("    aws iam create-instance-profile --instance-profile-name FailsAll --path /");
         assertThat(commands.get(3))
-                .isEqualTo("    aws iam add-role-to-instance-profile --instance-profile-name FailsAll --role-name FailsAll");
+                .isEqualTo(
+                        "    aws iam add-role-to-instance-profile --instance-profile-name FailsAll --role-name FailsAll");
         assertThat(out).contains("Dry run: nothing was written");
         assertNothingWritten();
     }
 
     @Test
     void theTrustPolicyOfTheCliCommandIsTheRolesWithThePagesStatementsAppended() throws Exception {
-        String command = lines(fix("--role", "FailsAll", "--dry-run").isSuccess().out(), "    aws iam update-assume-role-policy")
+        String command = lines(
+                        fix("--role", "FailsAll", "--dry-run").isSuccess().out(),
+                        "    aws iam update-assume-role-policy")
                 .get(0);
         String document = command.substring(command.indexOf('\'') + 1, command.lastIndexOf('\''));
         JsonNode trust = JSON.readTree(document);
@@ -105,17 +118,23 @@ class FixCommandIT {
         assertThat(statements).hasSize(3);
         assertThat(statements.get(0).get("Principal").get("Service").asText()).isEqualTo("lambda.amazonaws.com");
         assertThat(statements.get(1).toString())
-                .isEqualTo("{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Principal\":{\"AWS\":\"" + APPLIANCE + "\"}}");
+                .isEqualTo("{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Principal\":{\"AWS\":\"" + APPLIANCE
+                        + "\"}}");
         assertThat(statements.get(2).toString())
-                .isEqualTo("{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Principal\":{\"Service\":\"" + EC2 + "\"}}");
+                .isEqualTo("{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Principal\":{\"Service\":\"" + EC2
+                        + "\"}}");
     }
 
     @Test
     void thePrintedCommandsRunInBashWithTheirDocumentsIntact() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/bin/bash")) || Files.isExecutable(Path.of("/usr/bin/bash")),
+        assumeTrue(
+                Files.isExecutable(Path.of("/bin/bash")) || Files.isExecutable(Path.of("/usr/bin/bash")),
                 "SKIPPED: no bash here");
-        String out = fix("--role", "FailsAll", "--dry-run", "--permissions", "managed").isSuccess().out();
-        List<String> commands = lines(out, "    aws ").stream().map(String::strip).toList();
+        String out = fix("--role", "FailsAll", "--dry-run", "--permissions", "managed")
+                .isSuccess()
+                .out();
+        List<String> commands =
+                lines(out, "    aws ").stream().map(String::strip).toList();
         assertThat(commands).hasSize(5);
         Path bin = Files.createDirectories(temp.resolve("bin"));
         Path state = Files.createDirectories(temp.resolve("state"));
@@ -134,9 +153,15 @@ class FixCommandIT {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(log).isZero();
         List<List<String>> calls = Files.readAllLines(state.resolve("calls.tsv")).stream()
-                .map(l -> Arrays.asList(l.split("\t", -1))).toList();
-        assertThat(calls.stream().map(c -> c.get(1))).containsExactly("update-assume-role-policy", "create-policy",
-                "attach-role-policy", "create-instance-profile", "add-role-to-instance-profile");
+                .map(l -> Arrays.asList(l.split("\t", -1)))
+                .toList();
+        assertThat(calls.stream().map(c -> c.get(1)))
+                .containsExactly(
+                        "update-assume-role-policy",
+                        "create-policy",
+                        "attach-role-policy",
+                        "create-instance-profile",
+                        "add-role-to-instance-profile");
         List<String> update = calls.get(0);
         JsonNode trust = JSON.readTree(update.get(update.indexOf("--policy-document") + 1));
         assertThat(trust.get("Statement")).hasSize(3);
@@ -151,41 +176,66 @@ class FixCommandIT {
     @Test
     void aRoleThatPassesGetsAnEmptyPlan() throws Exception {
         JarRun run = fix("--role", "GoodWorker", "--dry-run").isSuccess();
-        assertThat(run.out()).contains("Nothing to change").doesNotContain("aws iam ").doesNotContain("Step 1.");
+        assertThat(run.out())
+                .contains("Nothing to change")
+                .doesNotContain("aws iam ")
+                .doesNotContain("Step 1.");
         assertNothingWritten();
     }
 
     @Test
     void aDenyInTheTrustPolicyIsReportedNotRemoved() throws Exception {
         JarRun run = fix("--role", "DenyTrust", "--dry-run").isSuccess();
-        assertThat(run.out()).contains("Cannot be fixed by this plan:").contains("BlockVeeam")
+        assertThat(run.out())
+                .contains("Cannot be fixed by this plan:")
+                .contains("BlockVeeam")
                 .doesNotContain("update-assume-role-policy");
         assertNothingWritten();
     }
 
     @Test
     void managedPermissionsAreACreatedPolicyAndAnAttachment() throws Exception {
-        JarRun run = fix("--role", "NoPermissions", "--dry-run", "--permissions", "managed").isSuccess();
+        JarRun run = fix("--role", "NoPermissions", "--dry-run", "--permissions", "managed")
+                .isSuccess();
         assertThat(lines(run.out(), "    aws iam ")).hasSize(2);
-        assertThat(run.out()).contains("    aws iam create-policy --policy-name VeeamWorkerPermissions")
+        assertThat(run.out())
+                .contains("    aws iam create-policy --policy-name VeeamWorkerPermissions")
                 .contains("    aws iam attach-role-policy --role-name NoPermissions --policy-arn "
                         + "arn:aws:iam::444455556666:policy/VeeamWorkerPermissions");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"FailsAll", "NoInstanceProfile", "NoApplianceTrust", "NoEc2Trust", "NoPermissions",
-            "NonDefaultVersionOnly", "DeletedPrincipalTrust", "OtherAccountTrust", "QueueScopedSqs",
-            "BoundaryBlocksSsm", "UnreadableAwsManaged", "ChinaWorker", "WrongPathTrust", "NotActionPermissions"})
+    @ValueSource(
+            strings = {
+                "FailsAll",
+                "NoInstanceProfile",
+                "NoApplianceTrust",
+                "NoEc2Trust",
+                "NoPermissions",
+                "NonDefaultVersionOnly",
+                "DeletedPrincipalTrust",
+                "OtherAccountTrust",
+                "QueueScopedSqs",
+                "BoundaryBlocksSsm",
+                "UnreadableAwsManaged",
+                "ChinaWorker",
+                "WrongPathTrust",
+                "NotActionPermissions"
+            })
     void everyFailingFixtureRoleGetsAPlanAndNothingIsWritten(String role) throws Exception {
         JarRun run = fix("--role", role, "--dry-run").isSuccess();
-        assertThat(run.out()).startsWith("Plan for role " + role + " ").contains("Dry run: nothing was written")
-                .doesNotContain("null").doesNotContain("Exception");
+        assertThat(run.out())
+                .startsWith("Plan for role " + role + " ")
+                .contains("Dry run: nothing was written")
+                .doesNotContain("null")
+                .doesNotContain("Exception");
         assertNothingWritten();
     }
 
     @Test
     void aPlanNeverSendsADeletedPrincipalsUniqueIdBackToIam() throws Exception {
-        String out = fix("--role", "DeletedPrincipalTrust", "--dry-run").isSuccess().out();
+        String out =
+                fix("--role", "DeletedPrincipalTrust", "--dry-run").isSuccess().out();
         boolean commandKeepsTheId = lines(out, "    aws iam update-assume-role-policy").stream()
                 .anyMatch(l -> l.contains("AROA4EXAMPLE7DELETED"));
         boolean planSaysItWillBeRejected = out.contains("Limits this plan would break")
@@ -219,11 +269,15 @@ class FixCommandIT {
         JarRun run = createRole("--role", "NewWorker", "--dry-run").isSuccess();
         String out = run.out();
         assertThat(out).startsWith("Plan to create role NewWorker (arn:aws:iam::444455556666:role/NewWorker)\n");
-        assertThat(out).contains("Step 1. CreateRole").contains("    aws iam create-role --role-name NewWorker --path / "
-                + "--assume-role-policy-document '");
-        assertThat(out).contains("    aws iam put-role-policy --role-name NewWorker")
+        assertThat(out)
+                .contains("Step 1. CreateRole")
+                .contains(
+                        "    aws iam create-role --role-name NewWorker --path / " + "--assume-role-policy-document '");
+        assertThat(out)
+                .contains("    aws iam put-role-policy --role-name NewWorker")
                 .contains("    aws iam create-instance-profile --instance-profile-name NewWorker --path /")
-                .contains("    aws iam add-role-to-instance-profile --instance-profile-name NewWorker --role-name NewWorker");
+                .contains(
+                        "    aws iam add-role-to-instance-profile --instance-profile-name NewWorker --role-name NewWorker");
         assertThat(out).doesNotContain("Limits this plan would break");
         String command = lines(out, "    aws iam create-role").get(0);
         JsonNode trust = JSON.readTree(command.substring(command.indexOf('\'') + 1, command.lastIndexOf('\'')));
@@ -238,7 +292,8 @@ class FixCommandIT {
         assertThat(run.err()).isEmpty();
         // The contract: with --dry-run, 0 when a plan was printed; the plan itself says it will not run.
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("Limits this plan would break (it will not run):")
+        assertThat(run.out())
+                .contains("Limits this plan would break (it will not run):")
                 .contains("Role " + name + " already exists");
         assertNothingWritten();
     }

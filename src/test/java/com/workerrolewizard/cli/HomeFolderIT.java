@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HomeFolderIT {
     @TempDir
     Path temp;
+
     private Path home;
     private Path javaHome;
     private Path work;
@@ -38,7 +39,8 @@ class HomeFolderIT {
         home = Files.createDirectories(temp.resolve("home"));
         javaHome = Files.createDirectories(temp.resolve("java-home"));
         work = Files.createDirectories(temp.resolve("work"));
-        sandbox = Sandbox.start().addAccessKey("AKIAHOMEFOLDERTEST01", "home-folder-test-secret")
+        sandbox = Sandbox.start()
+                .addAccessKey("AKIAHOMEFOLDERTEST01", "home-folder-test-secret")
                 .addAccessKey(FakeIdentityCenter.ACCESS_KEY, FakeIdentityCenter.SECRET_KEY);
         identityCenter = new FakeIdentityCenter();
         config = Files.writeString(temp.resolve("aws-config"), """
@@ -79,8 +81,17 @@ class HomeFolderIT {
     }
 
     private JarRun fix(String homeVariable, String userHome) throws Exception {
-        return run(homeVariable, userHome, "fix", "--endpoint-url", sandbox.endpoint().toString(), "--appliance",
-                Sandbox.APPLIANCE, "--role", "WorkerFailingAll", "--yes");
+        return run(
+                homeVariable,
+                userHome,
+                "fix",
+                "--endpoint-url",
+                sandbox.endpoint().toString(),
+                "--appliance",
+                Sandbox.APPLIANCE,
+                "--role",
+                "WorkerFailingAll",
+                "--yes");
     }
 
     private static List<Path> filesUnder(Path folder) throws Exception {
@@ -93,12 +104,25 @@ class HomeFolderIT {
     void loginWritesTheTokenCacheUnderHome() throws Exception {
         JarRun login = run(home.toString(), javaHome.toString(), "login", "--profile", "corp", "--use-device-code");
         assertThat(login.exit()).as(login.err()).isZero();
-        String sha1 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest("corp".getBytes()));
+        String sha1 =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest("corp".getBytes()));
         assertThat(home.resolve(".aws/sso/cache/" + sha1 + ".json")).exists();
         assertThat(filesUnder(javaHome)).as("nothing under Java's user.home").isEmpty();
-        JarRun check = run(home.toString(), javaHome.toString(), "check", "--profile", "corp", "--endpoint-url",
-                sandbox.endpoint().toString(), "--appliance", Sandbox.APPLIANCE, "--role", "VeeamWorkerReady");
-        assertThat(check.exit()).as("the login serves the profile; " + check.err()).isZero();
+        JarRun check = run(
+                home.toString(),
+                javaHome.toString(),
+                "check",
+                "--profile",
+                "corp",
+                "--endpoint-url",
+                sandbox.endpoint().toString(),
+                "--appliance",
+                Sandbox.APPLIANCE,
+                "--role",
+                "VeeamWorkerReady");
+        assertThat(check.exit())
+                .as("the login serves the profile; " + check.err())
+                .isZero();
     }
 
     @Test
@@ -115,10 +139,21 @@ class HomeFolderIT {
         run(null, "?", "login", "--profile", "corp", "--use-device-code")
                 .isBadUsage("No home folder is known for this user (HOME is not set and Java reports \"?\")");
         fix(null, "?").isBadUsage("WORKER_ROLE_WIZARD_HOME");
-        assertThat(filesUnder(work)).as("no folder named ? in the working folder").isEmpty();
-        JarRun stillFailing = run(home.toString(), javaHome.toString(), "check", "--endpoint-url",
-                sandbox.endpoint().toString(), "--appliance", Sandbox.APPLIANCE, "--role", "WorkerFailingAll");
-        assertThat(stillFailing.exit()).as("the refused fix changed nothing in the account; " + stillFailing.err())
+        assertThat(filesUnder(work))
+                .as("no folder named ? in the working folder")
+                .isEmpty();
+        JarRun stillFailing = run(
+                home.toString(),
+                javaHome.toString(),
+                "check",
+                "--endpoint-url",
+                sandbox.endpoint().toString(),
+                "--appliance",
+                Sandbox.APPLIANCE,
+                "--role",
+                "WorkerFailingAll");
+        assertThat(stillFailing.exit())
+                .as("the refused fix changed nothing in the account; " + stillFailing.err())
                 .isEqualTo(1);
     }
 }

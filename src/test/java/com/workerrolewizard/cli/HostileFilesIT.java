@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileFilesIT {
     /** Enough for every command; far less than /dev/zero or a 3 GB file would take if they were read. */
     private static final String SMALL_HEAP = "-Xmx256m";
+
     private static final String SHORT_WAIT = "-D" + com.workerrolewizard.core.account.BoundedInput.WAIT_PROPERTY + "=2";
 
     @TempDir
@@ -83,17 +84,38 @@ class HostileFilesIT {
         assumeTrue(bash.isPresent());
         Path catalog = Files.writeString(temp.resolve("catalog.txt"), "s3:GetObject\nsqs:SendMessage\n");
         String fixture = JarRun.fixture().toString();
-        JarRun direct = JarRun.with(Map.of(), List.of(), "check", "--appliance", APPLIANCE, "--all-roles",
-                "--format", "json", "--authorization-details", fixture, "--catalog", catalog.toString());
-        JarRun piped = JarRun.command(null, Map.of(), List.of(bash.get().toString(), "-c",
-                "exec \"$0\" -jar \"$1\" check --appliance \"$2\" --all-roles --format json"
-                        + " --authorization-details <(cat \"$3\") --catalog <(cat \"$4\")",
-                JarRun.java().get(0), JarRun.jar(), APPLIANCE, fixture, catalog.toString()));
+        JarRun direct = JarRun.with(
+                Map.of(),
+                List.of(),
+                "check",
+                "--appliance",
+                APPLIANCE,
+                "--all-roles",
+                "--format",
+                "json",
+                "--authorization-details",
+                fixture,
+                "--catalog",
+                catalog.toString());
+        JarRun piped = JarRun.command(
+                null,
+                Map.of(),
+                List.of(
+                        bash.get().toString(),
+                        "-c",
+                        "exec \"$0\" -jar \"$1\" check --appliance \"$2\" --all-roles --format json"
+                                + " --authorization-details <(cat \"$3\") --catalog <(cat \"$4\")",
+                        JarRun.java().get(0),
+                        JarRun.jar(),
+                        APPLIANCE,
+                        fixture,
+                        catalog.toString()));
         assertThat(direct.exit()).as(direct.err()).isEqualTo(1);
         assertThat(piped.err()).isEmpty();
         assertThat(piped.exit()).isEqualTo(direct.exit());
         // The same report, where it names its source: the pipe is /dev/fd/NN to the program.
-        assertThat(piped.out().replaceAll("/dev/fd/\\d+", "FILE")).contains("\"role\"")
+        assertThat(piped.out().replaceAll("/dev/fd/\\d+", "FILE"))
+                .contains("\"role\"")
                 .isEqualTo(direct.out().replace(fixture, "FILE").replace(catalog.toString(), "FILE"));
     }
 
@@ -101,10 +123,17 @@ class HostileFilesIT {
     void aPipeThatBringsTooMuchIsCutAtTheLimit() throws Exception {
         Optional<Path> bash = onPath("bash");
         assumeTrue(bash.isPresent());
-        JarRun run = JarRun.command(null, Map.of(), List.of(bash.get().toString(), "-c",
-                "exec \"$0\" " + SMALL_HEAP + " -jar \"$1\" export --appliance \"$2\" --format json"
-                        + " --catalog <(yes s3:GetObject)",
-                JarRun.java().get(0), JarRun.jar(), APPLIANCE));
+        JarRun run = JarRun.command(
+                null,
+                Map.of(),
+                List.of(
+                        bash.get().toString(),
+                        "-c",
+                        "exec \"$0\" " + SMALL_HEAP + " -jar \"$1\" export --appliance \"$2\" --format json"
+                                + " --catalog <(yes s3:GetObject)",
+                        JarRun.java().get(0),
+                        JarRun.jar(),
+                        APPLIANCE));
         run.isBadUsage("brought more than the 1 MB that --catalog reads");
     }
 
@@ -127,7 +156,8 @@ class HostileFilesIT {
         assumeTrue(devNull.isPresent());
         // Never with --force here: run as root by a broken build, that would replace the machine's /dev/null.
         export("--output", "/dev/null").isBadUsage("/dev/null is a device, not a regular file");
-        assertThat(Files.isRegularFile(devNull.get(), LinkOption.NOFOLLOW_LINKS)).isFalse();
+        assertThat(Files.isRegularFile(devNull.get(), LinkOption.NOFOLLOW_LINKS))
+                .isFalse();
     }
 
     @Test
@@ -165,17 +195,29 @@ class HostileFilesIT {
             out.write("{\"RoleDetailList\": [");
             String description = "x".repeat(1000);
             for (int i = 0; i < 50_000; i++) {
-                out.write((i == 0 ? "" : ",") + "{\"RoleName\": \"R" + i + "\", \"Arn\": \"arn:aws:iam::444455556666:role/R"
-                        + i + "\", \"Description\": \"" + description + "\"}");
+                out.write((i == 0 ? "" : ",") + "{\"RoleName\": \"R" + i
+                        + "\", \"Arn\": \"arn:aws:iam::444455556666:role/R" + i + "\", \"Description\": \""
+                        + description + "\"}");
             }
             out.write("], \"Policies\": []}");
         }
-        JarRun run = JarRun.with(Map.of(), List.of("-Xmx64m"), "check", "--appliance", APPLIANCE, "--all-roles",
-                "--authorization-details", large.toString());
+        JarRun run = JarRun.with(
+                Map.of(),
+                List.of("-Xmx64m"),
+                "check",
+                "--appliance",
+                APPLIANCE,
+                "--all-roles",
+                "--authorization-details",
+                large.toString());
         assertThat(run.exit()).as("exit code; stderr: %s", run.err()).isEqualTo(ExitCode.INTERNAL_ERROR);
         assertThat(run.err().lines().toList()).as(run.err()).hasSize(1);
-        assertThat(run.err()).startsWith("worker-role-wizard check: ran out of memory").contains("-Xmx")
-                .doesNotContain("\tat ").doesNotContain("Error").doesNotContain("java.");
+        assertThat(run.err())
+                .startsWith("worker-role-wizard check: ran out of memory")
+                .contains("-Xmx")
+                .doesNotContain("\tat ")
+                .doesNotContain("Error")
+                .doesNotContain("java.");
     }
 
     private void assertOnlyThere(Path expected) throws Exception {
@@ -185,10 +227,13 @@ class HostileFilesIT {
     }
 
     private static Optional<Path> onPath(String program) {
-        Optional<Path> found = Stream.of(System.getenv("PATH").split(File.pathSeparator)).map(d -> Path.of(d, program))
-                .filter(Files::isExecutable).findFirst();
+        Optional<Path> found = Stream.of(System.getenv("PATH").split(File.pathSeparator))
+                .map(d -> Path.of(d, program))
+                .filter(Files::isExecutable)
+                .findFirst();
         if (found.isEmpty()) {
-            System.err.println("SKIPPED: " + program + " is not on the PATH; the test with process substitution did not run.");
+            System.err.println(
+                    "SKIPPED: " + program + " is not on the PATH; the test with process substitution did not run.");
         }
         return found;
     }

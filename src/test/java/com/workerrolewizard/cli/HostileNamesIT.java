@@ -46,7 +46,9 @@ class HostileNamesIT {
 
     private ObjectNode role(ArrayNode roles, String name, String path) {
         ObjectNode role = roles.addObject();
-        role.put("Path", path).put("RoleName", name).put("RoleId", "AROAEXAMPLEEXAMPLE0" + roles.size())
+        role.put("Path", path)
+                .put("RoleName", name)
+                .put("RoleId", "AROAEXAMPLEEXAMPLE0" + roles.size())
                 .put("Arn", "arn:aws:iam::444455556666:role" + path + name);
         ObjectNode trust = role.putObject("AssumeRolePolicyDocument").put("Version", "2012-10-17");
         ObjectNode statement = trust.putArray("Statement").addObject();
@@ -67,7 +69,8 @@ class HostileNamesIT {
 
     private void assertRefusedInOneEscapedLine(JarRun run, String what) {
         run.isBadUsage(what);
-        assertThat(run.err().codePoints().filter(c -> c != '\n').noneMatch(c -> c < 0x20 || c == 0x7f)).as(run.err())
+        assertThat(run.err().codePoints().filter(c -> c != '\n').noneMatch(c -> c < 0x20 || c == 0x7f))
+                .as(run.err())
                 .isTrue();
         assertThat(run.err()).contains("\\n").contains("\\u001b[31m");
         assertThat(marker).doesNotExist();
@@ -77,14 +80,21 @@ class HostileNamesIT {
     @ValueSource(strings = {"RoleName", "Path", "InstanceProfileName", "PolicyName"})
     void aNameIamWouldRejectIsRefusedWithExit2InOneEscapedLine(String field) throws Exception {
         Path forged = file("forged.json", roles -> {
-            ObjectNode role = role(roles, field.equals("RoleName") ? FORGED : "Worker",
+            ObjectNode role = role(
+                    roles,
+                    field.equals("RoleName") ? FORGED : "Worker",
                     field.equals("Path") ? "/" + FORGED + "/" : "/");
             if (field.equals("InstanceProfileName")) {
-                ((ArrayNode) role.get("InstanceProfileList")).addObject().put("Path", "/").put("InstanceProfileName", FORGED)
+                ((ArrayNode) role.get("InstanceProfileList"))
+                        .addObject()
+                        .put("Path", "/")
+                        .put("InstanceProfileName", FORGED)
                         .put("Arn", "arn:aws:iam::444455556666:instance-profile/x");
             }
             if (field.equals("PolicyName")) {
-                ((ArrayNode) role.get("AttachedManagedPolicies")).addObject().put("PolicyName", FORGED)
+                ((ArrayNode) role.get("AttachedManagedPolicies"))
+                        .addObject()
+                        .put("PolicyName", FORGED)
                         .put("PolicyArn", "arn:aws:iam::aws:policy/x");
             }
         });
@@ -94,22 +104,47 @@ class HostileNamesIT {
             case "InstanceProfileName" -> "whose name IAM does not allow";
             default -> "lists managed policy";
         };
-        assertRefusedInOneEscapedLine(JarRun.of("check", "--appliance", APPLIANCE, "--authorization-details",
-                forged.toString(), "--all-roles"), what);
+        assertRefusedInOneEscapedLine(
+                JarRun.of(
+                        "check", "--appliance", APPLIANCE, "--authorization-details", forged.toString(), "--all-roles"),
+                what);
         String role = field.equals("RoleName") ? FORGED.replace("MARKER", marker.toString()) : "Worker";
         for (String format : List.of("cli", "powershell", "cloudformation", "terraform")) {
-            assertRefusedInOneEscapedLine(JarRun.of("export", "--appliance", APPLIANCE, "--format", format,
-                    "--authorization-details", forged.toString(), "--role", role), what);
+            assertRefusedInOneEscapedLine(
+                    JarRun.of(
+                            "export",
+                            "--appliance",
+                            APPLIANCE,
+                            "--format",
+                            format,
+                            "--authorization-details",
+                            forged.toString(),
+                            "--role",
+                            role),
+                    what);
         }
-        assertRefusedInOneEscapedLine(JarRun.of("fix", "--appliance", APPLIANCE, "--dry-run", "--authorization-details",
-                forged.toString(), "--role", role), what);
+        assertRefusedInOneEscapedLine(
+                JarRun.of(
+                        "fix",
+                        "--appliance",
+                        APPLIANCE,
+                        "--dry-run",
+                        "--authorization-details",
+                        forged.toString(),
+                        "--role",
+                        role),
+                what);
     }
 
     /** Paths IAM allows: ! to DEL, no spaces; these would run a command if pasted into a script unquoted. */
     private List<String> validHostilePaths() {
         String m = marker.toString();
-        return List.of("/$(touch${IFS}" + m + ")/", "/`touch${IFS}" + m + "`/", "/'\"$(touch${IFS}" + m + ")\"'/",
-                "/\";touch${IFS}" + m + ";\"/", "/a\u007f$HOME${HOME}/");
+        return List.of(
+                "/$(touch${IFS}" + m + ")/",
+                "/`touch${IFS}" + m + "`/",
+                "/'\"$(touch${IFS}" + m + ")\"'/",
+                "/\";touch${IFS}" + m + ";\"/",
+                "/a\u007f$HOME${HOME}/");
     }
 
     @Test
@@ -121,10 +156,23 @@ class HostileNamesIT {
             String name = "Worker" + i;
             Path details = file("paths-" + i + ".json", roles -> role(roles, name, path));
             Path script = temp.resolve("worker-" + i + ".sh");
-            JarRun.of("export", "--appliance", APPLIANCE, "--format", "cli", "--authorization-details", details.toString(),
-                    "--role", name, "--output", script.toString()).isSuccess();
+            JarRun.of(
+                            "export",
+                            "--appliance",
+                            APPLIANCE,
+                            "--format",
+                            "cli",
+                            "--authorization-details",
+                            details.toString(),
+                            "--role",
+                            name,
+                            "--output",
+                            script.toString())
+                    .isSuccess();
             String text = Files.readString(script);
-            assertThat(text.codePoints().filter(c -> c != '\n').noneMatch(c -> c < 0x20 || c == 0x7f)).as(text).isTrue();
+            assertThat(text.codePoints().filter(c -> c != '\n').noneMatch(c -> c < 0x20 || c == 0x7f))
+                    .as(text)
+                    .isTrue();
 
             Path bin = Files.createDirectories(temp.resolve("bin"));
             Path state = Files.createDirectories(temp.resolve("state-" + i));
@@ -133,7 +181,8 @@ class HostileNamesIT {
             }
             Files.setPosixFilePermissions(bin.resolve("aws"), PosixFilePermissions.fromString("rwx------"));
             Files.createFile(state.resolve("role-" + name));
-            ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder("bash", script.toString())
+                    .redirectErrorStream(true)
                     .directory(temp.toFile());
             builder.environment().put("PATH", bin + java.io.File.pathSeparator + System.getenv("PATH"));
             builder.environment().put("FAKE_AWS_STATE", state.toString());
@@ -145,10 +194,13 @@ class HostileNamesIT {
             assertThat(marker).as("the command in path %s ran", path).doesNotExist();
 
             List<List<String>> calls = calls(state);
-            List<String> create = calls.stream().filter(c -> c.get(1).equals("create-instance-profile")).findFirst()
+            List<String> create = calls.stream()
+                    .filter(c -> c.get(1).equals("create-instance-profile"))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no create-instance-profile in " + calls));
             assertThat(create.get(create.indexOf("--path") + 1)).isEqualTo(path);
-            assertThat(create.get(create.indexOf("--instance-profile-name") + 1)).isEqualTo(name);
+            assertThat(create.get(create.indexOf("--instance-profile-name") + 1))
+                    .isEqualTo(name);
             assertThat(calls.stream().map(c -> c.get(1))).contains("put-role-policy", "add-role-to-instance-profile");
         }
     }
@@ -157,31 +209,73 @@ class HostileNamesIT {
     void theOtherExportsKeepTheExactPath() throws Exception {
         String path = validHostilePaths().get(2);
         Path details = file("paths.json", roles -> role(roles, "Worker", path));
-        String yaml = JarRun.of("export", "--appliance", APPLIANCE, "--format", "cloudformation", "--authorization-details",
-                details.toString(), "--role", "Worker").isSuccess().out();
+        String yaml = JarRun.of(
+                        "export",
+                        "--appliance",
+                        APPLIANCE,
+                        "--format",
+                        "cloudformation",
+                        "--authorization-details",
+                        details.toString(),
+                        "--role",
+                        "Worker")
+                .isSuccess()
+                .out();
         JsonNode template = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-        assertThat(template.at("/Resources/WorkerInstanceProfile/Properties/Path").asText()).isEqualTo(path);
-        String hcl = JarRun.of("export", "--appliance", APPLIANCE, "--format", "terraform", "--authorization-details",
-                details.toString(), "--role", "Worker").isSuccess().out();
+        assertThat(template.at("/Resources/WorkerInstanceProfile/Properties/Path")
+                        .asText())
+                .isEqualTo(path);
+        String hcl = JarRun.of(
+                        "export",
+                        "--appliance",
+                        APPLIANCE,
+                        "--format",
+                        "terraform",
+                        "--authorization-details",
+                        details.toString(),
+                        "--role",
+                        "Worker")
+                .isSuccess()
+                .out();
         assertThat(hcl).contains("  path = \"/'\\\"$(touch$${IFS}" + marker + ")\\\"'/\"\n");
-        String powershell = JarRun.of("export", "--appliance", APPLIANCE, "--format", "powershell",
-                "--authorization-details", details.toString(), "--role", "Worker").isSuccess().out();
+        String powershell = JarRun.of(
+                        "export",
+                        "--appliance",
+                        APPLIANCE,
+                        "--format",
+                        "powershell",
+                        "--authorization-details",
+                        details.toString(),
+                        "--role",
+                        "Worker")
+                .isSuccess()
+                .out();
         assertThat(powershell).contains("--path '/''\"$(touch${IFS}" + marker + ")\"''/' | Out-Null");
     }
 
     @Test
     void textOutputShowsControlCharactersAsEscapes() throws Exception {
         Path details = file("text.json", roles -> role(roles, "Worker", "/a\u007fb/"));
-        JarRun check = JarRun.of("check", "--appliance", APPLIANCE, "--authorization-details", details.toString(),
-                "--all-roles");
+        JarRun check = JarRun.of(
+                "check", "--appliance", APPLIANCE, "--authorization-details", details.toString(), "--all-roles");
         assertThat(check.exit()).as(check.err()).isEqualTo(1);
-        assertThat(check.out()).contains("Role Worker  arn:aws:iam::444455556666:role/a\\u007fb/Worker")
+        assertThat(check.out())
+                .contains("Role Worker  arn:aws:iam::444455556666:role/a\\u007fb/Worker")
                 .contains("\\u001b[32mFine\\u202e");
         assertThat(check.out().chars().noneMatch(c -> c == 0x1b || c == 0x7f)).isTrue();
-        JarRun fix = JarRun.of("fix", "--appliance", APPLIANCE, "--dry-run", "--authorization-details", details.toString(),
-                "--role", "Worker").isSuccess();
+        JarRun fix = JarRun.of(
+                        "fix",
+                        "--appliance",
+                        APPLIANCE,
+                        "--dry-run",
+                        "--authorization-details",
+                        details.toString(),
+                        "--role",
+                        "Worker")
+                .isSuccess();
         assertThat(fix.out()).contains("\\u001b[32mFine\\u202e").contains("--path $'/a\\x7fb/'");
-        assertThat(fix.out().chars().noneMatch(c -> c == 0x1b || c == 0x7f || c == 0x202e)).isTrue();
+        assertThat(fix.out().chars().noneMatch(c -> c == 0x1b || c == 0x7f || c == 0x202e))
+                .isTrue();
     }
 
     private static List<List<String>> calls(Path state) throws Exception {

@@ -31,8 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IdentityCenterLoginIT {
     private static final String START_URL = "https://corp.awsapps.com/start";
+
     @TempDir
     Path home;
+
     private Sandbox sandbox;
     private FakeIdentityCenter identityCenter;
 
@@ -93,7 +95,8 @@ class IdentityCenterLoginIT {
     }
 
     private static String sha1(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private Path tokenFile(String session) throws Exception {
@@ -111,15 +114,25 @@ class IdentityCenterLoginIT {
     }
 
     private JarRun check(String profile) throws Exception {
-        return run("check", "--profile", profile, "--endpoint-url", sandbox.endpoint().toString(), "--appliance",
-                Sandbox.APPLIANCE, "--role", "VeeamWorkerReady");
+        return run(
+                "check",
+                "--profile",
+                profile,
+                "--endpoint-url",
+                sandbox.endpoint().toString(),
+                "--appliance",
+                Sandbox.APPLIANCE,
+                "--role",
+                "VeeamWorkerReady");
     }
 
     private Map<String, JsonNode> profiles() throws Exception {
         JarRun run = run("profiles", "--format", "json");
         assertThat(run.exit()).as(run.err()).isZero();
         Map<String, JsonNode> byName = new HashMap<>();
-        new ObjectMapper().readTree(run.out()).forEach(p -> byName.put(p.get("name").asText(), p));
+        new ObjectMapper()
+                .readTree(run.out())
+                .forEach(p -> byName.put(p.get("name").asText(), p));
         return byName;
     }
 
@@ -130,10 +143,14 @@ class IdentityCenterLoginIT {
         JarRun login;
         try (JarProcess process = start("login", "--profile", "corp")) {
             url = process.awaitErrLine(line -> line.startsWith("http"));
-            assertThat(url).as("the address alone on its line").startsWith(identityCenter.endpoint() + "/authorize?")
+            assertThat(url)
+                    .as("the address alone on its line")
+                    .startsWith(identityCenter.endpoint() + "/authorize?")
                     .doesNotContain(" ");
             TestBrowser.Visit visit = TestBrowser.follow(url);
-            assertThat(visit.landedAt().toString()).startsWith("http://127.0.0.1:").contains("/oauth/callback?code=");
+            assertThat(visit.landedAt().toString())
+                    .startsWith("http://127.0.0.1:")
+                    .contains("/oauth/callback?code=");
             assertThat(visit.page()).contains("You may close this page");
             login = process.finish();
         }
@@ -142,18 +159,34 @@ class IdentityCenterLoginIT {
         assertThat(login.err()).contains("--use-device-code").doesNotContain("ABCD-EFGH");
 
         JsonNode token = new ObjectMapper().readTree(tokenFile("corp").toFile());
-        assertThat(token.fieldNames()).toIterable().containsExactly("startUrl", "region", "accessToken", "expiresAt",
-                "clientId", "clientSecret", "registrationExpiresAt", "refreshToken");
+        assertThat(token.fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "startUrl",
+                        "region",
+                        "accessToken",
+                        "expiresAt",
+                        "clientId",
+                        "clientSecret",
+                        "registrationExpiresAt",
+                        "refreshToken");
         assertThat(identityCenter.issued(token.get("accessToken").asText())).isTrue();
         String key = "{\"region\": \"us-east-1\", \"scopes\": [\"sso:account:access\"], \"session_name\": \"corp\", "
                 + "\"startUrl\": \"" + START_URL + "\", \"tool\": \"botocore\"}";
-        JsonNode registration = new ObjectMapper().readTree(home.resolve(".aws/sso/cache/" + sha1(key) + ".json").toFile());
-        assertThat(registration.get("clientId").asText()).isEqualTo(token.get("clientId").asText());
+        JsonNode registration = new ObjectMapper()
+                .readTree(home.resolve(".aws/sso/cache/" + sha1(key) + ".json").toFile());
+        assertThat(registration.get("clientId").asText())
+                .isEqualTo(token.get("clientId").asText());
         assertThat(registration.get("grantTypes").toString()).isEqualTo("[\"authorization_code\",\"refresh_token\"]");
 
         assertThat(profiles().get("corp").get("token").asText()).isEqualTo("valid");
         JarRun text = run("profiles");
-        assertThat(text.out().lines().filter(l -> l.startsWith("corp ")).findFirst().orElseThrow()).contains(" valid ");
+        assertThat(text.out()
+                        .lines()
+                        .filter(l -> l.startsWith("corp "))
+                        .findFirst()
+                        .orElseThrow())
+                .contains(" valid ");
         JarRun check = check("corp");
         assertThat(check.exit()).as(check.err()).isZero();
         assertThat(check.out()).contains("[PASS]");
@@ -171,22 +204,26 @@ class IdentityCenterLoginIT {
         identityCenter.authorize = FakeIdentityCenter.Authorize.FOREIGN_STATE;
         JarRun foreign = browserLogin("corp");
         assertThat(foreign.exit()).isEqualTo(2);
-        assertThat(lastLine(foreign)).isEqualTo("worker-role-wizard login: The browser came back with a sign-in that "
-                + "this login did not start (its state does not match): nothing was saved; run login again.");
+        assertThat(lastLine(foreign))
+                .isEqualTo("worker-role-wizard login: The browser came back with a sign-in that "
+                        + "this login did not start (its state does not match): nothing was saved; run login again.");
         identityCenter.authorize = FakeIdentityCenter.Authorize.DENY;
         JarRun denied = browserLogin("corp");
         assertThat(denied.exit()).isEqualTo(2);
-        assertThat(lastLine(denied)).isEqualTo("worker-role-wizard login: IAM Identity Center refused the sign-in "
-                + "in the browser (access_denied): nothing was saved; run login again.");
+        assertThat(lastLine(denied))
+                .isEqualTo("worker-role-wizard login: IAM Identity Center refused the sign-in "
+                        + "in the browser (access_denied): nothing was saved; run login again.");
         assertThat(tokenFile("corp")).doesNotExist();
     }
 
     @Test
     void aBrowserThatNeverComesBackEndsTheLoginAtItsDeadline() throws Exception {
-        JarRun run = JarProcess.run(env(), jvm("-Dworker.role.wizard.loginWaitSeconds=2"), "login", "--profile", "corp");
+        JarRun run =
+                JarProcess.run(env(), jvm("-Dworker.role.wizard.loginWaitSeconds=2"), "login", "--profile", "corp");
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(lastLine(run)).isEqualTo("worker-role-wizard login: The sign-in in the browser was not finished "
-                + "within 2 seconds: nothing was saved; run login again.");
+        assertThat(lastLine(run))
+                .isEqualTo("worker-role-wizard login: The sign-in in the browser was not finished "
+                        + "within 2 seconds: nothing was saved; run login again.");
     }
 
     private static String lastLine(JarRun run) {
@@ -206,7 +243,9 @@ class IdentityCenterLoginIT {
                 JarRun two = second.finish();
                 assertThat(one.exit()).as(one.err()).isZero();
                 assertThat(two.exit()).as(two.err()).isZero();
-                assertThat(two.err()).as("the second login sent nobody to a browser").doesNotContain("/authorize");
+                assertThat(two.err())
+                        .as("the second login sent nobody to a browser")
+                        .doesNotContain("/authorize");
             }
         }
         assertThat(identityCenter.tokenRequests).hasSize(1);
@@ -214,23 +253,30 @@ class IdentityCenterLoginIT {
 
     @Test
     void anUnreadableCacheFileIsNamedAndLoginReplacesOnlyThatSessionsFiles() throws Exception {
-        assertThat(run("login", "--profile", "other", "--use-device-code").exit()).isZero();
+        assertThat(run("login", "--profile", "other", "--use-device-code").exit())
+                .isZero();
         byte[] other = Files.readAllBytes(tokenFile("other"));
         Files.writeString(tokenFile("corp"), "{\"accessToken\": ");
 
         JarRun check = check("corp");
         assertThat(check.exit()).isEqualTo(2);
-        assertThat(check.err().strip()).isEqualTo("worker-role-wizard check: The IAM Identity "
-                + "Center token cache file " + tokenFile("corp") + " cannot be read (it is not valid JSON): run "
-                + "'worker-role-wizard login --profile corp' to replace it (or 'aws sso login').");
+        assertThat(check.err().strip())
+                .isEqualTo("worker-role-wizard check: The IAM Identity "
+                        + "Center token cache file " + tokenFile("corp")
+                        + " cannot be read (it is not valid JSON): run "
+                        + "'worker-role-wizard login --profile corp' to replace it (or 'aws sso login').");
         JsonNode listed = profiles().get("corp");
         assertThat(listed.get("token").asText()).isEqualTo("missing");
-        assertThat(listed.get("problem").asText()).contains(tokenFile("corp").toString()).contains("login --profile corp");
+        assertThat(listed.get("problem").asText())
+                .contains(tokenFile("corp").toString())
+                .contains("login --profile corp");
 
         JarRun repaired = browserLogin("corp");
         assertThat(repaired.exit()).as(repaired.err()).isZero();
         assertThat(profiles().get("corp").get("token").asText()).isEqualTo("valid");
-        assertThat(Files.readAllBytes(tokenFile("other"))).as("another session's token is untouched").isEqualTo(other);
+        assertThat(Files.readAllBytes(tokenFile("other")))
+                .as("another session's token is untouched")
+                .isEqualTo(other);
         assertThat(check("corp").exit()).isZero();
     }
 
@@ -252,7 +298,8 @@ class IdentityCenterLoginIT {
             }
             seen.add(version);
         }
-        System.err.println("SKIPPED: no AWS CLI 2.13 or later on the PATH (" + (seen.isEmpty() ? "no aws" : String.join("; ", seen))
+        System.err.println("SKIPPED: no AWS CLI 2.13 or later on the PATH ("
+                + (seen.isEmpty() ? "no aws" : String.join("; ", seen))
                 + "); the cache format is checked field by field by IdentityCenterLoginTest instead.");
         Assumptions.assumeTrue(false, "no AWS CLI v2");
         return null;
@@ -260,22 +307,29 @@ class IdentityCenterLoginIT {
 
     /** Whether "aws-cli/2.22.1 Python/..." is at least major.minor. */
     static boolean atLeast(String version, int major, int minor) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("aws-cli/(\\d+)\\.(\\d+)").matcher(version);
-        return m.find() && (Integer.parseInt(m.group(1)) > major
-                || (Integer.parseInt(m.group(1)) == major && Integer.parseInt(m.group(2)) >= minor));
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("aws-cli/(\\d+)\\.(\\d+)").matcher(version);
+        return m.find()
+                && (Integer.parseInt(m.group(1)) > major
+                        || (Integer.parseInt(m.group(1)) == major && Integer.parseInt(m.group(2)) >= minor));
     }
 
     static String version(Path aws) throws Exception {
-        Process process = new ProcessBuilder(aws.toString(), "--version").redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(aws.toString(), "--version")
+                .redirectErrorStream(true)
+                .start();
         String version = new String(process.getInputStream().readAllBytes()).strip();
         process.waitFor(60, TimeUnit.SECONDS);
         return version;
     }
 
     private ProcessBuilder aws(Path aws, String... args) {
-        List<String> command = Stream.concat(Stream.of(aws.toString()), Stream.of(args)).toList();
+        List<String> command =
+                Stream.concat(Stream.of(aws.toString()), Stream.of(args)).toList();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_") || name.toLowerCase().endsWith("_proxy"));
+        builder.environment()
+                .keySet()
+                .removeIf(name -> name.startsWith("AWS_") || name.toLowerCase().endsWith("_proxy"));
         builder.environment().putAll(env());
         builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
         builder.environment().put("AWS_ENDPOINT_URL_STS", sandbox.endpoint().toString());
@@ -287,7 +341,8 @@ class IdentityCenterLoginIT {
     void theAwsCliV2UsesOurTokenAndWeUseItsLogin() throws Exception {
         Path aws = awsCliV2();
         assertThat(browserLogin("corp").exit()).isZero();
-        Process caller = aws(aws, "sts", "get-caller-identity", "--profile", "corp", "--output", "json").start();
+        Process caller = aws(aws, "sts", "get-caller-identity", "--profile", "corp", "--output", "json")
+                .start();
         String output = new String(caller.getInputStream().readAllBytes());
         assertThat(caller.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(caller.exitValue()).as(output).isZero();
@@ -301,8 +356,10 @@ class IdentityCenterLoginIT {
             return;
         }
         Files.delete(tokenFile("corp"));
-        Process login = aws(aws, "sso", "login", "--profile", "corp", "--no-browser").start();
-        java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(login.getInputStream()));
+        Process login =
+                aws(aws, "sso", "login", "--profile", "corp", "--no-browser").start();
+        java.io.BufferedReader lines =
+                new java.io.BufferedReader(new java.io.InputStreamReader(login.getInputStream()));
         String line;
         while ((line = lines.readLine()) != null && !line.startsWith("http")) {
             // The AWS CLI's own words before its address.
@@ -312,7 +369,9 @@ class IdentityCenterLoginIT {
         lines.transferTo(java.io.Writer.nullWriter());
         assertThat(login.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(login.exitValue()).isZero();
-        assertThat(identityCenter.clientCount()).as("the AWS CLI reused our registration").isEqualTo(1);
+        assertThat(identityCenter.clientCount())
+                .as("the AWS CLI reused our registration")
+                .isEqualTo(1);
         assertThat(check("corp").exit()).isZero();
     }
 }

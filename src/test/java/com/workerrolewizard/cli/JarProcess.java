@@ -40,13 +40,15 @@ final class JarProcess implements AutoCloseable {
     }
 
     static JarProcess start(Map<String, String> env, List<String> jvmOptions, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.awt.headless=true"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", System.getProperty("wizard.jar", "target/worker-role-wizard.jar")));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_") || name.toLowerCase().endsWith("_proxy"));
+        builder.environment()
+                .keySet()
+                .removeIf(name -> name.startsWith("AWS_") || name.toLowerCase().endsWith("_proxy"));
         builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
         builder.environment().put("AWS_CONFIG_FILE", "/nonexistent/aws-config");
         builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/aws-credentials");

@@ -72,9 +72,12 @@ record JarRun(int exit, String out, String err) {
         }
         outReader.join();
         errReader.join();
-        assertThat(finished).as("the command finishes; stderr so far: %s",
-                new String(streams[1], StandardCharsets.UTF_8)).isTrue();
-        return new JarRun(process.exitValue(), new String(streams[0], StandardCharsets.UTF_8),
+        assertThat(finished)
+                .as("the command finishes; stderr so far: %s", new String(streams[1], StandardCharsets.UTF_8))
+                .isTrue();
+        return new JarRun(
+                process.exitValue(),
+                new String(streams[0], StandardCharsets.UTF_8),
                 new String(streams[1], StandardCharsets.UTF_8));
     }
 

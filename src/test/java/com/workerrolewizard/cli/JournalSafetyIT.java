@@ -40,19 +40,25 @@ class JournalSafetyIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Short runs start faster with the client compiler and the serial collector (this test runs the jar about 70 times). */
     private static final List<String> QUICK_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     private static final String LAMBDA_TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Action\":\"sts:AssumeRole\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"}}]}";
 
     @TempDir
     Path home;
+
     private Sandbox sandbox;
     private IamClient iam;
 
     @BeforeEach
     void start() {
         sandbox = Sandbox.start();
-        iam = IamClient.builder().endpointOverride(sandbox.endpoint()).region(Region.AWS_GLOBAL)
-                .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(sandbox.credentials()).build();
+        iam = IamClient.builder()
+                .endpointOverride(sandbox.endpoint())
+                .region(Region.AWS_GLOBAL)
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(sandbox.credentials())
+                .build();
     }
 
     @AfterEach
@@ -69,19 +75,35 @@ class JournalSafetyIT {
     private Map<String, String> env(Path journalFolder) {
         Map<String, String> env = new HashMap<>();
         env.put("AWS_ACCESS_KEY_ID", sandbox.credentials().resolveCredentials().accessKeyId());
-        env.put("AWS_SECRET_ACCESS_KEY", sandbox.credentials().resolveCredentials().secretAccessKey());
+        env.put(
+                "AWS_SECRET_ACCESS_KEY",
+                sandbox.credentials().resolveCredentials().secretAccessKey());
         env.put("AWS_REGION", "us-east-1");
         env.put("WORKER_ROLE_WIZARD_HOME", journalFolder.toString());
         return env;
     }
 
     private String[] fix(String role) {
-        return new String[] {"fix", "--endpoint-url", sandbox.endpoint().toString(), "--appliance", Sandbox.APPLIANCE,
-            "--role", role, "--yes"};
+        return new String[] {
+            "fix",
+            "--endpoint-url",
+            sandbox.endpoint().toString(),
+            "--appliance",
+            Sandbox.APPLIANCE,
+            "--role",
+            role,
+            "--yes"
+        };
     }
 
     private JarRun undo(Path journalFolder) throws Exception {
-        return JarRun.with(env(journalFolder), QUICK_JVM, "undo", "--endpoint-url", sandbox.endpoint().toString(), "--yes");
+        return JarRun.with(
+                env(journalFolder),
+                QUICK_JVM,
+                "undo",
+                "--endpoint-url",
+                sandbox.endpoint().toString(),
+                "--yes");
     }
 
     private JarRun list() throws Exception {
@@ -93,9 +115,13 @@ class JournalSafetyIT {
         Map<String, Object> state = new TreeMap<>();
         state.put("trust", JSON.readTree(sandbox.trustPolicy(role).orElseThrow()));
         state.put("inline", iam.listRolePolicies(r -> r.roleName(role)).policyNames());
-        state.put("attached", iam.listAttachedRolePolicies(r -> r.roleName(role)).attachedPolicies());
-        state.put("profiles", iam.listInstanceProfilesForRole(r -> r.roleName(role)).instanceProfiles().stream()
-                .map(p -> p.instanceProfileName()).toList());
+        state.put(
+                "attached", iam.listAttachedRolePolicies(r -> r.roleName(role)).attachedPolicies());
+        state.put(
+                "profiles",
+                iam.listInstanceProfilesForRole(r -> r.roleName(role)).instanceProfiles().stream()
+                        .map(p -> p.instanceProfileName())
+                        .toList());
         boolean profileNamedAfterRole = true;
         try {
             iam.getInstanceProfile(r -> r.instanceProfileName(role));
@@ -132,17 +158,25 @@ class JournalSafetyIT {
         }
 
         JarRun finish() throws InterruptedException {
-            assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the command finishes").isTrue();
+            assertThat(process.waitFor(120, TimeUnit.SECONDS))
+                    .as("the command finishes")
+                    .isTrue();
             for (Thread reader : readers) {
                 reader.join();
             }
-            return new JarRun(process.exitValue(), new String(streams[0], StandardCharsets.UTF_8),
+            return new JarRun(
+                    process.exitValue(),
+                    new String(streams[0], StandardCharsets.UTF_8),
                     new String(streams[1], StandardCharsets.UTF_8));
         }
     }
 
     private void awaitInlinePolicy(String role) throws InterruptedException {
-        for (int i = 0; i < 300 && !iam.listRolePolicies(r -> r.roleName(role)).policyNames().contains("VeeamWorkerPermissions");
+        for (int i = 0;
+                i < 300
+                        && !iam.listRolePolicies(r -> r.roleName(role))
+                                .policyNames()
+                                .contains("VeeamWorkerPermissions");
                 i++) {
             Thread.sleep(100);
         }
@@ -169,16 +203,26 @@ class JournalSafetyIT {
             for (String role : List.of(a, b)) {
                 List<JsonNode> records = new ArrayList<>();
                 journal.get("records").forEach(r -> {
-                    if (r.get("role").asText().equals(role) && r.get("kind").asText().equals("fix")) {
+                    if (r.get("role").asText().equals(role)
+                            && r.get("kind").asText().equals("fix")) {
                         records.add(r);
                     }
                 });
-                assertThat(records).as("round %d: the record of %s", round, role).hasSize(1);
+                assertThat(records)
+                        .as("round %d: the record of %s", round, role)
+                        .hasSize(1);
                 List<String> states = new ArrayList<>();
-                records.get(0).get("entries").forEach(e -> states.add(e.get("action").asText() + " " + e.get("state").asText()));
-                assertThat(states).as("round %d: the writes of %s", round, role).containsExactly(
-                        "UpdateAssumeRolePolicy APPLIED", "PutRolePolicy APPLIED", "CreateInstanceProfile APPLIED",
-                        "AddRoleToInstanceProfile APPLIED");
+                records.get(0)
+                        .get("entries")
+                        .forEach(e -> states.add(
+                                e.get("action").asText() + " " + e.get("state").asText()));
+                assertThat(states)
+                        .as("round %d: the writes of %s", round, role)
+                        .containsExactly(
+                                "UpdateAssumeRolePolicy APPLIED",
+                                "PutRolePolicy APPLIED",
+                                "CreateInstanceProfile APPLIED",
+                                "AddRoleToInstanceProfile APPLIED");
             }
 
             JarRun undoOne = undo(appData());
@@ -198,24 +242,32 @@ class JournalSafetyIT {
         CountDownLatch release = new CountDownLatch(1);
         sandbox.faults().hold("PutRolePolicy", held, release);
         Running fix = new Running(JarRun.builder(env(appData()), QUICK_JVM, fix(role)));
-        assertThat(held.await(120, TimeUnit.SECONDS)).as("PutRolePolicy reaches the sandbox").isTrue();
+        assertThat(held.await(120, TimeUnit.SECONDS))
+                .as("PutRolePolicy reaches the sandbox")
+                .isTrue();
         fix.process.destroyForcibly();
         assertThat(fix.finish().exit()).isNotZero();
 
         String listed = list().out();
-        assertThat(listed).containsPattern("applied +UpdateAssumeRolePolicy").containsPattern("unknown outcome +PutRolePolicy");
+        assertThat(listed)
+                .containsPattern("applied +UpdateAssumeRolePolicy")
+                .containsPattern("unknown outcome +PutRolePolicy");
 
         release.countDown();
         awaitInlinePolicy(role);
         sandbox.faults().clear();
         JarRun undo = undo(appData());
         assertThat(undo.exit()).as(undo.out() + undo.err()).isZero();
-        assertThat(undo.out()).contains("the outcome of PutRolePolicy is unknown: undo first checks whether it landed")
-                .contains("Found: PutRolePolicy had an unknown outcome; inline policy VeeamWorkerPermissions is on role "
-                        + role + ", so it landed and is reverted.")
+        assertThat(undo.out())
+                .contains("the outcome of PutRolePolicy is unknown: undo first checks whether it landed")
+                .contains(
+                        "Found: PutRolePolicy had an unknown outcome; inline policy VeeamWorkerPermissions is on role "
+                                + role + ", so it landed and is reverted.")
                 .contains("Applied: Delete inline policy VeeamWorkerPermissions of role " + role + ".");
         assertThat(state(role)).isEqualTo(before);
-        assertThat(list().out()).containsPattern("reverted +PutRolePolicy").containsPattern("reverted +UpdateAssumeRolePolicy")
+        assertThat(list().out())
+                .containsPattern("reverted +PutRolePolicy")
+                .containsPattern("reverted +UpdateAssumeRolePolicy")
                 .doesNotContain("unknown outcome");
     }
 
@@ -226,21 +278,30 @@ class JournalSafetyIT {
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         sandbox.faults().hold("PutRolePolicy", held, release);
-        JarRun fix = JarRun.with(env(appData()), List.of("-Dworker.role.wizard.attemptTimeoutMillis=1000",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), fix(role));
+        JarRun fix = JarRun.with(
+                env(appData()),
+                List.of(
+                        "-Dworker.role.wizard.attemptTimeoutMillis=1000",
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC"),
+                fix(role));
         assertThat(held.getCount()).isZero();
         assertThat(fix.exit()).isEqualTo(1);
-        assertThat(fix.out()).contains("Applied: Append").contains("Stopped: PutRolePolicy got no clear answer, so it may "
-                + "have been made").contains("Outcome unknown: Add inline policy VeeamWorkerPermissions")
-                .contains("checks AWS for the changes whose outcome is unknown").doesNotContain("Nothing was changed");
+        assertThat(fix.out())
+                .contains("Applied: Append")
+                .contains("Stopped: PutRolePolicy got no clear answer, so it may " + "have been made")
+                .contains("Outcome unknown: Add inline policy VeeamWorkerPermissions")
+                .contains("checks AWS for the changes whose outcome is unknown")
+                .doesNotContain("Nothing was changed");
 
         release.countDown();
         awaitInlinePolicy(role);
         sandbox.faults().clear();
         JarRun undo = undo(appData());
         assertThat(undo.exit()).as(undo.out() + undo.err()).isZero();
-        assertThat(undo.out()).contains("Found: PutRolePolicy had an unknown outcome; inline policy VeeamWorkerPermissions "
-                + "is on role " + role + ", so it landed and is reverted.");
+        assertThat(undo.out())
+                .contains("Found: PutRolePolicy had an unknown outcome; inline policy VeeamWorkerPermissions "
+                        + "is on role " + role + ", so it landed and is reverted.");
         assertThat(state(role)).isEqualTo(before);
         assertThat(undo(appData()).out()).startsWith("Nothing to undo");
     }
@@ -266,13 +327,20 @@ class JournalSafetyIT {
         sandbox.faults().hold("UpdateAssumeRolePolicy", held, release);
 
         ProcessBuilder builder = JarRun.builder(env(mount.resolve("app-data")), QUICK_JVM, fix(role));
-        List<String> command = new ArrayList<>(List.of("/usr/bin/unshare", "-m", "sh", "-c",
+        List<String> command = new ArrayList<>(List.of(
+                "/usr/bin/unshare",
+                "-m",
+                "sh",
+                "-c",
                 "mount -t tmpfs -o size=1m tmpfs \"$0\" || exit 97; \"$@\"; rc=$?; cp -r \"$0/app-data\" \"$JOURNAL_COPY\"; "
-                        + "exit $rc", mount.toString()));
+                        + "exit $rc",
+                mount.toString()));
         command.addAll(builder.command());
         builder.command(command).environment().put("JOURNAL_COPY", copy.toString());
         Running fix = new Running(builder);
-        assertThat(held.await(120, TimeUnit.SECONDS)).as("the trust policy write reaches the sandbox").isTrue();
+        assertThat(held.await(120, TimeUnit.SECONDS))
+                .as("the trust policy write reaches the sandbox")
+                .isTrue();
         // Fill the run's private tmpfs, seen through its process's root, while the write is in flight.
         Path full = Path.of("/proc/" + fix.process.pid() + "/root" + mount.toAbsolutePath(), "filler");
         try (OutputStream out = Files.newOutputStream(full)) {
@@ -287,18 +355,22 @@ class JournalSafetyIT {
         JarRun run = fix.finish();
 
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
-        assertThat(run.out()).contains("Applied: Append the page's EC2 statement").contains("made in AWS, but the journal "
-                + "still shows it as pending").contains("No space left on device")
+        assertThat(run.out())
+                .contains("Applied: Append the page's EC2 statement")
+                .contains("made in AWS, but the journal " + "still shows it as pending")
+                .contains("No space left on device")
                 .contains("after UpdateAssumeRolePolicy was made in AWS")
-                .doesNotContainIgnoringCase("nothing was changed").doesNotContainIgnoringCase("nothing is changed");
+                .doesNotContainIgnoringCase("nothing was changed")
+                .doesNotContainIgnoringCase("nothing is changed");
         assertThat(run.err()).isEmpty();
         assertThat(state(role)).isNotEqualTo(before);
 
         sandbox.faults().clear();
         JarRun undo = undo(copy);
         assertThat(undo.exit()).as(undo.out() + undo.err()).isZero();
-        assertThat(undo.out()).contains("Found: UpdateAssumeRolePolicy had an unknown outcome; the trust policy of role "
-                + role + " is the one the fix wrote, so it landed and is reverted.");
+        assertThat(undo.out())
+                .contains("Found: UpdateAssumeRolePolicy had an unknown outcome; the trust policy of role " + role
+                        + " is the one the fix wrote, so it landed and is reverted.");
         assertThat(state(role)).isEqualTo(before);
     }
 
@@ -308,7 +380,8 @@ class JournalSafetyIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"[]", "{}", "null", "{\"format\": 3, \"records\": []}", BAD_FIELD, "{\"records\": ["})
-    void aJournalOfAnUnexpectedShapeStopsEveryCommandWithOneSentenceAndIsLeftByteForByte(String content) throws Exception {
+    void aJournalOfAnUnexpectedShapeStopsEveryCommandWithOneSentenceAndIsLeftByteForByte(String content)
+            throws Exception {
         String role = "WorkerFailingAll";
         Map<String, Object> before = state(role);
         Path file = Files.createDirectories(appData()).resolve("journal.json");
@@ -317,8 +390,13 @@ class JournalSafetyIT {
         List<JarRun> runs = List.of(list(), JarRun.with(env(appData()), QUICK_JVM, fix(role)), undo(appData()));
         for (JarRun run : runs) {
             run.isBadUsage(file.toString());
-            assertThat(run.err()).contains("move it aside").doesNotContain("jackson").doesNotContain("ClassCast");
-            assertThat(Files.readAllBytes(file)).as("the journal is left as it was").isEqualTo(bytes);
+            assertThat(run.err())
+                    .contains("move it aside")
+                    .doesNotContain("jackson")
+                    .doesNotContain("ClassCast");
+            assertThat(Files.readAllBytes(file))
+                    .as("the journal is left as it was")
+                    .isEqualTo(bytes);
         }
         assertThat(state(role)).as("nothing was written to AWS").isEqualTo(before);
     }

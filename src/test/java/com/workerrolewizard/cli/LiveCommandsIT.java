@@ -27,7 +27,6 @@ class LiveCommandsIT {
     @TempDir
     Path home;
 
-
     private JarRun run(Map<String, String> env, String... args) throws IOException, InterruptedException {
         Map<String, String> all = new java.util.HashMap<>(env);
         all.put("WORKER_ROLE_WIZARD_HOME", home.resolve("app-data").toString());
@@ -42,8 +41,12 @@ class LiveCommandsIT {
 
     @Test
     void checkOnTheSandboxGivesTheContractsExitCodes() throws Exception {
-        assertThat(sandbox("check", "--appliance", Sandbox.APPLIANCE, "--role", "VeeamWorkerReady").exit()).isZero();
-        assertThat(sandbox("check", "--appliance", Sandbox.APPLIANCE, "--role", "WorkerFailingAll").exit()).isEqualTo(1);
+        assertThat(sandbox("check", "--appliance", Sandbox.APPLIANCE, "--role", "VeeamWorkerReady")
+                        .exit())
+                .isZero();
+        assertThat(sandbox("check", "--appliance", Sandbox.APPLIANCE, "--role", "WorkerFailingAll")
+                        .exit())
+                .isEqualTo(1);
         JarRun all = sandbox("check", "--appliance", Sandbox.APPLIANCE, "--all-roles", "--format", "json");
         JsonNode report = JSON.readTree(all.out());
         assertThat(report.get("roles")).hasSize(7);
@@ -68,8 +71,17 @@ class LiveCommandsIT {
 
     @Test
     void createRoleOnTheSandboxMakesAPassingRole() throws Exception {
-        JarRun create = sandbox("create-role", "--appliance", Sandbox.APPLIANCE, "--role", "NewWorker", "--path", "/veeam/",
-                "--tag", "team=backup", "--yes");
+        JarRun create = sandbox(
+                "create-role",
+                "--appliance",
+                Sandbox.APPLIANCE,
+                "--role",
+                "NewWorker",
+                "--path",
+                "/veeam/",
+                "--tag",
+                "team=backup",
+                "--yes");
         assertThat(create.exit()).as(create.out() + create.err()).isZero();
         assertThat(create.out()).contains("Applied: Create role NewWorker");
     }
@@ -77,9 +89,23 @@ class LiveCommandsIT {
     @Test
     void theSdksOwnEndpointSettingsAreHonoured() throws Exception {
         try (Sandbox account = Sandbox.start().addAccessKey("AKIAENDPOINTTEST0001", "x")) {
-            JarRun run = run(Map.of("AWS_ACCESS_KEY_ID", "AKIAENDPOINTTEST0001", "AWS_SECRET_ACCESS_KEY", "x", "AWS_REGION",
-                    "us-east-1", "AWS_ENDPOINT_URL_IAM", account.endpoint().toString(), "AWS_ENDPOINT_URL_STS",
-                    account.endpoint().toString()), "check", "--appliance", Sandbox.APPLIANCE, "--role", "VeeamWorkerReady");
+            JarRun run = run(
+                    Map.of(
+                            "AWS_ACCESS_KEY_ID",
+                            "AKIAENDPOINTTEST0001",
+                            "AWS_SECRET_ACCESS_KEY",
+                            "x",
+                            "AWS_REGION",
+                            "us-east-1",
+                            "AWS_ENDPOINT_URL_IAM",
+                            account.endpoint().toString(),
+                            "AWS_ENDPOINT_URL_STS",
+                            account.endpoint().toString()),
+                    "check",
+                    "--appliance",
+                    Sandbox.APPLIANCE,
+                    "--role",
+                    "VeeamWorkerReady");
             assertThat(run.exit()).as(run.err()).isZero();
             assertThat(account.calls()).isGreaterThan(3);
         }
@@ -88,17 +114,43 @@ class LiveCommandsIT {
     @Test
     void aFullRunLeavesTheSecretKeyNowhere() throws Exception {
         try (Sandbox account = Sandbox.start().addAccessKey("AKIATESTSECRETSCAN01", SECRET)) {
-            Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", "AKIATESTSECRETSCAN01", "AWS_SECRET_ACCESS_KEY", SECRET,
-                    "AWS_SESSION_TOKEN", "session-token-" + SECRET, "AWS_REGION", "eu-west-1");
+            Map<String, String> env = Map.of(
+                    "AWS_ACCESS_KEY_ID",
+                    "AKIATESTSECRETSCAN01",
+                    "AWS_SECRET_ACCESS_KEY",
+                    SECRET,
+                    "AWS_SESSION_TOKEN",
+                    "session-token-" + SECRET,
+                    "AWS_REGION",
+                    "eu-west-1");
             String endpoint = account.endpoint().toString();
             List<JarRun> runs = new ArrayList<>();
             runs.add(run(env, "check", "--endpoint-url", endpoint, "--appliance", Sandbox.APPLIANCE, "--all-roles"));
-            runs.add(run(env, "fix", "--endpoint-url", endpoint, "--appliance", Sandbox.APPLIANCE, "--role",
-                    "WorkerFailingAll", "--yes"));
+            runs.add(run(
+                    env,
+                    "fix",
+                    "--endpoint-url",
+                    endpoint,
+                    "--appliance",
+                    Sandbox.APPLIANCE,
+                    "--role",
+                    "WorkerFailingAll",
+                    "--yes"));
             Path export = home.resolve("export").resolve("worker-role.sh");
             Files.createDirectories(export.getParent());
-            runs.add(run(env, "export", "--endpoint-url", endpoint, "--appliance", Sandbox.APPLIANCE, "--role",
-                    "WorkerWithoutEc2Trust", "--format", "cli", "--output", export.toString()));
+            runs.add(run(
+                    env,
+                    "export",
+                    "--endpoint-url",
+                    endpoint,
+                    "--appliance",
+                    Sandbox.APPLIANCE,
+                    "--role",
+                    "WorkerWithoutEc2Trust",
+                    "--format",
+                    "cli",
+                    "--output",
+                    export.toString()));
             runs.add(run(env, "undo", "--endpoint-url", endpoint, "--yes"));
             runs.add(run(env, "undo", "--list"));
             assertThat(runs.get(1).exit()).as(runs.get(1).err()).isZero();
@@ -113,7 +165,8 @@ class LiveCommandsIT {
             }
             try (Stream<Path> files = Files.walk(home)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    assertThat(Files.readString(file, StandardCharsets.ISO_8859_1)).as(file.toString())
+                    assertThat(Files.readString(file, StandardCharsets.ISO_8859_1))
+                            .as(file.toString())
                             .doesNotContain("TESTSECRET");
                 }
             }

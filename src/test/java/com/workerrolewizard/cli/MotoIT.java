@@ -50,8 +50,15 @@ class MotoIT {
     private JarRun run(String... args) throws IOException, InterruptedException {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--endpoint-url", moto.endpoint().toString()));
-        Map<String, String> env = new HashMap<>(Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
-                "AWS_REGION", "us-east-1", "WORKER_ROLE_WIZARD_HOME", temp.resolve("app-data").toString()));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "AWS_ACCESS_KEY_ID",
+                "test",
+                "AWS_SECRET_ACCESS_KEY",
+                "test",
+                "AWS_REGION",
+                "us-east-1",
+                "WORKER_ROLE_WIZARD_HOME",
+                temp.resolve("app-data").toString()));
         return JarRun.with(env, List.of(), all.toArray(String[]::new));
     }
 
@@ -61,8 +68,14 @@ class MotoIT {
         for (JsonNode role : JSON.readTree(json).get("roles")) {
             StringBuilder verdict = new StringBuilder();
             for (JsonNode requirement : role.get("requirements")) {
-                verdict.append(requirement.get("id").asText()).append('=').append(requirement.get("status").asText())
-                        .append(requirement.has("missing") ? requirement.get("missing").toString() : "").append(' ');
+                verdict.append(requirement.get("id").asText())
+                        .append('=')
+                        .append(requirement.get("status").asText())
+                        .append(
+                                requirement.has("missing")
+                                        ? requirement.get("missing").toString()
+                                        : "")
+                        .append(' ');
             }
             byRole.put(role.get("role").asText(), verdict.toString().strip());
         }
@@ -80,24 +93,35 @@ class MotoIT {
         // The same account as an independent client (boto3) prints it, checked offline.
         Path script = JarRun.resource("/scripts/authorization-details.py");
         Path file = temp.resolve("account.json");
-        Process dump = new ProcessBuilder("/usr/bin/python3", script.toString(), moto.endpoint().toString())
-                .redirectOutput(file.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process dump = new ProcessBuilder(
+                        "/usr/bin/python3", script.toString(), moto.endpoint().toString())
+                .redirectOutput(file.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         assertThat(dump.waitFor()).isZero();
-        JarRun offline = JarRun.of("check", "--all-roles", "--format", "json", "--appliance", AccountSeed.APPLIANCE,
-                "--authorization-details", file.toString());
+        JarRun offline = JarRun.of(
+                "check",
+                "--all-roles",
+                "--format",
+                "json",
+                "--appliance",
+                AccountSeed.APPLIANCE,
+                "--authorization-details",
+                file.toString());
         assertThat(offline.exit()).as(offline.err()).isEqualTo(1);
         assertThat(liveVerdicts).isEqualTo(verdicts(offline.out()));
 
         // The kinds of role came out as the seed made them (so the comparison compared something).
-        assertThat(liveVerdicts.get("Worker00010")).isEqualTo("instance-profile=PASS appliance-trust=PASS ec2-trust=PASS "
-                + "permissions=PASS[]");
+        assertThat(liveVerdicts.get("Worker00010"))
+                .isEqualTo("instance-profile=PASS appliance-trust=PASS ec2-trust=PASS " + "permissions=PASS[]");
         assertThat(liveVerdicts.get("Worker00001")).endsWith("permissions=PASS[]");
         assertThat(liveVerdicts.get("Worker00002")).contains("permissions=FAIL[\"ssm:");
         assertThat(liveVerdicts.get("Worker00005")).contains("permissions=FAIL[\"sqs:DeleteMessage\"");
-        assertThat(liveVerdicts.get("Worker00007")).contains("permissions=FAIL[\"sqs:DeleteMessage\",\"sqs:ReceiveMessage\","
-                + "\"sqs:SendMessage\"]");
+        assertThat(liveVerdicts.get("Worker00007"))
+                .contains("permissions=FAIL[\"sqs:DeleteMessage\",\"sqs:ReceiveMessage\"," + "\"sqs:SendMessage\"]");
         assertThat(liveVerdicts.get("Worker00008")).endsWith("permissions=WARN[]");
-        assertThat(liveVerdicts.get("Worker00009")).startsWith("instance-profile=FAIL appliance-trust=FAIL ec2-trust=FAIL");
+        assertThat(liveVerdicts.get("Worker00009"))
+                .startsWith("instance-profile=FAIL appliance-trust=FAIL ec2-trust=FAIL");
 
         // moto has no policy simulator: the detail says the local evaluation decided and SCPs were not seen.
         JsonNode ready = null;
@@ -114,8 +138,8 @@ class MotoIT {
         String role = "Worker00019";
         String before;
         try (IamClient iam = AccountSeed.client(moto.endpoint())) {
-            before = java.net.URLDecoder.decode(iam.getRole(r -> r.roleName(role)).role().assumeRolePolicyDocument(),
-                    StandardCharsets.UTF_8);
+            before = java.net.URLDecoder.decode(
+                    iam.getRole(r -> r.roleName(role)).role().assumeRolePolicyDocument(), StandardCharsets.UTF_8);
         }
         JarRun fix = run("fix", "--role", role, "--yes", "--appliance", AccountSeed.APPLIANCE);
         assertThat(fix.exit()).as(fix.out() + fix.err()).isZero();
@@ -124,11 +148,13 @@ class MotoIT {
         JarRun undo = run("undo", "--yes");
         assertThat(undo.exit()).as(undo.out() + undo.err()).isZero();
         try (IamClient iam = AccountSeed.client(moto.endpoint())) {
-            String after = java.net.URLDecoder.decode(iam.getRole(r -> r.roleName(role)).role().assumeRolePolicyDocument(),
-                    StandardCharsets.UTF_8);
+            String after = java.net.URLDecoder.decode(
+                    iam.getRole(r -> r.roleName(role)).role().assumeRolePolicyDocument(), StandardCharsets.UTF_8);
             assertThat(JSON.readTree(after)).isEqualTo(JSON.readTree(before));
-            assertThat(iam.listRolePolicies(r -> r.roleName(role)).policyNames()).isEmpty();
-            assertThat(iam.listInstanceProfilesForRole(r -> r.roleName(role)).instanceProfiles()).isEmpty();
+            assertThat(iam.listRolePolicies(r -> r.roleName(role)).policyNames())
+                    .isEmpty();
+            assertThat(iam.listInstanceProfilesForRole(r -> r.roleName(role)).instanceProfiles())
+                    .isEmpty();
         }
         JarRun check = run("check", "--role", role, "--appliance", AccountSeed.APPLIANCE);
         assertThat(check.exit()).isEqualTo(1);

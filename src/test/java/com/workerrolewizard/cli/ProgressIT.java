@@ -30,11 +30,13 @@ class ProgressIT {
         Path out = temp.resolve("out.json");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String jar = System.getProperty("wizard.jar", "target/worker-role-wizard.jar");
-        // script(1) gives the command a terminal; its standard output goes to a file, standard error stays on the terminal.
+        // script(1) gives the command a terminal; its standard output goes to a file, standard error stays on the
+        // terminal.
         String command = "'" + java + "' -jar '" + jar + "' check --sandbox --all-roles --format json --appliance "
                 + Sandbox.APPLIANCE + " > '" + out + "'";
         Process process = new ProcessBuilder(script.toString(), "-qefc", command, "/dev/null")
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         process.getOutputStream().close();
         String terminal = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();

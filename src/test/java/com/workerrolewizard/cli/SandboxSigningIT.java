@@ -21,9 +21,24 @@ class SandboxSigningIT {
     java.nio.file.Path home;
 
     private JarRun check(Sandbox sandbox, String accessKey, String secret) throws Exception {
-        return JarRun.with(Map.of("AWS_ACCESS_KEY_ID", accessKey, "AWS_SECRET_ACCESS_KEY", secret, "AWS_REGION", "us-east-1",
-                "WORKER_ROLE_WIZARD_HOME", home.toString()), List.of(), "check", "--endpoint-url",
-                sandbox.endpoint().toString(), "--appliance", Sandbox.APPLIANCE, "--role", "VeeamWorkerReady");
+        return JarRun.with(
+                Map.of(
+                        "AWS_ACCESS_KEY_ID",
+                        accessKey,
+                        "AWS_SECRET_ACCESS_KEY",
+                        secret,
+                        "AWS_REGION",
+                        "us-east-1",
+                        "WORKER_ROLE_WIZARD_HOME",
+                        home.toString()),
+                List.of(),
+                "check",
+                "--endpoint-url",
+                sandbox.endpoint().toString(),
+                "--appliance",
+                Sandbox.APPLIANCE,
+                "--role",
+                "VeeamWorkerReady");
     }
 
     @Test
@@ -31,11 +46,17 @@ class SandboxSigningIT {
         try (Sandbox sandbox = Sandbox.start().addAccessKey(KEY, SECRET)) {
             JarRun unknown = check(sandbox, "AKIANOTKNOWNHERE0001", SECRET);
             assertThat(unknown.exit()).as(unknown.err()).isEqualTo(2);
-            assertThat(unknown.err().strip()).contains("InvalidClientTokenId").doesNotContain("\n").doesNotContain("\tat ");
+            assertThat(unknown.err().strip())
+                    .contains("InvalidClientTokenId")
+                    .doesNotContain("\n")
+                    .doesNotContain("\tat ");
             JarRun wrongSecret = check(sandbox, KEY, SECRET.replace('1', '2'));
             assertThat(wrongSecret.exit()).as(wrongSecret.err()).isEqualTo(2);
-            assertThat(wrongSecret.err().strip()).contains("SignatureDoesNotMatch").doesNotContain("\n");
-            assertThat(unknown.out() + unknown.err() + wrongSecret.out() + wrongSecret.err()).doesNotContain(SECRET);
+            assertThat(wrongSecret.err().strip())
+                    .contains("SignatureDoesNotMatch")
+                    .doesNotContain("\n");
+            assertThat(unknown.out() + unknown.err() + wrongSecret.out() + wrongSecret.err())
+                    .doesNotContain(SECRET);
             JarRun right = check(sandbox, KEY, SECRET);
             assertThat(right.exit()).as(right.err()).isZero();
         }
@@ -43,8 +64,15 @@ class SandboxSigningIT {
 
     @Test
     void theBuiltInSandboxTakesTheRunsOwnKeys() throws Exception {
-        JarRun run = JarRun.with(Map.of("WORKER_ROLE_WIZARD_HOME", home.toString()), List.of(), "check", "--sandbox",
-                "--appliance", Sandbox.APPLIANCE, "--role", "VeeamWorkerReady");
+        JarRun run = JarRun.with(
+                Map.of("WORKER_ROLE_WIZARD_HOME", home.toString()),
+                List.of(),
+                "check",
+                "--sandbox",
+                "--appliance",
+                Sandbox.APPLIANCE,
+                "--role",
+                "VeeamWorkerReady");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out() + run.err()).doesNotContainPattern("AKIA[A-Z0-9]{16}");
     }

@@ -26,26 +26,34 @@ import org.junit.jupiter.api.io.TempDir;
 class SignInCommandsIT {
     private static final String BASE_SECRET = "base-secret-SCAN-ME-0001";
     private static final String PROCESS_SECRET = "process-secret-SCAN-ME-0002";
+
     @TempDir
     Path home;
+
     private Sandbox sandbox;
     private FakeIdentityCenter identityCenter;
 
-
     @BeforeEach
     void start() throws Exception {
-        sandbox = Sandbox.start().addAccessKey("AKIABASEEXAMPLE00001", BASE_SECRET).addAccessKey("AKIAPROCESSEXAMPLE01",
-                PROCESS_SECRET).addAccessKey(FakeIdentityCenter.ACCESS_KEY, FakeIdentityCenter.SECRET_KEY);
-        sandbox.addRole("Hop1", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
-                + "\"Principal\":{\"AWS\":\"arn:aws:iam::" + Sandbox.ACCOUNT + ":root\"}}]}");
+        sandbox = Sandbox.start()
+                .addAccessKey("AKIABASEEXAMPLE00001", BASE_SECRET)
+                .addAccessKey("AKIAPROCESSEXAMPLE01", PROCESS_SECRET)
+                .addAccessKey(FakeIdentityCenter.ACCESS_KEY, FakeIdentityCenter.SECRET_KEY);
+        sandbox.addRole(
+                "Hop1",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                        + "\"Principal\":{\"AWS\":\"arn:aws:iam::" + Sandbox.ACCOUNT + ":root\"}}]}");
         identityCenter = new FakeIdentityCenter();
         Path aws = Files.createDirectories(home.resolve(".aws"));
-        Path process = Files.writeString(home.resolve("creds.sh"), "#!/bin/sh\necho '{\"Version\": 1, \"AccessKeyId\": "
-                + "\"AKIAPROCESSEXAMPLE01\", \"SecretAccessKey\": \"" + PROCESS_SECRET + "\"}'\n");
+        Path process = Files.writeString(
+                home.resolve("creds.sh"),
+                "#!/bin/sh\necho '{\"Version\": 1, \"AccessKeyId\": "
+                        + "\"AKIAPROCESSEXAMPLE01\", \"SecretAccessKey\": \"" + PROCESS_SECRET + "\"}'\n");
         process.toFile().setExecutable(true);
         Path webToken = Files.writeString(home.resolve("web-token"), "eyJ.web.identity.token");
-        Files.writeString(aws.resolve("credentials"), "[keys]\naws_access_key_id = AKIABASEEXAMPLE00001\n"
-                + "aws_secret_access_key = " + BASE_SECRET + "\n");
+        Files.writeString(
+                aws.resolve("credentials"),
+                "[keys]\naws_access_key_id = AKIABASEEXAMPLE00001\n" + "aws_secret_access_key = " + BASE_SECRET + "\n");
         Files.writeString(aws.resolve("config"), """
                 [profile keys]
                 region = eu-west-1
@@ -101,8 +109,16 @@ class SignInCommandsIT {
     }
 
     private JarRun check(String profile) throws Exception {
-        return run("check", "--profile", profile, "--endpoint-url", sandbox.endpoint().toString(), "--appliance",
-                Sandbox.APPLIANCE, "--role", "VeeamWorkerReady");
+        return run(
+                "check",
+                "--profile",
+                profile,
+                "--endpoint-url",
+                sandbox.endpoint().toString(),
+                "--appliance",
+                Sandbox.APPLIANCE,
+                "--role",
+                "VeeamWorkerReady");
     }
 
     @Test
@@ -110,7 +126,9 @@ class SignInCommandsIT {
         JarRun run = run("profiles", "--format", "json");
         assertThat(run.exit()).isZero();
         Map<String, JsonNode> byName = new HashMap<>();
-        new ObjectMapper().readTree(run.out()).forEach(p -> byName.put(p.get("name").asText(), p));
+        new ObjectMapper()
+                .readTree(run.out())
+                .forEach(p -> byName.put(p.get("name").asText(), p));
         assertThat(byName.get("keys").get("kind").asText()).isEqualTo("keys");
         assertThat(byName.get("keys").get("region").asText()).isEqualTo("eu-west-1");
         assertThat(byName.get("hop2").get("mfa").asBoolean()).isTrue();
@@ -119,8 +137,9 @@ class SignInCommandsIT {
         assertThat(byName.get("corp").get("kind").asText()).isEqualTo("sso");
         assertThat(byName.get("broken").get("problem").asText()).contains("nowhere");
         assertThat(byName.get("keys").get("problem").isNull()).isTrue();
-        assertThat(byName.get("keys").fieldNames()).toIterable().containsExactly("name", "kind", "mfa", "region", "problem",
-                "token");
+        assertThat(byName.get("keys").fieldNames())
+                .toIterable()
+                .containsExactly("name", "kind", "mfa", "region", "problem", "token");
         assertThat(byName.get("keys").get("token").isNull()).isTrue();
         assertThat(byName.get("corp").get("token").asText()).isEqualTo("missing");
     }
@@ -139,7 +158,8 @@ class SignInCommandsIT {
         JarRun login = run("login", "--profile", "corp", "--use-device-code");
         assertThat(login.exit()).as(login.err()).isZero();
         assertThat(login.err()).contains("ABCD-EFGH").contains("https://device.sso.example/");
-        String sha1 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest("corp".getBytes()));
+        String sha1 =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest("corp".getBytes()));
         assertThat(home.resolve(".aws/sso/cache/" + sha1 + ".json")).exists();
         JarRun check = check("corp");
         assertThat(check.exit()).as(check.err()).isZero();
@@ -159,7 +179,9 @@ class SignInCommandsIT {
         assertThat(mfa.err().strip()).contains("needs an MFA code").doesNotContain("\n");
         JarRun broken = check("broken");
         assertThat(broken.exit()).isEqualTo(2);
-        assertThat(broken.err().strip()).contains("source_profile nowhere does not exist").doesNotContain("\n");
+        assertThat(broken.err().strip())
+                .contains("source_profile nowhere does not exist")
+                .doesNotContain("\n");
     }
 
     @Test
@@ -170,16 +192,34 @@ class SignInCommandsIT {
             org.junit.jupiter.api.Assumptions.assumeTrue(false, "no /usr/bin/script");
         }
         sandbox.requireMfaCode("123456");
-        List<String> jvm = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.home=" + home, "-jar", System.getProperty("wizard.jar", "target/worker-role-wizard.jar"), "check",
-                "--profile", "hop2", "--endpoint-url", sandbox.endpoint().toString(), "--appliance", Sandbox.APPLIANCE,
-                "--role", "VeeamWorkerReady"));
-        String command = String.join(" ", jvm.stream().map(com.workerrolewizard.core.plan.ShellQuote::posix).toList());
-        ProcessBuilder builder = new ProcessBuilder(script.toString(), "-qec", command, "/dev/null").redirectErrorStream(true);
+        List<String> jvm = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.home=" + home,
+                "-jar",
+                System.getProperty("wizard.jar", "target/worker-role-wizard.jar"),
+                "check",
+                "--profile",
+                "hop2",
+                "--endpoint-url",
+                sandbox.endpoint().toString(),
+                "--appliance",
+                Sandbox.APPLIANCE,
+                "--role",
+                "VeeamWorkerReady"));
+        String command = String.join(
+                " ",
+                jvm.stream()
+                        .map(com.workerrolewizard.core.plan.ShellQuote::posix)
+                        .toList());
+        ProcessBuilder builder =
+                new ProcessBuilder(script.toString(), "-qec", command, "/dev/null").redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
         builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
         builder.environment().put("AWS_CONFIG_FILE", home.resolve(".aws/config").toString());
-        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", home.resolve(".aws/credentials").toString());
+        builder.environment()
+                .put(
+                        "AWS_SHARED_CREDENTIALS_FILE",
+                        home.resolve(".aws/credentials").toString());
         builder.environment().put("NO_COLOR", "1");
         Process process = builder.start();
         // A wrong code first, then the right one: the terminal keeps both lines until the program reads them.
@@ -187,8 +227,10 @@ class SignInCommandsIT {
         process.getOutputStream().flush();
         String output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        assertThat(output).contains("MFA code for arn:aws:iam::" + Sandbox.ACCOUNT + ":mfa/admin")
-                .contains("not accepted").contains("1 meets all four requirements");
+        assertThat(output)
+                .contains("MFA code for arn:aws:iam::" + Sandbox.ACCOUNT + ":mfa/admin")
+                .contains("not accepted")
+                .contains("1 meets all four requirements");
         assertThat(process.exitValue()).as(output).isZero();
     }
 
@@ -203,8 +245,11 @@ class SignInCommandsIT {
         runs.add(run("login", "--profile", "corp", "--use-device-code"));
         runs.add(check("corp"));
         for (JarRun run : runs) {
-            assertThat(run.out() + run.err()).doesNotContain("SCAN-ME").doesNotContain("identity-center-secret")
-                    .doesNotContain("client-secret-456").doesNotContain("access-token-");
+            assertThat(run.out() + run.err())
+                    .doesNotContain("SCAN-ME")
+                    .doesNotContain("identity-center-secret")
+                    .doesNotContain("client-secret-456")
+                    .doesNotContain("access-token-");
         }
     }
 }

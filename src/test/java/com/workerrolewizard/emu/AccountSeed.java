@@ -20,19 +20,22 @@ import software.amazon.awssdk.services.iam.IamClient;
  */
 public final class AccountSeed {
     public static final String APPLIANCE = "arn:aws:iam::123456789012:role/VeeamBackupImpersonation";
-    private static final String PAGE = ReferenceDocuments.load().permissionsPolicy().toString();
+    private static final String PAGE =
+            ReferenceDocuments.load().permissionsPolicy().toString();
     private static final String EC2 = "{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Principal\":{\"Service\":"
             + "\"ec2.amazonaws.com\"}}";
-    private static final String VEEAM = "{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Principal\":{\"AWS\":\""
-            + APPLIANCE + "\"}}";
+    private static final String VEEAM =
+            "{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Principal\":{\"AWS\":\"" + APPLIANCE + "\"}}";
 
-    private AccountSeed() {
-    }
+    private AccountSeed() {}
 
     public static IamClient client(URI endpoint) {
-        return IamClient.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL)
+        return IamClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.AWS_GLOBAL)
                 .httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build();
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .build();
     }
 
     static String trust(String... statements) {
@@ -51,21 +54,36 @@ public final class AccountSeed {
     /** Writes {@code roles} roles (names Worker00000...) and the policies they share. */
     public static void write(URI endpoint, int roles) throws Exception {
         try (IamClient iam = client(endpoint)) {
-            iam.createRole(r -> r.roleName("VeeamBackupImpersonation").assumeRolePolicyDocument(trust(
-                    "{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:root\"}}")));
+            iam.createRole(
+                    r -> r.roleName("VeeamBackupImpersonation")
+                            .assumeRolePolicyDocument(
+                                    trust(
+                                            "{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:root\"}}")));
             // A managed policy whose default is its third version (the page's), older versions partial.
-            String versioned = iam.createPolicy(r -> r.policyName("VeeamWorkerManaged").path("/veeam/")
-                    .policyDocument(pageWithout("ssm"))).policy().arn();
-            iam.createPolicyVersion(r -> r.policyArn(versioned).policyDocument(pageWithout("sqs")).setAsDefault(false));
-            iam.createPolicyVersion(r -> r.policyArn(versioned).policyDocument(PAGE).setAsDefault(true));
+            String versioned = iam.createPolicy(r ->
+                            r.policyName("VeeamWorkerManaged").path("/veeam/").policyDocument(pageWithout("ssm")))
+                    .policy()
+                    .arn();
+            iam.createPolicyVersion(r ->
+                    r.policyArn(versioned).policyDocument(pageWithout("sqs")).setAsDefault(false));
+            iam.createPolicyVersion(
+                    r -> r.policyArn(versioned).policyDocument(PAGE).setAsDefault(true));
             // One whose default is the first, partial, version; the full one is not the default.
-            String stale = iam.createPolicy(r -> r.policyName("StaleWorker").policyDocument(pageWithout("sqs"))).policy().arn();
+            String stale = iam.createPolicy(r -> r.policyName("StaleWorker").policyDocument(pageWithout("sqs")))
+                    .policy()
+                    .arn();
             iam.createPolicyVersion(r -> r.policyArn(stale).policyDocument(PAGE).setAsDefault(false));
-            String noSsm = iam.createPolicy(r -> r.policyName("BoundaryWithoutSsm").policyDocument(policy(
-                    "{\"Effect\":\"Allow\",\"Action\":[\"ec2messages:*\",\"iam:*\",\"sqs:*\",\"ssmmessages:*\"],\"Resource\":\"*\"}")))
-                    .policy().arn();
-            String open = iam.createPolicy(r -> r.policyName("BoundaryAll").policyDocument(policy(
-                    "{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}"))).policy().arn();
+            String noSsm = iam.createPolicy(
+                            r -> r.policyName("BoundaryWithoutSsm")
+                                    .policyDocument(
+                                            policy(
+                                                    "{\"Effect\":\"Allow\",\"Action\":[\"ec2messages:*\",\"iam:*\",\"sqs:*\",\"ssmmessages:*\"],\"Resource\":\"*\"}")))
+                    .policy()
+                    .arn();
+            String open = iam.createPolicy(r -> r.policyName("BoundaryAll")
+                            .policyDocument(policy("{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}")))
+                    .policy()
+                    .arn();
 
             ExecutorService pool = Executors.newFixedThreadPool(6);
             List<Future<?>> done = new ArrayList<>();
@@ -93,28 +111,48 @@ public final class AccountSeed {
         };
         String trust = switch (kind) {
             case 4 -> trust(EC2);
-            case 9 -> trust("{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"}}");
+            case 9 ->
+                trust(
+                        "{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"}}");
             default -> trust(VEEAM, EC2);
         };
-        iam.createRole(r -> r.roleName(name).path(path).assumeRolePolicyDocument(trust)
+        iam.createRole(r -> r.roleName(name)
+                .path(path)
+                .assumeRolePolicyDocument(trust)
                 .permissionsBoundary(kind == 2 ? noSsm : kind == 0 && n % 20 == 0 ? open : null));
         switch (kind) {
-            case 0, 2, 3, 4 -> iam.putRolePolicy(r -> r.roleName(name).policyName("VeeamWorkerPermissions").policyDocument(PAGE));
+            case 0, 2, 3, 4 ->
+                iam.putRolePolicy(r ->
+                        r.roleName(name).policyName("VeeamWorkerPermissions").policyDocument(PAGE));
             case 1 -> iam.attachRolePolicy(r -> r.roleName(name).policyArn(versioned));
             case 5 -> iam.attachRolePolicy(r -> r.roleName(name).policyArn(stale));
             case 6 -> {
-                iam.putRolePolicy(r -> r.roleName(name).policyName("VeeamWorkerPermissions").policyDocument(PAGE));
-                iam.putRolePolicy(r -> r.roleName(name).policyName("Guard").policyDocument(policy(
-                        "{\"Sid\":\"NoInventory\",\"Effect\":\"Deny\",\"Action\":\"ssm:PutInventory\",\"Resource\":\"*\"}")));
+                iam.putRolePolicy(r ->
+                        r.roleName(name).policyName("VeeamWorkerPermissions").policyDocument(PAGE));
+                iam.putRolePolicy(
+                        r -> r.roleName(name)
+                                .policyName("Guard")
+                                .policyDocument(
+                                        policy(
+                                                "{\"Sid\":\"NoInventory\",\"Effect\":\"Deny\",\"Action\":\"ssm:PutInventory\",\"Resource\":\"*\"}")));
             }
-            case 7 -> iam.putRolePolicy(r -> r.roleName(name).policyName("Narrow").policyDocument(policy(
-                    pageWithout("sqs").substring(pageWithout("sqs").indexOf('[') + 1, pageWithout("sqs").lastIndexOf(']')),
-                    "{\"Effect\":\"Allow\",\"Action\":\"sqs:*\",\"NotResource\":\"arn:aws:sqs:*:*:*\"}")));
-            case 8 -> iam.putRolePolicy(r -> r.roleName(name).policyName("OfficeOnly").policyDocument(
-                    PAGE.replace("\"Effect\":\"Allow\"", "\"Effect\":\"Allow\",\"Condition\":{\"IpAddress\":"
-                            + "{\"aws:SourceIp\":\"10.0.0.0/8\"}}")));
-            default -> {
-            }
+            case 7 ->
+                iam.putRolePolicy(r -> r.roleName(name)
+                        .policyName("Narrow")
+                        .policyDocument(policy(
+                                pageWithout("sqs")
+                                        .substring(
+                                                pageWithout("sqs").indexOf('[') + 1,
+                                                pageWithout("sqs").lastIndexOf(']')),
+                                "{\"Effect\":\"Allow\",\"Action\":\"sqs:*\",\"NotResource\":\"arn:aws:sqs:*:*:*\"}")));
+            case 8 ->
+                iam.putRolePolicy(r -> r.roleName(name)
+                        .policyName("OfficeOnly")
+                        .policyDocument(PAGE.replace(
+                                "\"Effect\":\"Allow\"",
+                                "\"Effect\":\"Allow\",\"Condition\":{\"IpAddress\":"
+                                        + "{\"aws:SourceIp\":\"10.0.0.0/8\"}}")));
+            default -> {}
         }
         if (kind != 3 && kind != 9) {
             iam.createInstanceProfile(r -> r.instanceProfileName(name).path(path));

@@ -37,8 +37,10 @@ public final class Moto implements AutoCloseable {
                 port = socket.getLocalPort();
             }
             Path pidFile = Files.createTempFile("moto-" + port, ".pid");
-            Process start = new ProcessBuilder("bash", script.get().toString(), String.valueOf(port), pidFile.toString())
-                    .redirectErrorStream(true).start();
+            Process start = new ProcessBuilder(
+                            "bash", script.get().toString(), String.valueOf(port), pidFile.toString())
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(start.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!start.waitFor(60, TimeUnit.SECONDS) || start.exitValue() != 0) {
                 skip("moto did not start (" + output.lines().reduce((a, b) -> b).orElse("no output")
@@ -71,9 +73,12 @@ public final class Moto implements AutoCloseable {
 
     /** Forgets every role, policy and account. */
     public void reset() throws IOException, InterruptedException {
-        java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset"))
-                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
-                java.net.http.HttpResponse.BodyHandlers.discarding());
+        java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset"))
+                                .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
     }
 
     @Override

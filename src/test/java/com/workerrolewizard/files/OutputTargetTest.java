@@ -88,7 +88,8 @@ class OutputTargetTest {
         Path link = Files.createSymbolicLink(dir.resolve("null.json"), devNull.get());
         assertThat(refused(link, true).refusal()).isEqualTo(Refusal.SYMBOLIC_LINK);
         assertThat(Files.isSymbolicLink(link)).isTrue();
-        assertThat(Files.isRegularFile(devNull.get(), LinkOption.NOFOLLOW_LINKS)).isFalse();
+        assertThat(Files.isRegularFile(devNull.get(), LinkOption.NOFOLLOW_LINKS))
+                .isFalse();
         Files.delete(link);
     }
 

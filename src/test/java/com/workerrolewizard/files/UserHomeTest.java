@@ -16,21 +16,25 @@ class UserHomeTest {
 
     @Test
     void homeComesFirst() {
-        assertThat(resolve(Map.of("HOME", "/srv/admin"), "Linux", "/home/admin")).isEqualTo(Path.of("/srv/admin"));
+        assertThat(resolve(Map.of("HOME", "/srv/admin"), "Linux", "/home/admin"))
+                .isEqualTo(Path.of("/srv/admin"));
     }
 
     @Test
     void javaUserHomeWhenHomeIsUnsetOrUnusable() {
         assertThat(resolve(Map.of(), "Linux", "/home/admin")).isEqualTo(Path.of("/home/admin"));
         assertThat(resolve(Map.of("HOME", ""), "Linux", "/home/admin")).isEqualTo(Path.of("/home/admin"));
-        assertThat(resolve(Map.of("HOME", "relative/home"), "Linux", "/home/admin")).isEqualTo(Path.of("/home/admin"));
+        assertThat(resolve(Map.of("HOME", "relative/home"), "Linux", "/home/admin"))
+                .isEqualTo(Path.of("/home/admin"));
     }
 
     @Test
     void windowsAsksUserProfileBeforeJava() {
         String profile = Path.of("/users/admin").toAbsolutePath().toString();
-        assertThat(resolve(Map.of("USERPROFILE", profile), "Windows 11", "/elsewhere")).isEqualTo(Path.of(profile));
-        assertThat(resolve(Map.of("USERPROFILE", profile), "Linux", "/elsewhere")).isEqualTo(Path.of("/elsewhere"));
+        assertThat(resolve(Map.of("USERPROFILE", profile), "Windows 11", "/elsewhere"))
+                .isEqualTo(Path.of(profile));
+        assertThat(resolve(Map.of("USERPROFILE", profile), "Linux", "/elsewhere"))
+                .isEqualTo(Path.of("/elsewhere"));
     }
 
     @Test
@@ -40,6 +44,7 @@ class UserHomeTest {
                 .hasMessage("No home folder is known for this user (HOME is not set and Java reports \"?\"): set HOME "
                         + "to the user's home folder, an absolute path such as /home/admin.");
         assertThatThrownBy(() -> resolve(Map.of("HOME", "?"), "Linux", null))
-                .isInstanceOf(UserFacingException.class).hasMessageContaining("HOME is \"?\"");
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("HOME is \"?\"");
     }
 }

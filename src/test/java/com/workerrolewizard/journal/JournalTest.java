@@ -46,8 +46,10 @@ class JournalTest {
                 Journal journal = Journal.open(folder);
                 JournalRecord record = journal.begin("fix", "123456789012", role, "arn:aws:iam::1:root", null);
                 for (int i = 0; i < writes; i++) {
-                    int index = journal.write(record, new JournalEntry("PutRolePolicy", parameters(role), null, null,
-                            JournalEntry.State.PENDING));
+                    int index = journal.write(
+                            record,
+                            new JournalEntry(
+                                    "PutRolePolicy", parameters(role), null, null, JournalEntry.State.PENDING));
                     journal.mark(record, index, JournalEntry.State.APPLIED);
                 }
                 journal.finish(record);
@@ -72,15 +74,19 @@ class JournalTest {
     void aWriteIsOnDiskOwnerOnlyAndLeavesNoTemporaryFile() throws Exception {
         Journal journal = Journal.open(folder);
         JournalRecord record = journal.begin("fix", "123456789012", "R", "arn:aws:iam::1:root", null);
-        journal.write(record, new JournalEntry("PutRolePolicy", parameters("R"), null, null, JournalEntry.State.PENDING));
+        journal.write(
+                record, new JournalEntry("PutRolePolicy", parameters("R"), null, null, JournalEntry.State.PENDING));
         JsonNode file = JSON.readTree(Files.readString(journal.file()));
         assertThat(file.get("format").asInt()).isEqualTo(2);
         assertThat(file.at("/records/0/entries/0/state").asText()).isEqualTo("PENDING");
         assertThat(file.at("/records/0/open").asBoolean()).isTrue();
-        assertThat(file.at("/records/0/writer/pid").asLong()).isEqualTo(ProcessHandle.current().pid());
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journal.file()))).isEqualTo("rw-------");
+        assertThat(file.at("/records/0/writer/pid").asLong())
+                .isEqualTo(ProcessHandle.current().pid());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journal.file())))
+                .isEqualTo("rw-------");
         try (Stream<Path> files = Files.list(folder)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("journal.json", "journal.lock");
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("journal.json", "journal.lock");
         }
     }
 
@@ -88,11 +94,14 @@ class JournalTest {
     void aRecordOfThisProcessIsNotInProgressForItselfAndAnUnfinishedOneOfAnEndedProcessIsNot() throws Exception {
         Journal journal = Journal.open(folder);
         JournalRecord record = journal.begin("fix", "123456789012", "R", "arn:aws:iam::1:root", null);
-        journal.write(record, new JournalEntry("PutRolePolicy", parameters("R"), null, null, JournalEntry.State.PENDING));
+        journal.write(
+                record, new JournalEntry("PutRolePolicy", parameters("R"), null, null, JournalEntry.State.PENDING));
         assertThat(journal.lastUndoable().orElseThrow().inProgress()).isFalse();
         String text = Files.readString(journal.file()).replaceAll("\"pid\" : \\d+", "\"pid\" : 999999999");
         Files.writeString(journal.file(), text);
-        assertThat(journal.lastUndoable().orElseThrow().inProgress()).as("pid 999999999 does not run").isFalse();
+        assertThat(journal.lastUndoable().orElseThrow().inProgress())
+                .as("pid 999999999 does not run")
+                .isFalse();
     }
 
     @Test
@@ -100,9 +109,11 @@ class JournalTest {
         ProcessHandle parent = ProcessHandle.current().parent().orElseThrow();
         Journal journal = Journal.open(folder);
         JournalRecord record = journal.begin("fix", "123456789012", "R", "arn:aws:iam::1:root", null);
-        journal.write(record, new JournalEntry("PutRolePolicy", parameters("R"), null, null, JournalEntry.State.PENDING));
+        journal.write(
+                record, new JournalEntry("PutRolePolicy", parameters("R"), null, null, JournalEntry.State.PENDING));
         String started = parent.info().startInstant().map(Object::toString).orElse("unknown");
-        String text = Files.readString(journal.file()).replaceAll("\"pid\" : \\d+", "\"pid\" : " + parent.pid())
+        String text = Files.readString(journal.file())
+                .replaceAll("\"pid\" : \\d+", "\"pid\" : " + parent.pid())
                 .replaceAll("\"started\" : \"[^\"]*\"", "\"started\" : \"" + started + "\"");
         Files.writeString(journal.file(), text);
         assertThat(journal.lastUndoable().orElseThrow().inProgress()).isTrue();
@@ -137,7 +148,8 @@ class JournalTest {
         Files.writeString(folder.resolve("journal.json"), FORMAT_ONE);
         Journal journal = Journal.open(folder);
         JournalRecord fix = journal.records().get(0);
-        assertThat(fix.entries()).extracting(JournalEntry::state)
+        assertThat(fix.entries())
+                .extracting(JournalEntry::state)
                 .containsExactly(JournalEntry.State.REVERTED, JournalEntry.State.UNKNOWN);
         assertThat(journal.records().get(1).entries().get(0).reverts()).isZero();
         assertThat(journal.lastUndoable()).map(JournalRecord::id).contains("fix-1");
@@ -149,7 +161,9 @@ class JournalTest {
         assertThat(upgraded.get("format").asInt()).isEqualTo(2);
         assertThat(upgraded.get("records")).hasSize(3);
         assertThat(upgraded.at("/records/0/entries/1/state").asText()).isEqualTo("UNKNOWN");
-        assertThat(Journal.open(folder).records()).extracting(JournalRecord::id).containsExactly("fix-1", "undo-1", next.id());
+        assertThat(Journal.open(folder).records())
+                .extracting(JournalRecord::id)
+                .containsExactly("fix-1", "undo-1", next.id());
     }
 
     @Test
@@ -163,48 +177,72 @@ class JournalTest {
         List<UndoStep> steps = UndoStep.plan(Journal.open(folder).lastUndoable().orElseThrow());
         assertThat(steps).singleElement().satisfies(step -> {
             assertThat(step.uncertain()).isTrue();
-            assertThat(step.parameter("PolicyArn")).isEqualTo("arn:aws-cn:iam::123456789012:policy/veeam/VeeamWorkerPermissions");
+            assertThat(step.parameter("PolicyArn"))
+                    .isEqualTo("arn:aws-cn:iam::123456789012:policy/veeam/VeeamWorkerPermissions");
             assertThat(step.reverts().parameter("PolicyArn")).isEqualTo(step.parameter("PolicyArn"));
             assertThat(step.reverts().detail()).contains("earlier version");
         });
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"[]", "{}", "null", "", "   ", "{\"format\": 3, \"records\": []}", "{\"format\": \"2\", \"records\": []}",
-            "{\"format\": 2, \"records\": {}}", "{\"format\": 2, \"records\": [], \"extra\": 1}",
-            "{\"format\": 2, \"records\": [7]}", "{\"format\": 2, \"records\": []} trailing", "{\"format\": 2, \"format\": 2}",
-            "{\"format\": 1, \"records\": [{\"id\": \"a\", \"time\": \"t\", \"kind\": \"fix\", \"account\": \"1\", \"role\": \"r\","
-                    + " \"appliance\": \"x\", \"entries\": [{\"action\": \"PutRolePolicy\", \"state\": \"APPLIED\","
-                    + " \"parameters\": \"RoleName\"}]}]}",
-            "{\"format\": 1, \"records\": [{\"id\": \"a\", \"time\": \"t\", \"kind\": \"fix\", \"account\": \"1\", \"role\": \"r\","
-                    + " \"appliance\": \"x\", \"entries\": [{\"action\": \"PutRolePolicy\", \"state\": \"BANANA\","
-                    + " \"parameters\": {}}]}]}",
-            "{\"format\": 2, \"records\": [{\"id\": \"a\", \"time\": \"t\", \"kind\": \"fix\", \"account\": 1, \"role\": \"r\","
-                    + " \"appliance\": \"x\", \"open\": false, \"entries\": []}]}",
-            "not json at all {"})
+    @ValueSource(
+            strings = {
+                "[]",
+                "{}",
+                "null",
+                "",
+                "   ",
+                "{\"format\": 3, \"records\": []}",
+                "{\"format\": \"2\", \"records\": []}",
+                "{\"format\": 2, \"records\": {}}",
+                "{\"format\": 2, \"records\": [], \"extra\": 1}",
+                "{\"format\": 2, \"records\": [7]}",
+                "{\"format\": 2, \"records\": []} trailing",
+                "{\"format\": 2, \"format\": 2}",
+                "{\"format\": 1, \"records\": [{\"id\": \"a\", \"time\": \"t\", \"kind\": \"fix\", \"account\": \"1\", \"role\": \"r\","
+                        + " \"appliance\": \"x\", \"entries\": [{\"action\": \"PutRolePolicy\", \"state\": \"APPLIED\","
+                        + " \"parameters\": \"RoleName\"}]}]}",
+                "{\"format\": 1, \"records\": [{\"id\": \"a\", \"time\": \"t\", \"kind\": \"fix\", \"account\": \"1\", \"role\": \"r\","
+                        + " \"appliance\": \"x\", \"entries\": [{\"action\": \"PutRolePolicy\", \"state\": \"BANANA\","
+                        + " \"parameters\": {}}]}]}",
+                "{\"format\": 2, \"records\": [{\"id\": \"a\", \"time\": \"t\", \"kind\": \"fix\", \"account\": 1, \"role\": \"r\","
+                        + " \"appliance\": \"x\", \"open\": false, \"entries\": []}]}",
+                "not json at all {"
+            })
     void aJournalOfAnUnexpectedShapeStopsWithOneSentenceAndIsNeverOverwritten(String content) throws Exception {
         Path file = folder.resolve("journal.json");
         Files.writeString(file, content);
         byte[] bytes = Files.readAllBytes(file);
-        assertThatThrownBy(() -> Journal.open(folder)).isInstanceOf(UserFacingException.class)
-                .satisfies(e -> assertThat(e.getMessage()).contains(file.toString()).contains("move it aside")
-                        .doesNotContain("Exception").doesNotContain("jackson").doesNotContain("\n"));
+        assertThatThrownBy(() -> Journal.open(folder))
+                .isInstanceOf(UserFacingException.class)
+                .satisfies(e -> assertThat(e.getMessage())
+                        .contains(file.toString())
+                        .contains("move it aside")
+                        .doesNotContain("Exception")
+                        .doesNotContain("jackson")
+                        .doesNotContain("\n"));
         // A journal object made before the file went bad cannot write over it either.
         Files.delete(file);
         Journal journal = Journal.open(folder);
         Files.write(file, bytes);
-        assertThatThrownBy(() -> journal.begin("fix", "1", "r", "x", null)).isInstanceOf(JournalWriteException.class)
+        assertThatThrownBy(() -> journal.begin("fix", "1", "r", "x", null))
+                .isInstanceOf(JournalWriteException.class)
                 .hasMessageContaining(file.toString());
         assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
     }
 
     @Test
     void aBadValueIsQuotedWithItsControlCharactersEscaped() throws Exception {
-        Files.writeString(folder.resolve("journal.json"), "{\"format\": 2, \"records\": [{\"id\": \"a\", \"time\": \"t\", "
-                + "\"kind\": \"fix\\u001b[31m\\nline\", \"account\": \"1\", \"role\": \"r\", \"appliance\": \"x\", \"entries\": []}]}",
+        Files.writeString(
+                folder.resolve("journal.json"),
+                "{\"format\": 2, \"records\": [{\"id\": \"a\", \"time\": \"t\", "
+                        + "\"kind\": \"fix\\u001b[31m\\nline\", \"account\": \"1\", \"role\": \"r\", \"appliance\": \"x\", \"entries\": []}]}",
                 StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> Journal.open(folder)).isInstanceOf(UserFacingException.class)
-                .satisfies(e -> assertThat(e.getMessage()).contains("records[0].kind is \"fix\\u001B[31m\\nline\"")
-                        .doesNotContain("\u001b").doesNotContain("\n"));
+        assertThatThrownBy(() -> Journal.open(folder))
+                .isInstanceOf(UserFacingException.class)
+                .satisfies(e -> assertThat(e.getMessage())
+                        .contains("records[0].kind is \"fix\\u001B[31m\\nline\"")
+                        .doesNotContain("\u001b")
+                        .doesNotContain("\n"));
     }
 }

@@ -42,9 +42,11 @@ class IamResponsesTest {
 
     @Test
     void theLastPageIsNotTruncatedAndHasNoMarker() {
-        assertThat(page(FIVE, 100, "MaxItems", "2", "Marker", "4")).isEqualTo(members("e") + "<IsTruncated>false</IsTruncated>");
+        assertThat(page(FIVE, 100, "MaxItems", "2", "Marker", "4"))
+                .isEqualTo(members("e") + "<IsTruncated>false</IsTruncated>");
         assertThat(page(FIVE.subList(0, 4), 100, "MaxItems", "2", "Marker", "2"))
-                .as("a page that ends exactly at the end").isEqualTo(members("c", "d") + "<IsTruncated>false</IsTruncated>");
+                .as("a page that ends exactly at the end")
+                .isEqualTo(members("c", "d") + "<IsTruncated>false</IsTruncated>");
     }
 
     @Test
@@ -84,7 +86,9 @@ class IamResponsesTest {
     @Test
     void withoutMaxItemsAPageHoldsAHundred() {
         List<String> many = IntStream.range(0, 150).mapToObj(String::valueOf).toList();
-        assertThat(page(many, 1000)).contains("<Name>99</Name>").doesNotContain("<Name>100</Name>")
+        assertThat(page(many, 1000))
+                .contains("<Name>99</Name>")
+                .doesNotContain("<Name>100</Name>")
                 .endsWith("<IsTruncated>true</IsTruncated><Marker>100</Marker>");
     }
 
@@ -95,8 +99,9 @@ class IamResponsesTest {
                 .isInstanceOfSatisfying(SandboxError.class, e -> {
                     assertThat(e.status).isEqualTo(400);
                     assertThat(e.code).isEqualTo("ValidationError");
-                    assertThat(e.getMessage()).isEqualTo("1 validation error detected: Value null at 'PolicyName' failed "
-                            + "to satisfy constraint: Member must not be null");
+                    assertThat(e.getMessage())
+                            .isEqualTo("1 validation error detected: Value null at 'PolicyName' failed "
+                                    + "to satisfy constraint: Member must not be null");
                 });
     }
 
@@ -104,12 +109,14 @@ class IamResponsesTest {
     void aLimitsProblemBecomesAValidationErrorWithItsSentence() {
         IamResponses.valid(Optional.empty());
         assertThatThrownBy(() -> IamResponses.valid(Optional.of("Name is too long.")))
-                .isInstanceOfSatisfying(SandboxError.class, e -> assertThat(e.code).isEqualTo("ValidationError"))
+                .isInstanceOfSatisfying(
+                        SandboxError.class, e -> assertThat(e.code).isEqualTo("ValidationError"))
                 .hasMessage("Name is too long.");
         assertThat(IamResponses.path(Map.of())).isEqualTo("/");
         assertThat(IamResponses.path(Map.of("Path", "/veeam/"))).isEqualTo("/veeam/");
         assertThatThrownBy(() -> IamResponses.path(Map.of("Path", "veeam")))
-                .isInstanceOfSatisfying(SandboxError.class, e -> assertThat(e.code).isEqualTo("ValidationError"));
+                .isInstanceOfSatisfying(
+                        SandboxError.class, e -> assertThat(e.code).isEqualTo("ValidationError"));
     }
 
     @Test
@@ -118,7 +125,8 @@ class IamResponsesTest {
                 + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"}}]}";
         assertThat(IamResponses.document(trust, PolicyKind.TRUST)).isSameAs(trust);
         assertThatThrownBy(() -> IamResponses.document("{\"Statement\":", PolicyKind.TRUST))
-                .isInstanceOfSatisfying(SandboxError.class, e -> assertThat(e.code).isEqualTo("MalformedPolicyDocument"));
+                .isInstanceOfSatisfying(
+                        SandboxError.class, e -> assertThat(e.code).isEqualTo("MalformedPolicyDocument"));
         assertThat(IamResponses.encode("{\"a\": \"b+c\"}")).isEqualTo("%7B%22a%22%3A%20%22b%2Bc%22%7D");
         assertThat(IamResponses.size("{ \"a\" :\n\t1 }")).isEqualTo(7);
     }

@@ -21,8 +21,10 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  * unsigned, or signed with the SDK's own SigV4 signer (so the sandbox's check is held against AWS's signing code).
  */
 final class PlainRequests {
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final URI endpoint;
 
     PlainRequests(URI endpoint) {
@@ -41,31 +43,42 @@ final class PlainRequests {
     /** Signs {@code signedBody} at the clock's time, then sends {@code sentBody}: a tampered body when they differ. */
     HttpResponse<String> signed(byte[] signedBody, byte[] sentBody, AwsCredentialsIdentity keys, Clock clock)
             throws IOException, InterruptedException {
-        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
-                .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8").build();
-        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r.identity(keys).request(request)
-                .payload(ContentStreamProvider.fromByteArray(signedBody))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "iam")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
-                .putProperty(HttpSigner.SIGNING_CLOCK, clock));
+        SdkHttpRequest request = SdkHttpRequest.builder()
+                .method(SdkHttpMethod.POST)
+                .uri(endpoint)
+                .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                .build();
+        SignedRequest signed = AwsV4HttpSigner.create()
+                .sign(r -> r.identity(keys)
+                        .request(request)
+                        .payload(ContentStreamProvider.fromByteArray(signedBody))
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "iam")
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
+                        .putProperty(HttpSigner.SIGNING_CLOCK, clock));
         HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint);
         // java.net.http sets Host itself, to the same 127.0.0.1:PORT the signer signed.
-        signed.request().forEachHeader((name, values) -> values.forEach(v -> {
-            if (!name.equalsIgnoreCase("Host")) {
-                builder.header(name, v);
-            }
-        }));
+        signed.request()
+                .forEachHeader((name, values) -> values.forEach(v -> {
+                    if (!name.equalsIgnoreCase("Host")) {
+                        builder.header(name, v);
+                    }
+                }));
         return send(builder, sentBody);
     }
 
     HttpResponse<String> send(HttpRequest.Builder request, String form) throws IOException, InterruptedException {
-        return client.send(request.timeout(Duration.ofSeconds(20))
-                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build(),
+        return client.send(
+                request.timeout(Duration.ofSeconds(20))
+                        .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> send(HttpRequest.Builder request, byte[] body) throws IOException, InterruptedException {
-        return client.send(request.timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        return client.send(
+                request.timeout(Duration.ofSeconds(20))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

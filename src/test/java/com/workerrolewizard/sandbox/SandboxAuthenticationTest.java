@@ -58,22 +58,26 @@ class SandboxAuthenticationTest {
 
     @Test
     void anUnknownAccessKeyIsAnInvalidClientTokenId() throws Exception {
-        HttpResponse<String> response = http.signed(GET_ROLE, AwsCredentialsIdentity.create("AKIAUNKNOWNKEY000001",
-                keys.secretAccessKey()));
+        HttpResponse<String> response =
+                http.signed(GET_ROLE, AwsCredentialsIdentity.create("AKIAUNKNOWNKEY000001", keys.secretAccessKey()));
         assertRefused(response, 403, "InvalidClientTokenId", "The security token included in the request is invalid.");
     }
 
     @Test
     void aWrongSecretDoesNotMatchTheSignature() throws Exception {
         String wrong = keys.secretAccessKey().substring(1) + "x";
-        assertRefused(http.signed(GET_ROLE, AwsCredentialsIdentity.create(keys.accessKeyId(), wrong)), 403,
-                "SignatureDoesNotMatch", MISMATCH);
+        assertRefused(
+                http.signed(GET_ROLE, AwsCredentialsIdentity.create(keys.accessKeyId(), wrong)),
+                403,
+                "SignatureDoesNotMatch",
+                MISMATCH);
     }
 
     @Test
     void aBodyChangedAfterSigningDoesNotMatchTheSignature() throws Exception {
         byte[] signed = GET_ROLE.getBytes(StandardCharsets.UTF_8);
-        byte[] tampered = GET_ROLE.replace("VeeamWorkerReady", "WorkerFailingAll").getBytes(StandardCharsets.UTF_8);
+        byte[] tampered =
+                GET_ROLE.replace("VeeamWorkerReady", "WorkerFailingAll").getBytes(StandardCharsets.UTF_8);
         assertRefused(http.signed(signed, tampered, keys, Clock.systemUTC()), 403, "SignatureDoesNotMatch", MISMATCH);
     }
 
@@ -83,7 +87,9 @@ class SandboxAuthenticationTest {
         Clock past = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-20));
         HttpResponse<String> response = http.signed(body, body, keys, past);
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.body()).contains("<Code>SignatureDoesNotMatch</Code>").contains("Signature expired");
+        assertThat(response.body())
+                .contains("<Code>SignatureDoesNotMatch</Code>")
+                .contains("Signature expired");
         Clock slightlyOff = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-5));
         assertThat(http.signed(body, body, keys, slightlyOff).statusCode()).isEqualTo(200);
     }
@@ -96,7 +102,10 @@ class SandboxAuthenticationTest {
             AwsCredentials theirs = other.credentials().resolveCredentials();
             assertThat(theirs.accessKeyId()).isNotEqualTo(keys.accessKeyId());
             assertThat(theirs.secretAccessKey()).isNotEqualTo(keys.secretAccessKey());
-            assertRefused(new PlainRequests(other.endpoint()).signed(GET_ROLE, keys), 403, "InvalidClientTokenId",
+            assertRefused(
+                    new PlainRequests(other.endpoint()).signed(GET_ROLE, keys),
+                    403,
+                    "InvalidClientTokenId",
                     "The security token included in the request is invalid.");
         }
         assertThat(sandbox.credentials().toString() + sandbox.credentials().resolveCredentials())
@@ -106,17 +115,27 @@ class SandboxAuthenticationTest {
     @Test
     void sessionsFromTheSandboxsStsVerifyWithTheirTokenOnly() throws Exception {
         Credentials session;
-        try (StsClient sts = StsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.EU_WEST_1)
-                .credentialsProvider(sandbox.credentials()).endpointOverride(sandbox.endpoint()).build()) {
-            session = sts.assumeRole(r -> r.roleArn(Sandbox.APPLIANCE).roleSessionName("s")).credentials();
+        try (StsClient sts = StsClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.EU_WEST_1)
+                .credentialsProvider(sandbox.credentials())
+                .endpointOverride(sandbox.endpoint())
+                .build()) {
+            session = sts.assumeRole(r -> r.roleArn(Sandbox.APPLIANCE).roleSessionName("s"))
+                    .credentials();
         }
         assertThat(session.accessKeyId()).matches("ASIA[A-Z0-9]{16}");
         assertThat(session.secretAccessKey()).hasSize(40);
-        HttpResponse<String> withToken = http.signed(GET_ROLE, AwsSessionCredentialsIdentity.create(session.accessKeyId(),
-                session.secretAccessKey(), session.sessionToken()));
+        HttpResponse<String> withToken = http.signed(
+                GET_ROLE,
+                AwsSessionCredentialsIdentity.create(
+                        session.accessKeyId(), session.secretAccessKey(), session.sessionToken()));
         assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(200);
-        assertRefused(http.signed(GET_ROLE, AwsCredentialsIdentity.create(session.accessKeyId(), session.secretAccessKey())),
-                403, "InvalidClientTokenId", "The security token included in the request is invalid.");
+        assertRefused(
+                http.signed(GET_ROLE, AwsCredentialsIdentity.create(session.accessKeyId(), session.secretAccessKey())),
+                403,
+                "InvalidClientTokenId",
+                "The security token included in the request is invalid.");
     }
 
     @Test
@@ -126,14 +145,19 @@ class SandboxAuthenticationTest {
                 + "&WebIdentityToken=eyJ.token");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body()).contains("<AccessKeyId>ASIA");
-        assertRefused(http.unsigned("Action=GetCallerIdentity&Version=2011-06-15"), 403, "MissingAuthenticationToken",
+        assertRefused(
+                http.unsigned("Action=GetCallerIdentity&Version=2011-06-15"),
+                403,
+                "MissingAuthenticationToken",
                 "Request is missing Authentication Token");
     }
 
     static void assertRefused(HttpResponse<String> response, int status, String code, String message) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).contains("text/xml");
-        assertThat(response.body()).matches("<ErrorResponse xmlns=\"[^\"]+\"><Error><Type>Sender</Type><Code>" + code
-                + "</Code><Message>\\Q" + message + "\\E</Message></Error><RequestId>[0-9a-f-]{36}</RequestId></ErrorResponse>");
+        assertThat(response.body())
+                .matches("<ErrorResponse xmlns=\"[^\"]+\"><Error><Type>Sender</Type><Code>" + code
+                        + "</Code><Message>\\Q" + message
+                        + "\\E</Message></Error><RequestId>[0-9a-f-]{36}</RequestId></ErrorResponse>");
     }
 }

@@ -46,7 +46,8 @@ class SandboxLimitsTest {
     }
 
     private Socket connect() throws IOException {
-        Socket socket = new Socket(sandbox.endpoint().getHost(), sandbox.endpoint().getPort());
+        Socket socket =
+                new Socket(sandbox.endpoint().getHost(), sandbox.endpoint().getPort());
         socket.setSoTimeout(20_000);
         return socket;
     }
@@ -73,7 +74,9 @@ class SandboxLimitsTest {
             socket.getOutputStream().flush();
             // Not a byte of the body is sent: the answer can only come from the declared length.
             String answer = answer(socket.getInputStream());
-            assertThat(answer).startsWith("HTTP/1.1 413 ").contains("Content-Type: text/xml")
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 413 ")
+                    .contains("Content-Type: text/xml")
                     .contains("<Error><Type>Sender</Type><Code>RequestEntityTooLargeException</Code>")
                     .contains("larger than 1 MB");
         }
@@ -118,16 +121,22 @@ class SandboxLimitsTest {
             for (int i = 0; i < 30; i++) {
                 Socket socket = connect();
                 // Each stops in the middle of its request: half in the headers, half in the body.
-                String part = i % 2 == 0 ? "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Le" : head(100) + "Action=Get";
+                String part =
+                        i % 2 == 0 ? "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Le" : head(100) + "Action=Get";
                 socket.getOutputStream().write(part.getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
                 stalled.add(socket);
             }
             CompletableFuture<String> real = CompletableFuture.supplyAsync(() -> {
-                try (IamClient iam = IamClient.builder().httpClient(UrlConnectionHttpClient.create())
-                        .region(Region.AWS_GLOBAL).credentialsProvider(sandbox.credentials())
-                        .endpointOverride(sandbox.endpoint()).build()) {
-                    return iam.getRole(r -> r.roleName("VeeamWorkerReady")).role().roleName();
+                try (IamClient iam = IamClient.builder()
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .region(Region.AWS_GLOBAL)
+                        .credentialsProvider(sandbox.credentials())
+                        .endpointOverride(sandbox.endpoint())
+                        .build()) {
+                    return iam.getRole(r -> r.roleName("VeeamWorkerReady"))
+                            .role()
+                            .roleName();
                 }
             });
             assertThat(real.get(20, TimeUnit.SECONDS)).isEqualTo("VeeamWorkerReady");
@@ -145,12 +154,14 @@ class SandboxLimitsTest {
 
     @Test
     void aConnectionThatSendsNothingOrHalfARequestIsClosed() throws Exception {
-        try (Socket silent = connect(); Socket partial = connect()) {
+        try (Socket silent = connect();
+                Socket partial = connect()) {
             partial.getOutputStream().write((head(100) + "Action=GetRo").getBytes(StandardCharsets.US_ASCII));
             partial.getOutputStream().flush();
             // Both reads end (end of stream, or the timeout's answer) long before the client's own 20 s timeout.
             assertThat(silent.getInputStream().read()).isEqualTo(-1);
-            assertThat(answer(partial.getInputStream())).startsWith("HTTP/1.1 408 ")
+            assertThat(answer(partial.getInputStream()))
+                    .startsWith("HTTP/1.1 408 ")
                     .contains("<Code>RequestTimeoutException</Code>");
         }
     }
@@ -158,7 +169,8 @@ class SandboxLimitsTest {
     @Test
     void malformedEncodingIsA400InIamsXml() throws Exception {
         AwsCredentials credentials = sandbox.credentials().resolveCredentials();
-        AwsCredentialsIdentity keys = AwsCredentialsIdentity.create(credentials.accessKeyId(), credentials.secretAccessKey());
+        AwsCredentialsIdentity keys =
+                AwsCredentialsIdentity.create(credentials.accessKeyId(), credentials.secretAccessKey());
         PlainRequests http = new PlainRequests(sandbox.endpoint());
         List<byte[]> bodies = List.of(
                 "Action=GetRole&Version=2010-05-08&RoleName=%ZZ".getBytes(StandardCharsets.US_ASCII),
@@ -169,18 +181,21 @@ class SandboxLimitsTest {
             // Signed correctly: the refusal is about the encoding, not the signature.
             HttpResponse<String> response = http.signed(body, body, keys, Clock.systemUTC());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-            assertThat(response.body()).matches("<ErrorResponse xmlns=\"[^\"]+\"><Error><Type>Sender</Type>"
-                    + "<Code>InvalidParameterValue</Code><Message>The request is not valid application/x-www-form-urlencoded: "
-                    + "[^<]+\\.</Message></Error><RequestId>[0-9a-f-]{36}</RequestId></ErrorResponse>");
+            assertThat(response.body())
+                    .matches("<ErrorResponse xmlns=\"[^\"]+\"><Error><Type>Sender</Type>"
+                            + "<Code>InvalidParameterValue</Code><Message>The request is not valid application/x-www-form-urlencoded: "
+                            + "[^<]+\\.</Message></Error><RequestId>[0-9a-f-]{36}</RequestId></ErrorResponse>");
         }
     }
 
     @Test
     void aBrokenChunkedFramingIsA400() throws Exception {
         try (Socket socket = connect()) {
-            socket.getOutputStream().write((head(-1) + "zz\r\nAction\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write((head(-1) + "zz\r\nAction\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            assertThat(answer(socket.getInputStream())).startsWith("HTTP/1.1 400 ")
+            assertThat(answer(socket.getInputStream()))
+                    .startsWith("HTTP/1.1 400 ")
                     .contains("<Code>MalformedHttpRequestException</Code>");
         }
     }

@@ -33,10 +33,18 @@ class SandboxProtocolTest {
     void start() {
         sandbox = Sandbox.start();
         var keys = sandbox.credentials();
-        iam = IamClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.AWS_GLOBAL)
-                .credentialsProvider(keys).endpointOverride(sandbox.endpoint()).build();
-        sts = StsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
-                .credentialsProvider(keys).endpointOverride(sandbox.endpoint()).build();
+        iam = IamClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.AWS_GLOBAL)
+                .credentialsProvider(keys)
+                .endpointOverride(sandbox.endpoint())
+                .build();
+        sts = StsClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(keys)
+                .endpointOverride(sandbox.endpoint())
+                .build();
     }
 
     @AfterEach
@@ -48,8 +56,10 @@ class SandboxProtocolTest {
 
     @Test
     void roleNamesAreCaseInsensitiveAndUnique() {
-        assertThat(iam.getRole(r -> r.roleName("veeamworkerready")).role().roleName()).isEqualTo("VeeamWorkerReady");
-        assertThatThrownBy(() -> iam.createRole(r -> r.roleName("VEEAMWORKERREADY").assumeRolePolicyDocument(TRUST)))
+        assertThat(iam.getRole(r -> r.roleName("veeamworkerready")).role().roleName())
+                .isEqualTo("VeeamWorkerReady");
+        assertThatThrownBy(
+                        () -> iam.createRole(r -> r.roleName("VEEAMWORKERREADY").assumeRolePolicyDocument(TRUST)))
                 .isInstanceOf(EntityAlreadyExistsException.class);
         assertThatThrownBy(() -> iam.getRole(r -> r.roleName("Nobody"))).isInstanceOf(NoSuchEntityException.class);
     }
@@ -57,19 +67,23 @@ class SandboxProtocolTest {
     @Test
     void badNamesAndDocumentsAreRefusedAsIamRefusesThem() {
         assertThatThrownBy(() -> iam.createRole(r -> r.roleName("has space").assumeRolePolicyDocument(TRUST)))
-                .isInstanceOfSatisfying(AwsServiceException.class,
+                .isInstanceOfSatisfying(
+                        AwsServiceException.class,
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError"));
         assertThatThrownBy(() -> iam.createRole(r -> r.roleName("Fine").assumeRolePolicyDocument("{\"Statement\":")))
                 .isInstanceOf(MalformedPolicyDocumentException.class);
-        assertThatThrownBy(() -> iam.putRolePolicy(r -> r.roleName("VeeamWorkerReady").policyName("P")
-                .policyDocument("{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\"}]}")))
-                .isInstanceOf(MalformedPolicyDocumentException.class).hasMessageContaining("Resource");
+        assertThatThrownBy(() -> iam.putRolePolicy(r -> r.roleName("VeeamWorkerReady")
+                        .policyName("P")
+                        .policyDocument("{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\"}]}")))
+                .isInstanceOf(MalformedPolicyDocumentException.class)
+                .hasMessageContaining("Resource");
     }
 
     @Test
     void anInstanceProfileHoldsOneRoleAndCannotBeDeletedWhileItDoes() {
-        assertThatThrownBy(() -> iam.addRoleToInstanceProfile(r -> r.instanceProfileName("VeeamWorkerReady")
-                .roleName("WorkerWithoutInstanceProfile"))).isInstanceOf(LimitExceededException.class);
+        assertThatThrownBy(() -> iam.addRoleToInstanceProfile(
+                        r -> r.instanceProfileName("VeeamWorkerReady").roleName("WorkerWithoutInstanceProfile")))
+                .isInstanceOf(LimitExceededException.class);
         assertThatThrownBy(() -> iam.deleteInstanceProfile(r -> r.instanceProfileName("VeeamWorkerReady")))
                 .isInstanceOf(DeleteConflictException.class);
     }
@@ -83,18 +97,32 @@ class SandboxProtocolTest {
     @Test
     void assumeRoleHonoursTheTrustPolicy() {
         String appliance = Sandbox.APPLIANCE;
-        AssumeRoleResponse asAppliance = sts.assumeRole(r -> r.roleArn(appliance).roleSessionName("appliance"));
-        var session = StaticCredentialsProvider.create(AwsSessionCredentials.create(asAppliance.credentials().accessKeyId(),
-                asAppliance.credentials().secretAccessKey(), asAppliance.credentials().sessionToken()));
-        try (StsClient applianceSts = StsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
-                .credentialsProvider(session).endpointOverride(sandbox.endpoint()).build()) {
-            assertThat(applianceSts.getCallerIdentity().arn()).contains("assumed-role/VeeamBackupImpersonation/appliance");
+        AssumeRoleResponse asAppliance =
+                sts.assumeRole(r -> r.roleArn(appliance).roleSessionName("appliance"));
+        var session = StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                asAppliance.credentials().accessKeyId(),
+                asAppliance.credentials().secretAccessKey(),
+                asAppliance.credentials().sessionToken()));
+        try (StsClient applianceSts = StsClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(session)
+                .endpointOverride(sandbox.endpoint())
+                .build()) {
+            assertThat(applianceSts.getCallerIdentity().arn())
+                    .contains("assumed-role/VeeamBackupImpersonation/appliance");
             String worker = "arn:aws:iam::" + Sandbox.ACCOUNT + ":role/VeeamWorkerReady";
-            assertThat(applianceSts.assumeRole(r -> r.roleArn(worker).roleSessionName("w")).assumedRoleUser().arn())
+            assertThat(applianceSts
+                            .assumeRole(r -> r.roleArn(worker).roleSessionName("w"))
+                            .assumedRoleUser()
+                            .arn())
                     .endsWith(":assumed-role/VeeamWorkerReady/w");
             String untrusting = "arn:aws:iam::" + Sandbox.ACCOUNT + ":role/WorkerWithoutApplianceTrust";
-            assertThatThrownBy(() -> applianceSts.assumeRole(r -> r.roleArn(untrusting).roleSessionName("w")))
-                    .isInstanceOfSatisfying(AwsServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(403));
+            assertThatThrownBy(() ->
+                            applianceSts.assumeRole(r -> r.roleArn(untrusting).roleSessionName("w")))
+                    .isInstanceOfSatisfying(
+                            AwsServiceException.class,
+                            e -> assertThat(e.statusCode()).isEqualTo(403));
         }
     }
 
@@ -105,9 +133,12 @@ class SandboxProtocolTest {
         assertThat(first.roles()).hasSize(10);
         assertThat(first.isTruncated()).isTrue();
         var second = iam.listRoles(r -> r.maxItems(10).marker(first.marker()));
-        assertThat(second.roles().get(0).roleName()).isNotEqualTo(first.roles().get(0).roleName());
-        assertThat(iam.listRolesPaginator(r -> r.maxItems(7)).roles().stream().count()).isEqualTo(37);
-        assertThat(Optional.ofNullable(iam.getAccountSummary().summaryMapAsStrings().get("AssumeRolePolicySizeQuota")))
+        assertThat(second.roles().get(0).roleName())
+                .isNotEqualTo(first.roles().get(0).roleName());
+        assertThat(iam.listRolesPaginator(r -> r.maxItems(7)).roles().stream().count())
+                .isEqualTo(37);
+        assertThat(Optional.ofNullable(
+                        iam.getAccountSummary().summaryMapAsStrings().get("AssumeRolePolicySizeQuota")))
                 .contains(2048);
     }
 }

@@ -47,9 +47,11 @@ public final class FakeIdentityCenter implements AutoCloseable {
     private final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
     /** How many device-code CreateToken polls answer "authorization pending" before the user has confirmed. */
     public final AtomicInteger pendingPolls = new AtomicInteger(2);
+
     public final List<String> calls = new CopyOnWriteArrayList<>();
     /** The JSON bodies of the RegisterClient and CreateToken calls, in order. */
     public final List<JsonNode> registrations = new CopyOnWriteArrayList<>();
+
     public final List<JsonNode> tokenRequests = new CopyOnWriteArrayList<>();
     public volatile long tokenSeconds = 3600;
     public volatile long registrationSeconds = 90L * 86400;
@@ -57,20 +59,22 @@ public final class FakeIdentityCenter implements AutoCloseable {
     /** What /authorize does: redirect with the code, with another state, or with an error. */
     public volatile Authorize authorize = Authorize.APPROVE;
     /** Changes the RegisterClient answer (hostile tests). */
-    public volatile Consumer<ObjectNode> registerAnswer = answer -> { };
+    public volatile Consumer<ObjectNode> registerAnswer = answer -> {};
     /** Changes the StartDeviceAuthorization answer (hostile tests). */
-    public volatile Consumer<ObjectNode> deviceAnswer = answer -> { };
+    public volatile Consumer<ObjectNode> deviceAnswer = answer -> {};
     /** Changes the CreateToken answer (hostile tests). */
-    public volatile Consumer<ObjectNode> tokenAnswer = answer -> { };
+    public volatile Consumer<ObjectNode> tokenAnswer = answer -> {};
 
-    public enum Authorize { APPROVE, FOREIGN_STATE, DENY }
-
-    private record Client(String secret, List<String> grants, List<String> redirectUris, List<String> scopes,
-            Instant expiresAt) {
+    public enum Authorize {
+        APPROVE,
+        FOREIGN_STATE,
+        DENY
     }
 
-    private record Grant(String clientId, String challenge, String redirectUri) {
-    }
+    private record Client(
+            String secret, List<String> grants, List<String> redirectUris, List<String> scopes, Instant expiresAt) {}
+
+    private record Grant(String clientId, String challenge, String redirectUri) {}
 
     public FakeIdentityCenter() throws IOException {
         this(null);
@@ -91,7 +95,8 @@ public final class FakeIdentityCenter implements AutoCloseable {
     }
 
     public URI endpoint() {
-        return URI.create((secure ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create((secure ? "https" : "http") + "://127.0.0.1:"
+                + server.getAddress().getPort());
     }
 
     /** Clients registered so far. */
@@ -119,26 +124,39 @@ public final class FakeIdentityCenter implements AutoCloseable {
                     registrations.add(request);
                     String id = "client-" + serial.incrementAndGet();
                     Instant expires = Instant.now().plusSeconds(registrationSeconds);
-                    clients.put(id, new Client("client-secret-456-" + id, strings(request, "grantTypes"),
-                            strings(request, "redirectUris"), strings(request, "scopes"), expires));
-                    response.put("clientId", id).put("clientSecret", "client-secret-456-" + id)
+                    clients.put(
+                            id,
+                            new Client(
+                                    "client-secret-456-" + id,
+                                    strings(request, "grantTypes"),
+                                    strings(request, "redirectUris"),
+                                    strings(request, "scopes"),
+                                    expires));
+                    response.put("clientId", id)
+                            .put("clientSecret", "client-secret-456-" + id)
                             .put("clientIdIssuedAt", Instant.now().getEpochSecond())
                             .put("clientSecretExpiresAt", expires.getEpochSecond());
                     registerAnswer.accept(response);
                 }
                 case "/device_authorization" -> {
-                    response.put("deviceCode", "device-789").put("userCode", "ABCD-EFGH")
+                    response.put("deviceCode", "device-789")
+                            .put("userCode", "ABCD-EFGH")
                             .put("verificationUri", "https://device.sso.example/")
                             .put("verificationUriComplete", "https://device.sso.example/?user_code=ABCD-EFGH")
-                            .put("expiresIn", 60).put("interval", 1);
+                            .put("expiresIn", 60)
+                            .put("interval", 1);
                     deviceAnswer.accept(response);
                 }
                 case "/token" -> {
                     tokenRequests.add(request);
                     String refused = token(request, response);
                     if (refused != null) {
-                        error(exchange, refused, refused.startsWith("AuthorizationPending") ? "authorization_pending"
-                                : "refused: " + refused);
+                        error(
+                                exchange,
+                                refused,
+                                refused.startsWith("AuthorizationPending")
+                                        ? "authorization_pending"
+                                        : "refused: " + refused);
                         return;
                     }
                     tokenAnswer.accept(response);
@@ -149,8 +167,10 @@ public final class FakeIdentityCenter implements AutoCloseable {
                         error(exchange, "UnauthorizedException", "Session token not found or invalid");
                         return;
                     }
-                    response.putObject("roleCredentials").put("accessKeyId", ACCESS_KEY)
-                            .put("secretAccessKey", SECRET_KEY).put("sessionToken", "identity-center-session")
+                    response.putObject("roleCredentials")
+                            .put("accessKeyId", ACCESS_KEY)
+                            .put("secretAccessKey", SECRET_KEY)
+                            .put("sessionToken", "identity-center-session")
                             .put("expiration", Instant.now().plusSeconds(3600).toEpochMilli());
                 }
                 default -> {
@@ -165,7 +185,8 @@ public final class FakeIdentityCenter implements AutoCloseable {
     /** Fills a token answer, or returns the error type refusing it. */
     private String token(JsonNode request, ObjectNode response) {
         Client client = clients.get(request.path("clientId").asText());
-        if (client == null || !client.secret().equals(request.path("clientSecret").asText())) {
+        if (client == null
+                || !client.secret().equals(request.path("clientSecret").asText())) {
             return "InvalidClientException";
         }
         if (Instant.now().isAfter(client.expiresAt())) {
@@ -180,10 +201,13 @@ public final class FakeIdentityCenter implements AutoCloseable {
             }
             case "authorization_code" -> {
                 Grant issued = codes.remove(request.path("code").asText());
-                if (!client.grants().contains("authorization_code") || issued == null
+                if (!client.grants().contains("authorization_code")
+                        || issued == null
                         || !issued.clientId().equals(request.path("clientId").asText())
-                        || !issued.redirectUri().equals(request.path("redirectUri").asText())
-                        || !issued.challenge().equals(challenge(request.path("codeVerifier").asText()))) {
+                        || !issued.redirectUri()
+                                .equals(request.path("redirectUri").asText())
+                        || !issued.challenge()
+                                .equals(challenge(request.path("codeVerifier").asText()))) {
                     return "InvalidGrantException";
                 }
             }
@@ -214,11 +238,19 @@ public final class FakeIdentityCenter implements AutoCloseable {
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         Client client = clients.get(query.getOrDefault("client_id", ""));
         URI redirect = URI.create(query.getOrDefault("redirect_uri", "/"));
-        boolean registeredRedirect = client != null && client.redirectUris().stream().map(URI::create)
-                .anyMatch(r -> r.getHost().equals(redirect.getHost()) && r.getPath().equals(redirect.getPath()));
-        if (client == null || !client.grants().contains("authorization_code") || !registeredRedirect
-                || !"code".equals(query.get("response_type")) || !"S256".equals(query.get("code_challenge_method"))
-                || query.get("code_challenge") == null || query.get("state") == null || query.get("scopes") == null) {
+        boolean registeredRedirect = client != null
+                && client.redirectUris().stream()
+                        .map(URI::create)
+                        .anyMatch(r -> r.getHost().equals(redirect.getHost())
+                                && r.getPath().equals(redirect.getPath()));
+        if (client == null
+                || !client.grants().contains("authorization_code")
+                || !registeredRedirect
+                || !"code".equals(query.get("response_type"))
+                || !"S256".equals(query.get("code_challenge_method"))
+                || query.get("code_challenge") == null
+                || query.get("state") == null
+                || query.get("scopes") == null) {
             send(exchange, 400, "{\"error\":\"invalid_request\"}", null);
             return;
         }
@@ -235,8 +267,10 @@ public final class FakeIdentityCenter implements AutoCloseable {
 
     static String challenge(String verifier) {
         try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(
+                            MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -253,7 +287,8 @@ public final class FakeIdentityCenter implements AutoCloseable {
         if (raw != null) {
             for (String pair : raw.split("&")) {
                 String[] parts = pair.split("=", 2);
-                values.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+                values.put(
+                        URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
                         parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
             }
         }
@@ -265,8 +300,11 @@ public final class FakeIdentityCenter implements AutoCloseable {
     }
 
     private static void error(HttpExchange exchange, String type, String message) throws IOException {
-        send(exchange, type.startsWith("Unauthorized") ? 401 : 400,
-                "{\"error\":\"" + message + "\",\"message\":\"" + message + "\"}", type);
+        send(
+                exchange,
+                type.startsWith("Unauthorized") ? 401 : 400,
+                "{\"error\":\"" + message + "\",\"message\":\"" + message + "\"}",
+                type);
     }
 
     private static void send(HttpExchange exchange, int status, String body, String errorType) throws IOException {

@@ -1,10 +1,10 @@
 package com.workerrolewizard.signin;
 
-import com.workerrolewizard.core.signin.SignInException;
-import com.workerrolewizard.core.signin.SignInPrompts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.workerrolewizard.core.signin.SignInException;
+import com.workerrolewizard.core.signin.SignInPrompts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +25,10 @@ import software.amazon.awssdk.profiles.ProfileFile;
  */
 class HostileIdentityCenterTest {
     private static final String ESC = "\u001b";
+
     @TempDir
     Path folder;
+
     private FakeIdentityCenter identityCenter;
     private final List<String> shown = new CopyOnWriteArrayList<>();
 
@@ -65,15 +67,27 @@ class HostileIdentityCenterTest {
                 sso_account_id = 111122223333
                 sso_role_name = ReadOnly
                 """);
-        ProfileFile file = ProfileFile.builder().content(config).type(ProfileFile.Type.CONFIGURATION).build();
-        return new SsoLogin(new SsoTokenCache(folder.resolve("sso-cache")), Optional.of(identityCenter.endpoint()),
-                Optional.of(identityCenter.endpoint()), prompts, wait).login("legacy", file, () -> false);
+        ProfileFile file = ProfileFile.builder()
+                .content(config)
+                .type(ProfileFile.Type.CONFIGURATION)
+                .build();
+        return new SsoLogin(
+                        new SsoTokenCache(folder.resolve("sso-cache")),
+                        Optional.of(identityCenter.endpoint()),
+                        Optional.of(identityCenter.endpoint()),
+                        prompts,
+                        wait)
+                .login("legacy", file, () -> false);
     }
 
     private void assertRefusedInOneSentence(Throwable error, String says) throws Exception {
         assertThat(error).isInstanceOf(SignInException.class);
-        assertThat(error.getMessage()).contains(says).doesNotContain(ESC).doesNotContain("\n")
-                .startsWith("IAM Identity Center answered").endsWith(".");
+        assertThat(error.getMessage())
+                .contains(says)
+                .doesNotContain(ESC)
+                .doesNotContain("\n")
+                .startsWith("IAM Identity Center answered")
+                .endsWith(".");
         assertThat(shown).as("nothing was shown").isEmpty();
         try (var files = Files.list(Files.createDirectories(folder.resolve("sso-cache")))) {
             assertThat(files.map(f -> f.getFileName().toString())).allMatch(n -> n.endsWith(".lock"));
@@ -84,7 +98,8 @@ class HostileIdentityCenterTest {
     void aVerificationPageThatIsNotHttpsIsRefused() throws Exception {
         identityCenter.deviceAnswer = answer -> answer.put("verificationUri", "http://phish.example/device");
         Throwable error = org.assertj.core.api.Assertions.catchThrowable(() -> deviceLogin(Duration.ofMinutes(1)));
-        assertRefusedInOneSentence(error, "StartDeviceAuthorization with a verificationUri that is not an https address");
+        assertRefusedInOneSentence(
+                error, "StartDeviceAuthorization with a verificationUri that is not an https address");
     }
 
     @Test
@@ -92,7 +107,8 @@ class HostileIdentityCenterTest {
         identityCenter.deviceAnswer = answer -> answer.put("verificationUri", "http://127.0.0.1:9/device")
                 .put("verificationUriComplete", "http://localhost:9/device?code=ABCD-EFGH");
         deviceLogin(Duration.ofMinutes(1));
-        assertThat(shown).containsExactly("ABCD-EFGH http://127.0.0.1:9/device http://localhost:9/device?code=ABCD-EFGH");
+        assertThat(shown)
+                .containsExactly("ABCD-EFGH http://127.0.0.1:9/device http://localhost:9/device?code=ABCD-EFGH");
     }
 
     @Test
@@ -105,8 +121,9 @@ class HostileIdentityCenterTest {
 
     @Test
     void escapesInTheCompletePageAreRefusedToo() throws Exception {
-        identityCenter.deviceAnswer = answer -> answer.put("verificationUriComplete", "https://device.sso.example/"
-                + ESC + "]8;;https://evil.example" + ESC + "\\");
+        identityCenter.deviceAnswer = answer -> answer.put(
+                "verificationUriComplete",
+                "https://device.sso.example/" + ESC + "]8;;https://evil.example" + ESC + "\\");
         Throwable error = org.assertj.core.api.Assertions.catchThrowable(() -> deviceLogin(Duration.ofMinutes(1)));
         assertRefusedInOneSentence(error, "verificationUriComplete");
     }
@@ -123,8 +140,9 @@ class HostileIdentityCenterTest {
         identityCenter.pendingPolls.set(0);
         identityCenter.tokenAnswer = answer -> answer.remove("expiresIn");
         Throwable error = org.assertj.core.api.Assertions.catchThrowable(() -> deviceLogin(Duration.ofMinutes(1)));
-        assertThat(error).isInstanceOf(SignInException.class).hasMessageStartingWith(
-                "IAM Identity Center answered CreateToken without expiresIn");
+        assertThat(error)
+                .isInstanceOf(SignInException.class)
+                .hasMessageStartingWith("IAM Identity Center answered CreateToken without expiresIn");
         try (var files = Files.list(folder.resolve("sso-cache"))) {
             assertThat(files.map(f -> f.getFileName().toString())).allMatch(n -> n.endsWith(".lock"));
         }
@@ -143,9 +161,12 @@ class HostileIdentityCenterTest {
         // Polls a day apart, a code valid for 2 seconds: the login ends when the code does, not a day later.
         identityCenter.pendingPolls.set(1_000);
         identityCenter.deviceAnswer = answer -> answer.put("interval", 86_400).put("expiresIn", 2);
-        assertThatThrownBy(() -> deviceLogin(Duration.ofMinutes(10))).isInstanceOf(SignInException.class)
+        assertThatThrownBy(() -> deviceLogin(Duration.ofMinutes(10)))
+                .isInstanceOf(SignInException.class)
                 .hasMessage("The IAM Identity Center login was not confirmed in time: run login again.");
-        assertThat(identityCenter.tokenRequests).as("one poll, then the deadline").hasSize(1);
+        assertThat(identityCenter.tokenRequests)
+                .as("one poll, then the deadline")
+                .hasSize(1);
     }
 
     @Test
@@ -153,7 +174,8 @@ class HostileIdentityCenterTest {
     void aHugeExpiryIsBoundedByTheLoginsOwnDeadline() throws Exception {
         identityCenter.pendingPolls.set(1_000);
         identityCenter.deviceAnswer = answer -> answer.put("interval", 1).put("expiresIn", 1_000_000_000);
-        assertThatThrownBy(() -> deviceLogin(Duration.ofSeconds(2))).isInstanceOf(SignInException.class)
+        assertThatThrownBy(() -> deviceLogin(Duration.ofSeconds(2)))
+                .isInstanceOf(SignInException.class)
                 .hasMessageContaining("not confirmed in time");
     }
 }

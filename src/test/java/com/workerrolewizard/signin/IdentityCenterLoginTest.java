@@ -1,14 +1,14 @@
 package com.workerrolewizard.signin;
 
-import com.workerrolewizard.core.signin.SignInException;
-import com.workerrolewizard.core.signin.SsoTokenStatus;
-import com.workerrolewizard.core.signin.ProfileInfo;
-import com.workerrolewizard.core.signin.SignInPrompts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.workerrolewizard.core.signin.ProfileInfo;
+import com.workerrolewizard.core.signin.SignInException;
+import com.workerrolewizard.core.signin.SignInPrompts;
+import com.workerrolewizard.core.signin.SsoTokenStatus;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -45,8 +45,10 @@ import software.amazon.awssdk.profiles.ProfileFile;
 class IdentityCenterLoginTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String START_URL = "https://corp.awsapps.com/start";
+
     @TempDir
     Path folder;
+
     private FakeIdentityCenter identityCenter;
     private final List<String> pages = new CopyOnWriteArrayList<>();
     private final List<TestBrowser.Visit> visits = new CopyOnWriteArrayList<>();
@@ -133,7 +135,10 @@ class IdentityCenterLoginTest {
 
     private ProfileFile config() throws Exception {
         Path file = Files.writeString(folder.resolve("config"), CONFIG);
-        return ProfileFile.builder().content(file).type(ProfileFile.Type.CONFIGURATION).build();
+        return ProfileFile.builder()
+                .content(file)
+                .type(ProfileFile.Type.CONFIGURATION)
+                .build();
     }
 
     private SsoTokenCache cache() {
@@ -141,8 +146,8 @@ class IdentityCenterLoginTest {
     }
 
     private SsoLogin sso(Duration wait) {
-        return new SsoLogin(cache(), Optional.of(identityCenter.endpoint()), Optional.of(identityCenter.endpoint()), prompts,
-                wait);
+        return new SsoLogin(
+                cache(), Optional.of(identityCenter.endpoint()), Optional.of(identityCenter.endpoint()), prompts, wait);
     }
 
     private SsoLogin sso() {
@@ -150,7 +155,8 @@ class IdentityCenterLoginTest {
     }
 
     private static String sha1(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The registration file's name, from the key written out by hand as Python's json.dumps(..., sort_keys=True) prints it. */
@@ -180,8 +186,15 @@ class IdentityCenterLoginTest {
         String url = pages.get(0);
         assertThat(url).startsWith(identityCenter.endpoint() + "/authorize?response_type=code&client_id=");
         Map<String, String> query = query(url);
-        assertThat(query.keySet()).containsExactly("response_type", "client_id", "redirect_uri", "state",
-                "code_challenge_method", "scopes", "code_challenge");
+        assertThat(query.keySet())
+                .containsExactly(
+                        "response_type",
+                        "client_id",
+                        "redirect_uri",
+                        "state",
+                        "code_challenge_method",
+                        "scopes",
+                        "code_challenge");
         assertThat(query.get("redirect_uri")).matches("http://127\\.0\\.0\\.1:\\d+/oauth/callback");
         assertThat(query.get("state")).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}");
         assertThat(query.get("code_challenge_method")).isEqualTo("S256");
@@ -211,36 +224,56 @@ class IdentityCenterLoginTest {
 
         Path tokenFile = folder.resolve("sso-cache").resolve(sha1("corp") + ".json");
         String tokenText = Files.readString(tokenFile);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)))
+                .isEqualTo("rw-------");
         JsonNode tokenJson = JSON.readTree(tokenText);
-        assertThat(tokenJson.fieldNames()).toIterable().containsExactly("startUrl", "region", "accessToken", "expiresAt",
-                "clientId", "clientSecret", "registrationExpiresAt", "refreshToken");
+        assertThat(tokenJson.fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "startUrl",
+                        "region",
+                        "accessToken",
+                        "expiresAt",
+                        "clientId",
+                        "clientSecret",
+                        "registrationExpiresAt",
+                        "refreshToken");
         assertThat(tokenJson.get("startUrl").asText()).isEqualTo(START_URL);
         assertThat(tokenJson.get("region").asText()).isEqualTo("us-east-1");
-        assertThat(tokenJson.get("accessToken").asText()).isEqualTo(identityCenter.lastAccessToken).isEqualTo(token.accessToken());
+        assertThat(tokenJson.get("accessToken").asText())
+                .isEqualTo(identityCenter.lastAccessToken)
+                .isEqualTo(token.accessToken());
         assertThat(tokenJson.get("expiresAt").asText()).matches(TIME);
         assertThat(tokenJson.get("registrationExpiresAt").asText()).matches(TIME);
         assertThat(tokenJson.get("clientId").asText()).isEqualTo(query.get("client_id"));
         assertThat(tokenJson.get("refreshToken").asText()).startsWith("refresh-token-");
         // Written as Python's json.dumps writes it: one line, ", " and ": " between items.
-        assertThat(tokenText).startsWith("{\"startUrl\": \"" + START_URL + "\", \"region\": \"us-east-1\", \"accessToken\": ")
+        assertThat(tokenText)
+                .startsWith("{\"startUrl\": \"" + START_URL + "\", \"region\": \"us-east-1\", \"accessToken\": ")
                 .doesNotContain("\n");
 
         Path registration = registrationFile("us-east-1", "null", "corp", START_URL);
         assertThat(registration).exists();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(registration))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(registration)))
+                .isEqualTo("rw-------");
         JsonNode registrationJson = JSON.readTree(registration.toFile());
-        assertThat(registrationJson.fieldNames()).toIterable().containsExactly("clientId", "clientSecret", "expiresAt",
-                "scopes", "grantTypes");
+        assertThat(registrationJson.fieldNames())
+                .toIterable()
+                .containsExactly("clientId", "clientSecret", "expiresAt", "scopes", "grantTypes");
         assertThat(registrationJson.get("clientId").asText()).isEqualTo(query.get("client_id"));
-        assertThat(registrationJson.get("clientSecret").asText()).isEqualTo(tokenJson.get("clientSecret").asText());
-        assertThat(registrationJson.get("expiresAt").asText()).matches(TIME)
+        assertThat(registrationJson.get("clientSecret").asText())
+                .isEqualTo(tokenJson.get("clientSecret").asText());
+        assertThat(registrationJson.get("expiresAt").asText())
+                .matches(TIME)
                 .isEqualTo(tokenJson.get("registrationExpiresAt").asText());
-        assertThat(Files.readString(registration)).contains("\"scopes\": [\"sso:account:access\"], "
-                + "\"grantTypes\": [\"authorization_code\", \"refresh_token\"]}");
+        assertThat(Files.readString(registration))
+                .contains("\"scopes\": [\"sso:account:access\"], "
+                        + "\"grantTypes\": [\"authorization_code\", \"refresh_token\"]}");
         try (var files = Files.list(folder.resolve("sso-cache"))) {
             assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")))
-                    .containsExactlyInAnyOrder(tokenFile.getFileName().toString(), registration.getFileName().toString());
+                    .containsExactlyInAnyOrder(
+                            tokenFile.getFileName().toString(),
+                            registration.getFileName().toString());
         }
     }
 
@@ -249,19 +282,27 @@ class IdentityCenterLoginTest {
         ProfileFile file = config();
         sso().login("scoped", file, () -> false);
         sso().login("scoped", file, () -> false);
-        assertThat(identityCenter.clientCount()).as("the second login reuses the registration").isEqualTo(1);
+        assertThat(identityCenter.clientCount())
+                .as("the second login reuses the registration")
+                .isEqualTo(1);
         assertThat(query(pages.get(1)).get("scopes")).isEqualTo("sso:account:access codewhisperer:completions");
-        assertThat(registrationFile("eu-central-1", "[\"sso:account:access\", \"codewhisperer:completions\"]", "scoped",
-                "https://scoped.awsapps.com/start")).exists();
+        assertThat(registrationFile(
+                        "eu-central-1",
+                        "[\"sso:account:access\", \"codewhisperer:completions\"]",
+                        "scoped",
+                        "https://scoped.awsapps.com/start"))
+                .exists();
 
         // A registration with 10 minutes left is within the AWS CLI's 15-minute window: a new one is made.
         identityCenter.registrationSeconds = 600;
         sso().login("corp", file, () -> false);
         sso().login("corp", file, () -> false);
         assertThat(identityCenter.clientCount()).isEqualTo(3);
-        JsonNode saved = JSON.readTree(registrationFile("us-east-1", "null", "corp", START_URL).toFile());
+        JsonNode saved = JSON.readTree(
+                registrationFile("us-east-1", "null", "corp", START_URL).toFile());
         List<JsonNode> requests = identityCenter.tokenRequests;
-        assertThat(saved.get("clientId").asText()).isEqualTo(requests.get(3).get("clientId").asText())
+        assertThat(saved.get("clientId").asText())
+                .isEqualTo(requests.get(3).get("clientId").asText())
                 .isNotEqualTo(requests.get(2).get("clientId").asText());
     }
 
@@ -270,13 +311,16 @@ class IdentityCenterLoginTest {
         ProfileFile file = config();
         Path registration = registrationFile("us-east-1", "null", "corp", START_URL);
         Files.createDirectories(registration.getParent());
-        Files.writeString(registration, "{\"clientId\": \"client-gone\", \"clientSecret\": \"old-secret\", "
-                + "\"expiresAt\": \"2020-01-01T00:00:00Z\", \"scopes\": [\"sso:account:access\"], "
-                + "\"grantTypes\": [\"authorization_code\", \"refresh_token\"]}");
+        Files.writeString(
+                registration,
+                "{\"clientId\": \"client-gone\", \"clientSecret\": \"old-secret\", "
+                        + "\"expiresAt\": \"2020-01-01T00:00:00Z\", \"scopes\": [\"sso:account:access\"], "
+                        + "\"grantTypes\": [\"authorization_code\", \"refresh_token\"]}");
         sso().login("corp", file, () -> false);
         assertThat(identityCenter.clientCount()).isEqualTo(1);
         assertThat(query(pages.get(0)).get("client_id")).isNotEqualTo("client-gone");
-        assertThat(JSON.readTree(registration.toFile()).get("expiresAt").asText()).isNotEqualTo("2020-01-01T00:00:00Z");
+        assertThat(JSON.readTree(registration.toFile()).get("expiresAt").asText())
+                .isNotEqualTo("2020-01-01T00:00:00Z");
     }
 
     @Test
@@ -288,7 +332,8 @@ class IdentityCenterLoginTest {
         JsonNode device = JSON.readTree(registration.toFile());
         assertThat(device.fieldNames()).toIterable().containsExactly("clientId", "clientSecret", "expiresAt");
         assertThat(identityCenter.registrations.get(0).has("grantTypes")).isFalse();
-        assertThat(identityCenter.registrations.get(0).has("scopes")).as("no scopes configured: none sent, as the CLI")
+        assertThat(identityCenter.registrations.get(0).has("scopes"))
+                .as("no scopes configured: none sent, as the CLI")
                 .isFalse();
 
         sso().login("corp", file, () -> false);
@@ -297,7 +342,9 @@ class IdentityCenterLoginTest {
                 .isEqualTo("[\"authorization_code\",\"refresh_token\"]");
 
         sso().login("corp", file, () -> false, true);
-        assertThat(identityCenter.clientCount()).as("a device login does not use a browser registration").isEqualTo(3);
+        assertThat(identityCenter.clientCount())
+                .as("a device login does not use a browser registration")
+                .isEqualTo(3);
     }
 
     @Test
@@ -305,8 +352,10 @@ class IdentityCenterLoginTest {
         sso().login("legacy", config(), () -> false);
         assertThat(pages).isEmpty();
         assertThat(deviceCodes).hasSize(1);
-        assertThat(folder.resolve("sso-cache").resolve(sha1("https://legacy.awsapps.com/start") + ".json")).exists();
-        assertThat(registrationFile("us-east-1", "null", null, "https://legacy.awsapps.com/start")).exists();
+        assertThat(folder.resolve("sso-cache").resolve(sha1("https://legacy.awsapps.com/start") + ".json"))
+                .exists();
+        assertThat(registrationFile("us-east-1", "null", null, "https://legacy.awsapps.com/start"))
+                .exists();
     }
 
     private void assertNothingSaved() throws Exception {
@@ -321,7 +370,8 @@ class IdentityCenterLoginTest {
     @Test
     void aForeignStateIsRefusedAndNothingIsSaved() throws Exception {
         identityCenter.authorize = FakeIdentityCenter.Authorize.FOREIGN_STATE;
-        assertThatThrownBy(() -> sso().login("corp", config(), () -> false)).isInstanceOf(SignInException.class)
+        assertThatThrownBy(() -> sso().login("corp", config(), () -> false))
+                .isInstanceOf(SignInException.class)
                 .hasMessage("The browser came back with a sign-in that this login did not start (its state does not "
                         + "match): nothing was saved; run login again.");
         assertThat(visits).singleElement().satisfies(v -> assertThat(v.page()).contains("does not belong"));
@@ -332,7 +382,8 @@ class IdentityCenterLoginTest {
     @Test
     void anErrorCallbackIsRefusedAndNothingIsSaved() throws Exception {
         identityCenter.authorize = FakeIdentityCenter.Authorize.DENY;
-        assertThatThrownBy(() -> sso().login("corp", config(), () -> false)).isInstanceOf(SignInException.class)
+        assertThatThrownBy(() -> sso().login("corp", config(), () -> false))
+                .isInstanceOf(SignInException.class)
                 .hasMessageContaining("refused the sign-in in the browser (access_denied)");
         assertThat(visits).singleElement().satisfies(v -> assertThat(v.page()).contains("You may close this page"));
         assertNothingSaved();
@@ -342,10 +393,13 @@ class IdentityCenterLoginTest {
     void aCancelledLoginStopsWaitingForTheBrowserAndSavesNothing() throws Exception {
         browserFollows = false;
         AtomicBoolean cancel = new AtomicBoolean();
-        CompletableFuture<Void> login = CompletableFuture.runAsync(() -> sso().login("corp", uncheckedConfig(), cancel::get));
+        CompletableFuture<Void> login =
+                CompletableFuture.runAsync(() -> sso().login("corp", uncheckedConfig(), cancel::get));
         assertThat(unopened.poll(60, TimeUnit.SECONDS)).as("the page was given").isNotNull();
         cancel.set(true);
-        assertThatThrownBy(login::join).hasCauseInstanceOf(SignInException.class).hasMessageContaining("cancelled");
+        assertThatThrownBy(login::join)
+                .hasCauseInstanceOf(SignInException.class)
+                .hasMessageContaining("cancelled");
         assertNothingSaved();
     }
 
@@ -353,7 +407,8 @@ class IdentityCenterLoginTest {
     void aBrowserThatNeverComesBackEndsTheLoginAtItsDeadline() throws Exception {
         browserFollows = false;
         assertThatThrownBy(() -> sso(Duration.ofSeconds(1)).login("corp", config(), () -> false))
-                .isInstanceOf(SignInException.class).hasMessage("The sign-in in the browser was not finished within 1 "
+                .isInstanceOf(SignInException.class)
+                .hasMessage("The sign-in in the browser was not finished within 1 "
                         + "seconds: nothing was saved; run login again.");
         assertNothingSaved();
     }
@@ -370,8 +425,14 @@ class IdentityCenterLoginTest {
     void aTokenWithUnder15MinutesLeftIsRefreshedAndTheProfileSignsIn() throws Exception {
         ProfileFile file = config();
         SsoTokenCache.Token first = sso().login("corp", file, () -> false);
-        SsoTokenCache.Token nearlyExpired = new SsoTokenCache.Token(first.startUrl(), first.region(), first.accessToken(),
-                Instant.now().plusSeconds(300), first.clientId(), first.clientSecret(), first.registrationExpiresAt(),
+        SsoTokenCache.Token nearlyExpired = new SsoTokenCache.Token(
+                first.startUrl(),
+                first.region(),
+                first.accessToken(),
+                Instant.now().plusSeconds(300),
+                first.clientId(),
+                first.clientSecret(),
+                first.registrationExpiresAt(),
                 first.refreshToken());
         cache().write("corp", nearlyExpired);
         var credentials = new CredentialsResolver(file, "us-east-1", Optional.empty(), prompts, sso()).resolve("corp");
@@ -380,20 +441,35 @@ class IdentityCenterLoginTest {
         assertThat(refresh.get("grantType").asText()).isEqualTo("refresh_token");
         assertThat(refresh.get("refreshToken").asText()).isEqualTo(first.refreshToken());
         SsoTokenCache.Token refreshed = cache().read("corp").orElseThrow();
-        assertThat(refreshed.accessToken()).isEqualTo(identityCenter.lastAccessToken).isNotEqualTo(first.accessToken());
+        assertThat(refreshed.accessToken())
+                .isEqualTo(identityCenter.lastAccessToken)
+                .isNotEqualTo(first.accessToken());
         assertThat(refreshed.expiresWithin(Duration.ofMinutes(15))).isFalse();
         assertThat(pages).as("no second browser login").hasSize(1);
     }
 
     @Test
     void anExpiredTokenWhoseRegistrationExpiredNeedsALogin() throws Exception {
-        cache().write("corp", new SsoTokenCache.Token(START_URL, "us-east-1", "access-token-old",
-                Instant.now().minusSeconds(60), "client-1", "secret", Instant.now().minusSeconds(10), "refresh-token-1"));
+        cache().write(
+                        "corp",
+                        new SsoTokenCache.Token(
+                                START_URL,
+                                "us-east-1",
+                                "access-token-old",
+                                Instant.now().minusSeconds(60),
+                                "client-1",
+                                "secret",
+                                Instant.now().minusSeconds(10),
+                                "refresh-token-1"));
         assertThatThrownBy(() -> new CredentialsResolver(config(), "us-east-1", Optional.empty(), prompts, sso())
-                .resolve("corp").resolveCredentials()).isInstanceOf(SignInException.class)
+                        .resolve("corp")
+                        .resolveCredentials())
+                .isInstanceOf(SignInException.class)
                 .hasMessage("Profile corp needs an IAM Identity Center login (the session has expired): run "
                         + "'worker-role-wizard login --profile corp' (or 'aws sso login').");
-        assertThat(identityCenter.tokenRequests).as("no refresh with an expired registration").isEmpty();
+        assertThat(identityCenter.tokenRequests)
+                .as("no refresh with an expired registration")
+                .isEmpty();
     }
 
     @Test
@@ -405,19 +481,28 @@ class IdentityCenterLoginTest {
         Path broken = folder.resolve("sso-cache").resolve(sha1("corp") + ".json");
         Files.writeString(broken, "{\"accessToken\": \"x\", \"expiresAt\": ");
 
-        assertThatThrownBy(() -> new CredentialsResolver(file, "us-east-1", Optional.empty(), prompts, sso()).resolve("corp")
-                .resolveCredentials()).isInstanceOf(SignInException.class)
+        assertThatThrownBy(() -> new CredentialsResolver(file, "us-east-1", Optional.empty(), prompts, sso())
+                        .resolve("corp")
+                        .resolveCredentials())
+                .isInstanceOf(SignInException.class)
                 .hasMessage("The IAM Identity Center token cache file " + broken + " cannot be read (it is not valid "
                         + "JSON): run 'worker-role-wizard login --profile corp' to replace it (or 'aws sso login').");
-        ProfileInfo listed = new ProfileCatalog(file, Map.of(), Optional.of(cache())).profile("corp").orElseThrow();
+        ProfileInfo listed = new ProfileCatalog(file, Map.of(), Optional.of(cache()))
+                .profile("corp")
+                .orElseThrow();
         assertThat(listed.token()).isEqualTo(SsoTokenStatus.UNREADABLE);
         assertThat(listed.problem()).contains(broken.toString()).contains("login --profile corp");
         assertThat(listed.usable()).as("a login repairs it").isTrue();
 
         sso().login("corp", file, () -> false);
         assertThat(cache().read("corp").orElseThrow().valid()).isTrue();
-        assertThat(Files.readAllBytes(other)).as("another session's token is untouched").isEqualTo(otherBefore);
-        assertThat(new ProfileCatalog(file, Map.of(), Optional.of(cache())).profile("corp").orElseThrow().token())
+        assertThat(Files.readAllBytes(other))
+                .as("another session's token is untouched")
+                .isEqualTo(otherBefore);
+        assertThat(new ProfileCatalog(file, Map.of(), Optional.of(cache()))
+                        .profile("corp")
+                        .orElseThrow()
+                        .token())
                 .isEqualTo(SsoTokenStatus.VALID);
     }
 
@@ -426,14 +511,27 @@ class IdentityCenterLoginTest {
         ProfileFile file = config();
         ProfileCatalog catalog = new ProfileCatalog(file, Map.of(), Optional.of(cache()));
         assertThat(catalog.profile("corp").orElseThrow().token()).isEqualTo(SsoTokenStatus.MISSING);
-        cache().write("corp", new SsoTokenCache.Token(START_URL, "us-east-1", "a", Instant.now().minusSeconds(5), "c", "s",
-                Instant.now().plusSeconds(86400), "r"));
+        cache().write(
+                        "corp",
+                        new SsoTokenCache.Token(
+                                START_URL,
+                                "us-east-1",
+                                "a",
+                                Instant.now().minusSeconds(5),
+                                "c",
+                                "s",
+                                Instant.now().plusSeconds(86400),
+                                "r"));
         assertThat(catalog.profile("corp").orElseThrow().token()).isEqualTo(SsoTokenStatus.REFRESHABLE);
-        cache().write("corp", new SsoTokenCache.Token(START_URL, "us-east-1", "a", Instant.now().minusSeconds(5), null, null,
-                null, null));
+        cache().write(
+                        "corp",
+                        new SsoTokenCache.Token(
+                                START_URL, "us-east-1", "a", Instant.now().minusSeconds(5), null, null, null, null));
         assertThat(catalog.profile("corp").orElseThrow().token()).isEqualTo(SsoTokenStatus.EXPIRED);
-        cache().write("corp", new SsoTokenCache.Token(START_URL, "us-east-1", "a", Instant.now().plusSeconds(600), null, null,
-                null, null));
+        cache().write(
+                        "corp",
+                        new SsoTokenCache.Token(
+                                START_URL, "us-east-1", "a", Instant.now().plusSeconds(600), null, null, null, null));
         assertThat(catalog.profile("corp").orElseThrow().token()).isEqualTo(SsoTokenStatus.VALID);
         assertThat(catalog.profile("corp").orElseThrow().token().id()).isEqualTo("valid");
     }
@@ -442,13 +540,15 @@ class IdentityCenterLoginTest {
     void aSecondLoginOfTheSameSessionWaitsForTheFirstAndTakesItsToken() throws Exception {
         browserFollows = false;
         ProfileFile file = config();
-        CompletableFuture<SsoTokenCache.Token> first = CompletableFuture.supplyAsync(() -> sso().login("corp", file,
-                () -> false));
+        CompletableFuture<SsoTokenCache.Token> first =
+                CompletableFuture.supplyAsync(() -> sso().login("corp", file, () -> false));
         String page = unopened.poll(60, TimeUnit.SECONDS);
         assertThat(page).isNotNull();
-        CompletableFuture<SsoTokenCache.Token> second = CompletableFuture.supplyAsync(() -> sso().login("corp", file,
-                () -> false));
-        assertThat(otherLoginSeen.await(60, TimeUnit.SECONDS)).as("the second login says it waits").isTrue();
+        CompletableFuture<SsoTokenCache.Token> second =
+                CompletableFuture.supplyAsync(() -> sso().login("corp", file, () -> false));
+        assertThat(otherLoginSeen.await(60, TimeUnit.SECONDS))
+                .as("the second login says it waits")
+                .isTrue();
         browse(page);
         SsoTokenCache.Token made = first.get(60, TimeUnit.SECONDS);
         assertThat(second.get(60, TimeUnit.SECONDS).accessToken()).isEqualTo(made.accessToken());

@@ -1,12 +1,12 @@
 package com.workerrolewizard.signin;
 
-import com.workerrolewizard.core.signin.SignInException;
-import com.workerrolewizard.core.signin.ProfileKind;
-import com.workerrolewizard.core.signin.ProfileInfo;
-import com.workerrolewizard.core.signin.SignInPrompts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.workerrolewizard.core.signin.ProfileInfo;
+import com.workerrolewizard.core.signin.ProfileKind;
+import com.workerrolewizard.core.signin.SignInException;
+import com.workerrolewizard.core.signin.SignInPrompts;
 import com.workerrolewizard.sandbox.Sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +31,10 @@ import software.amazon.awssdk.services.sts.StsClient;
  */
 class SignInTest {
     private static final String ACCOUNT = Sandbox.ACCOUNT;
+
     @TempDir
     Path folder;
+
     private Sandbox sandbox;
     private FakeIdentityCenter identityCenter;
     private final List<String> asked = new ArrayList<>();
@@ -59,7 +61,8 @@ class SignInTest {
     @BeforeEach
     void start() throws Exception {
         // The keys the profiles below sign in with, known to the sandbox as an account's access keys are to IAM.
-        sandbox = Sandbox.start().addAccessKey("AKIABASEEXAMPLE00001", "base-secret-key-example")
+        sandbox = Sandbox.start()
+                .addAccessKey("AKIABASEEXAMPLE00001", "base-secret-key-example")
                 .addAccessKey("AKIAPROCESSEXAMPLE01", "process-secret");
         identityCenter = new FakeIdentityCenter();
     }
@@ -72,12 +75,18 @@ class SignInTest {
 
     private ProfileFile config(String text) throws Exception {
         Path file = Files.writeString(folder.resolve("config"), text);
-        return ProfileFile.builder().content(file).type(ProfileFile.Type.CONFIGURATION).build();
+        return ProfileFile.builder()
+                .content(file)
+                .type(ProfileFile.Type.CONFIGURATION)
+                .build();
     }
 
     private SsoLogin sso() {
-        return new SsoLogin(new SsoTokenCache(folder.resolve("sso-cache")), Optional.of(identityCenter.endpoint()),
-                Optional.of(identityCenter.endpoint()), prompts);
+        return new SsoLogin(
+                new SsoTokenCache(folder.resolve("sso-cache")),
+                Optional.of(identityCenter.endpoint()),
+                Optional.of(identityCenter.endpoint()),
+                prompts);
     }
 
     private CredentialsResolver resolver(ProfileFile file) {
@@ -85,8 +94,12 @@ class SignInTest {
     }
 
     private String callerArn(AwsCredentialsProvider credentials) {
-        try (StsClient sts = StsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).endpointOverride(sandbox.endpoint()).build()) {
+        try (StsClient sts = StsClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials)
+                .endpointOverride(sandbox.endpoint())
+                .build()) {
             return sts.getCallerIdentity().arn();
         }
     }
@@ -109,11 +122,15 @@ class SignInTest {
             """.formatted(ACCOUNT);
 
     private void chainRoles() {
-        sandbox.addRole("Hop1", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
-                + "\"Principal\":{\"AWS\":\"arn:aws:iam::" + ACCOUNT + ":root\"}}]}");
-        sandbox.addRole("Hop2", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
-                + "\"Principal\":{\"AWS\":\"arn:aws:iam::" + ACCOUNT + ":role/Hop1\"},"
-                + "\"Condition\":{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"true\"}}}]}");
+        sandbox.addRole(
+                "Hop1",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                        + "\"Principal\":{\"AWS\":\"arn:aws:iam::" + ACCOUNT + ":root\"}}]}");
+        sandbox.addRole(
+                "Hop2",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                        + "\"Principal\":{\"AWS\":\"arn:aws:iam::" + ACCOUNT + ":role/Hop1\"},"
+                        + "\"Condition\":{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"true\"}}}]}");
         sandbox.requireMfaCode("123456");
     }
 
@@ -150,8 +167,11 @@ class SignInTest {
                 web_identity_token_file = /nonexistent/token
                 """.formatted(ACCOUNT));
         Map<String, ProfileInfo> byName = new java.util.HashMap<>();
-        new ProfileCatalog(file, Map.of("AWS_ACCESS_KEY_ID", "AKIAENV", "AWS_SECRET_ACCESS_KEY", "x", "AWS_REGION",
-                "eu-west-3")).profiles().forEach(p -> byName.put(p.name(), p));
+        new ProfileCatalog(
+                        file,
+                        Map.of("AWS_ACCESS_KEY_ID", "AKIAENV", "AWS_SECRET_ACCESS_KEY", "x", "AWS_REGION", "eu-west-3"))
+                .profiles()
+                .forEach(p -> byName.put(p.name(), p));
         assertThat(byName.get("(environment)").kind()).isEqualTo(ProfileKind.ENVIRONMENT);
         assertThat(byName.get("(environment)").region()).isEqualTo("eu-west-3");
         assertThat(byName.get("base").kind()).isEqualTo(ProfileKind.KEYS);
@@ -167,7 +187,10 @@ class SignInTest {
         assertThat(byName.get("proc").kind()).isEqualTo(ProfileKind.PROCESS);
         assertThat(byName.get("web").kind()).isEqualTo(ProfileKind.WEB_IDENTITY);
         assertThat(byName.get("web").problem()).contains("/nonexistent/token");
-        assertThat(byName.values()).allSatisfy(p -> assertThat(p.problem() == null || Character.isUpperCase(p.problem().charAt(0))).isTrue());
+        assertThat(byName.values())
+                .allSatisfy(p -> assertThat(p.problem() == null
+                                || Character.isUpperCase(p.problem().charAt(0)))
+                        .isTrue());
     }
 
     @Test
@@ -188,25 +211,31 @@ class SignInTest {
         chainRoles();
         codes.addAll(List.of("1", "2", "3"));
         assertThatThrownBy(() -> resolver(config(CHAIN)).resolve("hop2").resolveCredentials())
-                .isInstanceOf(SignInException.class).hasMessageContaining("MFA code was not accepted 3 times");
+                .isInstanceOf(SignInException.class)
+                .hasMessageContaining("MFA code was not accepted 3 times");
     }
 
     @Test
     void aBrokenProfileIsRefusedWithItsReason() throws Exception {
         ProfileFile file = config("[profile broken]\nrole_arn = arn:aws:iam::" + ACCOUNT + ":role/X\n");
-        assertThatThrownBy(() -> resolver(file).resolve("broken")).isInstanceOf(SignInException.class)
+        assertThatThrownBy(() -> resolver(file).resolve("broken"))
+                .isInstanceOf(SignInException.class)
                 .hasMessageContaining("needs a source_profile or a credential_source");
-        assertThatThrownBy(() -> resolver(file).resolve("absent")).isInstanceOf(SignInException.class)
+        assertThatThrownBy(() -> resolver(file).resolve("absent"))
+                .isInstanceOf(SignInException.class)
                 .hasMessageContaining("is not in");
     }
 
     @Test
     void credentialProcessProfilesRunTheirCommand() throws Exception {
-        Path script = Files.writeString(folder.resolve("creds.sh"), "#!/bin/sh\necho '{\"Version\": 1, "
-                + "\"AccessKeyId\": \"AKIAPROCESSEXAMPLE01\", \"SecretAccessKey\": \"process-secret\"}'\n");
+        Path script = Files.writeString(
+                folder.resolve("creds.sh"),
+                "#!/bin/sh\necho '{\"Version\": 1, "
+                        + "\"AccessKeyId\": \"AKIAPROCESSEXAMPLE01\", \"SecretAccessKey\": \"process-secret\"}'\n");
         script.toFile().setExecutable(true);
         ProfileFile file = config("[profile proc]\ncredential_process = " + script + "\n");
-        assertThat(resolver(file).resolve("proc").resolveCredentials().accessKeyId()).isEqualTo("AKIAPROCESSEXAMPLE01");
+        assertThat(resolver(file).resolve("proc").resolveCredentials().accessKeyId())
+                .isEqualTo("AKIAPROCESSEXAMPLE01");
         assertThat(callerArn(resolver(file).resolve("proc"))).contains(":user/sandbox-admin");
     }
 }

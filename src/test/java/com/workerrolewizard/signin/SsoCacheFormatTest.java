@@ -37,7 +37,8 @@ class SsoCacheFormatTest {
                 .isEqualTo("{\"region\": \"eu-west-1\", \"scopes\": [\"a:b\", \"c\"], \"session_name\": null, "
                         + "\"startUrl\": \"https://x.awsapps.com/start\", \"tool\": \"botocore\"}");
         assertThat(SsoTokenCache.registrationKey(settings("caf\u00e9 \"q\"\\", "https://x/\u00fc\u20ac", List.of())))
-                .contains("\"scopes\": []").contains("\"session_name\": \"caf\\u00e9 \\\"q\\\"\\\\\"")
+                .contains("\"scopes\": []")
+                .contains("\"session_name\": \"caf\\u00e9 \\\"q\\\"\\\\\"")
                 .contains("\"startUrl\": \"https://x/\\u00fc\\u20ac\"");
     }
 
@@ -45,11 +46,17 @@ class SsoCacheFormatTest {
     void theJsonMatchesWhatPythonItselfWrites() throws Exception {
         Path python = python();
         if (python == null) {
-            System.err.println("SKIPPED: python3 is not on the PATH; json.dumps is checked against hand-written texts only.");
+            System.err.println(
+                    "SKIPPED: python3 is not on the PATH; json.dumps is checked against hand-written texts only.");
             org.junit.jupiter.api.Assumptions.assumeTrue(false, "no python3");
         }
-        List<String> samples = List.of("plain", "tab\tnew\nline", "quote\" back\\slash", "caf\u00e9 \u20ac \ud83d\ude00",
-                "ctl\u0001\u001f\u007f", "slash/ and <tag> & 'single'");
+        List<String> samples = List.of(
+                "plain",
+                "tab\tnew\nline",
+                "quote\" back\\slash",
+                "caf\u00e9 \u20ac \ud83d\ude00",
+                "ctl\u0001\u001f\u007f",
+                "slash/ and <tag> & 'single'");
         List<Map<String, Object>> values = new ArrayList<>();
         for (String sample : samples) {
             Map<String, Object> value = new LinkedHashMap<>();
@@ -61,11 +68,17 @@ class SsoCacheFormatTest {
             values.add(value);
         }
         // Python reads the values from JSON that Java's own library wrote, so both start from the same data.
-        Process process = new ProcessBuilder(python.toString(), "-c", "import json,sys\nfor v in json.loads(sys.stdin.read()):"
-                + " print(json.dumps(v, sort_keys=True)); print(json.dumps(v))").start();
+        Process process = new ProcessBuilder(
+                        python.toString(),
+                        "-c",
+                        "import json,sys\nfor v in json.loads(sys.stdin.read()):"
+                                + " print(json.dumps(v, sort_keys=True)); print(json.dumps(v))")
+                .start();
         process.getOutputStream().write(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(values));
         process.getOutputStream().close();
-        List<String> printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        List<String> printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .lines()
+                .toList();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(printed).hasSize(2 * samples.size());
         for (int i = 0; i < samples.size(); i++) {
@@ -87,7 +100,10 @@ class SsoCacheFormatTest {
     @Test
     void timesTheAwsCliWroteOverTheYearsAreRead() throws Exception {
         SsoTokenCache cache = new SsoTokenCache(folder);
-        List<String> times = List.of("2030-01-02T03:04:05Z", "2030-01-02T03:04:05UTC", "2030-01-02T03:04:05+00:00",
+        List<String> times = List.of(
+                "2030-01-02T03:04:05Z",
+                "2030-01-02T03:04:05UTC",
+                "2030-01-02T03:04:05+00:00",
                 "2030-01-02T04:04:05.000+01:00");
         List<Instant> read = new ArrayList<>();
         for (String time : times) {
@@ -95,10 +111,13 @@ class SsoCacheFormatTest {
             read.add(cache.read("s").orElseThrow().expiresAt());
         }
         assertThat(read).containsOnly(Instant.parse("2030-01-02T03:04:05Z"));
-        cache.write("s", new SsoTokenCache.Token("u", "r", "a", Instant.parse("2030-01-02T03:04:05.987Z"), null, null, null,
-                null));
-        assertThat(Files.readString(cache.file("s"))).isEqualTo("{\"startUrl\": \"u\", \"region\": \"r\", "
-                + "\"accessToken\": \"a\", \"expiresAt\": \"2030-01-02T03:04:05Z\"}");
+        cache.write(
+                "s",
+                new SsoTokenCache.Token(
+                        "u", "r", "a", Instant.parse("2030-01-02T03:04:05.987Z"), null, null, null, null));
+        assertThat(Files.readString(cache.file("s")))
+                .isEqualTo("{\"startUrl\": \"u\", \"region\": \"r\", "
+                        + "\"accessToken\": \"a\", \"expiresAt\": \"2030-01-02T03:04:05Z\"}");
     }
 
     @Test
@@ -112,12 +131,15 @@ class SsoCacheFormatTest {
         reasons.put("{\"accessToken\": 7, \"expiresAt\": \"2030-01-01T00:00:00Z\"}", "its accessToken is not a string");
         for (Map.Entry<String, String> entry : reasons.entrySet()) {
             Files.writeString(cache.file("s"), entry.getKey());
-            assertThatThrownBy(() -> cache.read("s")).as(entry.getKey()).isInstanceOf(SsoTokenCache.UnreadableFile.class)
+            assertThatThrownBy(() -> cache.read("s"))
+                    .as(entry.getKey())
+                    .isInstanceOf(SsoTokenCache.UnreadableFile.class)
                     .hasMessageStartingWith(entry.getValue());
         }
         Files.delete(cache.file("s"));
         Files.createDirectory(cache.file("s"));
-        assertThatThrownBy(() -> cache.read("s")).isInstanceOf(SsoTokenCache.UnreadableFile.class)
+        assertThatThrownBy(() -> cache.read("s"))
+                .isInstanceOf(SsoTokenCache.UnreadableFile.class)
                 .hasMessage("it is not a file");
         assertThat(cache.read("absent")).isEmpty();
     }

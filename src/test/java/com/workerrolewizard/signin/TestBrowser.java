@@ -10,11 +10,9 @@ import java.nio.charset.StandardCharsets;
 /** The person's browser, for tests: follows the sign-in page's redirects (no proxy) and reads the page it lands on. */
 public final class TestBrowser {
     /** Where the browser ended, with the page it shows. */
-    public record Visit(int status, String page, URI landedAt) {
-    }
+    public record Visit(int status, String page, URI landedAt) {}
 
-    private TestBrowser() {
-    }
+    private TestBrowser() {}
 
     public static Visit follow(String url) throws IOException {
         URI at = URI.create(url);

@@ -28,8 +28,11 @@ final class FxThreadGuard implements AwsCredentialsProvider {
     public AwsCredentials resolveCredentials() {
         requests.incrementAndGet();
         if (Platform.isFxApplicationThread()) {
-            String where = Arrays.stream(new Throwable().getStackTrace()).map(StackTraceElement::toString)
-                    .filter(frame -> frame.startsWith("com.workerrolewizard.")).limit(8).collect(Collectors.joining("\n  "));
+            String where = Arrays.stream(new Throwable().getStackTrace())
+                    .map(StackTraceElement::toString)
+                    .filter(frame -> frame.startsWith("com.workerrolewizard."))
+                    .limit(8)
+                    .collect(Collectors.joining("\n  "));
             onFxThread.add(where);
             throw new IllegalStateException("A request to the account was made on the FX thread:\n  " + where);
         }

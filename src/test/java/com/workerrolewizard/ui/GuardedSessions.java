@@ -1,13 +1,13 @@
 package com.workerrolewizard.ui;
 
+import com.workerrolewizard.app.session.Session;
+import com.workerrolewizard.app.session.SessionSource;
 import com.workerrolewizard.app.session.Sessions;
 import com.workerrolewizard.core.reference.ReferenceDocuments;
-import com.workerrolewizard.sandbox.Sandbox;
 import com.workerrolewizard.core.signin.ProfileInfo;
 import com.workerrolewizard.core.signin.SignInException;
 import com.workerrolewizard.core.signin.SignInPrompts;
-import com.workerrolewizard.app.session.Session;
-import com.workerrolewizard.app.session.SessionSource;
+import com.workerrolewizard.sandbox.Sandbox;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -31,7 +31,7 @@ final class GuardedSessions implements SessionSource {
 
     @Override
     public Session sandbox() {
-        return new Sessions(ReferenceDocuments.load().builtInCatalog()).onSandbox(sandbox, guard, () -> { });
+        return new Sessions(ReferenceDocuments.load().builtInCatalog()).onSandbox(sandbox, guard, () -> {});
     }
 
     @Override

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.workerrolewizard.core.reference.ReferenceDocuments;
 import com.workerrolewizard.sandbox.Sandbox;
 import com.workerrolewizard.ui.common.Background;
-import com.workerrolewizard.ui.role.RoleStatus;
 import com.workerrolewizard.ui.role.RoleRow;
+import com.workerrolewizard.ui.role.RoleStatus;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
@@ -47,10 +47,16 @@ class RoleStatusColumnTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        System.setProperty("worker.role.wizard.home", Files.createTempDirectory("wizard-test-home").toString());
+        System.setProperty(
+                "worker.role.wizard.home",
+                Files.createTempDirectory("wizard-test-home").toString());
         this.stage = stage;
         sessions = new GuardedSessions(Sandbox.start());
-        app = new WizardApplication(new WizardContext(new com.workerrolewizard.app.Workflows(ReferenceDocuments.load(), "test"), sessions, Background.fx(), false));
+        app = new WizardApplication(new WizardContext(
+                new com.workerrolewizard.app.Workflows(ReferenceDocuments.load(), "test"),
+                sessions,
+                Background.fx(),
+                false));
         app.start(stage);
     }
 
@@ -74,7 +80,9 @@ class RoleStatusColumnTest {
     private void toTheRoleStep(FxRobot robot, Runnable beforeTheTable) throws Exception {
         robot.clickOn("#mode-sandbox");
         robot.clickOn("#sign-in");
-        waitFor(60, () -> !((Labeled) robot.lookup("#signed-in").query()).getText().isEmpty());
+        waitFor(
+                60,
+                () -> !((Labeled) robot.lookup("#signed-in").query()).getText().isEmpty());
         robot.clickOn("#next");
         robot.clickOn("#appliance").write(Sandbox.APPLIANCE);
         waitFor(10, () -> !robot.lookup("#next").query().isDisabled());
@@ -85,7 +93,9 @@ class RoleStatusColumnTest {
     @SuppressWarnings("unchecked")
     private static TableColumn<RoleRow, RoleStatus> statusColumn(TableView<RoleRow> table) {
         return (TableColumn<RoleRow, RoleStatus>) table.getColumns().stream()
-                .filter(c -> "role-status-column".equals(c.getId())).findFirst().orElseThrow();
+                .filter(c -> "role-status-column".equals(c.getId()))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** What each row of the table holds in its Status column, in the table's order. */
@@ -100,7 +110,10 @@ class RoleStatusColumnTest {
         for (Node node : robot.lookup(".role-status-cell").queryAll()) {
             @SuppressWarnings("unchecked")
             TableCell<RoleRow, RoleStatus> cell = (TableCell<RoleRow, RoleStatus>) node;
-            if (!cell.isEmpty() && cell.getTableRow() != null && cell.getTableRow().getItem() != null && cell.isVisible()) {
+            if (!cell.isEmpty()
+                    && cell.getTableRow() != null
+                    && cell.getTableRow().getItem() != null
+                    && cell.isVisible()) {
                 cells.put(cell.getTableRow().getItem().name(), cell);
             }
         }
@@ -115,10 +128,12 @@ class RoleStatusColumnTest {
 
     @Test
     void theSandboxRolesEachShowTheirStatusAfterTheApplianceStep(FxRobot robot) throws Exception {
-        toTheRoleStep(robot, () -> { });
+        toTheRoleStep(robot, () -> {});
         TableView<RoleRow> table = robot.lookup("#role-table").query();
-        waitFor(60, () -> table.getItems().size() == 7 && statuses(table).stream()
-                .noneMatch(s -> s.kind() == RoleStatus.Kind.CHECKING));
+        waitFor(
+                60,
+                () -> table.getItems().size() == 7
+                        && statuses(table).stream().noneMatch(s -> s.kind() == RoleStatus.Kind.CHECKING));
 
         Map<String, String> shown = onFx(() -> {
             Map<String, String> texts = new HashMap<>();
@@ -126,14 +141,18 @@ class RoleStatusColumnTest {
             return texts;
         });
         assertThat(shown).hasSize(7);
-        assertThat(shown).containsEntry("VeeamWorkerReady", "Ready").containsEntry("WorkerFailingAll", "4 of 4 failing")
+        assertThat(shown)
+                .containsEntry("VeeamWorkerReady", "Ready")
+                .containsEntry("WorkerFailingAll", "4 of 4 failing")
                 .containsEntry("WorkerWithoutInstanceProfile", "1 of 4 failing")
                 .containsEntry("WorkerWithoutApplianceTrust", "1 of 4 failing")
                 .containsEntry("WorkerWithoutEc2Trust", "1 of 4 failing")
                 .containsEntry("WorkerMissingPermissions", "1 of 4 failing");
         TableCell<RoleRow, RoleStatus> noEc2 = onFx(() -> shownCells(robot).get("WorkerWithoutEc2Trust"));
         assertThat(onFx(() -> noEc2.getTooltip().getText())).isEqualTo("Failing: ec2-trust.");
-        assertThat(onFx(() -> noEc2.getGraphic())).as("an icon beside the words").isNotNull();
+        assertThat(onFx(() -> noEc2.getGraphic()))
+                .as("an icon beside the words")
+                .isNotNull();
         assertThat(onFx(() -> noEc2.getStyleClass())).contains("failing");
         assertThat(onFx(() -> ((Labeled) robot.lookup("#role-statuses").query()).getText()))
                 .isEqualTo("1 ready, 6 failing, 0 unknown");
@@ -149,13 +168,18 @@ class RoleStatusColumnTest {
             });
             WaitForAsyncUtils.waitForFxEvents();
             String name = size[0] + "x" + size[1];
-            assertThat(onFx(() -> shownCells(robot).size())).as("a status cell for every role at " + name).isEqualTo(7);
+            assertThat(onFx(() -> shownCells(robot).size()))
+                    .as("a status cell for every role at " + name)
+                    .isEqualTo(7);
             onFx(() -> {
                 for (Node node : table.lookupAll(".table-cell")) {
                     TableCell<?, ?> cell = (TableCell<?, ?>) node;
-                    if (!cell.isEmpty() && cell.getText() != null && cell.getTableRow() != null
+                    if (!cell.isEmpty()
+                            && cell.getText() != null
+                            && cell.getTableRow() != null
                             && cell.getTableRow().getItem() != null) {
-                        assertThat(drawn(cell)).as("a cell of " + cell.getTableRow().getItem() + " at " + name)
+                        assertThat(drawn(cell))
+                                .as("a cell of " + cell.getTableRow().getItem() + " at " + name)
                                 .isEqualTo(cell.getText());
                     }
                 }
@@ -164,7 +188,8 @@ class RoleStatusColumnTest {
                 Node header = table.lookup("#role-status-column");
                 Bounds headerBounds = header.localToScene(header.getBoundsInLocal());
                 Bounds tableBounds = table.localToScene(table.getBoundsInLocal());
-                assertThat(headerBounds.getMaxX()).as("the Status column inside the table at " + name)
+                assertThat(headerBounds.getMaxX())
+                        .as("the Status column inside the table at " + name)
                         .isLessThanOrEqualTo(tableBounds.getMaxX());
                 Labeled title = (Labeled) header.lookup(".label");
                 assertThat(drawn(title)).as("the column title at " + name).isEqualTo("Status");
@@ -174,7 +199,9 @@ class RoleStatusColumnTest {
             });
             Screenshots.save(robot, stage.getScene(), "3-role-statuses-" + name);
         }
-        assertThat(sessions.guard.onFxThread()).as("requests made on the FX thread").isEmpty();
+        assertThat(sessions.guard.onFxThread())
+                .as("requests made on the FX thread")
+                .isEmpty();
     }
 
     @Test
@@ -202,21 +229,29 @@ class RoleStatusColumnTest {
         waitFor(300, () -> table.getItems().size() == total);
         long listed = System.nanoTime();
         phase.set(1);
-        long knownWhenListed = onFx(() -> statuses(table).stream().filter(s -> s.kind() != RoleStatus.Kind.CHECKING)
+        long knownWhenListed = onFx(() -> statuses(table).stream()
+                .filter(s -> s.kind() != RoleStatus.Kind.CHECKING)
                 .count());
-        // The line under the table counts the statuses once all are in (reading it costs the FX thread next to nothing).
+        // The line under the table counts the statuses once all are in (reading it costs the FX thread next to
+        // nothing).
         Labeled summary = robot.lookup("#role-statuses").query();
         waitFor(300, () -> summary.getText().matches("[\\d,]+ ready, .*"));
         long filled = System.nanoTime();
         robot.interact(pulses::stop);
-        System.out.printf("Role table, %,d roles: listed after %,d ms (%,d statuses known then), every status after "
-                + "%,d ms; longest gap between FX pulses while listing %,d ms, while the statuses filled in %,d ms%n", total,
-                (listed - entered) / 1_000_000, knownWhenListed, (filled - entered) / 1_000_000,
-                longestGap.get(0) / 1_000_000, longestGap.get(1) / 1_000_000);
+        System.out.printf(
+                "Role table, %,d roles: listed after %,d ms (%,d statuses known then), every status after "
+                        + "%,d ms; longest gap between FX pulses while listing %,d ms, while the statuses filled in %,d ms%n",
+                total,
+                (listed - entered) / 1_000_000,
+                knownWhenListed,
+                (filled - entered) / 1_000_000,
+                longestGap.get(0) / 1_000_000,
+                longestGap.get(1) / 1_000_000);
 
         List<RoleStatus> all = onFx(() -> statuses(table));
         assertThat(all).hasSize(total).allSatisfy(s -> assertThat(s.kind()).isNotEqualTo(RoleStatus.Kind.CHECKING));
-        assertThat(all.stream().filter(s -> s.text().equals("3 of 4 failing")).count()).as("the bulk roles")
+        assertThat(all.stream().filter(s -> s.text().equals("3 of 4 failing")).count())
+                .as("the bulk roles")
                 .isGreaterThanOrEqualTo(BULK);
         assertThat(onFx(summary::getText)).isEqualTo("1 ready, 5,006 failing, 0 unknown");
 
@@ -225,15 +260,20 @@ class RoleStatusColumnTest {
         assertThat(onFx(() -> statuses(table))).isSortedAccordingTo(RoleStatus.ORDER);
         assertThat(onFx(() -> table.getItems().get(0).name())).isEqualTo("VeeamWorkerReady");
         assertThat(onFx(() -> table.getItems().get(total - 1).name())).isEqualTo("WorkerFailingAll");
-        assertThat(onFx(() -> shownCells(robot).get("VeeamWorkerReady").getText())).isEqualTo("Ready");
+        assertThat(onFx(() -> shownCells(robot).get("VeeamWorkerReady").getText()))
+                .isEqualTo("Ready");
         Screenshots.save(robot, stage.getScene(), "3-role-statuses-5000-sorted");
         robot.clickOn("#role-status-column");
         waitFor(10, () -> table.getItems().get(0).name().equals("WorkerFailingAll"));
         assertThat(onFx(() -> statuses(table))).isSortedAccordingTo(RoleStatus.ORDER.reversed());
 
-        assertThat(sessions.guard.requests()).as("the guard saw every request the sandbox served")
-                .isGreaterThanOrEqualTo((int) sessions.sandbox.calls()).isPositive();
-        assertThat(sessions.guard.onFxThread()).as("requests made on the FX thread").isEmpty();
+        assertThat(sessions.guard.requests())
+                .as("the guard saw every request the sandbox served")
+                .isGreaterThanOrEqualTo((int) sessions.sandbox.calls())
+                .isPositive();
+        assertThat(sessions.guard.onFxThread())
+                .as("requests made on the FX thread")
+                .isEmpty();
         // The guard itself: a request from the FX thread is caught.
         robot.interact(() -> {
             try {

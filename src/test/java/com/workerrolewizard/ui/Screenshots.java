@@ -15,8 +15,7 @@ import org.testfx.api.FxRobot;
 final class Screenshots {
     static final Path FOLDER = Path.of("target", "screenshots");
 
-    private Screenshots() {
-    }
+    private Screenshots() {}
 
     static Path save(FxRobot robot, Scene scene, String name) {
         WritableImage[] image = new WritableImage[1];

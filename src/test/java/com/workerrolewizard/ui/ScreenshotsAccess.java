@@ -6,8 +6,7 @@ import org.testfx.api.FxRobot;
 
 /** {@link Screenshots} for the tests of the steps' own packages. */
 public final class ScreenshotsAccess {
-    private ScreenshotsAccess() {
-    }
+    private ScreenshotsAccess() {}
 
     public static Path save(FxRobot robot, Scene scene, String name) {
         return Screenshots.save(robot, scene, name);

@@ -1,14 +1,14 @@
 package com.workerrolewizard.ui;
 
+import com.workerrolewizard.app.session.Session;
+import com.workerrolewizard.app.session.SessionSource;
+import com.workerrolewizard.app.session.Sessions;
 import com.workerrolewizard.core.reference.ReferenceDocuments;
-import com.workerrolewizard.sandbox.Sandbox;
 import com.workerrolewizard.core.signin.ProfileInfo;
 import com.workerrolewizard.core.signin.ProfileKind;
 import com.workerrolewizard.core.signin.SignInException;
 import com.workerrolewizard.core.signin.SignInPrompts;
-import com.workerrolewizard.app.session.Sessions;
-import com.workerrolewizard.app.session.Session;
-import com.workerrolewizard.app.session.SessionSource;
+import com.workerrolewizard.sandbox.Sandbox;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -22,13 +22,15 @@ public final class TestSessions implements SessionSource {
 
     @Override
     public List<ProfileInfo> profiles() {
-        return List.of(new ProfileInfo("sandbox-profile", ProfileKind.KEYS, false, "eu-west-1", null),
-                new ProfileInfo("broken", ProfileKind.ASSUME_ROLE, false, null, "Its source_profile nowhere does not exist."));
+        return List.of(
+                new ProfileInfo("sandbox-profile", ProfileKind.KEYS, false, "eu-west-1", null),
+                new ProfileInfo(
+                        "broken", ProfileKind.ASSUME_ROLE, false, null, "Its source_profile nowhere does not exist."));
     }
 
     @Override
     public Session sandbox() {
-        return real.onSandbox(sandbox, () -> { });
+        return real.onSandbox(sandbox, () -> {});
     }
 
     @Override
@@ -36,6 +38,6 @@ public final class TestSessions implements SessionSource {
         if (!name.equals("sandbox-profile")) {
             throw new SignInException("Profile " + name + " cannot work: its source_profile nowhere does not exist.");
         }
-        return real.onSandbox(sandbox, () -> { });
+        return real.onSandbox(sandbox, () -> {});
     }
 }

@@ -14,7 +14,6 @@ import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -38,11 +37,16 @@ class WizardFlowTest {
     @Start
     void start(Stage stage) throws Exception {
         // A fresh application data folder per test: nothing remembered, nothing journaled from another test.
-        System.setProperty("worker.role.wizard.home", Files.createTempDirectory("wizard-test-home").toString());
+        System.setProperty(
+                "worker.role.wizard.home",
+                Files.createTempDirectory("wizard-test-home").toString());
         this.stage = stage;
         ReferenceDocuments references = ReferenceDocuments.load();
-        app = new WizardApplication(new WizardContext(new com.workerrolewizard.app.Workflows(references, "test"),
-                new com.workerrolewizard.app.session.Sessions(references.builtInCatalog()), Background.fx(), false));
+        app = new WizardApplication(new WizardContext(
+                new com.workerrolewizard.app.Workflows(references, "test"),
+                new com.workerrolewizard.app.session.Sessions(references.builtInCatalog()),
+                Background.fx(),
+                false));
         app.start(stage);
     }
 
@@ -69,7 +73,8 @@ class WizardFlowTest {
 
     private void shot(FxRobot robot, String name) {
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(Screenshots.save(robot, stage.getScene(), name)).satisfies(p -> assertThat(Files.size(p)).isPositive());
+        assertThat(Screenshots.save(robot, stage.getScene(), name))
+                .satisfies(p -> assertThat(Files.size(p)).isPositive());
     }
 
     private void signInToTheSandbox(FxRobot robot) throws Exception {
@@ -82,7 +87,9 @@ class WizardFlowTest {
     @Test
     void aRoleFailingAllFourPassesAfterFixAllAndItsPoliciesExport(FxRobot robot) throws Exception {
         assertThat(stage.getTitle()).isEqualTo("Worker Role Wizard");
-        assertThat(node(robot, "#next").isDisabled()).as("Next waits for a sign-in").isTrue();
+        assertThat(node(robot, "#next").isDisabled())
+                .as("Next waits for a sign-in")
+                .isTrue();
         shot(robot, "1-sign-in");
         signInToTheSandbox(robot);
         shot(robot, "1-signed-in");
@@ -111,9 +118,12 @@ class WizardFlowTest {
         assertThat(text(robot, "#plan-text")).contains("UpdateAssumeRolePolicy").contains("aws iam put-role-policy");
         Screenshots.save(robot, node(robot, "#plan-text").getScene(), "4-fix-preview");
         robot.clickOn("#apply");
-        waitFor("all pass", () -> text(robot, "#status-instance-profile").equals("PASS")
-                && text(robot, "#status-appliance-trust").equals("PASS") && text(robot, "#status-ec2-trust").equals("PASS")
-                && text(robot, "#status-permissions").equals("PASS"));
+        waitFor(
+                "all pass",
+                () -> text(robot, "#status-instance-profile").equals("PASS")
+                        && text(robot, "#status-appliance-trust").equals("PASS")
+                        && text(robot, "#status-ec2-trust").equals("PASS")
+                        && text(robot, "#status-permissions").equals("PASS"));
         shot(robot, "4-checklist-passing");
         robot.clickOn("#next");
 
@@ -121,7 +131,10 @@ class WizardFlowTest {
         assertThat(text(robot, "#export-permissions"))
                 .isEqualTo(PolicyJson.pretty(ReferenceDocuments.load().permissionsPolicy()));
         JsonNode trust = Json.MAPPER.readTree(text(robot, "#export-trust"));
-        assertThat(trust.toString()).contains(Sandbox.APPLIANCE).contains("ec2.amazonaws.com").contains("lambda.amazonaws.com");
+        assertThat(trust.toString())
+                .contains(Sandbox.APPLIANCE)
+                .contains("ec2.amazonaws.com")
+                .contains("lambda.amazonaws.com");
         shot(robot, "5-export");
     }
 

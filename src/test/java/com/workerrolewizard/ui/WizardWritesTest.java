@@ -32,12 +32,18 @@ class WizardWritesTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        System.setProperty("worker.role.wizard.home", Files.createTempDirectory("wizard-test-home").toString());
+        System.setProperty(
+                "worker.role.wizard.home",
+                Files.createTempDirectory("wizard-test-home").toString());
         this.stage = stage;
         sessions = new TestSessions();
         saved = Files.createTempDirectory("wizard-saved");
-        app = new WizardApplication(new WizardContext(new com.workerrolewizard.app.Workflows(ReferenceDocuments.load(), "test"), sessions,
-                Background.fx(), com.workerrolewizard.app.role.RoleWorkflow.Timing.IAM, false,
+        app = new WizardApplication(new WizardContext(
+                new com.workerrolewizard.app.Workflows(ReferenceDocuments.load(), "test"),
+                sessions,
+                Background.fx(),
+                com.workerrolewizard.app.role.RoleWorkflow.Timing.IAM,
+                false,
                 (name, owner) -> java.util.Optional.of(saved.resolve(name))));
         app.start(stage);
     }
@@ -72,8 +78,10 @@ class WizardWritesTest {
     }
 
     private boolean all(FxRobot robot, String status) {
-        return text(robot, "#status-instance-profile").equals(status) && text(robot, "#status-appliance-trust").equals(status)
-                && text(robot, "#status-ec2-trust").equals(status) && text(robot, "#status-permissions").equals(status);
+        return text(robot, "#status-instance-profile").equals(status)
+                && text(robot, "#status-appliance-trust").equals(status)
+                && text(robot, "#status-ec2-trust").equals(status)
+                && text(robot, "#status-permissions").equals(status);
     }
 
     @Test
@@ -126,10 +134,13 @@ class WizardWritesTest {
         robot.clickOn("#next");
         waitFor(() -> !text(robot, "#export-trust").isEmpty());
         String expected = com.workerrolewizard.core.policy.PolicyJson.pretty(
-                new com.workerrolewizard.core.reference.WorkerDocuments(ReferenceDocuments.load(),
-                        ReferenceDocuments.load().builtInCatalog()).trustPolicy(
-                        com.workerrolewizard.core.arn.AppliancePrincipal.parse("arn:aws:iam::111122223333:role/VeeamImpersonation"),
-                        com.workerrolewizard.core.arn.Partition.AWS));
+                new com.workerrolewizard.core.reference.WorkerDocuments(
+                                ReferenceDocuments.load(),
+                                ReferenceDocuments.load().builtInCatalog())
+                        .trustPolicy(
+                                com.workerrolewizard.core.arn.AppliancePrincipal.parse(
+                                        "arn:aws:iam::111122223333:role/VeeamImpersonation"),
+                                com.workerrolewizard.core.arn.Partition.AWS));
         assertThat(text(robot, "#export-trust")).isEqualTo(expected);
         robot.clickOn("#export-trust-save");
         waitFor(() -> {
@@ -146,7 +157,8 @@ class WizardWritesTest {
         assertThat(Files.readString(file)).isEqualTo(expected);
         robot.clickOn("#export-trust-copy");
         String[] clipboard = new String[1];
-        robot.interact(() -> clipboard[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        robot.interact(() ->
+                clipboard[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
         assertThat(clipboard[0]).isEqualTo(expected);
     }
 
@@ -156,7 +168,8 @@ class WizardWritesTest {
         robot.clickOn("#sign-in");
         waitFor(() -> !text(robot, "#signed-in").isEmpty());
         robot.clickOn("#next");
-        javafx.scene.control.ComboBox<String> picker = robot.lookup("#appliance-picker").query();
+        javafx.scene.control.ComboBox<String> picker =
+                robot.lookup("#appliance-picker").query();
         waitFor(() -> !picker.getItems().isEmpty());
         assertThat(picker.getItems().get(0)).isEqualTo(Sandbox.APPLIANCE);
         robot.interact(() -> picker.setValue(picker.getItems().get(0)));
@@ -178,7 +191,8 @@ class WizardWritesTest {
         assertThat(more.isVisible()).isFalse();
         robot.clickOn("#details-permissions");
         waitFor(more::isVisible);
-        assertThat(text(robot, "#more-permissions")).contains("ssm:PutInventory: no statement allows it")
+        assertThat(text(robot, "#more-permissions"))
+                .contains("ssm:PutInventory: no statement allows it")
                 .doesNotContain("ec2messages:");
         Screenshots.save(robot, stage.getScene(), "4-checklist-details");
     }
@@ -186,7 +200,9 @@ class WizardWritesTest {
     @Test
     void aSlowAccountKeepsTheWindowResponsiveAndCancelStopsTheWait(FxRobot robot) throws Exception {
         toTheRoleStep(robot);
-        robot.interact(() -> ((TableView<?>) robot.lookup("#role-table").query()).getSelectionModel().select(0));
+        robot.interact(() -> ((TableView<?>) robot.lookup("#role-table").query())
+                .getSelectionModel()
+                .select(0));
         robot.clickOn("#next");
         waitFor(() -> !text(robot, "#status-permissions").equals("checking"));
         sessions.sandbox.faults().latency(3000);
@@ -197,7 +213,8 @@ class WizardWritesTest {
         waitFor(() -> text(robot, "#checklist-message").startsWith("Cancelled"));
         assertThat(robot.lookup("#recheck").query().isDisabled()).isFalse();
         robot.clickOn("#back");
-        waitFor(() -> robot.lookup("#role-table").tryQuery().map(Node::isVisible).orElse(false));
+        waitFor(() ->
+                robot.lookup("#role-table").tryQuery().map(Node::isVisible).orElse(false));
         sessions.sandbox.faults().latency(0);
     }
 
@@ -205,7 +222,8 @@ class WizardWritesTest {
     void aProfileThatCannotWorkShowsWhyAndCannotSignIn(FxRobot robot) throws Exception {
         robot.clickOn("#mode-profile");
         robot.interact(() -> {
-            javafx.scene.control.ComboBox<com.workerrolewizard.core.signin.ProfileInfo> profiles = robot.lookup("#profiles").query();
+            javafx.scene.control.ComboBox<com.workerrolewizard.core.signin.ProfileInfo> profiles =
+                    robot.lookup("#profiles").query();
             profiles.setValue(profiles.getItems().get(1));
         });
         waitFor(() -> text(robot, "#signin-error").contains("nowhere"));

@@ -14,12 +14,18 @@ import java.util.Optional;
  *
  * @param applied what this tool applied to the role and did not undo, one line each (empty without an account)
  */
-public record ExportBundle(ExportSubject subject, String trust, String permissions, Map<ExportFormat, String> bundles,
-        Map<ExportFormat, String> bundleProblems, Optional<RoleReport> report, Optional<String> reportMarkdown,
+public record ExportBundle(
+        ExportSubject subject,
+        String trust,
+        String permissions,
+        Map<ExportFormat, String> bundles,
+        Map<ExportFormat, String> bundleProblems,
+        Optional<RoleReport> report,
+        Optional<String> reportMarkdown,
         List<String> applied) {
     /** The formats a bundle can take (JSON is the two documents). */
-    public static final List<ExportFormat> FORMATS = List.of(ExportFormat.CLI, ExportFormat.POWERSHELL,
-            ExportFormat.CLOUDFORMATION, ExportFormat.TERRAFORM);
+    public static final List<ExportFormat> FORMATS =
+            List.of(ExportFormat.CLI, ExportFormat.POWERSHELL, ExportFormat.CLOUDFORMATION, ExportFormat.TERRAFORM);
 
     public ExportBundle {
         bundles = Map.copyOf(bundles);

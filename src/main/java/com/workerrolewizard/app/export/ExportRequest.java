@@ -13,12 +13,17 @@ import java.util.Optional;
  * @param role    the chosen role of the account, or the name of the role to create (the default name when blank)
  * @param newRole whether the role is still to be created, as {@code request} describes it (by name only when empty)
  */
-public record ExportRequest(Optional<Session> session, AppliancePrincipal appliance, String role, boolean newRole,
-        Optional<NewRoleRequest> request, PermissionsMode mode) {
+public record ExportRequest(
+        Optional<Session> session,
+        AppliancePrincipal appliance,
+        String role,
+        boolean newRole,
+        Optional<NewRoleRequest> request,
+        PermissionsMode mode) {
 
     /** The role to create: as described, else by its name (the default name when none was given). */
     public NewRoleRequest newRoleRequest() {
-        return request.orElseGet(() -> NewRoleRequest.named(role == null || role.isBlank() ? ExportWorkflow.DEFAULT_ROLE
-                : role));
+        return request.orElseGet(
+                () -> NewRoleRequest.named(role == null || role.isBlank() ? ExportWorkflow.DEFAULT_ROLE : role));
     }
 }

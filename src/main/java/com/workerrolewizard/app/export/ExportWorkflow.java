@@ -50,25 +50,26 @@ public final class ExportWorkflow {
     }
 
     /** A new role, planned with what the account tells about names already taken. */
-    public ExportSubject forNewRole(Session session, NewRoleRequest request, AppliancePrincipal appliance,
-            PermissionsMode mode) {
+    public ExportSubject forNewRole(
+            Session session, NewRoleRequest request, AppliancePrincipal appliance, PermissionsMode mode) {
         return exports.forNewRole(request, appliance, session.account().facts(), mode);
     }
 
     /** The fix of a role of the account (its merged trust policy, the permissions it lacks). */
     public ExportSubject forRole(Session session, String role, AppliancePrincipal appliance, PermissionsMode mode) {
-        return exports.forRole(session.account().role(role), appliance, session.account().facts(), mode);
+        return exports.forRole(
+                session.account().role(role), appliance, session.account().facts(), mode);
     }
 
     /** A role's fix and its check, from one reading of the role. */
-    public record CheckedExport(ExportSubject subject, RoleReport report) {
-    }
+    public record CheckedExport(ExportSubject subject, RoleReport report) {}
 
     /** The fix of a role of the account, and the role checked against the catalog, read once for both. */
-    public CheckedExport forRoleChecked(Session session, String role, AppliancePrincipal appliance, PermissionsMode mode,
-            ActionCatalog catalog) {
+    public CheckedExport forRoleChecked(
+            Session session, String role, AppliancePrincipal appliance, PermissionsMode mode, ActionCatalog catalog) {
         var snapshot = session.account().role(role);
-        return new CheckedExport(exports.forRole(snapshot, appliance, session.account().facts(), mode),
+        return new CheckedExport(
+                exports.forRole(snapshot, appliance, session.account().facts(), mode),
                 new com.workerrolewizard.core.requirement.RoleChecker(catalog).check(snapshot, appliance));
     }
 
@@ -80,9 +81,11 @@ public final class ExportWorkflow {
      */
     public ExportBundle export(ExportRequest request, ActionCatalog catalog) {
         Optional<CheckedExport> existing = existingRole(request, catalog);
-        ExportSubject subject = existing.map(CheckedExport::subject).orElseGet(() -> request.session()
-                .map(session -> forNewRole(session, request.newRoleRequest(), request.appliance(), request.mode()))
-                .orElseGet(() -> forNewRole(request.newRoleRequest(), request.appliance(), request.mode())));
+        ExportSubject subject = existing.map(CheckedExport::subject)
+                .orElseGet(() -> request.session()
+                        .map(session ->
+                                forNewRole(session, request.newRoleRequest(), request.appliance(), request.mode()))
+                        .orElseGet(() -> forNewRole(request.newRoleRequest(), request.appliance(), request.mode())));
         Optional<RoleReport> checked = existing.map(CheckedExport::report);
         Map<ExportFormat, String> bundles = new EnumMap<>(ExportFormat.class);
         Map<ExportFormat, String> problems = new EnumMap<>(ExportFormat.class);
@@ -93,12 +96,24 @@ public final class ExportWorkflow {
                 problems.put(format, e.getMessage());
             }
         }
-        Optional<String> markdown = checked.map(report -> checkReport(List.of(report), request.session(),
-                request.session().orElseThrow().describe(), subject.applianceArn(), catalog.size()
-                        + " required actions from " + catalog.source(), false));
-        return new ExportBundle(subject, render(subject, ExportFormat.JSON, Optional.of(JsonExport.Document.TRUST)),
-                render(subject, ExportFormat.JSON, Optional.of(JsonExport.Document.PERMISSIONS)), bundles, problems,
-                checked, markdown, request.session().map(s -> appliedChanges(s, subject.roleName())).orElse(List.of()));
+        Optional<String> markdown = checked.map(report -> checkReport(
+                List.of(report),
+                request.session(),
+                request.session().orElseThrow().describe(),
+                subject.applianceArn(),
+                catalog.size() + " required actions from " + catalog.source(),
+                false));
+        return new ExportBundle(
+                subject,
+                render(subject, ExportFormat.JSON, Optional.of(JsonExport.Document.TRUST)),
+                render(subject, ExportFormat.JSON, Optional.of(JsonExport.Document.PERMISSIONS)),
+                bundles,
+                problems,
+                checked,
+                markdown,
+                request.session()
+                        .map(s -> appliedChanges(s, subject.roleName()))
+                        .orElse(List.of()));
     }
 
     /** The role of the account to export, when there is one: the chosen role, or the new one if it exists by now. */
@@ -126,8 +141,13 @@ public final class ExportWorkflow {
      *
      * @param html an HTML page; else Markdown
      */
-    public String checkReport(List<RoleReport> reports, Optional<Session> session, String account, String appliance,
-            String catalog, boolean html) {
+    public String checkReport(
+            List<RoleReport> reports,
+            Optional<Session> session,
+            String account,
+            String appliance,
+            String catalog,
+            boolean html) {
         Map<String, List<String>> applied = new LinkedHashMap<>();
         if (session.isPresent() && session.get().writable()) {
             reports.forEach(r -> applied.put(r.role(), appliedChanges(session.get(), r.role())));
@@ -145,12 +165,18 @@ public final class ExportWorkflow {
             return List.of();
         }
         String account = session.operator().account();
-        Set<String> undone = records.stream().filter(r -> "undo".equals(r.kind()) && r.undoes() != null)
-                .map(JournalRecord::undoes).collect(Collectors.toSet());
-        return records.stream().filter(r -> !"undo".equals(r.kind()) && !undone.contains(r.id())
-                        && account.equals(r.account()) && role.equalsIgnoreCase(r.role()) && !r.applied().isEmpty())
-                .map(r -> r.time() + ", " + r.kind() + ": " + r.applied().stream().map(JournalEntry::action)
-                        .collect(Collectors.joining(", ")))
+        Set<String> undone = records.stream()
+                .filter(r -> "undo".equals(r.kind()) && r.undoes() != null)
+                .map(JournalRecord::undoes)
+                .collect(Collectors.toSet());
+        return records.stream()
+                .filter(r -> !"undo".equals(r.kind())
+                        && !undone.contains(r.id())
+                        && account.equals(r.account())
+                        && role.equalsIgnoreCase(r.role())
+                        && !r.applied().isEmpty())
+                .map(r -> r.time() + ", " + r.kind() + ": "
+                        + r.applied().stream().map(JournalEntry::action).collect(Collectors.joining(", ")))
                 .toList();
     }
 
@@ -164,23 +190,50 @@ public final class ExportWorkflow {
         } catch (OutputTarget.RefusedException e) {
             Path at = e.target();
             throw switch (e.refusal()) {
-                case FOLDER -> new SaveRefusedException(SaveRefusedException.Reason.FOLDER, at, null, at
-                        + " is a folder: give a file name, such as " + at.resolve("worker-role.json") + ".");
-                case NO_FOLDER -> new SaveRefusedException(SaveRefusedException.Reason.NO_FOLDER, at, e.detail(), "Folder "
-                        + e.detail() + " does not exist: create it first or choose another --output.");
-                case EXISTS -> new SaveRefusedException(SaveRefusedException.Reason.EXISTS, at, null, at
-                        + " exists already: add --force to replace it, or choose another --output.");
-                case SYMBOLIC_LINK -> new SaveRefusedException(SaveRefusedException.Reason.SYMBOLIC_LINK, at, e.detail(), at
-                        + " is a symbolic link (to " + e.detail() + "): --output never writes through or over a link, "
-                        + "even with --force; give the file itself or choose another --output.");
-                case NOT_A_FILE -> new SaveRefusedException(SaveRefusedException.Reason.NOT_A_FILE, at, e.detail(), at
-                        + " is " + e.detail() + ", not a regular file: --output never replaces one, even with --force; "
-                        + "choose another --output.");
+                case FOLDER ->
+                    new SaveRefusedException(
+                            SaveRefusedException.Reason.FOLDER,
+                            at,
+                            null,
+                            at + " is a folder: give a file name, such as " + at.resolve("worker-role.json") + ".");
+                case NO_FOLDER ->
+                    new SaveRefusedException(
+                            SaveRefusedException.Reason.NO_FOLDER,
+                            at,
+                            e.detail(),
+                            "Folder " + e.detail() + " does not exist: create it first or choose another --output.");
+                case EXISTS ->
+                    new SaveRefusedException(
+                            SaveRefusedException.Reason.EXISTS,
+                            at,
+                            null,
+                            at + " exists already: add --force to replace it, or choose another --output.");
+                case SYMBOLIC_LINK ->
+                    new SaveRefusedException(
+                            SaveRefusedException.Reason.SYMBOLIC_LINK,
+                            at,
+                            e.detail(),
+                            at
+                                    + " is a symbolic link (to " + e.detail()
+                                    + "): --output never writes through or over a link, "
+                                    + "even with --force; give the file itself or choose another --output.");
+                case NOT_A_FILE ->
+                    new SaveRefusedException(
+                            SaveRefusedException.Reason.NOT_A_FILE,
+                            at,
+                            e.detail(),
+                            at
+                                    + " is " + e.detail()
+                                    + ", not a regular file: --output never replaces one, even with --force; "
+                                    + "choose another --output.");
             };
         } catch (IOException e) {
             String why = OutputTarget.reason(e);
-            throw new SaveRefusedException(SaveRefusedException.Reason.FAILED, target, why, "Cannot write " + target + " ("
-                    + why + "): check the folder's permissions and free space.");
+            throw new SaveRefusedException(
+                    SaveRefusedException.Reason.FAILED,
+                    target,
+                    why,
+                    "Cannot write " + target + " (" + why + "): check the folder's permissions and free space.");
         }
     }
 }

@@ -14,8 +14,12 @@ import java.util.Optional;
  * @param propagating true when the writes were made but IAM did not show them all yet
  * @param journal     the journal file that recorded the writes; empty when nothing was written
  */
-public record ApplyResult(boolean confirmed, Optional<ApplyOutcome> outcome, Optional<RoleReport> after,
-        boolean propagating, Optional<Path> journal) {
+public record ApplyResult(
+        boolean confirmed,
+        Optional<ApplyOutcome> outcome,
+        Optional<RoleReport> after,
+        boolean propagating,
+        Optional<Path> journal) {
 
     static ApplyResult declined() {
         return new ApplyResult(false, Optional.empty(), Optional.empty(), false, Optional.empty());

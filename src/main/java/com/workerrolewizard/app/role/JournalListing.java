@@ -13,8 +13,7 @@ import java.util.List;
  * it each write with its state (applied, not applied, unknown outcome, skipped, reverted) and what was found.
  */
 public final class JournalListing {
-    private JournalListing() {
-    }
+    private JournalListing() {}
 
     /** The journal of live accounts, in the user's application data folder; read without signing in. */
     public static List<String> ofLiveAccounts() {
@@ -35,10 +34,12 @@ public final class JournalListing {
         for (JournalRecord record : records) {
             lines.add(record.time() + "  " + record.kind() + "  account " + record.account() + "  role " + record.role()
                     + (record.undoes() != null ? "  (undoes " + record.undoes() + ")" : "") + "  id " + record.id()
-                    + (record.inProgress() ? "  (being applied by process " + record.writer().pid() + ")" : ""));
+                    + (record.inProgress()
+                            ? "  (being applied by process " + record.writer().pid() + ")"
+                            : ""));
             for (JournalEntry entry : record.entries()) {
-                lines.add("    " + String.format("%-17s", entry.state().label()) + entry.action() + " " + entry.parameters()
-                        + (entry.detail() != null ? "  (" + entry.detail() + ")" : ""));
+                lines.add("    " + String.format("%-17s", entry.state().label()) + entry.action() + " "
+                        + entry.parameters() + (entry.detail() != null ? "  (" + entry.detail() + ")" : ""));
             }
         }
         return lines;

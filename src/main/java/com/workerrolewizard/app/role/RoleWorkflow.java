@@ -59,25 +59,34 @@ public final class RoleWorkflow {
     /** Every role of the account, telling {@code progress} how far it has come. */
     public List<RoleReport> checkAll(AppliancePrincipal appliance, Progress progress) {
         RoleChecker checker = new RoleChecker(documents.catalog());
-        return session.account().allRoles(progress).stream().map(role -> checker.check(role, appliance)).toList();
+        return session.account().allRoles(progress).stream()
+                .map(role -> checker.check(role, appliance))
+                .toList();
     }
 
     public FixPlan planFix(String role, AppliancePrincipal appliance, PermissionsMode mode) {
-        return new FixPlanner(documents).planFix(session.account().role(role), appliance, session.account().facts(), mode);
+        return new FixPlanner(documents)
+                .planFix(
+                        session.account().role(role),
+                        appliance,
+                        session.account().facts(),
+                        mode);
     }
 
     public FixPlan planNewRole(NewRoleRequest request, AppliancePrincipal appliance, PermissionsMode mode) {
-        return new FixPlanner(documents).planNewRole(request, appliance, session.account().facts(), mode);
+        return new FixPlanner(documents)
+                .planNewRole(request, appliance, session.account().facts(), mode);
     }
 
     /** The fix of the role when it exists, else its creation as {@code request} describes (or by name only). */
-    public FixPlan plan(String role, Optional<NewRoleRequest> request, AppliancePrincipal appliance, PermissionsMode mode) {
+    public FixPlan plan(
+            String role, Optional<NewRoleRequest> request, AppliancePrincipal appliance, PermissionsMode mode) {
         Known<Boolean> exists = session.account().facts().roleExists(role);
         if (!exists.isKnown() || exists.value()) {
             return planFix(role, appliance, mode);
         }
-        return planNewRole(request.filter(r -> r.roleName().equals(role)).orElse(NewRoleRequest.named(role)), appliance,
-                mode);
+        return planNewRole(
+                request.filter(r -> r.roleName().equals(role)).orElse(NewRoleRequest.named(role)), appliance, mode);
     }
 
     /** Opens the journal now, so that a journal that cannot be used stops a run before anything is shown or written. */
@@ -91,16 +100,18 @@ public final class RoleWorkflow {
      */
     public ApplyResult apply(FixPlan plan, AppliancePrincipal appliance, Confirmation confirmation) {
         if (!session.writable()) {
-            throw new UserFacingException(session.describe() + " is an offline copy of the account and cannot be changed: "
-                    + "sign in to the account itself to apply the plan.");
+            throw new UserFacingException(
+                    session.describe() + " is an offline copy of the account and cannot be changed: "
+                            + "sign in to the account itself to apply the plan.");
         }
         Journal journal = requireUsableJournal();
         if (!plan.runnable()) {
-            throw new UserFacingException("The plan breaks IAM limits, so nothing was changed: "
-                    + String.join(" ", plan.problems()));
+            throw new UserFacingException(
+                    "The plan breaks IAM limits, so nothing was changed: " + String.join(" ", plan.problems()));
         }
         if (plan.empty()) {
-            return new ApplyResult(true, Optional.empty(), Optional.of(recheck(plan, appliance)), false, Optional.empty());
+            return new ApplyResult(
+                    true, Optional.empty(), Optional.of(recheck(plan, appliance)), false, Optional.empty());
         }
         CallerIdentity me = session.operator();
         if (!confirmation.confirm("Apply the " + plan.changes().size() + " changes above to account " + me.account()
@@ -113,7 +124,11 @@ public final class RoleWorkflow {
             return new ApplyResult(true, Optional.of(outcome), Optional.empty(), false, Optional.of(journal.file()));
         }
         RoleReport after = recheck(plan, appliance);
-        return new ApplyResult(true, Optional.of(outcome), Optional.of(after), !after.holds() && plan.blockers().isEmpty(),
+        return new ApplyResult(
+                true,
+                Optional.of(outcome),
+                Optional.of(after),
+                !after.holds() && plan.blockers().isEmpty(),
                 Optional.of(journal.file()));
     }
 
@@ -143,10 +158,21 @@ public final class RoleWorkflow {
         Journal journal = session.journal();
         return lastToUndo(journal).map(record -> {
             List<UndoStep> steps = UndoStep.plan(record);
-            return new UndoPlan(record.kind(), record.role(), record.account(), record.time(), steps.stream()
-                    .map(step -> step.action() + ": " + step.summary() + (step.uncertain() ? " (the outcome of "
-                            + step.reverts().action() + " is unknown: undo first checks whether it landed)" : ""))
-                    .toList(), steps.stream().anyMatch(s -> s.action().equals("DeleteRole")), journal.file());
+            return new UndoPlan(
+                    record.kind(),
+                    record.role(),
+                    record.account(),
+                    record.time(),
+                    steps.stream()
+                            .map(step -> step.action() + ": " + step.summary()
+                                    + (step.uncertain()
+                                            ? " (the outcome of "
+                                                    + step.reverts().action()
+                                                    + " is unknown: undo first checks whether it landed)"
+                                            : ""))
+                            .toList(),
+                    steps.stream().anyMatch(s -> s.action().equals("DeleteRole")),
+                    journal.file());
         });
     }
 
@@ -157,8 +183,10 @@ public final class RoleWorkflow {
     public Optional<ApplyOutcome> undo(Confirmation confirmation) {
         Journal journal = session.journal();
         Optional<JournalRecord> last = lastToUndo(journal);
-        if (last.isEmpty() || !confirmation.confirm("Undo these " + UndoStep.plan(last.get()).size() + " changes in account "
-                + last.get().account() + "?")) {
+        if (last.isEmpty()
+                || !confirmation.confirm(
+                        "Undo these " + UndoStep.plan(last.get()).size() + " changes in account "
+                                + last.get().account() + "?")) {
             return Optional.empty();
         }
         return Optional.of(new UndoExecutor(session.clients(), journal, timing.propagation()).undo(last.get()));
@@ -183,7 +211,8 @@ public final class RoleWorkflow {
      * re-check). Tests against an endpoint that shows every write at once shorten both.
      */
     public record Timing(Recheck recheck, java.time.Duration propagationWait, java.time.Duration propagationPause) {
-        public static final Timing IAM = new Timing(Recheck.IAM, Propagation.IAM.maxWait(), Propagation.IAM.firstPause());
+        public static final Timing IAM =
+                new Timing(Recheck.IAM, Propagation.IAM.maxWait(), Propagation.IAM.firstPause());
 
         Propagation propagation() {
             return new Propagation(propagationWait, propagationPause);

@@ -9,8 +9,8 @@ import java.util.List;
  *
  * @param steps one sentence per reverting write; a write of unknown outcome says that undo first checks IAM
  */
-public record UndoPlan(String kind, String role, String account, String time, List<String> steps, boolean deletesRole,
-        Path journal) {
+public record UndoPlan(
+        String kind, String role, String account, String time, List<String> steps, boolean deletesRole, Path journal) {
     public UndoPlan {
         steps = List.copyOf(steps);
     }

@@ -27,10 +27,15 @@ public final class Session implements AutoCloseable {
 
     /** An offline, read-only source. */
     Session(AccountSource account) {
-        this(account, null, null, null, false, () -> { });
+        this(account, null, null, null, false, () -> {});
     }
 
-    Session(AccountSource account, LiveAccount live, AwsClients clients, Supplier<Path> journalFolder, boolean sandbox,
+    Session(
+            AccountSource account,
+            LiveAccount live,
+            AwsClients clients,
+            Supplier<Path> journalFolder,
+            boolean sandbox,
             Runnable closer) {
         this.account = account;
         this.live = live;

@@ -60,10 +60,12 @@ public final class Sessions implements SessionSource {
      * @param loginIfNeeded for an IAM Identity Center profile that is not signed in: log in first (the wizard) rather
      *                      than saying to run {@code login} (the command line)
      */
-    public Session open(SourceRequest request, SignInPrompts prompts, BooleanSupplier cancelled, boolean loginIfNeeded) {
+    public Session open(
+            SourceRequest request, SignInPrompts prompts, BooleanSupplier cancelled, boolean loginIfNeeded) {
         request.validate();
         if (request.offline()) {
-            return new Session(AuthorizationDetails.read(request.authorizationDetails().get()));
+            return new Session(
+                    AuthorizationDetails.read(request.authorizationDetails().get()));
         }
         if (request.sandbox()) {
             Sandbox sandbox = request.sandboxSeed().map(Sandbox::start).orElseGet(Sandbox::start);
@@ -72,11 +74,14 @@ public final class Sessions implements SessionSource {
         Optional<URI> endpoint = request.endpoint();
         Optional<String> profile = request.profile();
         Optional<String> region = request.region().or(() -> profile.flatMap(Sessions::profileRegion));
-        AwsCredentialsProvider credentials = profile.isEmpty() ? DefaultCredentialsProvider.builder().build()
-                : profileCredentials(profile.get(), region.orElse(DEFAULT_REGION), endpoint, prompts, cancelled,
-                        loginIfNeeded);
+        AwsCredentialsProvider credentials = profile.isEmpty()
+                ? DefaultCredentialsProvider.builder().build()
+                : profileCredentials(
+                        profile.get(), region.orElse(DEFAULT_REGION), endpoint, prompts, cancelled, loginIfNeeded);
         ConnectionSettings settings = new ConnectionSettings(credentials, region, endpoint, profile);
-        return live(settings, profile.map(p -> "the account of profile " + p).orElse("the account of the default credentials"));
+        return live(
+                settings,
+                profile.map(p -> "the account of profile " + p).orElse("the account of the default credentials"));
     }
 
     @Override
@@ -96,7 +101,9 @@ public final class Sessions implements SessionSource {
 
     /** IAM Identity Center login for a profile, as {@code aws sso login} does it; returns when the token expires. */
     public Instant login(String profile, boolean useDeviceCode, SignInPrompts prompts, BooleanSupplier cancelled) {
-        return sso(prompts).login(profile, ProfileFile.defaultProfileFile(), cancelled, useDeviceCode).expiresAt();
+        return sso(prompts)
+                .login(profile, ProfileFile.defaultProfileFile(), cancelled, useDeviceCode)
+                .expiresAt();
     }
 
     /** Opens a page in the person's browser where one can be opened; false where none could. Never on the FX thread. */
@@ -111,8 +118,8 @@ public final class Sessions implements SessionSource {
 
     /** The same with other credentials for the sandbox (tests that watch every request). */
     public Session onSandbox(Sandbox sandbox, AwsCredentialsProvider credentials, Runnable onClose) {
-        ConnectionSettings settings = new ConnectionSettings(credentials, Optional.of(DEFAULT_REGION),
-                Optional.of(sandbox.endpoint()), Optional.empty());
+        ConnectionSettings settings = new ConnectionSettings(
+                credentials, Optional.of(DEFAULT_REGION), Optional.of(sandbox.endpoint()), Optional.empty());
         AwsClients clients = new AwsClients(settings);
         LiveAccount account = new LiveAccount(clients, catalog, "the sandbox account " + sandbox.account());
         account.callerIdentity();
@@ -137,12 +144,21 @@ public final class Sessions implements SessionSource {
         return new Session(account, account, clients, AppDataFolder::resolve, false, account::close);
     }
 
-    private static AwsCredentialsProvider profileCredentials(String profile, String region, Optional<URI> endpoint,
-            SignInPrompts prompts, BooleanSupplier cancelled, boolean loginIfNeeded) {
+    private static AwsCredentialsProvider profileCredentials(
+            String profile,
+            String region,
+            Optional<URI> endpoint,
+            SignInPrompts prompts,
+            BooleanSupplier cancelled,
+            boolean loginIfNeeded) {
         ProfileFile file = ProfileFile.defaultProfileFile();
         SsoLogin sso = sso(prompts);
-        if (loginIfNeeded && new ProfileCatalog(file, System.getenv()).profile(profile)
-                .map(p -> p.kind() == ProfileKind.SSO).orElse(false) && !sso.signedIn(profile, file)) {
+        if (loginIfNeeded
+                && new ProfileCatalog(file, System.getenv())
+                        .profile(profile)
+                        .map(p -> p.kind() == ProfileKind.SSO)
+                        .orElse(false)
+                && !sso.signedIn(profile, file)) {
             sso.login(profile, file, cancelled);
         }
         return new CredentialsResolver(file, region, endpoint, prompts, sso).resolve(profile);
@@ -150,8 +166,11 @@ public final class Sessions implements SessionSource {
 
     /** Identity Center through the endpoints the SDK's own settings name, when they are set (tests, private endpoints). */
     private static SsoLogin sso(SignInPrompts prompts) {
-        return new SsoLogin(SsoTokenCache.standard(), environmentUrl("AWS_ENDPOINT_URL_SSO_OIDC"),
-                environmentUrl("AWS_ENDPOINT_URL_SSO"), prompts);
+        return new SsoLogin(
+                SsoTokenCache.standard(),
+                environmentUrl("AWS_ENDPOINT_URL_SSO_OIDC"),
+                environmentUrl("AWS_ENDPOINT_URL_SSO"),
+                prompts);
     }
 
     private static Optional<URI> environmentUrl(String name) {
@@ -168,7 +187,11 @@ public final class Sessions implements SessionSource {
 
     private static Optional<String> profileRegion(String profile) {
         try {
-            return Optional.of(DefaultAwsRegionProviderChain.builder().profileName(profile).build().getRegion().id());
+            return Optional.of(DefaultAwsRegionProviderChain.builder()
+                    .profileName(profile)
+                    .build()
+                    .getRegion()
+                    .id());
         } catch (SdkClientException e) {
             return Optional.empty();
         }

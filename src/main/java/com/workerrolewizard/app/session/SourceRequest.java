@@ -13,28 +13,46 @@ import java.util.Optional;
  *
  * @param sandboxSeed an authorization-details file the sandbox starts from instead of its example roles (tests)
  */
-public record SourceRequest(Optional<Path> authorizationDetails, Optional<String> profile, Optional<String> region,
-        Optional<String> endpointUrl, boolean sandbox, Optional<Path> sandboxSeed) {
+public record SourceRequest(
+        Optional<Path> authorizationDetails,
+        Optional<String> profile,
+        Optional<String> region,
+        Optional<String> endpointUrl,
+        boolean sandbox,
+        Optional<Path> sandboxSeed) {
 
     public static SourceRequest sandboxAccount() {
-        return new SourceRequest(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), true,
-                Optional.empty());
+        return new SourceRequest(
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), true, Optional.empty());
     }
 
     /** A profile of the standard files; a blank region means the profile's own (or {@link Sessions#DEFAULT_REGION}). */
     public static SourceRequest profile(String name, String region) {
-        return new SourceRequest(Optional.empty(), Optional.of(name), Optional.ofNullable(region).filter(r -> !r.isBlank()),
-                Optional.empty(), false, Optional.empty());
+        return new SourceRequest(
+                Optional.empty(),
+                Optional.of(name),
+                Optional.ofNullable(region).filter(r -> !r.isBlank()),
+                Optional.empty(),
+                false,
+                Optional.empty());
     }
 
     public static SourceRequest file(Path authorizationDetails) {
-        return new SourceRequest(Optional.of(authorizationDetails), Optional.empty(), Optional.empty(), Optional.empty(),
-                false, Optional.empty());
+        return new SourceRequest(
+                Optional.of(authorizationDetails),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                Optional.empty());
     }
 
     /** True when anything was said about the source (export without a source plans a new role). */
     public boolean given() {
-        return authorizationDetails.isPresent() || profile.isPresent() || region.isPresent() || endpointUrl.isPresent()
+        return authorizationDetails.isPresent()
+                || profile.isPresent()
+                || region.isPresent()
+                || endpointUrl.isPresent()
                 || sandbox;
     }
 
@@ -58,13 +76,15 @@ public record SourceRequest(Optional<Path> authorizationDetails, Optional<String
         return endpointUrl.map(url -> {
             try {
                 URI uri = new URI(url);
-                if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+                if (uri.getScheme() == null
+                        || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
                         || uri.getHost() == null) {
                     throw new URISyntaxException(url, "not an http(s) URL");
                 }
                 return uri;
             } catch (URISyntaxException e) {
-                throw new UserFacingException("--endpoint-url \"" + url + "\" is not a URL such as https://iam.example.com.");
+                throw new UserFacingException(
+                        "--endpoint-url \"" + url + "\" is not a URL such as https://iam.example.com.");
             }
         });
     }

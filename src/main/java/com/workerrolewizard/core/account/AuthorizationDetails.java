@@ -1,8 +1,8 @@
 package com.workerrolewizard.core.account;
 
-import com.workerrolewizard.core.UserFacingException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.arn.Arn;
 import com.workerrolewizard.core.arn.Partition;
 import com.workerrolewizard.core.policy.Json;
@@ -29,8 +29,8 @@ public final class AuthorizationDetails implements AccountSource {
     private final Map<String, JsonNode> policiesByArn;
     private final boolean hasPolicyList;
 
-    private AuthorizationDetails(String source, List<JsonNode> roles, Map<String, JsonNode> policiesByArn,
-            boolean hasPolicyList) {
+    private AuthorizationDetails(
+            String source, List<JsonNode> roles, Map<String, JsonNode> policiesByArn, boolean hasPolicyList) {
         this.source = source;
         this.roles = roles;
         this.policiesByArn = policiesByArn;
@@ -106,9 +106,14 @@ public final class AuthorizationDetails implements AccountSource {
         }
         String hint = byArn
                 ? RoleNames.closest(nameOrArn.substring(nameOrArn.lastIndexOf('/') + 1), roleNames())
-                        .flatMap(n -> roles.stream().filter(r -> r.path("RoleName").asText().equals(n)).findFirst())
-                        .map(r -> " Did you mean " + r.path("Arn").asText() + "?").orElse("")
-                : RoleNames.closest(nameOrArn, roleNames()).map(n -> " Did you mean \"" + shown(n) + "\"?").orElse("");
+                        .flatMap(n -> roles.stream()
+                                .filter(r -> r.path("RoleName").asText().equals(n))
+                                .findFirst())
+                        .map(r -> " Did you mean " + r.path("Arn").asText() + "?")
+                        .orElse("")
+                : RoleNames.closest(nameOrArn, roleNames())
+                        .map(n -> " Did you mean \"" + shown(n) + "\"?")
+                        .orElse("");
         throw new UserFacingException("Role \"" + shown(nameOrArn) + "\" is not in " + source + " (it lists "
                 + roles.size() + " roles)." + shown(hint) + " Check the name, or use --all-roles.");
     }
@@ -126,7 +131,8 @@ public final class AuthorizationDetails implements AccountSource {
                 for (JsonNode profile : role.path("InstanceProfileList")) {
                     if (profile.path("InstanceProfileName").asText().equalsIgnoreCase(name)) {
                         List<String> members = new ArrayList<>();
-                        profile.path("Roles").forEach(r -> members.add(r.path("RoleName").asText()));
+                        profile.path("Roles")
+                                .forEach(r -> members.add(r.path("RoleName").asText()));
                         if (members.isEmpty()) {
                             members.add(role.path("RoleName").asText());
                         }
@@ -147,8 +153,9 @@ public final class AuthorizationDetails implements AccountSource {
             if (!hasPolicyList) {
                 return Known.unknown(source + " has no Policies list.");
             }
-            return Known.of(policiesByArn.values().stream().anyMatch(p -> !p.path("Arn").asText().contains(":aws:policy/")
-                    && p.path("PolicyName").asText().equalsIgnoreCase(name)));
+            return Known.of(policiesByArn.values().stream()
+                    .anyMatch(p -> !p.path("Arn").asText().contains(":aws:policy/")
+                            && p.path("PolicyName").asText().equalsIgnoreCase(name)));
         }
 
         @Override
@@ -158,14 +165,20 @@ public final class AuthorizationDetails implements AccountSource {
 
         @Override
         public Optional<String> accountId() {
-            return roles.stream().map(r -> Arn.parse(r.path("Arn").asText())).flatMap(Optional::stream)
-                    .map(Arn::account).findFirst();
+            return roles.stream()
+                    .map(r -> Arn.parse(r.path("Arn").asText()))
+                    .flatMap(Optional::stream)
+                    .map(Arn::account)
+                    .findFirst();
         }
 
         @Override
         public Optional<Partition> partition() {
-            return roles.stream().map(r -> Arn.parse(r.path("Arn").asText())).flatMap(Optional::stream)
-                    .map(Arn::partition).findFirst();
+            return roles.stream()
+                    .map(r -> Arn.parse(r.path("Arn").asText()))
+                    .flatMap(Optional::stream)
+                    .map(Arn::partition)
+                    .findFirst();
         }
 
         @Override
@@ -181,10 +194,18 @@ public final class AuthorizationDetails implements AccountSource {
         checkNames(role, name, arn);
         String context = "role \"" + shown(name) + "\" in " + source;
         Known<PolicyDocument> trust = role.has("AssumeRolePolicyDocument")
-                ? Known.of(document(role.get("AssumeRolePolicyDocument"), PolicyKind.TRUST, "The trust policy of " + context))
+                ? Known.of(document(
+                        role.get("AssumeRolePolicyDocument"), PolicyKind.TRUST, "The trust policy of " + context))
                 : Known.unknown(source + " does not hold the trust policy of this role.");
-        return new RoleSnapshot(name, role.path("Path").asText("/"), arn, role.path("RoleId").asText(""),
-                trust, instanceProfiles(role), policies(role, context), boundary(role));
+        return new RoleSnapshot(
+                name,
+                role.path("Path").asText("/"),
+                arn,
+                role.path("RoleId").asText(""),
+                trust,
+                instanceProfiles(role),
+                policies(role, context),
+                boundary(role));
     }
 
     private Known<List<InstanceProfileRef>> instanceProfiles(JsonNode role) {
@@ -192,8 +213,9 @@ public final class AuthorizationDetails implements AccountSource {
             return Known.unknown(source + " does not list the instance profiles of this role.");
         }
         List<InstanceProfileRef> profiles = new ArrayList<>();
-        role.get("InstanceProfileList").forEach(p -> profiles.add(
-                new InstanceProfileRef(p.path("InstanceProfileName").asText(), p.path("Arn").asText())));
+        role.get("InstanceProfileList")
+                .forEach(p -> profiles.add(new InstanceProfileRef(
+                        p.path("InstanceProfileName").asText(), p.path("Arn").asText())));
         return Known.of(profiles);
     }
 
@@ -204,8 +226,12 @@ public final class AuthorizationDetails implements AccountSource {
         List<IdentityPolicy> policies = new ArrayList<>();
         for (JsonNode inline : role.path("RolePolicyList")) {
             String policyName = inline.path("PolicyName").asText();
-            policies.add(IdentityPolicy.inline(policyName, document(inline.get("PolicyDocument"), PolicyKind.IDENTITY,
-                    "Inline policy \"" + policyName + "\" of " + context)));
+            policies.add(IdentityPolicy.inline(
+                    policyName,
+                    document(
+                            inline.get("PolicyDocument"),
+                            PolicyKind.IDENTITY,
+                            "Inline policy \"" + policyName + "\" of " + context)));
         }
         for (JsonNode attached : role.path("AttachedManagedPolicies")) {
             String policyArn = attached.path("PolicyArn").asText();
@@ -222,7 +248,10 @@ public final class AuthorizationDetails implements AccountSource {
         }
         String policyArn = boundary.get("PermissionsBoundaryArn").asText();
         String policyName = policyArn.substring(policyArn.lastIndexOf('/') + 1);
-        return Known.of(Optional.of(managed(IdentityPolicy.Kind.BOUNDARY, policyName, policyArn,
+        return Known.of(Optional.of(managed(
+                IdentityPolicy.Kind.BOUNDARY,
+                policyName,
+                policyArn,
                 "role \"" + shown(role.path("RoleName").asText()) + "\" in " + source)));
     }
 
@@ -230,7 +259,8 @@ public final class AuthorizationDetails implements AccountSource {
         JsonNode policy = policiesByArn.get(policyArn);
         if (policy == null) {
             String why = hasPolicyList
-                    ? source + " does not hold policy " + policyArn + " (run 'aws iam get-account-authorization-details' "
+                    ? source + " does not hold policy " + policyArn
+                            + " (run 'aws iam get-account-authorization-details' "
                             + "without --filter, or with --filter LocalManagedPolicy AWSManagedPolicy as well)."
                     : source + " has no Policies list, so policy " + policyArn + " cannot be read (run "
                             + "'aws iam get-account-authorization-details' without --filter).";
@@ -239,16 +269,21 @@ public final class AuthorizationDetails implements AccountSource {
         String defaultVersion = policy.path("DefaultVersionId").asText(null);
         for (JsonNode version : policy.path("PolicyVersionList")) {
             boolean isDefault = version.path("IsDefaultVersion").asBoolean(false)
-                    || (defaultVersion != null && defaultVersion.equals(version.path("VersionId").asText()));
+                    || (defaultVersion != null
+                            && defaultVersion.equals(version.path("VersionId").asText()));
             if (isDefault) {
                 String label = (kind == IdentityPolicy.Kind.BOUNDARY ? "Permissions boundary" : "Managed policy")
                         + " \"" + policyName + "\" (" + policyArn + ") of " + context;
                 PolicyDocument document = document(version.get("Document"), PolicyKind.IDENTITY, label);
-                return new IdentityPolicy(kind, policyName, policyArn, version.path("VersionId").asText(null),
-                        Known.of(document));
+                return new IdentityPolicy(
+                        kind, policyName, policyArn, version.path("VersionId").asText(null), Known.of(document));
             }
         }
-        return new IdentityPolicy(kind, policyName, policyArn, defaultVersion,
+        return new IdentityPolicy(
+                kind,
+                policyName,
+                policyArn,
+                defaultVersion,
                 Known.unknown(source + " does not hold the default version of policy " + policyArn + "."));
     }
 
@@ -270,40 +305,51 @@ public final class AuthorizationDetails implements AccountSource {
     private void checkNames(JsonNode role, String name, String arn) {
         String label = "Role \"" + shown(name) + "\" in " + source;
         refuse(IamNames.roleName(name), label + " has a name IAM does not allow");
-        refuse(IamNames.path(role.path("Path").asText("/")), label + " has a path IAM does not allow, \""
-                + shown(role.path("Path").asText("/")) + "\"");
+        refuse(
+                IamNames.path(role.path("Path").asText("/")),
+                label + " has a path IAM does not allow, \""
+                        + shown(role.path("Path").asText("/")) + "\"");
         refuse(IamNames.arn(arn), label + " has an ARN IAM does not give, \"" + shown(arn) + "\"");
         for (JsonNode profile : role.path("InstanceProfileList")) {
             String profileName = profile.path("InstanceProfileName").asText("");
             String listed = label + " lists instance profile \"" + shown(profileName) + "\"";
             refuse(IamNames.instanceProfileName(profileName), listed + " whose name IAM does not allow");
             if (profile.path("Path").isTextual()) {
-                refuse(IamNames.path(profile.get("Path").asText()), listed + " whose path IAM does not allow, \""
-                        + shown(profile.get("Path").asText()) + "\"");
+                refuse(
+                        IamNames.path(profile.get("Path").asText()),
+                        listed + " whose path IAM does not allow, \""
+                                + shown(profile.get("Path").asText()) + "\"");
             }
             if (profile.path("Arn").isTextual()) {
-                refuse(IamNames.arn(profile.get("Arn").asText()), listed + " whose ARN IAM does not give, \""
-                        + shown(profile.get("Arn").asText()) + "\"");
+                refuse(
+                        IamNames.arn(profile.get("Arn").asText()),
+                        listed + " whose ARN IAM does not give, \""
+                                + shown(profile.get("Arn").asText()) + "\"");
             }
         }
         for (JsonNode inline : role.path("RolePolicyList")) {
             String policyName = inline.path("PolicyName").asText("");
-            refuse(IamNames.policyName(policyName), label + " lists inline policy \"" + shown(policyName)
-                    + "\" whose name IAM does not allow");
+            refuse(
+                    IamNames.policyName(policyName),
+                    label + " lists inline policy \"" + shown(policyName) + "\" whose name IAM does not allow");
         }
         for (JsonNode attached : role.path("AttachedManagedPolicies")) {
             String policyArn = attached.path("PolicyArn").asText("");
-            refuse(IamNames.arn(policyArn), label + " lists managed policy ARN \"" + shown(policyArn)
-                    + "\", which IAM does not give");
+            refuse(
+                    IamNames.arn(policyArn),
+                    label + " lists managed policy ARN \"" + shown(policyArn) + "\", which IAM does not give");
             if (attached.path("PolicyName").isTextual()) {
-                refuse(IamNames.policyName(attached.get("PolicyName").asText()), label + " lists managed policy \""
-                        + shown(attached.get("PolicyName").asText()) + "\" whose name IAM does not allow");
+                refuse(
+                        IamNames.policyName(attached.get("PolicyName").asText()),
+                        label + " lists managed policy \""
+                                + shown(attached.get("PolicyName").asText()) + "\" whose name IAM does not allow");
             }
         }
         JsonNode boundary = role.path("PermissionsBoundary").path("PermissionsBoundaryArn");
         if (boundary.isTextual()) {
-            refuse(IamNames.arn(boundary.asText()), label + " has a permissions boundary ARN IAM does not give, \""
-                    + shown(boundary.asText()) + "\"");
+            refuse(
+                    IamNames.arn(boundary.asText()),
+                    label + " has a permissions boundary ARN IAM does not give, \"" + shown(boundary.asText()) + "\"");
         }
     }
 
@@ -329,8 +375,7 @@ public final class AuthorizationDetails implements AccountSource {
 
     /** Used by {@link #role} to suggest a name when the admin mistyped one. */
     static final class RoleNames {
-        private RoleNames() {
-        }
+        private RoleNames() {}
 
         static Optional<String> closest(String wanted, List<String> names) {
             String target = wanted.toLowerCase(Locale.ROOT);

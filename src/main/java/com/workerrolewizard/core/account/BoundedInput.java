@@ -39,6 +39,7 @@ public final class BoundedInput {
      * prints nothing until it has read every page of a large account.
      */
     static final Duration SILENCE = Duration.ofMinutes(5);
+
     private static final long MB = 1024 * 1024;
     private static final int BLOCK = 256 * 1024;
 
@@ -50,22 +51,23 @@ public final class BoundedInput {
      * @param maxBytes the most the program reads
      * @param whenTooLarge what to do when the file is larger
      */
-    public record Expectation(String option, String contents, long maxBytes, String whenTooLarge) {
-    }
+    public record Expectation(String option, String contents, long maxBytes, String whenTooLarge) {}
 
     private static final String DETAILS = "the output of 'aws iam get-account-authorization-details'";
     private static final String SMALLER_DETAILS = "leave out users and groups "
             + "('aws iam get-account-authorization-details --filter Role LocalManagedPolicy AWSManagedPolicy'), "
             + "or check the account live with --profile";
-    public static final Expectation AUTHORIZATION_DETAILS = new Expectation("--authorization-details", DETAILS,
-            200 * MB, SMALLER_DETAILS);
-    public static final Expectation SANDBOX_SEED = new Expectation("--sandbox-seed", DETAILS, 200 * MB, SMALLER_DETAILS);
-    public static final Expectation CATALOG = new Expectation("--catalog",
-            "a list of required actions (one per line, a JSON array, or a permissions policy)", MB,
+    public static final Expectation AUTHORIZATION_DETAILS =
+            new Expectation("--authorization-details", DETAILS, 200 * MB, SMALLER_DETAILS);
+    public static final Expectation SANDBOX_SEED =
+            new Expectation("--sandbox-seed", DETAILS, 200 * MB, SMALLER_DETAILS);
+    public static final Expectation CATALOG = new Expectation(
+            "--catalog",
+            "a list of required actions (one per line, a JSON array, or a permissions policy)",
+            MB,
             "a catalog lists the actions the worker role needs, a few hundred at most; give only that list");
 
-    private BoundedInput() {
-    }
+    private BoundedInput() {}
 
     /** The text of {@code file}, within the limits of {@code expected}. */
     public static String read(Path file, Expectation expected) {
@@ -86,10 +88,12 @@ public final class BoundedInput {
             throw cannotRead(file, expected, e);
         }
         switch (kind) {
-            case ABSENT -> throw new UserFacingException("File " + file + " does not exist: correct the "
-                    + expected.option() + " path, or save " + expected.contents() + " there.");
-            case FOLDER, DEVICE, SOCKET -> throw new UserFacingException(file + " is " + kind.words()
-                    + ", not a file: give " + expected.option() + " a file holding " + expected.contents() + ".");
+            case ABSENT ->
+                throw new UserFacingException("File " + file + " does not exist: correct the " + expected.option()
+                        + " path, or save " + expected.contents() + " there.");
+            case FOLDER, DEVICE, SOCKET ->
+                throw new UserFacingException(file + " is " + kind.words() + ", not a file: give " + expected.option()
+                        + " a file holding " + expected.contents() + ".");
             default -> {
                 // A regular file within the limit, a pipe, or a special file this platform does not name: read it.
             }
@@ -111,11 +115,15 @@ public final class BoundedInput {
                     // Interrupting ends a read; a thread still blocked in opening a FIFO stays, a daemon, until
                     // a writer comes or the program ends.
                     reader.interrupt();
-                    throw new UserFacingException(opened
-                            ? file + " brought no data for " + words(silence) + ": check the program that writes it, "
-                                    + "or save its output to a file and give " + expected.option() + " that file."
-                            : "No program wrote to " + file + " within " + words(writerWait) + ": start the program "
-                                    + "that writes to it, or give " + expected.option() + " a saved file.");
+                    throw new UserFacingException(
+                            opened
+                                    ? file + " brought no data for " + words(silence)
+                                            + ": check the program that writes it, "
+                                            + "or save its output to a file and give " + expected.option()
+                                            + " that file."
+                                    : "No program wrote to " + file + " within " + words(writerWait)
+                                            + ": start the program " + "that writes to it, or give " + expected.option()
+                                            + " a saved file.");
                 }
                 try {
                     return transfer.done.get(left, TimeUnit.NANOSECONDS);
@@ -210,8 +218,9 @@ public final class BoundedInput {
     }
 
     private static String decode(Path file, Expectation expected, byte[] bytes) {
-        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
-                || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
+        if (bytes.length >= 2
+                && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                        || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
             throw new UserFacingException(file + " is UTF-16 text, as Windows PowerShell 5.1 writes with '>', "
                     + "not UTF-8: save " + expected.contents() + " as UTF-8 (such as with Out-File -Encoding utf8).");
         }
@@ -223,7 +232,9 @@ public final class BoundedInput {
 
     /** Checks the encoding through a small buffer, so that a large file is not held twice more while checked. */
     private static boolean isUtf8(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(8192);

@@ -14,8 +14,7 @@ final class IamNames {
     /** An IAM ARN is built from a partition, an account, a path and a name: nothing outside ! to DEL. */
     private static final Pattern ARN = Pattern.compile("arn:[\\u0021-\\u007F]+");
 
-    private IamNames() {
-    }
+    private IamNames() {}
 
     /** Why IAM would not take this role name, or empty. */
     static Optional<String> roleName(String name) {

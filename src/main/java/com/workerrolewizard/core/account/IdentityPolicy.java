@@ -8,7 +8,11 @@ import com.workerrolewizard.core.policy.PolicyDocument;
  */
 public record IdentityPolicy(Kind kind, String name, String arn, String versionId, Known<PolicyDocument> document) {
 
-    public enum Kind { INLINE, MANAGED, BOUNDARY }
+    public enum Kind {
+        INLINE,
+        MANAGED,
+        BOUNDARY
+    }
 
     public static IdentityPolicy inline(String name, PolicyDocument document) {
         return new IdentityPolicy(Kind.INLINE, name, null, null, Known.of(document));

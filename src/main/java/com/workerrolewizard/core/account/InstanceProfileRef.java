@@ -1,5 +1,4 @@
 package com.workerrolewizard.core.account;
 
 /** An instance profile the role is in. */
-public record InstanceProfileRef(String name, String arn) {
-}
+public record InstanceProfileRef(String name, String arn) {}

@@ -7,12 +7,10 @@ package com.workerrolewizard.core.account;
 public interface Progress {
     Progress NONE = new Progress() {
         @Override
-        public void rolesRead(int count) {
-        }
+        public void rolesRead(int count) {}
 
         @Override
-        public void rolesChecked(int done, int total) {
-        }
+        public void rolesChecked(int done, int total) {}
     };
 
     /** {@code count} roles read so far. */

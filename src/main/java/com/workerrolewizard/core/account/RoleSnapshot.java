@@ -15,7 +15,11 @@ import java.util.Optional;
  * @param simulation what IAM's policy simulator decided for the required actions: empty where no simulator
  *                   was asked (an offline file), unknown where it was refused or failed
  */
-public record RoleSnapshot(String name, String path, String arn, String roleId,
+public record RoleSnapshot(
+        String name,
+        String path,
+        String arn,
+        String roleId,
         Known<PolicyDocument> trustPolicy,
         Known<List<InstanceProfileRef>> instanceProfiles,
         Known<List<IdentityPolicy>> policies,
@@ -23,16 +27,22 @@ public record RoleSnapshot(String name, String path, String arn, String roleId,
         Optional<Known<List<SimulatedAction>>> simulation) {
 
     /** A snapshot without a simulator's answer (offline sources, tests). */
-    public RoleSnapshot(String name, String path, String arn, String roleId, Known<PolicyDocument> trustPolicy,
-            Known<List<InstanceProfileRef>> instanceProfiles, Known<List<IdentityPolicy>> policies,
+    public RoleSnapshot(
+            String name,
+            String path,
+            String arn,
+            String roleId,
+            Known<PolicyDocument> trustPolicy,
+            Known<List<InstanceProfileRef>> instanceProfiles,
+            Known<List<IdentityPolicy>> policies,
             Known<Optional<IdentityPolicy>> boundary) {
         this(name, path, arn, roleId, trustPolicy, instanceProfiles, policies, boundary, Optional.empty());
     }
 
     /** The same snapshot with the policy simulator's answer. */
     public RoleSnapshot withSimulation(Known<List<SimulatedAction>> answer) {
-        return new RoleSnapshot(name, path, arn, roleId, trustPolicy, instanceProfiles, policies, boundary,
-                Optional.of(answer));
+        return new RoleSnapshot(
+                name, path, arn, roleId, trustPolicy, instanceProfiles, policies, boundary, Optional.of(answer));
     }
 
     /** The role's partition, read from its ARN ({@code aws} when the ARN names none we know). */

@@ -8,5 +8,4 @@ import java.time.Instant;
  * @param created     when IAM created it, or null when the listing did not say
  * @param description its description, empty when it has none
  */
-public record RoleSummary(String name, String path, String arn, Instant created, String description) {
-}
+public record RoleSummary(String name, String path, String arn, Instant created, String description) {}

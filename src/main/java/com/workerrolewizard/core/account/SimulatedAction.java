@@ -6,7 +6,11 @@ package com.workerrolewizard.core.account;
  * @param allowedByOrganizations false when an Organizations SCP denies it, null when the simulator did not say
  * @param allowedByBoundary      false when the permissions boundary refuses it, null when there is none
  */
-public record SimulatedAction(String action, boolean allowed, boolean explicitDeny, Boolean allowedByOrganizations,
+public record SimulatedAction(
+        String action,
+        boolean allowed,
+        boolean explicitDeny,
+        Boolean allowedByOrganizations,
         Boolean allowedByBoundary) {
 
     /** Why the simulator refuses it, in an admin's words. */
@@ -17,6 +21,8 @@ public record SimulatedAction(String action, boolean allowed, boolean explicitDe
         if (Boolean.FALSE.equals(allowedByBoundary)) {
             return "outside the permissions boundary (IAM policy simulator)";
         }
-        return explicitDeny ? "explicitly denied (IAM policy simulator)" : "not allowed by any statement (IAM policy simulator)";
+        return explicitDeny
+                ? "explicitly denied (IAM policy simulator)"
+                : "not allowed by any statement (IAM policy simulator)";
     }
 }

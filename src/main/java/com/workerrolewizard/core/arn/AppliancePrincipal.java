@@ -29,7 +29,8 @@ public final class AppliancePrincipal {
             return new AppliancePrincipal(arn.get().account(), null, arn.get().partition());
         }
         if (arn.isPresent() && arn.get().isRole()) {
-            return new AppliancePrincipal(arn.get().account(), arn.get(), arn.get().partition());
+            return new AppliancePrincipal(
+                    arn.get().account(), arn.get(), arn.get().partition());
         }
         throw new IllegalArgumentException(reason(input, arn));
     }
@@ -71,7 +72,8 @@ public final class AppliancePrincipal {
         if (role != null) {
             return role.toString();
         }
-        return Arn.accountRoot(partition == null ? fallback : partition, account).toString();
+        return Arn.accountRoot(partition == null ? fallback : partition, account)
+                .toString();
     }
 
     /** The ARN as given, with {@code aws} for a bare account ID. */

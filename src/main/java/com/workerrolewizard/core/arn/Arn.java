@@ -49,7 +49,9 @@ public record Arn(Partition partition, String service, String region, String acc
     }
 
     public boolean isRole() {
-        return isIam() && resource.startsWith("role/") && resource.length() > "role/".length()
+        return isIam()
+                && resource.startsWith("role/")
+                && resource.length() > "role/".length()
                 && !resource.endsWith("/");
     }
 

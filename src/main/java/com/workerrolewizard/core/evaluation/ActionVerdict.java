@@ -12,13 +12,24 @@ import java.util.List;
  * @param identityAllows whether the role's own policies allow it (true even when the boundary then refuses it)
  * @param exceptSome whether it is granted only with some of its resources excluded by a NotResource
  */
-public record ActionVerdict(String action, Verdict verdict, String reason, List<String> risks, String grantedBy,
-        boolean identityAllows, boolean exceptSome) {
+public record ActionVerdict(
+        String action,
+        Verdict verdict,
+        String reason,
+        List<String> risks,
+        String grantedBy,
+        boolean identityAllows,
+        boolean exceptSome) {
     public ActionVerdict {
         risks = List.copyOf(risks);
     }
 
-    ActionVerdict(String action, Verdict verdict, String reason, List<String> risks, String grantedBy,
+    ActionVerdict(
+            String action,
+            Verdict verdict,
+            String reason,
+            List<String> risks,
+            String grantedBy,
             boolean identityAllows) {
         this(action, verdict, reason, risks, grantedBy, identityAllows, false);
     }

@@ -4,8 +4,7 @@ import com.workerrolewizard.core.policy.ValueList;
 
 /** Whether an {@code Action}/{@code NotAction} element applies to one action name. */
 public final class Actions {
-    private Actions() {
-    }
+    private Actions() {}
 
     public static boolean applies(ValueList actions, String action) {
         boolean listed = false;

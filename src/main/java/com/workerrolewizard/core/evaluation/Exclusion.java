@@ -10,7 +10,11 @@ import java.util.List;
  * @param types    the resource types they name ({@code sqs:queue}); for an action whose types are not known, its service
  */
 public record Exclusion(Extent extent, List<String> patterns, List<String> types) {
-    public enum Extent { NONE, SOME, ALL }
+    public enum Extent {
+        NONE,
+        SOME,
+        ALL
+    }
 
     public static final Exclusion NONE = new Exclusion(Extent.NONE, List.of(), List.of());
 

@@ -16,11 +16,10 @@ import java.util.Optional;
  * every resource it excludes, and grants with a risk an action some of whose resources it excludes.
  */
 public final class PermissionEvaluator {
-    private PermissionEvaluator() {
-    }
+    private PermissionEvaluator() {}
 
-    public static List<ActionVerdict> evaluate(List<PolicySource> identity, Optional<PolicySource> boundary,
-            List<String> actions, ResourceScope scope) {
+    public static List<ActionVerdict> evaluate(
+            List<PolicySource> identity, Optional<PolicySource> boundary, List<String> actions, ResourceScope scope) {
         List<ActionVerdict> verdicts = new ArrayList<>(actions.size());
         for (String action : actions) {
             verdicts.add(evaluate(identity, boundary, action, scope));
@@ -28,8 +27,8 @@ public final class PermissionEvaluator {
         return verdicts;
     }
 
-    private static ActionVerdict evaluate(List<PolicySource> identity, Optional<PolicySource> boundary, String action,
-            ResourceScope scope) {
+    private static ActionVerdict evaluate(
+            List<PolicySource> identity, Optional<PolicySource> boundary, String action, ResourceScope scope) {
         Access access = Access.of(identity, action, scope);
         List<String> risks = new ArrayList<>();
         if (access.deny != null) {
@@ -42,8 +41,8 @@ public final class PermissionEvaluator {
             // Say so when the boundary would refuse it too: adding an Allow alone would then not be enough.
             Optional<String> outside = boundary.flatMap(b -> boundaryRefusal(b, action, scope));
             if (outside.isPresent()) {
-                return new ActionVerdict(action, Verdict.OUTSIDE_BOUNDARY, reason + "; " + outside.get(),
-                        risks, null, false);
+                return new ActionVerdict(
+                        action, Verdict.OUTSIDE_BOUNDARY, reason + "; " + outside.get(), risks, null, false);
             }
             return new ActionVerdict(action, verdict, reason, risks, null, false);
         }
@@ -58,7 +57,8 @@ public final class PermissionEvaluator {
             limit.addRisks(risks);
             exceptSome |= limit.bestGrant().map(Grant::partial).orElse(false);
         }
-        return new ActionVerdict(action, Verdict.ALLOWED, null, risks, grant.get().hit.source.label(), true, exceptSome);
+        return new ActionVerdict(
+                action, Verdict.ALLOWED, null, risks, grant.get().hit.source.label(), true, exceptSome);
     }
 
     /** Why the permissions boundary refuses the action, if it does. */
@@ -68,9 +68,11 @@ public final class PermissionEvaluator {
             return Optional.of("denied by " + limit.deny.where());
         }
         if (limit.bestGrant().isEmpty()) {
-            return Optional.of(limit.excludedAllow != null ? "outside " + boundary.label() + ", whose " + limit.excludedAllow
-                    .where() + " " + excludedText(limit.excludedAllow) : "outside " + boundary.label()
-                    + ", which does not allow it");
+            return Optional.of(
+                    limit.excludedAllow != null
+                            ? "outside " + boundary.label() + ", whose " + limit.excludedAllow.where() + " "
+                                    + excludedText(limit.excludedAllow)
+                            : "outside " + boundary.label() + ", which does not allow it");
         }
         return Optional.empty();
     }
@@ -81,10 +83,11 @@ public final class PermissionEvaluator {
 
     /** "allows it except on arn:aws:sqs:*:*:* (NotResource), which names every resource it acts on (sqs:queue)". */
     private static String excludedText(Grant excluded) {
-        String names = excluded.exclusion.types().isEmpty() ? "every resource"
+        String names = excluded.exclusion.types().isEmpty()
+                ? "every resource"
                 : "every resource it acts on (" + String.join(", ", excluded.exclusion.types()) + ")";
-        return "allows it except on " + String.join(", ", excluded.exclusion.patterns()) + " (NotResource), which names "
-                + names;
+        return "allows it except on " + String.join(", ", excluded.exclusion.patterns())
+                + " (NotResource), which names " + names;
     }
 
     /** A statement that applies, and the document it stands in. */
@@ -175,7 +178,8 @@ public final class PermissionEvaluator {
                 return excludedAllow.where() + " " + excludedText(excludedAllow);
             }
             if (partialAllow != null) {
-                return partialAllow.where() + " allows it only on " + resources(partialAllow) + ", not on every resource";
+                return partialAllow.where() + " allows it only on " + resources(partialAllow)
+                        + ", not on every resource";
             }
             return "no statement allows it";
         }
@@ -183,12 +187,14 @@ public final class PermissionEvaluator {
         void addRisks(List<String> risks) {
             Optional<Grant> best = bestGrant();
             if (best.isPresent() && best.get().hit.statement.conditional()) {
-                risks.add("allowed only under a Condition (" + best.get().hit.conditionKeys() + ") by " + best.get().where());
+                risks.add("allowed only under a Condition (" + best.get().hit.conditionKeys() + ") by "
+                        + best.get().where());
             }
             if (best.isPresent() && best.get().partial()) {
                 Exclusion exclusion = best.get().exclusion;
                 risks.add("allowed except on " + String.join(", ", exclusion.patterns()) + " (NotResource, "
-                        + String.join(", ", exclusion.types()) + ") by " + best.get().where());
+                        + String.join(", ", exclusion.types()) + ") by "
+                        + best.get().where());
             }
             if (conditionalDeny != null) {
                 risks.add("denied under a Condition (" + conditionalDeny.conditionKeys() + ") by "
@@ -200,7 +206,11 @@ public final class PermissionEvaluator {
         }
     }
 
-    private enum Coverage { ALL, SOME, NONE }
+    private enum Coverage {
+        ALL,
+        SOME,
+        NONE
+    }
 
     /**
      * How a Resource/NotResource element covers "every resource", read as the literal "*" the simulator uses

@@ -39,15 +39,22 @@ public final class ResourceScope {
     /** What a {@code NotResource} list takes away from one action. */
     public Exclusion exclusion(List<String> notResource, String action) {
         if (notResource.stream().anyMatch(p -> Wildcard.matchesResource(p, "*"))) {
-            return new Exclusion(Exclusion.Extent.ALL, notResource.stream()
-                    .filter(p -> Wildcard.matchesResource(p, "*")).toList(), List.of());
+            return new Exclusion(
+                    Exclusion.Extent.ALL,
+                    notResource.stream()
+                            .filter(p -> Wildcard.matchesResource(p, "*"))
+                            .toList(),
+                    List.of());
         }
         Optional<List<ResourceTypes.ResourceType>> known = types.of(action);
         if (known.isEmpty()) {
             String service = action.substring(0, Math.max(0, action.indexOf(':')));
             String anyOfService = "arn:" + partition + ":" + service + ":*";
-            List<String> named = notResource.stream().filter(p -> Wildcard.overlaps(p, anyOfService)).toList();
-            return named.isEmpty() ? Exclusion.NONE
+            List<String> named = notResource.stream()
+                    .filter(p -> Wildcard.overlaps(p, anyOfService))
+                    .toList();
+            return named.isEmpty()
+                    ? Exclusion.NONE
                     : new Exclusion(Exclusion.Extent.ALL, named, List.of(service + " resources"));
         }
         List<String> named = new ArrayList<>();

@@ -21,19 +21,19 @@ public record TrustEvaluation(List<TrustGrant> allows, List<TrustGrant> denies) 
 
     /** The unconditional Allow that matches best (an exact name over an account over everyone). */
     public Optional<TrustGrant> bestUnconditionalAllow() {
-        return allows.stream().filter(g -> !g.statement().conditional())
-                .min(Comparator.comparing(TrustGrant::match));
+        return allows.stream().filter(g -> !g.statement().conditional()).min(Comparator.comparing(TrustGrant::match));
     }
 
     /** An unconditional Allow that names everyone, even when the same statement also names the target. */
     public Optional<TrustGrant> unconditionalAllowToEveryone() {
-        return allows.stream().filter(g -> !g.statement().conditional()
-                && (g.match() == PrincipalMatch.EVERYONE || g.statement().principals().grantsEveryone()))
+        return allows.stream()
+                .filter(g -> !g.statement().conditional()
+                        && (g.match() == PrincipalMatch.EVERYONE
+                                || g.statement().principals().grantsEveryone()))
                 .findFirst();
     }
 
     public Optional<TrustGrant> conditionalAllow() {
-        return allows.stream().filter(g -> g.statement().conditional())
-                .min(Comparator.comparing(TrustGrant::match));
+        return allows.stream().filter(g -> g.statement().conditional()).min(Comparator.comparing(TrustGrant::match));
     }
 }

@@ -10,8 +10,7 @@ import java.util.List;
 public final class TrustEvaluator {
     public static final String ASSUME_ROLE = "sts:AssumeRole";
 
-    private TrustEvaluator() {
-    }
+    private TrustEvaluator() {}
 
     public static TrustEvaluation evaluate(PolicyDocument trustPolicy, PrincipalTarget target) {
         List<TrustGrant> allows = new ArrayList<>();

@@ -6,8 +6,7 @@ package com.workerrolewizard.core.evaluation;
  * cannot hang a check.
  */
 public final class Wildcard {
-    private Wildcard() {
-    }
+    private Wildcard() {}
 
     /** Action names: IAM compares them without regard to case. */
     public static boolean matchesAction(String pattern, String action) {
@@ -28,7 +27,8 @@ public final class Wildcard {
             if (p < pattern.length() && pattern.charAt(p) == '*') {
                 starAt = p++;
                 resumeAt = t;
-            } else if (p < pattern.length() && (pattern.charAt(p) == '?' || same(pattern.charAt(p), text.charAt(t), ignoreCase))) {
+            } else if (p < pattern.length()
+                    && (pattern.charAt(p) == '?' || same(pattern.charAt(p), text.charAt(t), ignoreCase))) {
                 p++;
                 t++;
             } else if (starAt >= 0) {
@@ -99,8 +99,8 @@ public final class Wildcard {
                     result = both[i + 1][j] || (j < m && both[i][j + 1]);
                 } else if (j < m && template.charAt(j) == '*') {
                     // the template's part ends, or produces the pattern's next character (never a colon)
-                    result = both[i][j + 1] || (i < n && (!partsWithoutColon || pattern.charAt(i) != ':')
-                            && both[i + 1][j]);
+                    result = both[i][j + 1]
+                            || (i < n && (!partsWithoutColon || pattern.charAt(i) != ':') && both[i + 1][j]);
                 } else if (i < n && j < m) {
                     char x = pattern.charAt(i);
                     char y = template.charAt(j);
@@ -116,7 +116,8 @@ public final class Wildcard {
         if (a == b) {
             return true;
         }
-        return ignoreCase && (Character.toLowerCase(a) == Character.toLowerCase(b)
-                || Character.toUpperCase(a) == Character.toUpperCase(b));
+        return ignoreCase
+                && (Character.toLowerCase(a) == Character.toLowerCase(b)
+                        || Character.toUpperCase(a) == Character.toUpperCase(b));
     }
 }

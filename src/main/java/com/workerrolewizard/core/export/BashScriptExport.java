@@ -10,8 +10,7 @@ import java.util.stream.Collectors;
 
 /** A bash script of AWS CLI v2 commands that applies the plan; idempotent, stops at the first error. */
 public final class BashScriptExport {
-    private BashScriptExport() {
-    }
+    private BashScriptExport() {}
 
     public static String render(ExportSubject subject) {
         StringBuilder out = new StringBuilder("#!/usr/bin/env bash\n");
@@ -22,19 +21,28 @@ public final class BashScriptExport {
         if (ScriptSteps.needsAccount(operations)) {
             String name = ScriptSteps.managedPolicyName(operations);
             out.append("CALLER_ARN=\"$(aws sts get-caller-identity --query Arn --output text)\"\n")
-                    .append("POLICY_ARN=\"arn:$(cut -d: -f2 <<<\"$CALLER_ARN\"):iam::$(cut -d: -f5 <<<\"$CALLER_ARN\"):policy/")
-                    .append(ShellQuote.plain(name) ? name + "\"" : "\"" + q(name)).append('\n');
+                    .append(
+                            "POLICY_ARN=\"arn:$(cut -d: -f2 <<<\"$CALLER_ARN\"):iam::$(cut -d: -f5 <<<\"$CALLER_ARN\"):policy/")
+                    .append(ShellQuote.plain(name) ? name + "\"" : "\"" + q(name))
+                    .append('\n');
         }
         out.append('\n');
         int step = 1;
         for (PlannedChange change : subject.plan().changes()) {
             IamOperation operation = change.operation();
-            out.append("# Step ").append(step++).append(". ").append(operation.action()).append(": ")
-                    .append(ControlCharacters.escape(operation.summary())).append('\n');
+            out.append("# Step ")
+                    .append(step++)
+                    .append(". ")
+                    .append(operation.action())
+                    .append(": ")
+                    .append(ControlCharacters.escape(operation.summary()))
+                    .append('\n');
             step(out, operation);
             out.append('\n');
         }
-        out.append("echo ").append(q(ControlCharacters.escape(ScriptSteps.closing(subject)))).append('\n');
+        out.append("echo ")
+                .append(q(ControlCharacters.escape(ScriptSteps.closing(subject))))
+                .append('\n');
         if (!subject.plan().blockers().isEmpty()) {
             out.append("exit 1\n");
         }
@@ -45,22 +53,41 @@ public final class BashScriptExport {
         String guard = guard(operation);
         String indent = guard == null ? "" : "  ";
         if (operation instanceof IamOperation.AddRoleToInstanceProfile a) {
-            out.append("PROFILE_HOLDS_ROLE=\"$(aws iam list-instance-profiles-for-role --role-name ").append(q(a.roleName()))
-                    .append(" --query ").append(query(a.instanceProfileName())).append(" --output text)\"\n");
+            out.append("PROFILE_HOLDS_ROLE=\"$(aws iam list-instance-profiles-for-role --role-name ")
+                    .append(q(a.roleName()))
+                    .append(" --query ")
+                    .append(query(a.instanceProfileName()))
+                    .append(" --output text)\"\n");
         }
         if (guard != null) {
-            out.append("if ").append(guard).append("; then\n  echo ")
-                    .append(q(ControlCharacters.escape("Already done: " + stripDot(operation.summary()) + "."))).append("\nelse\n");
+            out.append("if ")
+                    .append(guard)
+                    .append("; then\n  echo ")
+                    .append(q(ControlCharacters.escape("Already done: " + stripDot(operation.summary()) + ".")))
+                    .append("\nelse\n");
         }
         operation.document().ifPresent(d -> {
             String json = PolicyJson.pretty(d);
             String marker = ScriptSteps.endMarker("JSON", json);
-            out.append(indent).append("cat > \"$WORK/").append(ScriptSteps.documentFile(operation)).append("\" <<'")
-                    .append(marker).append("'\n").append(json).append(marker).append('\n');
+            out.append(indent)
+                    .append("cat > \"$WORK/")
+                    .append(ScriptSteps.documentFile(operation))
+                    .append("\" <<'")
+                    .append(marker)
+                    .append("'\n")
+                    .append(json)
+                    .append(marker)
+                    .append('\n');
         });
-        out.append(indent).append("aws ").append(ScriptSteps.arguments(operation).stream().map(BashScriptExport::word)
-                .collect(Collectors.joining(" "))).append(" >/dev/null\n");
-        out.append(indent).append("echo ").append(q(ControlCharacters.escape("Done: " + stripDot(operation.summary()) + ".")))
+        out.append(indent)
+                .append("aws ")
+                .append(ScriptSteps.arguments(operation).stream()
+                        .map(BashScriptExport::word)
+                        .collect(Collectors.joining(" ")))
+                .append(" >/dev/null\n");
+        out.append(indent)
+                .append("echo ")
+                .append(q(ControlCharacters.escape("Done: " + stripDot(operation.summary()) + ".")))
                 .append('\n');
         if (guard != null) {
             out.append("fi\n");
@@ -73,7 +100,8 @@ public final class BashScriptExport {
             return "aws iam get-role --role-name " + q(r.roleName()) + " >/dev/null 2>&1";
         }
         if (operation instanceof IamOperation.CreateInstanceProfile p) {
-            return "aws iam get-instance-profile --instance-profile-name " + q(p.instanceProfileName()) + " >/dev/null 2>&1";
+            return "aws iam get-instance-profile --instance-profile-name " + q(p.instanceProfileName())
+                    + " >/dev/null 2>&1";
         }
         if (operation instanceof IamOperation.AddRoleToInstanceProfile) {
             // The count is read before the if: inside an if condition, set -e would not stop on a failed call.

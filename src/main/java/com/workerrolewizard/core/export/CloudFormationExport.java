@@ -18,22 +18,26 @@ public final class CloudFormationExport {
     /** Quotes what a YAML reader could take for anything but a string (2012-10-17 would be a date). */
     private static final ObjectMapper YAML = YamlText.mapper();
 
-    private CloudFormationExport() {
-    }
+    private CloudFormationExport() {}
 
     public static String render(ExportSubject subject) {
         Deployment deployment = Deployment.of(subject);
         ObjectNode template = YAML.createObjectNode();
         template.put("AWSTemplateFormatVersion", "2010-09-09");
-        template.put("Description", "Worker IAM role for Veeam Backup for AWS: instance profile, trust for the backup "
-                + "appliance and for EC2, and the worker permissions of the vendor page.");
+        template.put(
+                "Description",
+                "Worker IAM role for Veeam Backup for AWS: instance profile, trust for the backup "
+                        + "appliance and for EC2, and the worker permissions of the vendor page.");
         ObjectNode parameters = template.putObject("Parameters");
-        ObjectNode trust = Deployment.withAppliance(subject.trustPolicy(), subject.applianceArn(), p -> ref("ApplianceArn"));
+        ObjectNode trust =
+                Deployment.withAppliance(subject.trustPolicy(), subject.applianceArn(), p -> ref("ApplianceArn"));
         // A trust policy that names the appliance only through its account has no use for the parameter.
         if (!trust.equals(subject.trustPolicy())) {
             ObjectNode appliance = parameters.putObject("ApplianceArn");
             appliance.put("Type", "String");
-            appliance.put("Description", "ARN of the backup appliance's Impersonation role, or of its account (arn:PARTITION:iam::ACCOUNT:root).");
+            appliance.put(
+                    "Description",
+                    "ARN of the backup appliance's Impersonation role, or of its account (arn:PARTITION:iam::ACCOUNT:root).");
             appliance.put("Default", subject.applianceArn());
             appliance.put("AllowedPattern", "^arn:aws(-cn|-us-gov)?:iam::\\d{12}:(root|role/.+)$");
         }
@@ -86,15 +90,24 @@ public final class CloudFormationExport {
         outputs.putObject("InstanceProfileArn").set("Value", getAtt("WorkerInstanceProfile"));
         StringBuilder out = new StringBuilder();
         String shownName = ControlCharacters.escape(subject.roleName());
-        out.append("# Worker Role Wizard ").append(subject.version()).append(": CloudFormation template for worker role ")
-                .append(shownName).append(".\n");
-        out.append("# Deploy: aws cloudformation deploy --template-file worker-role.yaml --stack-name veeam-worker-role "
-                + "--capabilities CAPABILITY_NAMED_IAM\n");
+        out.append("# Worker Role Wizard ")
+                .append(subject.version())
+                .append(": CloudFormation template for worker role ")
+                .append(shownName)
+                .append(".\n");
+        out.append(
+                "# Deploy: aws cloudformation deploy --template-file worker-role.yaml --stack-name veeam-worker-role "
+                        + "--capabilities CAPABILITY_NAMED_IAM\n");
         if (subject.existingRole()) {
-            out.append("# Role ").append(shownName).append(" exists: bring it under this stack with a resource import "
-                    + "(aws cloudformation create-change-set --change-set-type IMPORT), not a plain deploy.\n");
-            out.append("# Its trust policy here is the role's own").append(subject.existing().map(e -> e.trustChanged())
-                    .orElse(false) ? ", with the page's missing statements appended.\n" : ".\n");
+            out.append("# Role ")
+                    .append(shownName)
+                    .append(" exists: bring it under this stack with a resource import "
+                            + "(aws cloudformation create-change-set --change-set-type IMPORT), not a plain deploy.\n");
+            out.append("# Its trust policy here is the role's own")
+                    .append(
+                            subject.existing().map(e -> e.trustChanged()).orElse(false)
+                                    ? ", with the page's missing statements appended.\n"
+                                    : ".\n");
         }
         try {
             return out.append(YAML.writeValueAsString(template)).toString();

@@ -13,8 +13,15 @@ import java.util.function.Function;
  * For a new role that is the plan's role; for an existing one, its merged trust policy, the page's
  * permissions and its instance profile, so the template can adopt (import) the role without losing a statement.
  */
-record Deployment(String roleName, String path, String policyName, String instanceProfileName,
-        String instanceProfilePath, boolean importProfile, boolean importPolicy, String permissionsBoundary,
+record Deployment(
+        String roleName,
+        String path,
+        String policyName,
+        String instanceProfileName,
+        String instanceProfilePath,
+        boolean importProfile,
+        boolean importPolicy,
+        String permissionsBoundary,
         Optional<IamOperation.CreateRole> createRole) {
 
     static Deployment of(ExportSubject subject) {
@@ -36,17 +43,32 @@ record Deployment(String roleName, String path, String policyName, String instan
         String profilePath = subject.path();
         if (importProfile) {
             profile = subject.instanceProfile().get();
-            profilePath = subject.existing().flatMap(ExportSubject.Existing::instanceProfilePath).orElse(subject.path());
+            profilePath = subject.existing()
+                    .flatMap(ExportSubject.Existing::instanceProfilePath)
+                    .orElse(subject.path());
         } else if (profile == null) {
             profile = subject.roleName();
         }
         String name = policyName;
         boolean importPolicy = subject.mode() == com.workerrolewizard.core.plan.PermissionsMode.INLINE
-                && subject.existing().map(e -> e.inlinePolicies().contains(name)).orElse(false);
-        String boundary = createRole != null ? createRole.permissionsBoundaryArn()
-                : subject.existing().map(ExportSubject.Existing::permissionsBoundary).orElse(null);
-        return new Deployment(subject.roleName(), subject.path(), policyName, profile, profilePath, importProfile,
-                importPolicy, boundary, Optional.ofNullable(createRole));
+                && subject.existing()
+                        .map(e -> e.inlinePolicies().contains(name))
+                        .orElse(false);
+        String boundary = createRole != null
+                ? createRole.permissionsBoundaryArn()
+                : subject.existing()
+                        .map(ExportSubject.Existing::permissionsBoundary)
+                        .orElse(null);
+        return new Deployment(
+                subject.roleName(),
+                subject.path(),
+                policyName,
+                profile,
+                profilePath,
+                importProfile,
+                importPolicy,
+                boundary,
+                Optional.ofNullable(createRole));
     }
 
     /** A copy of the trust policy where every principal equal to the appliance ARN becomes {@code replacement}. */

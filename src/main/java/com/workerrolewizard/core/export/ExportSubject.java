@@ -13,8 +13,16 @@ import java.util.Optional;
  * @param existing          what an existing role already has, which a template that adopts it must keep
  * @param applianceArn      the appliance principal as written into the trust policy
  */
-public record ExportSubject(String roleName, String path, String applianceArn, ObjectNode trustPolicy,
-        ObjectNode permissionsPolicy, FixPlan plan, PermissionsMode mode, Optional<Existing> existing, String version) {
+public record ExportSubject(
+        String roleName,
+        String path,
+        String applianceArn,
+        ObjectNode trustPolicy,
+        ObjectNode permissionsPolicy,
+        FixPlan plan,
+        PermissionsMode mode,
+        Optional<Existing> existing,
+        String version) {
 
     /**
      * @param instanceProfile     its first instance profile's name and path, if it has one
@@ -22,8 +30,12 @@ public record ExportSubject(String roleName, String path, String applianceArn, O
      * @param inlinePolicies      the names of its inline policies
      * @param trustChanged        whether the page's statements were appended to its trust policy
      */
-    public record Existing(Optional<String> instanceProfile, Optional<String> instanceProfilePath,
-            String permissionsBoundary, List<String> inlinePolicies, boolean trustChanged) {
+    public record Existing(
+            Optional<String> instanceProfile,
+            Optional<String> instanceProfilePath,
+            String permissionsBoundary,
+            List<String> inlinePolicies,
+            boolean trustChanged) {
         public Existing {
             inlinePolicies = List.copyOf(inlinePolicies);
         }

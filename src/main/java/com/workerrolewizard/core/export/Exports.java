@@ -1,10 +1,10 @@
 package com.workerrolewizard.core.export;
 
+import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.account.AccountFacts;
 import com.workerrolewizard.core.account.IdentityPolicy;
 import com.workerrolewizard.core.account.InstanceProfileRef;
 import com.workerrolewizard.core.account.RoleSnapshot;
-import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.arn.Arn;
 import com.workerrolewizard.core.arn.Partition;
@@ -27,32 +27,59 @@ public final class Exports {
         this.version = version;
     }
 
-    public ExportSubject forNewRole(NewRoleRequest request, AppliancePrincipal appliance, AccountFacts facts,
-            PermissionsMode mode) {
+    public ExportSubject forNewRole(
+            NewRoleRequest request, AppliancePrincipal appliance, AccountFacts facts, PermissionsMode mode) {
         FixPlan plan = new FixPlanner(documents).planNewRole(request, appliance, facts, mode);
         Partition partition = appliance.partition().or(facts::partition).orElse(Partition.AWS);
-        return new ExportSubject(request.roleName(), request.path(), appliance.arn(partition),
-                documents.trustPolicy(appliance, partition), documents.permissionsPolicy(), plan, mode, Optional.empty(),
+        return new ExportSubject(
+                request.roleName(),
+                request.path(),
+                appliance.arn(partition),
+                documents.trustPolicy(appliance, partition),
+                documents.permissionsPolicy(),
+                plan,
+                mode,
+                Optional.empty(),
                 version);
     }
 
-    public ExportSubject forRole(RoleSnapshot role, AppliancePrincipal appliance, AccountFacts facts, PermissionsMode mode) {
+    public ExportSubject forRole(
+            RoleSnapshot role, AppliancePrincipal appliance, AccountFacts facts, PermissionsMode mode) {
         if (!role.trustPolicy().isKnown()) {
             throw new UserFacingException("The trust policy of role " + role.name() + " could not be read, so it "
                     + "cannot be exported: " + role.trustPolicy().unknownBecause());
         }
         FixPlan plan = new FixPlanner(documents).planFix(role, appliance, facts, mode);
-        TrustPolicyMerge.Result merge = TrustPolicyMerge.merge(role.trustPolicy().value(), appliance, role.partition(),
-                documents);
+        TrustPolicyMerge.Result merge =
+                TrustPolicyMerge.merge(role.trustPolicy().value(), appliance, role.partition(), documents);
         Optional<InstanceProfileRef> profile = role.instanceProfiles().isKnown()
-                ? role.instanceProfiles().value().stream().findFirst() : Optional.empty();
-        String boundary = role.boundary().isKnown() ? role.boundary().value().map(IdentityPolicy::arn).orElse(null) : null;
-        List<String> inline = role.policies().isKnown() ? role.policies().value().stream()
-                .filter(p -> p.kind() == IdentityPolicy.Kind.INLINE).map(IdentityPolicy::name).toList() : List.of();
-        ExportSubject.Existing existing = new ExportSubject.Existing(profile.map(InstanceProfileRef::name),
-                profile.flatMap(p -> Arn.parse(p.arn())).map(Exports::profilePath), boundary, inline, merge.changed());
-        return new ExportSubject(role.name(), role.path(), appliance.arn(role.partition()), merge.after(),
-                documents.permissionsPolicy(), plan, mode, Optional.of(existing), version);
+                ? role.instanceProfiles().value().stream().findFirst()
+                : Optional.empty();
+        String boundary = role.boundary().isKnown()
+                ? role.boundary().value().map(IdentityPolicy::arn).orElse(null)
+                : null;
+        List<String> inline = role.policies().isKnown()
+                ? role.policies().value().stream()
+                        .filter(p -> p.kind() == IdentityPolicy.Kind.INLINE)
+                        .map(IdentityPolicy::name)
+                        .toList()
+                : List.of();
+        ExportSubject.Existing existing = new ExportSubject.Existing(
+                profile.map(InstanceProfileRef::name),
+                profile.flatMap(p -> Arn.parse(p.arn())).map(Exports::profilePath),
+                boundary,
+                inline,
+                merge.changed());
+        return new ExportSubject(
+                role.name(),
+                role.path(),
+                appliance.arn(role.partition()),
+                merge.after(),
+                documents.permissionsPolicy(),
+                plan,
+                mode,
+                Optional.of(existing),
+                version);
     }
 
     /** The path of an instance profile from its ARN: {@code instance-profile/veeam/Name} has path {@code /veeam/}. */

@@ -6,10 +6,12 @@ import com.workerrolewizard.core.policy.PolicyJson;
 
 /** The documents themselves, printed the product's one way (the page's key order, four-space indentation). */
 public final class JsonExport {
-    public enum Document { TRUST, PERMISSIONS }
-
-    private JsonExport() {
+    public enum Document {
+        TRUST,
+        PERMISSIONS
     }
+
+    private JsonExport() {}
 
     public static String render(ExportSubject subject, Document document) {
         if (document == Document.TRUST) {

@@ -13,8 +13,7 @@ import java.util.stream.Collectors;
  * (the one tool whose commands match the plan's, so the two scripts read alike). Idempotent; stops at the first error.
  */
 public final class PowerShellExport {
-    private PowerShellExport() {
-    }
+    private PowerShellExport() {}
 
     public static String render(ExportSubject subject) {
         StringBuilder out = new StringBuilder();
@@ -25,10 +24,12 @@ public final class PowerShellExport {
                 .append("function Invoke-Aws {\n")
                 .append("    # Runs the AWS CLI; a failed call stops the script.\n")
                 .append("    & aws @args\n")
-                .append("    if ($LASTEXITCODE -ne 0) { throw \"aws $($args -join ' ') failed (exit code $LASTEXITCODE).\" }\n")
+                .append(
+                        "    if ($LASTEXITCODE -ne 0) { throw \"aws $($args -join ' ') failed (exit code $LASTEXITCODE).\" }\n")
                 .append("}\n\n")
                 .append("function Test-Aws {\n")
-                .append("    # True when the AWS CLI call succeeds: a step already done is skipped. Windows PowerShell 5.1\n")
+                .append(
+                        "    # True when the AWS CLI call succeeds: a step already done is skipped. Windows PowerShell 5.1\n")
                 .append("    # turns redirected error output into a stopping error under 'Stop', so not in here.\n")
                 .append("    $previous = $ErrorActionPreference\n")
                 .append("    $ErrorActionPreference = 'Continue'\n")
@@ -44,17 +45,25 @@ public final class PowerShellExport {
             out.append("    $callerArn = (Invoke-Aws sts get-caller-identity --query Arn --output text).Trim()\n")
                     .append("    $parts = $callerArn.Split(':')\n")
                     .append("    $policyArn = \"arn:$($parts[1]):iam::$($parts[4]):policy/")
-                    .append(ShellQuote.plain(name) ? name + "\"" : "\" + " + q(name)).append("\n\n");
+                    .append(ShellQuote.plain(name) ? name + "\"" : "\" + " + q(name))
+                    .append("\n\n");
         }
         int step = 1;
         for (PlannedChange change : subject.plan().changes()) {
             IamOperation operation = change.operation();
-            out.append("    # Step ").append(step++).append(". ").append(operation.action()).append(": ")
-                    .append(ControlCharacters.escape(operation.summary())).append('\n');
+            out.append("    # Step ")
+                    .append(step++)
+                    .append(". ")
+                    .append(operation.action())
+                    .append(": ")
+                    .append(ControlCharacters.escape(operation.summary()))
+                    .append('\n');
             step(out, operation);
             out.append('\n');
         }
-        out.append("    Write-Host ").append(q(ControlCharacters.escape(ScriptSteps.closing(subject)))).append('\n');
+        out.append("    Write-Host ")
+                .append(q(ControlCharacters.escape(ScriptSteps.closing(subject))))
+                .append('\n');
         if (!subject.plan().blockers().isEmpty()) {
             out.append("    exit 1\n");
         }
@@ -65,20 +74,36 @@ public final class PowerShellExport {
     private static void step(StringBuilder out, IamOperation operation) {
         String guard = guard(operation);
         String indent = guard == null ? "    " : "        ";
-        String done = q(ControlCharacters.escape("Already done: " + BashScriptExport.stripDot(operation.summary()) + "."));
+        String done =
+                q(ControlCharacters.escape("Already done: " + BashScriptExport.stripDot(operation.summary()) + "."));
         if (guard != null) {
-            out.append("    if (").append(guard).append(") {\n        Write-Host ").append(done).append("\n    } else {\n");
+            out.append("    if (")
+                    .append(guard)
+                    .append(") {\n        Write-Host ")
+                    .append(done)
+                    .append("\n    } else {\n");
         }
         // .NET writes UTF-8 without a byte-order mark: every character of a kept statement stays as it is. A
         // here-string ends only at a line starting with '@, which pretty JSON never has (its lines start with
         // spaces or brackets).
-        operation.document().ifPresent(d -> out.append(indent).append("[System.IO.File]::WriteAllText((Join-Path $work '")
-                .append(ScriptSteps.documentFile(operation)).append("'), @'\n")
-                .append(PolicyJson.pretty(d)).append("'@)\n"));
-        out.append(indent).append("Invoke-Aws ").append(ScriptSteps.arguments(operation).stream()
-                .map(PowerShellExport::word).collect(Collectors.joining(" "))).append(" | Out-Null\n");
-        out.append(indent).append("Write-Host ")
-                .append(q(ControlCharacters.escape("Done: " + BashScriptExport.stripDot(operation.summary()) + "."))).append('\n');
+        operation
+                .document()
+                .ifPresent(d -> out.append(indent)
+                        .append("[System.IO.File]::WriteAllText((Join-Path $work '")
+                        .append(ScriptSteps.documentFile(operation))
+                        .append("'), @'\n")
+                        .append(PolicyJson.pretty(d))
+                        .append("'@)\n"));
+        out.append(indent)
+                .append("Invoke-Aws ")
+                .append(ScriptSteps.arguments(operation).stream()
+                        .map(PowerShellExport::word)
+                        .collect(Collectors.joining(" ")))
+                .append(" | Out-Null\n");
+        out.append(indent)
+                .append("Write-Host ")
+                .append(q(ControlCharacters.escape("Done: " + BashScriptExport.stripDot(operation.summary()) + ".")))
+                .append('\n');
         if (guard != null) {
             out.append("    }\n");
         }
@@ -93,11 +118,13 @@ public final class PowerShellExport {
         }
         if (operation instanceof IamOperation.AddRoleToInstanceProfile a) {
             String profile = a.instanceProfileName();
-            // A plain name keeps the form an admin reads easily; any other goes in single quotes, where nothing expands.
-            String query = ShellQuote.plain(profile) ? "\"length(InstanceProfiles[?InstanceProfileName=='" + profile + "'])\""
+            // A plain name keeps the form an admin reads easily; any other goes in single quotes, where nothing
+            // expands.
+            String query = ShellQuote.plain(profile)
+                    ? "\"length(InstanceProfiles[?InstanceProfileName=='" + profile + "'])\""
                     : q(ScriptSteps.profileQuery(profile));
-            return "(Invoke-Aws iam list-instance-profiles-for-role --role-name " + q(a.roleName()) + " --query " + query
-                    + " --output text).Trim() -ne '0'";
+            return "(Invoke-Aws iam list-instance-profiles-for-role --role-name " + q(a.roleName()) + " --query "
+                    + query + " --output text).Trim() -ne '0'";
         }
         if (operation instanceof IamOperation.CreatePolicy) {
             return "Test-Aws iam get-policy --policy-arn $policyArn";

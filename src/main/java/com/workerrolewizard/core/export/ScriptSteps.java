@@ -23,8 +23,7 @@ final class ScriptSteps {
 
     static final String POLICY_ARN = "POLICY_ARN";
 
-    private ScriptSteps() {
-    }
+    private ScriptSteps() {}
 
     /** The file a document of this operation is written to before the call. */
     static String documentFile(IamOperation operation) {
@@ -53,8 +52,8 @@ final class ScriptSteps {
     }
 
     static boolean needsAccount(List<IamOperation> operations) {
-        return operations.stream().anyMatch(o -> o instanceof IamOperation.CreatePolicy
-                || o instanceof IamOperation.AttachRolePolicy);
+        return operations.stream()
+                .anyMatch(o -> o instanceof IamOperation.CreatePolicy || o instanceof IamOperation.AttachRolePolicy);
     }
 
     static String managedPolicyName(List<IamOperation> operations) {
@@ -75,7 +74,8 @@ final class ScriptSteps {
             return "Role " + subject.roleName() + " still does not meet every requirement: see NOT FIXED at the top of "
                     + "this script.";
         }
-        return subject.plan().changes().isEmpty() ? "Role " + subject.roleName() + " needed no change."
+        return subject.plan().changes().isEmpty()
+                ? "Role " + subject.roleName() + " needed no change."
                 : "Done: role " + subject.roleName() + " has the changes of the plan.";
     }
 
@@ -100,14 +100,19 @@ final class ScriptSteps {
         List<String> lines = new ArrayList<>();
         lines.add(comment + " Worker Role Wizard " + subject.version() + ": makes IAM role "
                 + ControlCharacters.escape(subject.roleName()) + " meet the four requirements of");
-        lines.add(comment + " Veeam Backup for AWS worker roles (instance profile, appliance trust, EC2 trust, permissions).");
+        lines.add(comment
+                + " Veeam Backup for AWS worker roles (instance profile, appliance trust, EC2 trust, permissions).");
         lines.add(comment + " Appliance: " + ControlCharacters.escape(subject.applianceArn()));
         lines.add(comment + " Needs the AWS CLI v2 and credentials that may change IAM roles in the target account.");
-        lines.add(comment + " Safe to run again: each step checks first or writes the same value; the first error stops it.");
-        if (subject.existingRole() && subject.plan().operations().stream()
-                .anyMatch(o -> o instanceof IamOperation.UpdateAssumeRolePolicy)) {
-            lines.add(comment + " The trust policy below is the role's trust policy as it was read, with the page's missing");
-            lines.add(comment + " statements appended: if someone changed the role's trust policy since, export again.");
+        lines.add(comment
+                + " Safe to run again: each step checks first or writes the same value; the first error stops it.");
+        if (subject.existingRole()
+                && subject.plan().operations().stream()
+                        .anyMatch(o -> o instanceof IamOperation.UpdateAssumeRolePolicy)) {
+            lines.add(comment
+                    + " The trust policy below is the role's trust policy as it was read, with the page's missing");
+            lines.add(
+                    comment + " statements appended: if someone changed the role's trust policy since, export again.");
         }
         for (String blocker : subject.plan().blockers()) {
             lines.add(comment + " NOT FIXED by this script: " + ControlCharacters.escape(blocker));

@@ -18,34 +18,47 @@ import java.util.UUID;
  */
 public final class TerraformExport {
 
-    private TerraformExport() {
-    }
+    private TerraformExport() {}
 
     public static String render(ExportSubject subject) {
         Deployment deployment = Deployment.of(subject);
         StringBuilder out = new StringBuilder();
         String shownName = ControlCharacters.escape(subject.roleName());
-        out.append("# Worker Role Wizard ").append(subject.version()).append(": Terraform configuration for worker role ")
-                .append(shownName).append(".\n# Apply: terraform init && terraform apply\n");
+        out.append("# Worker Role Wizard ")
+                .append(subject.version())
+                .append(": Terraform configuration for worker role ")
+                .append(shownName)
+                .append(".\n# Apply: terraform init && terraform apply\n");
         if (subject.existingRole()) {
-            out.append("# Role ").append(shownName).append(" exists: the import blocks adopt it (Terraform 1.5 or "
-                    + "later);\n# its trust policy here is the role's own").append(subject.existing().map(e -> e.trustChanged())
-                    .orElse(false) ? ", with the page's missing statements appended.\n" : ".\n");
+            out.append("# Role ")
+                    .append(shownName)
+                    .append(" exists: the import blocks adopt it (Terraform 1.5 or "
+                            + "later);\n# its trust policy here is the role's own")
+                    .append(
+                            subject.existing().map(e -> e.trustChanged()).orElse(false)
+                                    ? ", with the page's missing statements appended.\n"
+                                    : ".\n");
         }
         out.append("\nterraform {\n  required_version = \">= 1.5\"\n  required_providers {\n    aws = {\n"
                 + "      source  = \"hashicorp/aws\"\n      version = \">= 5.0\"\n    }\n  }\n}\n\n");
         out.append("variable \"appliance_arn\" {\n")
-                .append("  description = \"ARN of the backup appliance's Impersonation role, or of its account (arn:PARTITION:iam::ACCOUNT:root).\"\n")
+                .append(
+                        "  description = \"ARN of the backup appliance's Impersonation role, or of its account (arn:PARTITION:iam::ACCOUNT:root).\"\n")
                 .append("  type        = string\n")
-                .append("  default     = ").append(string(subject.applianceArn())).append("\n}\n\n");
+                .append("  default     = ")
+                .append(string(subject.applianceArn()))
+                .append("\n}\n\n");
         out.append("variable \"role_name\" {\n  description = \"Name of the worker role.\"\n  type        = string\n")
-                .append("  default     = ").append(string(subject.roleName())).append("\n}\n\n");
+                .append("  default     = ")
+                .append(string(subject.roleName()))
+                .append("\n}\n\n");
 
         // Stands for the appliance principal until the heredoc is written: random, so no text of the policy equals it.
         // Terraform pastes the variable into the JSON as it is, so an ARN JSON would have to escape stays literal.
         String applianceMark = "@@appliance-" + UUID.randomUUID() + "@@";
         ObjectNode trust = jsonPlain(subject.applianceArn())
-                ? Deployment.withAppliance(subject.trustPolicy(), subject.applianceArn(), p -> TextNode.valueOf(applianceMark))
+                ? Deployment.withAppliance(
+                        subject.trustPolicy(), subject.applianceArn(), p -> TextNode.valueOf(applianceMark))
                 : subject.trustPolicy();
         List<String[]> role = new ArrayList<>();
         role.add(new String[] {"name", "var.role_name"});
@@ -62,36 +75,62 @@ public final class TerraformExport {
             role.add(new String[] {"permissions_boundary", string(deployment.permissionsBoundary())});
         }
         role.add(new String[] {"assume_role_policy", heredoc(trust, applianceMark)});
-        block(out, "resource \"aws_iam_role\" \"worker\"", role,
+        block(
+                out,
+                "resource \"aws_iam_role\" \"worker\"",
+                role,
                 deployment.createRole().map(IamOperation.CreateRole::tags).orElse(List.of()));
 
         if (subject.mode() == PermissionsMode.INLINE) {
-            block(out, "resource \"aws_iam_role_policy\" \"worker_permissions\"", List.of(
-                    new String[] {"name", string(deployment.policyName())},
-                    new String[] {"role", "aws_iam_role.worker.id"},
-                    new String[] {"policy", heredoc(subject.permissionsPolicy(), null)}), List.of());
+            block(
+                    out,
+                    "resource \"aws_iam_role_policy\" \"worker_permissions\"",
+                    List.of(
+                            new String[] {"name", string(deployment.policyName())},
+                            new String[] {"role", "aws_iam_role.worker.id"},
+                            new String[] {"policy", heredoc(subject.permissionsPolicy(), null)}),
+                    List.of());
         } else {
-            block(out, "resource \"aws_iam_policy\" \"worker_permissions\"", List.of(
-                    new String[] {"name", string(deployment.policyName())},
-                    new String[] {"path", "\"/\""},
-                    new String[] {"description", "\"Permissions of Veeam Backup for AWS worker instances\""},
-                    new String[] {"policy", heredoc(subject.permissionsPolicy(), null)}), List.of());
-            block(out, "resource \"aws_iam_role_policy_attachment\" \"worker_permissions\"", List.of(
-                    new String[] {"role", "aws_iam_role.worker.name"},
-                    new String[] {"policy_arn", "aws_iam_policy.worker_permissions.arn"}), List.of());
+            block(
+                    out,
+                    "resource \"aws_iam_policy\" \"worker_permissions\"",
+                    List.of(
+                            new String[] {"name", string(deployment.policyName())},
+                            new String[] {"path", "\"/\""},
+                            new String[] {"description", "\"Permissions of Veeam Backup for AWS worker instances\""},
+                            new String[] {"policy", heredoc(subject.permissionsPolicy(), null)}),
+                    List.of());
+            block(
+                    out,
+                    "resource \"aws_iam_role_policy_attachment\" \"worker_permissions\"",
+                    List.of(
+                            new String[] {"role", "aws_iam_role.worker.name"},
+                            new String[] {"policy_arn", "aws_iam_policy.worker_permissions.arn"}),
+                    List.of());
         }
-        block(out, "resource \"aws_iam_instance_profile\" \"worker\"", List.of(
-                new String[] {"name", deployment.instanceProfileName().equals(subject.roleName()) ? "var.role_name"
-                        : string(deployment.instanceProfileName())},
-                new String[] {"path", string(deployment.instanceProfilePath())},
-                new String[] {"role", "aws_iam_role.worker.name"}), List.of());
+        block(
+                out,
+                "resource \"aws_iam_instance_profile\" \"worker\"",
+                List.of(
+                        new String[] {
+                            "name",
+                            deployment.instanceProfileName().equals(subject.roleName())
+                                    ? "var.role_name"
+                                    : string(deployment.instanceProfileName())
+                        },
+                        new String[] {"path", string(deployment.instanceProfilePath())},
+                        new String[] {"role", "aws_iam_role.worker.name"}),
+                List.of());
         if (subject.existingRole()) {
             importBlock(out, "aws_iam_role.worker", subject.roleName());
             if (deployment.importProfile()) {
                 importBlock(out, "aws_iam_instance_profile.worker", deployment.instanceProfileName());
             }
             if (deployment.importPolicy()) {
-                importBlock(out, "aws_iam_role_policy.worker_permissions", subject.roleName() + ":" + deployment.policyName());
+                importBlock(
+                        out,
+                        "aws_iam_role_policy.worker_permissions",
+                        subject.roleName() + ":" + deployment.policyName());
             }
         }
         out.append("output \"role_arn\" {\n  value = aws_iam_role.worker.arn\n}\n\n");
@@ -100,30 +139,42 @@ public final class TerraformExport {
     }
 
     /** A block whose attributes are aligned on their = as terraform fmt aligns them; tags (a map) come last. */
-    private static void block(StringBuilder out, String header, List<String[]> attributes, List<IamOperation.Tag> tags) {
+    private static void block(
+            StringBuilder out, String header, List<String[]> attributes, List<IamOperation.Tag> tags) {
         int width = attributes.stream().mapToInt(a -> a[0].length()).max().orElse(0);
         if (!tags.isEmpty()) {
             width = Math.max(width, "tags".length());
         }
         out.append(header).append(" {\n");
         for (String[] attribute : attributes) {
-            out.append("  ").append(String.format("%-" + width + "s", attribute[0])).append(" = ").append(attribute[1]);
+            out.append("  ")
+                    .append(String.format("%-" + width + "s", attribute[0]))
+                    .append(" = ")
+                    .append(attribute[1]);
             if (!attribute[1].endsWith("\n")) {
                 out.append('\n');
             }
         }
         if (!tags.isEmpty()) {
-            int keyWidth = tags.stream().mapToInt(t -> string(t.key()).length()).max().orElse(0);
+            int keyWidth =
+                    tags.stream().mapToInt(t -> string(t.key()).length()).max().orElse(0);
             out.append("  ").append(String.format("%-" + width + "s", "tags")).append(" = {\n");
-            tags.forEach(t -> out.append("    ").append(String.format("%-" + keyWidth + "s", string(t.key()))).append(" = ")
-                    .append(string(t.value())).append('\n'));
+            tags.forEach(t -> out.append("    ")
+                    .append(String.format("%-" + keyWidth + "s", string(t.key())))
+                    .append(" = ")
+                    .append(string(t.value()))
+                    .append('\n'));
             out.append("  }\n");
         }
         out.append("}\n\n");
     }
 
     private static void importBlock(StringBuilder out, String to, String id) {
-        out.append("import {\n  to = ").append(to).append("\n  id = ").append(string(id)).append("\n}\n\n");
+        out.append("import {\n  to = ")
+                .append(to)
+                .append("\n  id = ")
+                .append(string(id))
+                .append("\n}\n\n");
     }
 
     /**
@@ -137,7 +188,8 @@ public final class TerraformExport {
         StringBuilder out = new StringBuilder("<<-").append(marker).append('\n');
         for (String line : json.lines().toList()) {
             String escaped = escapeTemplate(line);
-            out.append("    ").append(applianceMark == null ? escaped : escaped.replace(applianceMark, "${var.appliance_arn}"))
+            out.append("    ")
+                    .append(applianceMark == null ? escaped : escaped.replace(applianceMark, "${var.appliance_arn}"))
                     .append('\n');
         }
         return out.append("  ").append(marker).append('\n').toString();

@@ -25,11 +25,11 @@ final class YamlText {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z/][A-Za-z0-9 _.:/@+=*,()-]*");
     /** YAML 1.1 booleans and nulls, which CloudFormation's reader and cfn-lint still honour. */
     private static final Set<String> KEYWORDS = Set.of("y", "yes", "n", "no", "true", "false", "on", "off", "null");
+
     private static final Pattern PRINTABLE_ASCII = Pattern.compile("[\\x20-\\x7E]*");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-    private YamlText() {
-    }
+    private YamlText() {}
 
     static ObjectMapper mapper() {
         YAMLFactoryBuilder builder = YAMLFactory.builder()
@@ -42,8 +42,11 @@ final class YamlText {
     }
 
     static boolean plain(String text) {
-        return PLAIN.matcher(text).matches() && !KEYWORDS.contains(text.toLowerCase(Locale.ROOT))
-                && !text.endsWith(" ") && !text.endsWith(":") && !text.contains(": ");
+        return PLAIN.matcher(text).matches()
+                && !KEYWORDS.contains(text.toLowerCase(Locale.ROOT))
+                && !text.endsWith(" ")
+                && !text.endsWith(":")
+                && !text.contains(": ");
     }
 
     /** Keys: quoted (in double quotes) unless plain text as defined above. */
@@ -71,14 +74,21 @@ final class YamlText {
 
         @Override
         protected YAMLGenerator _createGenerator(Writer out, IOContext context) throws IOException {
-            return new Generator(context, _generatorFeatures, _yamlGeneratorFeatures, _quotingChecker, _objectCodec,
-                    out, _version);
+            return new Generator(
+                    context, _generatorFeatures, _yamlGeneratorFeatures, _quotingChecker, _objectCodec, out, _version);
         }
     }
 
     private static final class Generator extends YAMLGenerator {
-        Generator(IOContext context, int features, int yamlFeatures, StringQuotingChecker quoting,
-                com.fasterxml.jackson.core.ObjectCodec codec, Writer out, DumperOptions.Version version) throws IOException {
+        Generator(
+                IOContext context,
+                int features,
+                int yamlFeatures,
+                StringQuotingChecker quoting,
+                com.fasterxml.jackson.core.ObjectCodec codec,
+                Writer out,
+                DumperOptions.Version version)
+                throws IOException {
             super(context, features, yamlFeatures, quoting, codec, out, version);
         }
 
@@ -106,7 +116,8 @@ final class YamlText {
          * 750 in YAML 1.1), a merge key or a value indicator. Dates stay in double quotes, as this export always had them.
          */
         private static DumperOptions.ScalarStyle style(String text) {
-            if (!PRINTABLE_ASCII.matcher(text).matches() || DATE.matcher(text).matches()
+            if (!PRINTABLE_ASCII.matcher(text).matches()
+                    || DATE.matcher(text).matches()
                     || StringQuotingChecker.Default.instance().needToQuoteValue(text)) {
                 return DumperOptions.ScalarStyle.DOUBLE_QUOTED;
             }

@@ -10,8 +10,14 @@ import java.util.Optional;
  * @param found         for an undo, what IAM showed about each write whose outcome was unknown
  * @param journalRecord the journal record's id, for undo; null when not even the record could be saved
  */
-public record ApplyOutcome(List<String> applied, List<String> skipped, List<String> unknown, List<String> notApplied,
-        List<String> found, Optional<String> failure, String journalRecord) {
+public record ApplyOutcome(
+        List<String> applied,
+        List<String> skipped,
+        List<String> unknown,
+        List<String> notApplied,
+        List<String> found,
+        Optional<String> failure,
+        String journalRecord) {
     public ApplyOutcome {
         applied = List.copyOf(applied);
         skipped = List.copyOf(skipped);

@@ -14,8 +14,16 @@ import java.util.List;
  * @param problems  limits the plan would break: a plan with problems must not run
  * @param notes     what the admin should know (assumptions the source could not check)
  */
-public record FixPlan(String role, String roleArn, String appliance, boolean newRole, List<RequirementResult> before,
-        List<PlannedChange> changes, List<String> blockers, List<String> problems, List<String> notes) {
+public record FixPlan(
+        String role,
+        String roleArn,
+        String appliance,
+        boolean newRole,
+        List<RequirementResult> before,
+        List<PlannedChange> changes,
+        List<String> blockers,
+        List<String> problems,
+        List<String> notes) {
     public FixPlan {
         before = List.copyOf(before);
         changes = List.copyOf(changes);
@@ -47,7 +55,8 @@ public record FixPlan(String role, String roleArn, String appliance, boolean new
         List<PlannedChange> kept = new java.util.ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {
             boolean fixes = changes.get(i).fixes().contains(id);
-            boolean prepares = changes.get(i).fixes().isEmpty() && i + 1 < changes.size()
+            boolean prepares = changes.get(i).fixes().isEmpty()
+                    && i + 1 < changes.size()
                     && changes.get(i + 1).fixes().contains(id);
             if (fixes || prepares) {
                 kept.add(changes.get(i));

@@ -16,10 +16,10 @@ public final class IamLimits {
     private static final Pattern NAME = Pattern.compile("[\\w+=,.@-]+");
     private static final Pattern PATH = Pattern.compile("/|/[\\u0021-\\u007E]+/");
     private static final Pattern TAG_TEXT = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
-    private static final Pattern DESCRIPTION = Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*");
+    private static final Pattern DESCRIPTION =
+            Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*");
 
-    private IamLimits() {
-    }
+    private IamLimits() {}
 
     public static Optional<String> roleName(String name) {
         return name("Role name", name, 64);
@@ -34,7 +34,10 @@ public final class IamLimits {
     }
 
     private static Optional<String> name(String what, String name, int max) {
-        if (name == null || name.isEmpty() || name.length() > max || !NAME.matcher(name).matches()) {
+        if (name == null
+                || name.isEmpty()
+                || name.length() > max
+                || !NAME.matcher(name).matches()) {
             return Optional.of(what + " \"" + (name == null ? "" : name) + "\" is not valid: use 1 to " + max
                     + " letters, digits and + = , . @ _ - (no spaces).");
         }
@@ -61,7 +64,8 @@ public final class IamLimits {
 
     public static Optional<String> maxSessionDuration(Integer seconds) {
         if (seconds != null && (seconds < 3600 || seconds > 43200)) {
-            return Optional.of("The maximum session duration " + seconds + " is out of range: give 3600 to 43200 seconds.");
+            return Optional.of(
+                    "The maximum session duration " + seconds + " is out of range: give 3600 to 43200 seconds.");
         }
         return Optional.empty();
     }
@@ -74,11 +78,17 @@ public final class IamLimits {
         if (arn == null || arn.isBlank()) {
             return Optional.empty();
         }
-        boolean policy = com.workerrolewizard.core.arn.Arn.parse(arn.strip()).filter(a -> a.service().equals("iam")
-                && a.region().isEmpty() && (a.account().equals("aws") || com.workerrolewizard.core.arn.Arn.isAccountId(a.account()))
-                && a.resource().startsWith("policy/") && a.resource().length() > "policy/".length()).isPresent();
-        return policy ? Optional.empty() : Optional.of("The permissions boundary \"" + arn.strip() + "\" is not a managed "
-                + "policy ARN such as arn:aws:iam::123456789012:policy/NAME.");
+        boolean policy = com.workerrolewizard.core.arn.Arn.parse(arn.strip())
+                .filter(a -> a.service().equals("iam")
+                        && a.region().isEmpty()
+                        && (a.account().equals("aws") || com.workerrolewizard.core.arn.Arn.isAccountId(a.account()))
+                        && a.resource().startsWith("policy/")
+                        && a.resource().length() > "policy/".length())
+                .isPresent();
+        return policy
+                ? Optional.empty()
+                : Optional.of("The permissions boundary \"" + arn.strip() + "\" is not a managed "
+                        + "policy ARN such as arn:aws:iam::123456789012:policy/NAME.");
     }
 
     /**
@@ -93,10 +103,12 @@ public final class IamLimits {
             }
             int equals = entry.indexOf('=');
             if (equals <= 0) {
-                throw new com.workerrolewizard.core.UserFacingException("Tag \"" + entry.strip() + "\" is not KEY=VALUE: "
-                        + "write it as team=backup.");
+                throw new com.workerrolewizard.core.UserFacingException(
+                        "Tag \"" + entry.strip() + "\" is not KEY=VALUE: " + "write it as team=backup.");
             }
-            tags.add(new IamOperation.Tag(entry.substring(0, equals).strip(), entry.substring(equals + 1).strip()));
+            tags.add(new IamOperation.Tag(
+                    entry.substring(0, equals).strip(),
+                    entry.substring(equals + 1).strip()));
         }
         return tags;
     }
@@ -108,14 +120,18 @@ public final class IamLimits {
         java.util.Set<String> keys = new java.util.HashSet<>();
         for (IamOperation.Tag tag : tags) {
             if (!keys.add(tag.key().toLowerCase(java.util.Locale.ROOT))) {
-                return Optional.of("Tag key \"" + tag.key() + "\" is given twice (tag keys are unique regardless of case): "
-                        + "keep one.");
+                return Optional.of("Tag key \"" + tag.key()
+                        + "\" is given twice (tag keys are unique regardless of case): " + "keep one.");
             }
-            if (!TAG_TEXT.matcher(tag.key()).matches() || !TAG_TEXT.matcher(tag.value()).matches()) {
-                return Optional.of("Tag \"" + tag.key() + "\" is not valid: keys and values hold letters, digits, spaces "
-                        + "and _ . : / = + - @ only.");
+            if (!TAG_TEXT.matcher(tag.key()).matches()
+                    || !TAG_TEXT.matcher(tag.value()).matches()) {
+                return Optional.of(
+                        "Tag \"" + tag.key() + "\" is not valid: keys and values hold letters, digits, spaces "
+                                + "and _ . : / = + - @ only.");
             }
-            if (tag.key().isEmpty() || tag.key().length() > 128 || tag.key().startsWith("aws:")
+            if (tag.key().isEmpty()
+                    || tag.key().length() > 128
+                    || tag.key().startsWith("aws:")
                     || tag.value().length() > 256) {
                 return Optional.of("Tag \"" + tag.key() + "\" is not valid: keys have 1 to 128 characters and do not "
                         + "start with aws:, values at most 256.");
@@ -128,7 +144,8 @@ public final class IamLimits {
         int size = PolicyJson.iamSize(document);
         if (size > quota) {
             return Optional.of("The trust policy would be " + size + " characters, over the account's quota of "
-                    + String.format("%,d", quota) + ": remove statements that are no longer needed, or ask AWS to raise "
+                    + String.format("%,d", quota)
+                    + ": remove statements that are no longer needed, or ask AWS to raise "
                     + "the role trust policy length quota (up to 4,096).");
         }
         return Optional.empty();

@@ -8,9 +8,14 @@ import java.util.Optional;
  * One IAM API call of a plan, with its exact parameters. The same record is shown to the admin, turned
  * into an AWS CLI command or a script, and executed by the live gateway.
  */
-public sealed interface IamOperation permits IamOperation.CreateRole, IamOperation.UpdateAssumeRolePolicy,
-        IamOperation.CreateInstanceProfile, IamOperation.AddRoleToInstanceProfile, IamOperation.PutRolePolicy,
-        IamOperation.CreatePolicy, IamOperation.AttachRolePolicy {
+public sealed interface IamOperation
+        permits IamOperation.CreateRole,
+                IamOperation.UpdateAssumeRolePolicy,
+                IamOperation.CreateInstanceProfile,
+                IamOperation.AddRoleToInstanceProfile,
+                IamOperation.PutRolePolicy,
+                IamOperation.CreatePolicy,
+                IamOperation.AttachRolePolicy {
 
     /** The IAM API action, as in IAM's reference and in the journal. */
     String action();
@@ -32,11 +37,17 @@ public sealed interface IamOperation permits IamOperation.CreateRole, IamOperati
         return Optional.empty();
     }
 
-    record Tag(String key, String value) {
-    }
+    record Tag(String key, String value) {}
 
-    record CreateRole(String roleName, String path, ObjectNode trustPolicy, String description,
-            String permissionsBoundaryArn, List<Tag> tags, Integer maxSessionDuration) implements IamOperation {
+    record CreateRole(
+            String roleName,
+            String path,
+            ObjectNode trustPolicy,
+            String description,
+            String permissionsBoundaryArn,
+            List<Tag> tags,
+            Integer maxSessionDuration)
+            implements IamOperation {
         public CreateRole {
             tags = List.copyOf(tags);
         }
@@ -48,7 +59,8 @@ public sealed interface IamOperation permits IamOperation.CreateRole, IamOperati
 
         @Override
         public String summary() {
-            return "Create role " + roleName + " on path " + path + " with a trust policy holding both of the page's statements.";
+            return "Create role " + roleName + " on path " + path
+                    + " with a trust policy holding both of the page's statements.";
         }
 
         @Override
@@ -66,15 +78,27 @@ public sealed interface IamOperation permits IamOperation.CreateRole, IamOperati
                 p.put("MaxSessionDuration", String.valueOf(maxSessionDuration));
             }
             if (!tags.isEmpty()) {
-                p.put("Tags", String.join(" ", tags.stream().map(t -> "Key=" + t.key() + ",Value=" + t.value()).toList()));
+                p.put(
+                        "Tags",
+                        String.join(
+                                " ",
+                                tags.stream()
+                                        .map(t -> "Key=" + t.key() + ",Value=" + t.value())
+                                        .toList()));
             }
             return p;
         }
 
         @Override
         public List<String> cliArguments() {
-            List<String> args = new java.util.ArrayList<>(List.of("create-role", "--role-name", roleName, "--path", path,
-                    "--assume-role-policy-document", trustPolicy.toString()));
+            List<String> args = new java.util.ArrayList<>(List.of(
+                    "create-role",
+                    "--role-name",
+                    roleName,
+                    "--path",
+                    path,
+                    "--assume-role-policy-document",
+                    trustPolicy.toString()));
             if (description != null && !description.isBlank()) {
                 args.addAll(List.of("--description", description));
             }
@@ -177,8 +201,12 @@ public sealed interface IamOperation permits IamOperation.CreateRole, IamOperati
 
         @Override
         public List<String> cliArguments() {
-            return List.of("add-role-to-instance-profile", "--instance-profile-name", instanceProfileName,
-                    "--role-name", roleName);
+            return List.of(
+                    "add-role-to-instance-profile",
+                    "--instance-profile-name",
+                    instanceProfileName,
+                    "--role-name",
+                    roleName);
         }
     }
 
@@ -203,8 +231,14 @@ public sealed interface IamOperation permits IamOperation.CreateRole, IamOperati
 
         @Override
         public List<String> cliArguments() {
-            return List.of("put-role-policy", "--role-name", roleName, "--policy-name", policyName,
-                    "--policy-document", policy.toString());
+            return List.of(
+                    "put-role-policy",
+                    "--role-name",
+                    roleName,
+                    "--policy-name",
+                    policyName,
+                    "--policy-document",
+                    policy.toString());
         }
 
         @Override
@@ -235,8 +269,16 @@ public sealed interface IamOperation permits IamOperation.CreateRole, IamOperati
 
         @Override
         public List<String> cliArguments() {
-            return List.of("create-policy", "--policy-name", policyName, "--path", path, "--description", description,
-                    "--policy-document", policy.toString());
+            return List.of(
+                    "create-policy",
+                    "--policy-name",
+                    policyName,
+                    "--path",
+                    path,
+                    "--description",
+                    description,
+                    "--policy-document",
+                    policy.toString());
         }
 
         @Override
@@ -253,7 +295,8 @@ public sealed interface IamOperation permits IamOperation.CreateRole, IamOperati
 
         @Override
         public String summary() {
-            return "Attach managed policy " + policyArn.substring(policyArn.lastIndexOf('/') + 1) + " to role " + roleName + ".";
+            return "Attach managed policy " + policyArn.substring(policyArn.lastIndexOf('/') + 1) + " to role "
+                    + roleName + ".";
         }
 
         @Override

@@ -15,8 +15,7 @@ import java.util.stream.Collectors;
  * can fake a line or a colour.
  */
 public final class PlanText {
-    private PlanText() {
-    }
+    private PlanText() {}
 
     public static String render(FixPlan plan) {
         StringBuilder out = new StringBuilder();
@@ -28,8 +27,13 @@ public final class PlanText {
         boolean failing = false;
         for (RequirementResult result : plan.before()) {
             if (result.status() == Status.FAIL || result.status() == Status.UNKNOWN) {
-                out.append("  ").append(String.format("%-9s", "[" + result.status() + "]")).append(' ')
-                        .append(result.id().id()).append(": ").append(shown(result.detail())).append('\n');
+                out.append("  ")
+                        .append(String.format("%-9s", "[" + result.status() + "]"))
+                        .append(' ')
+                        .append(result.id().id())
+                        .append(": ")
+                        .append(shown(result.detail()))
+                        .append('\n');
                 failing = true;
             }
         }
@@ -37,28 +41,36 @@ public final class PlanText {
             out.append('\n');
         }
         if (plan.empty()) {
-            out.append(plan.blockers().isEmpty() ? "Nothing to change: the role meets every requirement it can.\n"
-                    : "Nothing the plan can change.\n");
+            out.append(
+                    plan.blockers().isEmpty()
+                            ? "Nothing to change: the role meets every requirement it can.\n"
+                            : "Nothing the plan can change.\n");
         }
         int step = 1;
         for (PlannedChange change : plan.changes()) {
             IamOperation operation = change.operation();
             out.append("Step ").append(step++).append(". ").append(operation.action());
             if (!change.fixes().isEmpty()) {
-                out.append("  (fixes ").append(change.fixes().stream().map(RequirementId::id)
-                        .collect(Collectors.joining(", "))).append(')');
+                out.append("  (fixes ")
+                        .append(change.fixes().stream().map(RequirementId::id).collect(Collectors.joining(", ")))
+                        .append(')');
             }
             out.append('\n').append("  ").append(shown(operation.summary())).append('\n');
             if (operation instanceof IamOperation.UpdateAssumeRolePolicy update) {
                 out.append("  Trust policy (- before, + after):\n");
-                indent(out, TextDiff.lines(PolicyJson.pretty(update.before()), PolicyJson.pretty(update.after())), "    ");
+                indent(
+                        out,
+                        TextDiff.lines(PolicyJson.pretty(update.before()), PolicyJson.pretty(update.after())),
+                        "    ");
             } else {
                 operation.document().ifPresent(d -> {
                     out.append("  Document:\n");
                     indent(out, PolicyJson.pretty(d).lines().toList(), "    ");
                 });
             }
-            out.append("  AWS CLI:\n    ").append(shown(ShellQuote.awsCli(operation.cliArguments()))).append("\n\n");
+            out.append("  AWS CLI:\n    ")
+                    .append(shown(ShellQuote.awsCli(operation.cliArguments())))
+                    .append("\n\n");
         }
         section(out, "Cannot be fixed by this plan", plan.blockers());
         section(out, "Limits this plan would break (it will not run)", plan.problems());

@@ -16,8 +16,7 @@ public final class ShellQuote {
     /** Bare words PowerShell reads as plain text in argument mode: no , (an array), no @ (splatting) at the start. */
     private static final Pattern POWERSHELL_BARE = Pattern.compile("(--)?[A-Za-z0-9_/][A-Za-z0-9_./:=+-]*");
 
-    private ShellQuote() {
-    }
+    private ShellQuote() {}
 
     /** True when a word needs no quoting for bash, nor inside bash's or PowerShell's double quotes. */
     public static boolean plain(String word) {

@@ -8,8 +8,7 @@ import java.util.List;
  * {@code "+"} in front, so an admin reads the whole document with its change in place.
  */
 public final class TextDiff {
-    private TextDiff() {
-    }
+    private TextDiff() {}
 
     public static List<String> lines(String before, String after) {
         List<String> a = before.lines().toList();
@@ -17,7 +16,8 @@ public final class TextDiff {
         int[][] common = new int[a.size() + 1][b.size() + 1];
         for (int i = a.size() - 1; i >= 0; i--) {
             for (int j = b.size() - 1; j >= 0; j--) {
-                common[i][j] = a.get(i).equals(b.get(j)) ? common[i + 1][j + 1] + 1
+                common[i][j] = a.get(i).equals(b.get(j))
+                        ? common[i + 1][j + 1] + 1
                         : Math.max(common[i + 1][j], common[i][j + 1]);
             }
         }

@@ -27,8 +27,7 @@ import java.util.Set;
  * reported, never removed: that decision is the admin's.
  */
 public final class TrustPolicyMerge {
-    private TrustPolicyMerge() {
-    }
+    private TrustPolicyMerge() {}
 
     /**
      * @param added   what was appended ("the page's appliance statement"), empty when nothing changed
@@ -36,8 +35,13 @@ public final class TrustPolicyMerge {
      * @param blocked one sentence per principal a Deny keeps out
      * @param removed one sentence per unique ID of a deleted principal taken out (IAM refuses to save them)
      */
-    public record Result(ObjectNode before, ObjectNode after, List<String> added, Set<RequirementId> fixes,
-            List<String> blocked, List<String> removed) {
+    public record Result(
+            ObjectNode before,
+            ObjectNode after,
+            List<String> added,
+            Set<RequirementId> fixes,
+            List<String> blocked,
+            List<String> removed) {
         public Result {
             added = List.copyOf(added);
             fixes = Set.copyOf(fixes);
@@ -50,8 +54,8 @@ public final class TrustPolicyMerge {
         }
     }
 
-    public static Result merge(PolicyDocument current, AppliancePrincipal appliance, Partition partition,
-            WorkerDocuments documents) {
+    public static Result merge(
+            PolicyDocument current, AppliancePrincipal appliance, Partition partition, WorkerDocuments documents) {
         ObjectNode after = current.json();
         List<String> added = new ArrayList<>();
         Set<RequirementId> fixes = EnumSet.noneOf(RequirementId.class);
@@ -60,7 +64,8 @@ public final class TrustPolicyMerge {
         Optional<Partition> named = appliance.partition();
         if (named.isPresent() && named.get() != partition) {
             blocked.add("The appliance " + appliance.arn() + " is in partition " + named.get() + " and the role in "
-                    + partition + ": IAM cannot trust a principal of another partition, so no statement is added for it.");
+                    + partition
+                    + ": IAM cannot trust a principal of another partition, so no statement is added for it.");
         } else if (needs(current, applianceTarget, blocked)) {
             statements(after).add(documents.applianceStatement(appliance, partition));
             added.add("the page's appliance statement");
@@ -87,7 +92,9 @@ public final class TrustPolicyMerge {
             return removed;
         }
         for (int i = array.size() - 1; i >= 0; i--) {
-            JsonNode principal = array.get(i).has("Principal") ? array.get(i).get("Principal") : array.get(i).path("NotPrincipal");
+            JsonNode principal = array.get(i).has("Principal")
+                    ? array.get(i).get("Principal")
+                    : array.get(i).path("NotPrincipal");
             if (!(principal instanceof ObjectNode principals) || !principals.has("AWS")) {
                 continue;
             }
@@ -116,13 +123,16 @@ public final class TrustPolicyMerge {
 
     private static boolean needs(PolicyDocument current, PrincipalTarget target, List<String> blocked) {
         TrustEvaluation evaluation = TrustEvaluator.evaluate(current, target);
-        Optional<String> deny = evaluation.unconditionalDeny().map(d -> d.statement().label());
+        Optional<String> deny =
+                evaluation.unconditionalDeny().map(d -> d.statement().label());
         if (deny.isPresent()) {
-            blocked.add("The trust policy's " + deny.get() + " denies sts:AssumeRole to " + target.describe()
-                    + "; the plan leaves it as it is, and no added statement can win over it: remove or narrow it yourself.");
+            blocked.add(
+                    "The trust policy's " + deny.get() + " denies sts:AssumeRole to " + target.describe()
+                            + "; the plan leaves it as it is, and no added statement can win over it: remove or narrow it yourself.");
             return false;
         }
-        return evaluation.bestUnconditionalAllow().isEmpty() && evaluation.conditionalAllow().isEmpty();
+        return evaluation.bestUnconditionalAllow().isEmpty()
+                && evaluation.conditionalAllow().isEmpty();
     }
 
     /** The Statement array, turning a single statement object into an array that holds it first. */

@@ -12,8 +12,7 @@ import java.util.List;
  * their edits stay.
  */
 public final class TrustRestore {
-    private TrustRestore() {
-    }
+    private TrustRestore() {}
 
     public static ObjectNode restore(ObjectNode current, ObjectNode before, ObjectNode after) {
         if (current.equals(after)) {

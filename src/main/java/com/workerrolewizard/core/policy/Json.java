@@ -23,8 +23,7 @@ public final class Json {
             .addModule(new SimpleModule("written-numbers").addDeserializer(JsonNode.class, new WrittenTreeReader()))
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Jackson's message in an admin's words: no class names, no feature flags. */
     private static String plain(String message) {
@@ -51,7 +50,8 @@ public final class Json {
     public static String explain(JsonProcessingException e) {
         String where = "";
         if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
-            where = " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            where = " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
         }
         String line = plain(e.getOriginalMessage());
         if (line.endsWith(".")) {

@@ -51,12 +51,13 @@ public final class PolicyJson {
         public SerializableString getEscapeSequence(int c) {
             // Surrogates come here one half at a time: a pair is a character like any other and is left alone.
             boolean surrogate = c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE;
-            return ControlCharacters.isControl(c) && !surrogate ? new SerializedString(String.format("\\u%04X", c)) : null;
+            return ControlCharacters.isControl(c) && !surrogate
+                    ? new SerializedString(String.format("\\u%04X", c))
+                    : null;
         }
     }
 
-    private PolicyJson() {
-    }
+    private PolicyJson() {}
 
     public static String pretty(JsonNode document) {
         try {

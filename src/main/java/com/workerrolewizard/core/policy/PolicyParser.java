@@ -14,8 +14,7 @@ final class PolicyParser {
     private static final Set<String> VERSIONS = Set.of("2012-10-17", "2008-10-17");
     private static final Set<String> PRINCIPAL_TYPES = Set.of("AWS", "Service", "Federated", "CanonicalUser");
 
-    private PolicyParser() {
-    }
+    private PolicyParser() {}
 
     static PolicyDocument parse(String text, PolicyKind kind) {
         String json = PolicyText.normalizeWhitespace(PolicyText.decode(text));
@@ -24,16 +23,16 @@ final class PolicyParser {
         }
         JsonNode root = readTree(json, kind);
         if (!root.isObject()) {
-            throw new MalformedPolicyException("The " + kind.label() + " must be a JSON object, not "
-                    + describe(root) + ".");
+            throw new MalformedPolicyException(
+                    "The " + kind.label() + " must be a JSON object, not " + describe(root) + ".");
         }
         ObjectNode document = (ObjectNode) root;
         String version = null;
         JsonNode versionNode = document.get("Version");
         if (versionNode != null) {
             if (!versionNode.isTextual() || !VERSIONS.contains(versionNode.asText())) {
-                throw new MalformedPolicyException("Version " + versionNode + " is not a policy language version: "
-                        + "use \"2012-10-17\".");
+                throw new MalformedPolicyException(
+                        "Version " + versionNode + " is not a policy language version: " + "use \"2012-10-17\".");
             }
             version = versionNode.asText();
         }
@@ -52,13 +51,14 @@ final class PolicyParser {
                 JsonNode element = statementNode.get(i);
                 String where = "Statement[" + i + "]";
                 if (!element.isObject()) {
-                    throw new MalformedPolicyException(where + " must be a JSON object, not " + describe(element) + ".");
+                    throw new MalformedPolicyException(
+                            where + " must be a JSON object, not " + describe(element) + ".");
                 }
                 statements.add(statement(i, where, (ObjectNode) element, kind));
             }
         } else {
-            throw new MalformedPolicyException("Statement must be an object or an array of objects, not "
-                    + describe(statementNode) + ".");
+            throw new MalformedPolicyException(
+                    "Statement must be an object or an array of objects, not " + describe(statementNode) + ".");
         }
         return new PolicyDocument(kind, document, version, statements);
     }
@@ -87,7 +87,8 @@ final class PolicyParser {
         if (effect == null) {
             throw new MalformedPolicyException(where + " has no Effect: add \"Effect\": \"Allow\" or \"Deny\".");
         }
-        if (!effect.isTextual() || !(effect.asText().equals("Allow") || effect.asText().equals("Deny"))) {
+        if (!effect.isTextual()
+                || !(effect.asText().equals("Allow") || effect.asText().equals("Deny"))) {
             throw new MalformedPolicyException(where + ".Effect must be \"Allow\" or \"Deny\", not " + effect + ".");
         }
         ValueList actions = valueList(node, where, "Action", "NotAction", true);
@@ -95,16 +96,18 @@ final class PolicyParser {
         Principals principals = principals(node, where, kind == PolicyKind.TRUST);
         JsonNode condition = node.get("Condition");
         if (condition != null && !condition.isObject()) {
-            throw new MalformedPolicyException(where + ".Condition must be a JSON object, not " + describe(condition) + ".");
+            throw new MalformedPolicyException(
+                    where + ".Condition must be a JSON object, not " + describe(condition) + ".");
         }
         if (condition != null) {
             var operators = condition.fields();
             while (operators.hasNext()) {
                 var operator = operators.next();
                 if (!operator.getValue().isObject()) {
-                    throw new MalformedPolicyException(where + ".Condition." + operator.getKey() + " must be an object of "
-                            + "condition keys, such as {\"aws:SourceVpc\": \"vpc-1a2b3c4d\"}, not "
-                            + describe(operator.getValue()) + ".");
+                    throw new MalformedPolicyException(
+                            where + ".Condition." + operator.getKey() + " must be an object of "
+                                    + "condition keys, such as {\"aws:SourceVpc\": \"vpc-1a2b3c4d\"}, not "
+                                    + describe(operator.getValue()) + ".");
                 }
             }
         }
@@ -112,8 +115,15 @@ final class PolicyParser {
             throw new MalformedPolicyException(where + " has a Principal, which a permissions policy cannot have: "
                     + "the role it is attached to is the principal.");
         }
-        return new Statement(index, sid, effect.asText().equals("Allow"), actions, resources, principals,
-                (ObjectNode) condition, node);
+        return new Statement(
+                index,
+                sid,
+                effect.asText().equals("Allow"),
+                actions,
+                resources,
+                principals,
+                (ObjectNode) condition,
+                node);
     }
 
     private static ValueList valueList(ObjectNode node, String where, String name, String notName, boolean required) {
@@ -132,8 +142,8 @@ final class PolicyParser {
         String path = where + "." + (isNot ? notName : name);
         List<String> values = strings(isNot ? negated : plain, path);
         if (values.isEmpty() && name.equals("Action")) {
-            throw new MalformedPolicyException(path + " is an empty array: IAM needs at least one action, such as "
-                    + "\"sts:AssumeRole\".");
+            throw new MalformedPolicyException(
+                    path + " is an empty array: IAM needs at least one action, such as " + "\"sts:AssumeRole\".");
         }
         return new ValueList(isNot, values);
     }
@@ -146,13 +156,14 @@ final class PolicyParser {
             for (int i = 0; i < value.size(); i++) {
                 JsonNode element = value.get(i);
                 if (!element.isTextual()) {
-                    throw new MalformedPolicyException(where + "[" + i + "] must be a string, not " + describe(element) + ".");
+                    throw new MalformedPolicyException(
+                            where + "[" + i + "] must be a string, not " + describe(element) + ".");
                 }
                 values.add(element.asText());
             }
         } else {
-            throw new MalformedPolicyException(where + " must be a string or an array of strings, not "
-                    + describe(value) + ".");
+            throw new MalformedPolicyException(
+                    where + " must be a string or an array of strings, not " + describe(value) + ".");
         }
         return values;
     }
@@ -165,8 +176,8 @@ final class PolicyParser {
         }
         if (plain == null && negated == null) {
             if (required) {
-                throw new MalformedPolicyException(where + " has no Principal: a trust policy statement must say "
-                        + "who may assume the role.");
+                throw new MalformedPolicyException(
+                        where + " has no Principal: a trust policy statement must say " + "who may assume the role.");
             }
             return null;
         }
@@ -175,14 +186,14 @@ final class PolicyParser {
         String path = where + "." + (isNot ? "NotPrincipal" : "Principal");
         if (value.isTextual()) {
             if (!value.asText().equals("*")) {
-                throw new MalformedPolicyException(path + " must be \"*\" or an object such as {\"AWS\": \"arn:...\"}, not "
-                        + value + ".");
+                throw new MalformedPolicyException(
+                        path + " must be \"*\" or an object such as {\"AWS\": \"arn:...\"}, not " + value + ".");
             }
             return new Principals(isNot, true, Map.of());
         }
         if (!value.isObject()) {
-            throw new MalformedPolicyException(path + " must be \"*\" or an object such as {\"AWS\": \"arn:...\"}, not "
-                    + describe(value) + ".");
+            throw new MalformedPolicyException(
+                    path + " must be \"*\" or an object such as {\"AWS\": \"arn:...\"}, not " + describe(value) + ".");
         }
         if (value.isEmpty()) {
             throw new MalformedPolicyException(path + " is an empty object: name who it applies to, such as "

@@ -12,15 +12,15 @@ import java.nio.charset.StandardCharsets;
  * {@code %} sequence or {@code +} inside a value into something else.
  */
 public final class PolicyText {
-    private PolicyText() {
-    }
+    private PolicyText() {}
 
     public static String decode(String text) {
         if (text == null) {
             throw new MalformedPolicyException("The policy document is empty.");
         }
         int first = 0;
-        while (first < text.length() && (Character.isWhitespace(text.charAt(first)) || isOddSpace(text.charAt(first)))) {
+        while (first < text.length()
+                && (Character.isWhitespace(text.charAt(first)) || isOddSpace(text.charAt(first)))) {
             first++;
         }
         // Already JSON (even behind a byte-order mark or pasted non-breaking spaces): leave every % and + alone.
@@ -80,8 +80,12 @@ public final class PolicyText {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new MalformedPolicyException("The policy document is URL-encoded, but its bytes are not UTF-8 text.");
         }

@@ -17,8 +17,15 @@ import java.util.Optional;
  * @param condition the {@code Condition} block, or null
  * @param json      the statement exactly as read
  */
-public record Statement(int index, String sid, boolean allow, ValueList actions, ValueList resources,
-        Principals principals, ObjectNode condition, ObjectNode json) {
+public record Statement(
+        int index,
+        String sid,
+        boolean allow,
+        ValueList actions,
+        ValueList resources,
+        Principals principals,
+        ObjectNode condition,
+        ObjectNode json) {
 
     public boolean conditional() {
         return condition != null && !condition.isEmpty();
@@ -48,6 +55,7 @@ public record Statement(int index, String sid, boolean allow, ValueList actions,
 
     /** "statement 2" or "statement 2 (Sid "AllowVeeam")", counted from 1 as people count. */
     public String label() {
-        return "statement " + (index + 1) + sidIfAny().map(s -> " (Sid \"" + s + "\")").orElse("");
+        return "statement " + (index + 1)
+                + sidIfAny().map(s -> " (Sid \"" + s + "\")").orElse("");
     }
 }

@@ -2,8 +2,8 @@ package com.workerrolewizard.core.reference;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.workerrolewizard.core.account.BoundedInput;
 import com.workerrolewizard.core.UserFacingException;
+import com.workerrolewizard.core.account.BoundedInput;
 import com.workerrolewizard.core.policy.Json;
 import com.workerrolewizard.core.policy.MalformedPolicyException;
 import com.workerrolewizard.core.policy.PolicyDocument;
@@ -45,10 +45,11 @@ public record ActionCatalog(String source, List<String> actions) {
         // A byte-order mark (Windows editors) and non-breaking spaces (pasted from a web page) are not content.
         text = PolicyText.normalizeWhitespace(text.startsWith("\uFEFF") ? text.substring(1) : text);
         String trimmed = text.strip();
-        List<Entry> entries = trimmed.startsWith("{") || trimmed.startsWith("[") ? fromJson(trimmed, source) : fromLines(text);
+        List<Entry> entries =
+                trimmed.startsWith("{") || trimmed.startsWith("[") ? fromJson(trimmed, source) : fromLines(text);
         if (entries.isEmpty()) {
-            throw new UserFacingException("Catalog " + source + " lists no actions: put one action per line, "
-                    + "such as ssm:GetDocument.");
+            throw new UserFacingException(
+                    "Catalog " + source + " lists no actions: put one action per line, " + "such as ssm:GetDocument.");
         }
         Set<String> seen = new HashSet<>();
         List<String> actions = new ArrayList<>();
@@ -56,19 +57,20 @@ public record ActionCatalog(String source, List<String> actions) {
             if (!ACTION.matcher(entry.action).matches()) {
                 throw new UserFacingException("Catalog " + source + ", " + entry.where + ": \"" + entry.action
                         + "\" is not an action name: write service:Action, such as ssm:GetDocument"
-                        + (entry.action.contains("*") || entry.action.contains("?") ? " (wildcards are not allowed)." : "."));
+                        + (entry.action.contains("*") || entry.action.contains("?")
+                                ? " (wildcards are not allowed)."
+                                : "."));
             }
             if (!seen.add(entry.action.toLowerCase(Locale.ROOT))) {
-                throw new UserFacingException("Catalog " + source + ", " + entry.where + ": " + entry.action
-                        + " is listed twice; keep one.");
+                throw new UserFacingException(
+                        "Catalog " + source + ", " + entry.where + ": " + entry.action + " is listed twice; keep one.");
             }
             actions.add(entry.action);
         }
         return new ActionCatalog(source, actions);
     }
 
-    private record Entry(String action, String where) {
-    }
+    private record Entry(String action, String where) {}
 
     private static List<Entry> fromLines(String text) {
         List<Entry> entries = new ArrayList<>();
@@ -107,7 +109,8 @@ public record ActionCatalog(String source, List<String> actions) {
             }
             return entries;
         } catch (MalformedPolicyException e) {
-            throw new UserFacingException("Catalog " + source + " is not a valid permissions policy: " + e.getMessage());
+            throw new UserFacingException(
+                    "Catalog " + source + " is not a valid permissions policy: " + e.getMessage());
         }
     }
 }

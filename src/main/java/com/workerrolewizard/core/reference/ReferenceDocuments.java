@@ -29,7 +29,9 @@ public final class ReferenceDocuments {
     }
 
     public static ReferenceDocuments load() {
-        return new ReferenceDocuments(resource("appliance-trust-policy.json"), resource("ec2-trust-policy.json"),
+        return new ReferenceDocuments(
+                resource("appliance-trust-policy.json"),
+                resource("ec2-trust-policy.json"),
                 resource("worker-permissions-policy.json"));
     }
 

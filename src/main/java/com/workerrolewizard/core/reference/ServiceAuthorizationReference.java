@@ -45,21 +45,25 @@ public final class ServiceAuthorizationReference implements ResourceTypes {
     }
 
     private static ServiceAuthorizationReference load() {
-        try (InputStream in = ServiceAuthorizationReference.class.getResourceAsStream("/reference/action-resources.json")) {
+        try (InputStream in =
+                ServiceAuthorizationReference.class.getResourceAsStream("/reference/action-resources.json")) {
             if (in == null) {
-                throw new IllegalStateException("The reference data action-resources.json is missing from the program.");
+                throw new IllegalStateException(
+                        "The reference data action-resources.json is missing from the program.");
             }
             JsonNode root = Json.MAPPER.readTree(in);
             Map<String, String> formats = new HashMap<>();
-            root.path("resourceTypes").fields().forEachRemaining(f -> formats.put(f.getKey(), f.getValue().asText()));
+            root.path("resourceTypes")
+                    .fields()
+                    .forEachRemaining(f -> formats.put(f.getKey(), f.getValue().asText()));
             Map<String, List<ResourceType>> byAction = new HashMap<>();
             root.path("actions").fields().forEachRemaining(action -> {
                 List<ResourceType> types = new ArrayList<>();
                 for (JsonNode type : action.getValue()) {
                     String format = formats.get(type.asText());
                     if (format == null) {
-                        throw new IllegalStateException("action-resources.json names resource type " + type
-                                + " without its ARN format.");
+                        throw new IllegalStateException(
+                                "action-resources.json names resource type " + type + " without its ARN format.");
                     }
                     types.add(new ResourceType(type.asText(), format));
                 }

@@ -24,7 +24,8 @@ public final class WorkerDocuments {
 
     /** The page's appliance statement, naming this appliance. */
     public ObjectNode applianceStatement(AppliancePrincipal appliance, Partition partition) {
-        ObjectNode statement = (ObjectNode) references.applianceTrustPolicy().withArray("Statement").get(0);
+        ObjectNode statement = (ObjectNode)
+                references.applianceTrustPolicy().withArray("Statement").get(0);
         ObjectNode principal = (ObjectNode) statement.get("Principal");
         principal.put("AWS", appliance.arn(partition));
         return statement;

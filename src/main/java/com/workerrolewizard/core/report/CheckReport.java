@@ -20,37 +20,59 @@ public final class CheckReport {
      * @param appliedByRole for each role (by name), one line per change this tool applied and did not undo; a role
      *                      absent from the map is shown without that section (nothing was asked of the journal)
      */
-    public record Context(String appliance, String account, String catalog, Instant checked,
-            Map<String, List<String>> appliedByRole) {
-    }
+    public record Context(
+            String appliance,
+            String account,
+            String catalog,
+            Instant checked,
+            Map<String, List<String>> appliedByRole) {}
 
-    private CheckReport() {
-    }
+    private CheckReport() {}
 
     public static String markdown(List<RoleReport> reports, Context context) {
         StringBuilder md = new StringBuilder();
-        md.append("# ").append(reports.size() == 1 ? "Worker role check: " + text(reports.get(0).role())
-                : "Worker role check: " + reports.size() + " roles").append("\n\n");
+        md.append("# ")
+                .append(
+                        reports.size() == 1
+                                ? "Worker role check: " + text(reports.get(0).role())
+                                : "Worker role check: " + reports.size() + " roles")
+                .append("\n\n");
         md.append("- Appliance: `").append(code(context.appliance())).append("`\n");
         md.append("- Account: ").append(cell(context.account())).append('\n');
         md.append("- Required actions: ").append(cell(context.catalog())).append('\n');
-        md.append("- Checked: ").append(context.checked().truncatedTo(ChronoUnit.SECONDS)).append("\n");
+        md.append("- Checked: ")
+                .append(context.checked().truncatedTo(ChronoUnit.SECONDS))
+                .append("\n");
         for (RoleReport report : reports) {
             md.append('\n');
             if (reports.size() > 1) {
                 md.append("## ").append(text(report.role())).append("\n\n");
             }
-            md.append("- Role: `").append(code(report.arn() == null ? report.role() : report.arn())).append("`\n\n");
+            md.append("- Role: `")
+                    .append(code(report.arn() == null ? report.role() : report.arn()))
+                    .append("`\n\n");
             md.append("| Requirement | Status | Detail |\n|---|---|---|\n");
             for (RequirementResult result : report.requirements()) {
-                md.append("| ").append(cell(result.id().title())).append(" | ").append(result.status().name()).append(" | ")
-                        .append(cell(result.detail())).append(" |\n");
+                md.append("| ")
+                        .append(cell(result.id().title()))
+                        .append(" | ")
+                        .append(result.status().name())
+                        .append(" | ")
+                        .append(cell(result.detail()))
+                        .append(" |\n");
             }
             String sub = reports.size() > 1 ? "### " : "## ";
             report.requirements().stream().filter(r -> !r.missing().isEmpty()).forEach(r -> {
                 md.append('\n').append(sub).append("Missing actions\n\n");
-                r.missing().forEach(action -> md.append("- `").append(code(action)).append('`')
-                        .append(r.reasons().containsKey(action) ? ": " + cell(r.reasons().get(action)) : "").append('\n'));
+                r.missing()
+                        .forEach(action -> md.append("- `")
+                                .append(code(action))
+                                .append('`')
+                                .append(
+                                        r.reasons().containsKey(action)
+                                                ? ": " + cell(r.reasons().get(action))
+                                                : "")
+                                .append('\n'));
             });
             List<String> applied = context.appliedByRole().get(report.role());
             if (applied != null) {
@@ -66,33 +88,56 @@ public final class CheckReport {
     }
 
     public static String html(List<RoleReport> reports, Context context) {
-        String title = reports.size() == 1 ? "Worker role check: " + reports.get(0).role()
+        String title = reports.size() == 1
+                ? "Worker role check: " + reports.get(0).role()
                 : "Worker role check: " + reports.size() + " roles";
-        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n<title>")
-                .append(escape(title)).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
+        StringBuilder html = new StringBuilder(
+                        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n<title>")
+                .append(escape(title))
+                .append("</title>\n<style>\n")
+                .append(STYLE)
+                .append("</style>\n</head>\n<body>\n");
         html.append("<h1>").append(escape(title)).append("</h1>\n<dl>\n");
         definition(html, "Appliance", "<code>" + escape(context.appliance()) + "</code>");
         definition(html, "Account", escape(context.account()));
         definition(html, "Required actions", escape(context.catalog()));
-        definition(html, "Checked", escape(context.checked().truncatedTo(ChronoUnit.SECONDS).toString()));
+        definition(
+                html,
+                "Checked",
+                escape(context.checked().truncatedTo(ChronoUnit.SECONDS).toString()));
         html.append("</dl>\n");
         for (RoleReport report : reports) {
-            html.append("<section>\n<h2>").append(escape(report.role())).append("</h2>\n<p>Role <code>")
-                    .append(escape(report.arn() == null ? report.role() : report.arn())).append("</code></p>\n");
-            html.append("<table>\n<thead><tr><th>Requirement</th><th>Status</th><th>Detail</th></tr></thead>\n<tbody>\n");
+            html.append("<section>\n<h2>")
+                    .append(escape(report.role()))
+                    .append("</h2>\n<p>Role <code>")
+                    .append(escape(report.arn() == null ? report.role() : report.arn()))
+                    .append("</code></p>\n");
+            html.append(
+                    "<table>\n<thead><tr><th>Requirement</th><th>Status</th><th>Detail</th></tr></thead>\n<tbody>\n");
             for (RequirementResult result : report.requirements()) {
-                html.append("<tr><td>").append(escape(result.id().title())).append("</td><td class=\"status ")
-                        .append(result.status().name().toLowerCase(java.util.Locale.ROOT)).append("\">")
-                        .append(result.status().name()).append("</td><td>").append(escape(result.detail()))
+                html.append("<tr><td>")
+                        .append(escape(result.id().title()))
+                        .append("</td><td class=\"status ")
+                        .append(result.status().name().toLowerCase(java.util.Locale.ROOT))
+                        .append("\">")
+                        .append(result.status().name())
+                        .append("</td><td>")
+                        .append(escape(result.detail()))
                         .append("</td></tr>\n");
             }
             html.append("</tbody>\n</table>\n");
             for (RequirementResult r : report.requirements()) {
                 if (!r.missing().isEmpty()) {
                     html.append("<h3>Missing actions</h3>\n<ul>\n");
-                    r.missing().forEach(action -> html.append("<li><code>").append(escape(action)).append("</code>")
-                            .append(r.reasons().containsKey(action) ? ": " + escape(r.reasons().get(action)) : "")
-                            .append("</li>\n"));
+                    r.missing()
+                            .forEach(action -> html.append("<li><code>")
+                                    .append(escape(action))
+                                    .append("</code>")
+                                    .append(
+                                            r.reasons().containsKey(action)
+                                                    ? ": " + escape(r.reasons().get(action))
+                                                    : "")
+                                    .append("</li>\n"));
                     html.append("</ul>\n");
                 }
             }
@@ -125,14 +170,19 @@ public final class CheckReport {
 
     private static String verdict(RoleReport report) {
         boolean allPass = report.requirements().stream().allMatch(r -> r.status() == Status.PASS);
-        return allPass ? "All four requirements pass: the role is ready for Veeam Backup for AWS workers."
+        return allPass
+                ? "All four requirements pass: the role is ready for Veeam Backup for AWS workers."
                 : "Not every requirement passes yet: see the details above.";
     }
 
     /** Text in a Markdown table cell or list item: its pipes escaped, one line, control characters shown as escapes. */
     private static String cell(String text) {
-        return text == null ? "" : ControlCharacters.escape(text.replace("\\", "\\\\").replace("|", "\\|")
-                .replace("\r", "").replace("\n", "<br>"));
+        return text == null
+                ? ""
+                : ControlCharacters.escape(text.replace("\\", "\\\\")
+                        .replace("|", "\\|")
+                        .replace("\r", "")
+                        .replace("\n", "<br>"));
     }
 
     /** Text in a heading: one line, control characters shown as escapes. */
@@ -149,7 +199,11 @@ public final class CheckReport {
         if (text == null) {
             return "";
         }
-        return ControlCharacters.escape(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\"", "&quot;").replace("'", "&#39;");
+        return ControlCharacters.escape(text)
+                .replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 }

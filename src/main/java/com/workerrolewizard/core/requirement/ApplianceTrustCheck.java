@@ -29,10 +29,13 @@ public final class ApplianceTrustCheck extends TrustPolicyCheck {
     public static RequirementResult check(RoleSnapshot role, AppliancePrincipal appliance) {
         Optional<Partition> named = appliance.partition();
         if (named.isPresent() && named.get() != role.partition()) {
-            return RequirementResult.of(RequirementId.APPLIANCE_TRUST, Status.FAIL, "The appliance " + appliance.arn()
-                    + " is in partition " + named.get() + " and the role in " + role.partition()
-                    + ": a role can trust only principals of its own partition, so give an appliance in "
-                    + role.partition() + ".");
+            return RequirementResult.of(
+                    RequirementId.APPLIANCE_TRUST,
+                    Status.FAIL,
+                    "The appliance " + appliance.arn()
+                            + " is in partition " + named.get() + " and the role in " + role.partition()
+                            + ": a role can trust only principals of its own partition, so give an appliance in "
+                            + role.partition() + ".");
         }
         ApplianceTrustCheck check = new ApplianceTrustCheck(appliance, role.partition());
         return check.check(role, check.new Target());
@@ -60,8 +63,10 @@ public final class ApplianceTrustCheck extends TrustPolicyCheck {
 
     @Override
     String accountPass(TrustGrant grant) {
-        String subject = appliance.isAccount() ? "the appliance's Impersonation role" : "the appliance role " + appliance.arn();
-        return capitalize(grant.statement().label()) + " lets account " + appliance.account() + " assume the role, which "
+        String subject =
+                appliance.isAccount() ? "the appliance's Impersonation role" : "the appliance role " + appliance.arn();
+        return capitalize(grant.statement().label()) + " lets account " + appliance.account()
+                + " assume the role, which "
                 + "covers the appliance; " + subject + " must also be allowed sts:AssumeRole on this role by its own "
                 + "permissions policy.";
     }
@@ -77,18 +82,27 @@ public final class ApplianceTrustCheck extends TrustPolicyCheck {
             return risks;
         }
         for (Statement s : trust.statements()) {
-            if (s.allow() || s.principals() == null || s.principals().negated()
+            if (s.allow()
+                    || s.principals() == null
+                    || s.principals().negated()
                     || !Actions.applies(s.actions(), TrustEvaluator.ASSUME_ROLE)) {
                 continue;
             }
             for (String value : s.principals().values("AWS")) {
-                Optional<Arn> arn = Arn.parse(value).filter(a -> a.partition() == partition
-                        && a.account().equals(appliance.account()) && (a.isRole() || a.resource().startsWith("assumed-role/")));
+                Optional<Arn> arn = Arn.parse(value)
+                        .filter(a -> a.partition() == partition
+                                && a.account().equals(appliance.account())
+                                && (a.isRole() || a.resource().startsWith("assumed-role/")));
                 if (arn.isPresent()) {
-                    risks.add(capitalize(s.label()) + " denies sts:AssumeRole to " + value + ", a role of the appliance's "
-                            + "account" + (s.conditional() ? " under a Condition (" + String.join(", ", s.conditionKeys())
-                            + ")" : "") + ": if that is the appliance's Impersonation role, the appliance cannot assume "
-                            + "this role (a Deny wins). Give the Impersonation role's ARN as the appliance to check it exactly.");
+                    risks.add(
+                            capitalize(s.label()) + " denies sts:AssumeRole to " + value
+                                    + ", a role of the appliance's "
+                                    + "account"
+                                    + (s.conditional()
+                                            ? " under a Condition (" + String.join(", ", s.conditionKeys()) + ")"
+                                            : "")
+                                    + ": if that is the appliance's Impersonation role, the appliance cannot assume "
+                                    + "this role (a Deny wins). Give the Impersonation role's ARN as the appliance to check it exactly.");
                 }
             }
         }
@@ -100,20 +114,26 @@ public final class ApplianceTrustCheck extends TrustPolicyCheck {
         List<String> hints = new ArrayList<>();
         for (Statement s : trust.statements()) {
             // Near misses only among statements that would grant the access if they named the right principal.
-            if (s.principals() == null || !s.allow() || s.principals().negated()
+            if (s.principals() == null
+                    || !s.allow()
+                    || s.principals().negated()
                     || !Actions.applies(s.actions(), TrustEvaluator.ASSUME_ROLE)) {
                 continue;
             }
             for (String value : s.principals().values("AWS")) {
                 Optional<Arn> arn = Arn.parse(value).filter(Arn::isRole);
-                if (arn.isEmpty() || (appliance.role().isPresent() && sameRole(arn.get(), appliance.role().get()))) {
+                if (arn.isEmpty()
+                        || (appliance.role().isPresent()
+                                && sameRole(arn.get(), appliance.role().get()))) {
                     continue;
                 }
                 if (appliance.isAccount() && arn.get().account().equals(appliance.account())) {
                     hints.add(s.label() + " trusts " + value + ", a role of the appliance's account: if it is the "
                             + "Impersonation role, give its ARN as the appliance");
                 } else if (appliance.role().isPresent()
-                        && arn.get().roleName().equalsIgnoreCase(appliance.role().get().roleName())) {
+                        && arn.get()
+                                .roleName()
+                                .equalsIgnoreCase(appliance.role().get().roleName())) {
                     hints.add(s.label() + " trusts " + value + ", a role with the same name but another "
                             + (arn.get().account().equals(appliance.account()) ? "path" : "account")
                             + ": check which one the appliance uses");
@@ -125,7 +145,8 @@ public final class ApplianceTrustCheck extends TrustPolicyCheck {
 
     /** Same account and path; role names are unique regardless of case, so IAM resolves either spelling to the role. */
     private static boolean sameRole(Arn a, Arn b) {
-        return a.account().equals(b.account()) && a.rolePath().equals(b.rolePath())
+        return a.account().equals(b.account())
+                && a.rolePath().equals(b.rolePath())
                 && a.roleName().equalsIgnoreCase(b.roleName());
     }
 
@@ -154,22 +175,26 @@ public final class ApplianceTrustCheck extends TrustPolicyCheck {
                 return value.equals(appliance.account()) ? PrincipalMatch.ACCOUNT : PrincipalMatch.NONE;
             }
             Optional<Arn> arn = Arn.parse(value);
-            if (arn.isEmpty() || arn.get().partition() != partition || !arn.get().account().equals(appliance.account())) {
+            if (arn.isEmpty()
+                    || arn.get().partition() != partition
+                    || !arn.get().account().equals(appliance.account())) {
                 return PrincipalMatch.NONE;
             }
             if (arn.get().isAccountRoot()) {
                 return PrincipalMatch.ACCOUNT;
             }
-            if (arn.get().isRole() && appliance.role().isPresent() && sameRole(arn.get(), appliance.role().get())) {
+            if (arn.get().isRole()
+                    && appliance.role().isPresent()
+                    && sameRole(arn.get(), appliance.role().get())) {
                 return PrincipalMatch.EXACT;
             }
             return PrincipalMatch.NONE;
         }
 
-
         @Override
         public String describe() {
-            return appliance.isAccount() ? "the appliance's account " + appliance.arn(partition)
+            return appliance.isAccount()
+                    ? "the appliance's account " + appliance.arn(partition)
                     : "the appliance role " + appliance.arn(partition);
         }
     }

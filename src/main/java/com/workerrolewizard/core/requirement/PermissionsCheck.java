@@ -26,14 +26,16 @@ public final class PermissionsCheck {
     /** How many actions a detail names per reason before it says "and N more" (the full list is in missing). */
     private static final int SHOWN = 5;
 
-    private PermissionsCheck() {
-    }
+    private PermissionsCheck() {}
 
     public static RequirementResult check(RoleSnapshot role, ActionCatalog catalog) {
         RequirementId id = RequirementId.PERMISSIONS;
         if (!role.policies().isKnown()) {
-            return RequirementResult.of(id, Status.UNKNOWN,
-                    "The role's permissions policies could not be read: " + role.policies().unknownBecause());
+            return RequirementResult.of(
+                    id,
+                    Status.UNKNOWN,
+                    "The role's permissions policies could not be read: "
+                            + role.policies().unknownBecause());
         }
         Inputs inputs = Inputs.of(role);
         List<PolicySource> sources = inputs.sources();
@@ -51,14 +53,20 @@ public final class PermissionsCheck {
         }
         int total = catalog.size();
         if (!missing.isEmpty()) {
-            boolean onlyImplicit = verdicts.stream().filter(v -> !v.verdict().granted())
+            boolean onlyImplicit = verdicts.stream()
+                    .filter(v -> !v.verdict().granted())
                     .allMatch(v -> v.verdict() == Verdict.NOT_ALLOWED || v.verdict() == Verdict.EXCLUDED);
             String detail = missing.size() + " of " + total + " required actions "
                     + (missing.size() == 1 ? "is" : "are") + " not allowed on every resource: " + grouped(reasons)
                     + ". " + advice(verdicts, sources.isEmpty() && unreadable.isEmpty());
             if (onlyImplicit && !unreadable.isEmpty()) {
-                return new RequirementResult(id, Status.UNKNOWN, detail + " A policy that could not be read may allow "
-                        + "them: " + String.join(" ", unreadable), missing, reasons);
+                return new RequirementResult(
+                        id,
+                        Status.UNKNOWN,
+                        detail + " A policy that could not be read may allow " + "them: "
+                                + String.join(" ", unreadable),
+                        missing,
+                        reasons);
             }
             return new RequirementResult(id, Status.FAIL, detail, missing, reasons);
         }
@@ -78,8 +86,9 @@ public final class PermissionsCheck {
             warnings.add("The permissions boundary could not be read and might not allow them: " + boundaryUnreadable);
         }
         boolean exceptSome = verdicts.stream().anyMatch(ActionVerdict::exceptSome);
-        String allowed = "All " + total + " required actions are allowed" + (exceptSome ? "" : " on every resource") + ", by "
-                + grantedBy(verdicts) + (boundary.isPresent() ? " and within " + boundary.get().label() : "") + ".";
+        String allowed = "All " + total + " required actions are allowed" + (exceptSome ? "" : " on every resource")
+                + ", by " + grantedBy(verdicts)
+                + (boundary.isPresent() ? " and within " + boundary.get().label() : "") + ".";
         if (warnings.isEmpty()) {
             return RequirementResult.of(id, Status.PASS, allowed);
         }
@@ -98,24 +107,32 @@ public final class PermissionsCheck {
     /** The required actions that only an Allow with a NotResource excluding all their resources allows. */
     public static java.util.Set<String> excluded(RoleSnapshot role, ActionCatalog catalog) {
         Set<String> excluded = new LinkedHashSet<>();
-        verdicts(role, catalog).stream().filter(v -> v.verdict() == Verdict.EXCLUDED).forEach(v -> excluded.add(v.action()));
+        verdicts(role, catalog).stream()
+                .filter(v -> v.verdict() == Verdict.EXCLUDED)
+                .forEach(v -> excluded.add(v.action()));
         return excluded;
     }
 
     /** NotResource is read against the resources each action acts on, in the role's partition. */
     private static ResourceScope scope(RoleSnapshot role) {
-        return ResourceScope.of(ServiceAuthorizationReference.builtIn(), role.partition().id());
+        return ResourceScope.of(
+                ServiceAuthorizationReference.builtIn(), role.partition().id());
     }
 
     /** The role's readable documents, and a reason for each one that could not be read. */
-    private record Inputs(List<PolicySource> sources, List<String> unreadable, Optional<PolicySource> boundary,
+    private record Inputs(
+            List<PolicySource> sources,
+            List<String> unreadable,
+            Optional<PolicySource> boundary,
             String boundaryUnreadable) {
         static Inputs of(RoleSnapshot role) {
             List<PolicySource> sources = new ArrayList<>();
             List<String> unreadable = new ArrayList<>();
-            for (IdentityPolicy policy : role.policies().isKnown() ? role.policies().value() : List.<IdentityPolicy>of()) {
+            for (IdentityPolicy policy :
+                    role.policies().isKnown() ? role.policies().value() : List.<IdentityPolicy>of()) {
                 if (policy.document().isKnown()) {
-                    sources.add(new PolicySource(policy.label(), policy.document().value()));
+                    sources.add(
+                            new PolicySource(policy.label(), policy.document().value()));
                 } else {
                     unreadable.add(policy.document().unknownBecause());
                 }
@@ -127,7 +144,8 @@ public final class PermissionsCheck {
             } else if (role.boundary().value().isPresent()) {
                 IdentityPolicy policy = role.boundary().value().get();
                 if (policy.document().isKnown()) {
-                    boundary = Optional.of(new PolicySource(policy.label(), policy.document().value()));
+                    boundary = Optional.of(
+                            new PolicySource(policy.label(), policy.document().value()));
                 } else {
                     boundaryUnreadable = policy.document().unknownBecause();
                 }
@@ -139,7 +157,8 @@ public final class PermissionsCheck {
     /** "a, b, c (no statement allows them); d (denied by statement 2 of ...)". */
     static String grouped(Map<String, String> reasonByAction) {
         Map<String, List<String>> byReason = new LinkedHashMap<>();
-        reasonByAction.forEach((action, reason) -> byReason.computeIfAbsent(reason, r -> new ArrayList<>()).add(action));
+        reasonByAction.forEach((action, reason) ->
+                byReason.computeIfAbsent(reason, r -> new ArrayList<>()).add(action));
         List<String> groups = new ArrayList<>();
         byReason.forEach((reason, actions) -> {
             List<String> shown = actions.subList(0, Math.min(SHOWN, actions.size()));
@@ -154,17 +173,22 @@ public final class PermissionsCheck {
         Set<String> advice = new LinkedHashSet<>();
         for (ActionVerdict v : verdicts) {
             switch (v.verdict()) {
-                case NOT_ALLOWED -> advice.add(noPolicies ? "The role has no permissions policy: attach the page's "
-                        + "permissions policy." : "Attach the page's permissions policy, which allows them on \"*\".");
+                case NOT_ALLOWED ->
+                    advice.add(
+                            noPolicies
+                                    ? "The role has no permissions policy: attach the page's " + "permissions policy."
+                                    : "Attach the page's permissions policy, which allows them on \"*\".");
                 case DENIED -> advice.add("Remove or narrow the Deny that blocks them: no Allow can win over it.");
-                case EXCLUDED -> advice.add("Narrow the NotResource that takes away every resource they act on, or attach "
-                        + "the page's permissions policy, which allows them on \"*\".");
-                case OUTSIDE_BOUNDARY -> advice.add(v.identityAllows()
-                        ? "Widen the permissions boundary to allow them: adding them to the role's own policies does not help."
-                        : "Widen the permissions boundary to allow them, and attach the page's permissions policy: "
-                                + "both must allow them.");
-                default -> {
-                }
+                case EXCLUDED ->
+                    advice.add("Narrow the NotResource that takes away every resource they act on, or attach "
+                            + "the page's permissions policy, which allows them on \"*\".");
+                case OUTSIDE_BOUNDARY ->
+                    advice.add(
+                            v.identityAllows()
+                                    ? "Widen the permissions boundary to allow them: adding them to the role's own policies does not help."
+                                    : "Widen the permissions boundary to allow them, and attach the page's permissions policy: "
+                                            + "both must allow them.");
+                default -> {}
             }
         }
         return String.join(" ", advice);
@@ -174,7 +198,7 @@ public final class PermissionsCheck {
         Set<String> labels = new LinkedHashSet<>();
         verdicts.forEach(v -> labels.add(v.grantedBy()));
         List<String> shown = labels.stream().limit(3).toList();
-        return String.join(", ", shown) + (labels.size() > shown.size() ? " and " + (labels.size() - shown.size())
-                + " more policies" : "");
+        return String.join(", ", shown)
+                + (labels.size() > shown.size() ? " and " + (labels.size() - shown.size()) + " more policies" : "");
     }
 }

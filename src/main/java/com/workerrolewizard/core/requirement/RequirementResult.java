@@ -11,8 +11,8 @@ import java.util.Map;
  *                catalog order; empty otherwise
  * @param reasons for each missing action, why (no statement, denied by which statement, outside the boundary)
  */
-public record RequirementResult(RequirementId id, Status status, String detail, List<String> missing,
-        Map<String, String> reasons) {
+public record RequirementResult(
+        RequirementId id, Status status, String detail, List<String> missing, Map<String, String> reasons) {
 
     public RequirementResult {
         missing = List.copyOf(missing);

@@ -20,15 +20,19 @@ public final class RoleChecker {
     /** The local evaluation, reconciled with IAM's policy simulator where the source asked it. */
     private RequirementResult permissions(RoleSnapshot role) {
         RequirementResult local = PermissionsCheck.check(role, catalog);
-        return role.simulation().map(s -> SimulationReconciler.reconcile(local, s, catalog,
-                PermissionsCheck.excluded(role, catalog))).orElse(local);
+        return role.simulation()
+                .map(s -> SimulationReconciler.reconcile(local, s, catalog, PermissionsCheck.excluded(role, catalog)))
+                .orElse(local);
     }
 
     public RoleReport check(RoleSnapshot role, AppliancePrincipal appliance) {
-        return new RoleReport(role.name(), role.arn(), List.of(
-                InstanceProfileCheck.check(role),
-                ApplianceTrustCheck.check(role, appliance),
-                Ec2TrustCheck.check(role),
-                permissions(role)));
+        return new RoleReport(
+                role.name(),
+                role.arn(),
+                List.of(
+                        InstanceProfileCheck.check(role),
+                        ApplianceTrustCheck.check(role, appliance),
+                        Ec2TrustCheck.check(role),
+                        permissions(role)));
     }
 }

@@ -1,12 +1,12 @@
 package com.workerrolewizard.core.requirement;
 
 import com.workerrolewizard.core.account.RoleSnapshot;
+import com.workerrolewizard.core.evaluation.Actions;
 import com.workerrolewizard.core.evaluation.PrincipalMatch;
 import com.workerrolewizard.core.evaluation.PrincipalTarget;
 import com.workerrolewizard.core.evaluation.TrustEvaluation;
 import com.workerrolewizard.core.evaluation.TrustEvaluator;
 import com.workerrolewizard.core.evaluation.TrustGrant;
-import com.workerrolewizard.core.evaluation.Actions;
 import com.workerrolewizard.core.policy.PolicyDocument;
 import com.workerrolewizard.core.policy.Statement;
 import java.util.ArrayList;
@@ -41,29 +41,39 @@ abstract class TrustPolicyCheck {
 
     final RequirementResult check(RoleSnapshot role, PrincipalTarget target) {
         if (!role.trustPolicy().isKnown()) {
-            return RequirementResult.of(id(), Status.UNKNOWN,
-                    "The role's trust policy could not be read: " + role.trustPolicy().unknownBecause());
+            return RequirementResult.of(
+                    id(),
+                    Status.UNKNOWN,
+                    "The role's trust policy could not be read: "
+                            + role.trustPolicy().unknownBecause());
         }
         PolicyDocument trust = role.trustPolicy().value();
         TrustEvaluation evaluation = TrustEvaluator.evaluate(trust, target);
         String who = describe(target);
         Optional<TrustGrant> deny = evaluation.unconditionalDeny();
         if (deny.isPresent()) {
-            return result(Status.FAIL, capitalize(deny.get().statement().label()) + " denies sts:AssumeRole to " + who
-                    + ", and a Deny wins over any Allow: remove that statement or narrow it so it no longer covers "
-                    + who + ".");
+            return result(
+                    Status.FAIL,
+                    capitalize(deny.get().statement().label()) + " denies sts:AssumeRole to " + who
+                            + ", and a Deny wins over any Allow: remove that statement or narrow it so it no longer covers "
+                            + who + ".");
         }
         Optional<TrustGrant> allow = evaluation.bestUnconditionalAllow();
         if (allow.isEmpty()) {
             Optional<TrustGrant> conditional = evaluation.conditionalAllow();
             if (conditional.isPresent()) {
                 Statement s = conditional.get().statement();
-                return result(Status.WARN, capitalize(who) + " may assume the role only under a Condition ("
-                        + String.join(", ", s.conditionKeys()) + ") in " + s.label() + ": make sure every request "
-                        + "meets it, or add " + fix() + " without a Condition.");
+                return result(
+                        Status.WARN,
+                        capitalize(who) + " may assume the role only under a Condition ("
+                                + String.join(", ", s.conditionKeys()) + ") in " + s.label()
+                                + ": make sure every request "
+                                + "meets it, or add " + fix() + " without a Condition.");
             }
-            return result(Status.FAIL, "The trust policy does not let " + who + " assume the role ("
-                    + trusted(trust) + ")." + hints(trust, target) + " Add " + fix() + ".");
+            return result(
+                    Status.FAIL,
+                    "The trust policy does not let " + who + " assume the role (" + trusted(trust) + ")."
+                            + hints(trust, target) + " Add " + fix() + ".");
         }
         List<String> risks = new ArrayList<>();
         Optional<TrustGrant> everyone = evaluation.unconditionalAllowToEveryone();
@@ -72,17 +82,23 @@ abstract class TrustPolicyCheck {
                     + everyoneLabel(everyone.get().statement())
                     + ") assume the role, " + who + " included: restrict it to the principals that need it.");
         }
-        evaluation.conditionalDeny().ifPresent(d -> risks.add(capitalize(d.statement().label())
-                + " denies sts:AssumeRole to " + who + " under a Condition ("
-                + String.join(", ", d.statement().conditionKeys()) + "): check that it does not apply to its requests."));
+        evaluation
+                .conditionalDeny()
+                .ifPresent(d -> risks.add(capitalize(d.statement().label())
+                        + " denies sts:AssumeRole to " + who + " under a Condition ("
+                        + String.join(", ", d.statement().conditionKeys())
+                        + "): check that it does not apply to its requests."));
         risks.addAll(passRisks(trust));
         TrustGrant grant = allow.get();
         if (grant.match() == PrincipalMatch.EVERYONE) {
             return result(Status.WARN, String.join(" ", risks));
         }
-        String pass = grant.match() == PrincipalMatch.ACCOUNT ? accountPass(grant)
+        String pass = grant.match() == PrincipalMatch.ACCOUNT
+                ? accountPass(grant)
                 : capitalize(grant.statement().label()) + " lets " + who + " assume the role.";
-        return risks.isEmpty() ? result(Status.PASS, pass) : result(Status.WARN, pass + " But: " + String.join(" ", risks));
+        return risks.isEmpty()
+                ? result(Status.PASS, pass)
+                : result(Status.WARN, pass + " But: " + String.join(" ", risks));
     }
 
     private RequirementResult result(Status status, String detail) {
@@ -93,7 +109,9 @@ abstract class TrustPolicyCheck {
     private static String trusted(PolicyDocument trust) {
         Set<String> principals = new LinkedHashSet<>();
         for (Statement s : trust.statements()) {
-            if (s.allow() && s.principals() != null && !s.principals().negated()
+            if (s.allow()
+                    && s.principals() != null
+                    && !s.principals().negated()
                     && Actions.applies(s.actions(), TrustEvaluator.ASSUME_ROLE)) {
                 if (s.principals().everyone()) {
                     principals.add("\"*\"");
@@ -115,10 +133,13 @@ abstract class TrustPolicyCheck {
             if (s.principals() == null) {
                 continue;
             }
-            if (s.allow() && !s.principals().negated() && target.match(s.principals()) != PrincipalMatch.NONE
+            if (s.allow()
+                    && !s.principals().negated()
+                    && target.match(s.principals()) != PrincipalMatch.NONE
                     && !Actions.applies(s.actions(), TrustEvaluator.ASSUME_ROLE)) {
-                hints.add(s.label() + " names " + target.describe() + " but allows " + (s.actions().negated()
-                        ? "every action except " : "only ") + String.join(", ", s.actions().values())
+                hints.add(s.label() + " names " + target.describe() + " but allows "
+                        + (s.actions().negated() ? "every action except " : "only ")
+                        + String.join(", ", s.actions().values())
                         + ", which does not cover sts:AssumeRole");
             }
             for (String value : s.principals().values("AWS")) {

@@ -7,7 +7,8 @@ package com.workerrolewizard.core.signin;
  * @param problem one sentence saying why the profile cannot work, or null when it can
  * @param token   for an Identity Center profile whose settings are complete, the state of its cached token; else null
  */
-public record ProfileInfo(String name, ProfileKind kind, boolean mfa, String region, String problem, SsoTokenStatus token) {
+public record ProfileInfo(
+        String name, ProfileKind kind, boolean mfa, String region, String problem, SsoTokenStatus token) {
     public ProfileInfo(String name, ProfileKind kind, boolean mfa, String region, String problem) {
         this(name, kind, mfa, region, problem, null);
     }

@@ -2,8 +2,13 @@ package com.workerrolewizard.core.signin;
 
 /** How a profile gets its credentials, with the names of the outside contract. */
 public enum ProfileKind {
-    KEYS("keys"), SESSION("session"), ASSUME_ROLE("assume-role"), PROCESS("process"), SSO("sso"),
-    WEB_IDENTITY("web-identity"), ENVIRONMENT("environment");
+    KEYS("keys"),
+    SESSION("session"),
+    ASSUME_ROLE("assume-role"),
+    PROCESS("process"),
+    SSO("sso"),
+    WEB_IDENTITY("web-identity"),
+    ENVIRONMENT("environment");
 
     private final String id;
 

@@ -21,6 +21,5 @@ public interface SignInPrompts {
     void openAuthorizationPage(String profile, String url);
 
     /** Another login of the same session is under way (another run, or the wizard): this one waits for it. */
-    default void waitingForOtherLogin(String profile) {
-    }
+    default void waitingForOtherLogin(String profile) {}
 }

@@ -5,7 +5,11 @@ package com.workerrolewizard.core.signin;
  * that cannot be read counts as missing for the contract; the profile's problem names the file.
  */
 public enum SsoTokenStatus {
-    VALID("valid"), REFRESHABLE("refreshable"), EXPIRED("expired"), MISSING("missing"), UNREADABLE("missing");
+    VALID("valid"),
+    REFRESHABLE("refreshable"),
+    EXPIRED("expired"),
+    MISSING("missing"),
+    UNREADABLE("missing");
 
     private final String id;
 

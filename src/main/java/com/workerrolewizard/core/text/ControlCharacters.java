@@ -7,17 +7,24 @@ package com.workerrolewizard.core.text;
  * or end a comment in a script; wherever such a value is shown, it is shown through {@link #escape}.
  */
 public final class ControlCharacters {
-    private ControlCharacters() {
-    }
+    private ControlCharacters() {}
 
     public static boolean isControl(int c) {
-        return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 || isBidiControl(c)
+        return c < 0x20
+                || (c >= 0x7F && c <= 0x9F)
+                || c == 0x2028
+                || c == 0x2029
+                || isBidiControl(c)
                 || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
     }
 
     /** The marks and overrides that reorder text as it is displayed (the "Trojan Source" characters). */
     private static boolean isBidiControl(int c) {
-        return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+        return c == 0x061C
+                || c == 0x200E
+                || c == 0x200F
+                || (c >= 0x202A && c <= 0x202E)
+                || (c >= 0x2066 && c <= 0x2069);
     }
 
     public static boolean any(String text) {

@@ -25,8 +25,14 @@ public final class ApplianceView implements StepView {
         field.setPromptText("arn:aws:iam::123456789012:role/VeeamImpersonation");
         field.textProperty().bindBidirectional(model.text());
         ValidationSupport validation = new ValidationSupport();
-        validation.registerValidator(field, false, (control, value) ->
-                ValidationResult.fromMessageIf(control, model.error().get(), Severity.ERROR, !model.error().get().isEmpty()));
+        validation.registerValidator(
+                field,
+                false,
+                (control, value) -> ValidationResult.fromMessageIf(
+                        control,
+                        model.error().get(),
+                        Severity.ERROR,
+                        !model.error().get().isEmpty()));
         Label error = new Label();
         error.setId("appliance-error");
         error.getStyleClass().add("error-text");

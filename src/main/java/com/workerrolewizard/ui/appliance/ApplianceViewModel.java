@@ -1,13 +1,13 @@
 package com.workerrolewizard.ui.appliance;
 
+import com.workerrolewizard.app.WizardMemory;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.ui.common.Background;
 import com.workerrolewizard.ui.common.Texts;
-import com.workerrolewizard.app.WizardMemory;
-import java.util.Optional;
-import java.util.function.Supplier;
 import com.workerrolewizard.ui.wizard.StepModel;
 import com.workerrolewizard.ui.wizard.WizardState;
+import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -18,7 +18,8 @@ public final class ApplianceViewModel implements StepModel {
     private final Background background;
     private final Supplier<Optional<WizardMemory>> memory;
     private final StringProperty text = new SimpleStringProperty("");
-    private final javafx.collections.ObservableList<String> accountRoles = javafx.collections.FXCollections.observableArrayList();
+    private final javafx.collections.ObservableList<String> accountRoles =
+            javafx.collections.FXCollections.observableArrayList();
     private com.workerrolewizard.app.session.Session rolesOf;
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty meaning = new SimpleStringProperty("");
@@ -56,8 +57,10 @@ public final class ApplianceViewModel implements StepModel {
             AppliancePrincipal appliance = AppliancePrincipal.parse(input);
             state.appliance.set(appliance);
             error.set("");
-            meaning.set(appliance.isAccount() ? Texts.get("appliance.meansAccount", appliance.arn())
-                    : Texts.get("appliance.meansRole", appliance.arn()));
+            meaning.set(
+                    appliance.isAccount()
+                            ? Texts.get("appliance.meansAccount", appliance.arn())
+                            : Texts.get("appliance.meansRole", appliance.arn()));
         } catch (IllegalArgumentException e) {
             state.appliance.set(null);
             error.set(e.getMessage());
@@ -75,13 +78,17 @@ public final class ApplianceViewModel implements StepModel {
             return;
         }
         rolesOf = session;
-        background.run(() -> {
-            java.util.List<String> arns = new java.util.ArrayList<>();
-            session.listRoles(page -> page.forEach(r -> arns.add(r.arn())));
-            arns.sort(java.util.Comparator.comparing((String arn) -> !arn.toLowerCase(java.util.Locale.ROOT)
-                    .contains("impersonation")).thenComparing(arn -> arn));
-            return arns;
-        }, accountRoles::setAll, e -> accountRoles.clear());
+        background.run(
+                () -> {
+                    java.util.List<String> arns = new java.util.ArrayList<>();
+                    session.listRoles(page -> page.forEach(r -> arns.add(r.arn())));
+                    arns.sort(java.util.Comparator.comparing((String arn) ->
+                                    !arn.toLowerCase(java.util.Locale.ROOT).contains("impersonation"))
+                            .thenComparing(arn -> arn));
+                    return arns;
+                },
+                accountRoles::setAll,
+                e -> accountRoles.clear());
     }
 
     public javafx.collections.ObservableList<String> accountRoles() {
@@ -98,10 +105,15 @@ public final class ApplianceViewModel implements StepModel {
     /** Remembers a valid appliance for the next run, off the FX thread. */
     public void remember() {
         AppliancePrincipal appliance = state.appliance.get();
-        memory.get().filter(m -> appliance != null).ifPresent(m -> background.run(() -> {
-            m.put(WizardMemory.APPLIANCE, text.get().strip());
-            return null;
-        }, done -> { }, e -> { }));
+        memory.get()
+                .filter(m -> appliance != null)
+                .ifPresent(m -> background.run(
+                        () -> {
+                            m.put(WizardMemory.APPLIANCE, text.get().strip());
+                            return null;
+                        },
+                        done -> {},
+                        e -> {}));
     }
 
     public StringProperty text() {

@@ -13,8 +13,7 @@ import java.util.Optional;
 
 /** What the checklist says, in the wizard's words: of a role not created yet, and of what a fix or undo came to. */
 final class ChecklistSentences {
-    private ChecklistSentences() {
-    }
+    private ChecklistSentences() {}
 
     /** A role that does not exist (yet, or any more) fails all four, saying Fix all creates it. */
     static RoleReport notCreated(String role) {
@@ -37,9 +36,10 @@ final class ChecklistSentences {
 
     /** How many writes were reverted and what undo found, or where it stopped, or that nothing was left to undo. */
     static String undone(Optional<ApplyOutcome> undone) {
-        return undone.map(outcome -> outcome.failure().map(f -> Texts.get("checklist.undoStopped", f))
-                .orElse(Texts.get("checklist.undone", outcome.applied().size())
-                        + (outcome.found().isEmpty() ? "" : " " + String.join(" ", outcome.found()))))
+        return undone.map(outcome -> outcome.failure()
+                        .map(f -> Texts.get("checklist.undoStopped", f))
+                        .orElse(Texts.get("checklist.undone", outcome.applied().size())
+                                + (outcome.found().isEmpty() ? "" : " " + String.join(" ", outcome.found()))))
                 .orElse(Texts.get("checklist.nothingToUndo"));
     }
 }

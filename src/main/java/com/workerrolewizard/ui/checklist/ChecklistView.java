@@ -77,8 +77,9 @@ public final class ChecklistView implements StepView {
             Button fix = new Button(Texts.get("checklist.fix"));
             fix.setId("fix-" + requirement.id.id());
             fix.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            fix.disableProperty().bind(Bindings.createBooleanBinding(() -> !requirement.fixable(), requirement.status)
-                    .or(model.busy()));
+            fix.disableProperty()
+                    .bind(Bindings.createBooleanBinding(() -> !requirement.fixable(), requirement.status)
+                            .or(model.busy()));
             fix.setOnAction(e -> model.plan(Optional.of(requirement.id), this::preview));
             grid.addRow(row++, badge, text, fix);
         }
@@ -132,12 +133,13 @@ public final class ChecklistView implements StepView {
         }
         badge.setText(status.name());
         badge.getStyleClass().add(status.name().toLowerCase(java.util.Locale.ROOT));
-        badge.setGraphic(icon(switch (status) {
-            case PASS -> Feather.CHECK_CIRCLE;
-            case WARN -> Feather.ALERT_TRIANGLE;
-            case FAIL -> Feather.X_CIRCLE;
-            case UNKNOWN -> Feather.HELP_CIRCLE;
-        }));
+        badge.setGraphic(icon(
+                switch (status) {
+                    case PASS -> Feather.CHECK_CIRCLE;
+                    case WARN -> Feather.ALERT_TRIANGLE;
+                    case FAIL -> Feather.X_CIRCLE;
+                    case UNKNOWN -> Feather.HELP_CIRCLE;
+                }));
         badge.setAccessibleText(Texts.get("status.accessible", status.name()));
     }
 
@@ -152,14 +154,18 @@ public final class ChecklistView implements StepView {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(root.getScene().getWindow());
         dialog.setTitle(Texts.get("fix.title"));
-        dialog.setHeaderText(plan.empty() ? Texts.get("fix.nothing") : Texts.get("fix.header", plan.changes().size()));
+        dialog.setHeaderText(
+                plan.empty()
+                        ? Texts.get("fix.nothing")
+                        : Texts.get("fix.header", plan.changes().size()));
         TextArea text = new TextArea(PlanText.render(plan));
         text.setId("plan-text");
         text.setEditable(false);
         text.getStyleClass().add("monospace");
         dialog.getDialogPane().setContent(text);
         dialog.getDialogPane().setPrefSize(900, 600);
-        dialog.getDialogPane().setMinSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        dialog.getDialogPane()
+                .setMinSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
         dialog.setResizable(true);
         ButtonType apply = new ButtonType(Texts.get("fix.apply"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(apply, ButtonType.CANCEL);

@@ -3,6 +3,7 @@ package com.workerrolewizard.ui.checklist;
 import com.workerrolewizard.app.role.ApplyResult;
 import com.workerrolewizard.app.role.Confirmation;
 import com.workerrolewizard.app.role.RoleWorkflow;
+import com.workerrolewizard.app.session.Session;
 import com.workerrolewizard.core.plan.ApplyOutcome;
 import com.workerrolewizard.core.plan.FixPlan;
 import com.workerrolewizard.core.plan.NewRoleRequest;
@@ -12,7 +13,6 @@ import com.workerrolewizard.core.requirement.RoleReport;
 import com.workerrolewizard.ui.common.Background;
 import com.workerrolewizard.ui.common.Problems;
 import com.workerrolewizard.ui.common.Texts;
-import com.workerrolewizard.app.session.Session;
 import com.workerrolewizard.ui.wizard.StepModel;
 import com.workerrolewizard.ui.wizard.WizardState;
 import java.time.LocalTime;
@@ -50,8 +50,12 @@ public final class ChecklistViewModel implements StepModel {
     private final BooleanBinding valid;
     private Background.Running running;
 
-    public ChecklistViewModel(WizardState state, Background background, Supplier<NewRoleRequest> newRole,
-            Supplier<PermissionsMode> mode, RoleWorkflow.Timing timing) {
+    public ChecklistViewModel(
+            WizardState state,
+            Background background,
+            Supplier<NewRoleRequest> newRole,
+            Supplier<PermissionsMode> mode,
+            RoleWorkflow.Timing timing) {
         this.state = state;
         this.background = background;
         this.newRole = newRole;
@@ -60,7 +64,8 @@ public final class ChecklistViewModel implements StepModel {
         for (RequirementId id : RequirementId.values()) {
             rows.add(new RequirementRow(id));
         }
-        anyFixable = Bindings.createBooleanBinding(() -> rows.stream().anyMatch(RequirementRow::fixable),
+        anyFixable = Bindings.createBooleanBinding(
+                () -> rows.stream().anyMatch(RequirementRow::fixable),
                 rows.stream().map(r -> r.status).toArray(Observable[]::new));
         valid = busy.not();
     }
@@ -106,8 +111,7 @@ public final class ChecklistViewModel implements StepModel {
     }
 
     /** A check made in the background, with whether the journal holds something to undo (read there too: it is disk). */
-    private record Checked(RoleReport report, boolean canUndo) {
-    }
+    private record Checked(RoleReport report, boolean canUndo) {}
 
     private Checked checked(Session session) {
         return checked(session, report(session));
@@ -120,7 +124,8 @@ public final class ChecklistViewModel implements StepModel {
     /** The four results; a role that does not exist (yet, or any more) fails all four, saying Fix all creates it. */
     private RoleReport report(Session session) {
         String role = state.roleName.get();
-        return roles(session).checkIfExists(role, state.appliance.get())
+        return roles(session)
+                .checkIfExists(role, state.appliance.get())
                 .orElseGet(() -> ChecklistSentences.notCreated(role));
     }
 
@@ -130,7 +135,8 @@ public final class ChecklistViewModel implements StepModel {
         for (int i = 0; i < rows.size(); i++) {
             rows.get(i).show(report.requirements().get(i));
         }
-        lastChecked.set(Texts.get("checklist.lastChecked", LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"))));
+        lastChecked.set(
+                Texts.get("checklist.lastChecked", LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"))));
         canUndo.set(checked.canUndo());
     }
 
@@ -138,19 +144,25 @@ public final class ChecklistViewModel implements StepModel {
     public void plan(Optional<RequirementId> only, Consumer<FixPlan> preview) {
         busy.set(true);
         Session session = state.session.get();
-        background.run(() -> {
-            FixPlan plan = roles(session).plan(state.roleName.get(), Optional.ofNullable(newRole.get()),
-                    state.appliance.get(), mode.get());
-            return only.map(plan::onlyFor).orElse(plan);
-        }, plan -> {
-            busy.set(false);
-            preview.accept(plan);
-        }, this::failed);
+        background.run(
+                () -> {
+                    FixPlan plan = roles(session)
+                            .plan(
+                                    state.roleName.get(),
+                                    Optional.ofNullable(newRole.get()),
+                                    state.appliance.get(),
+                                    mode.get());
+                    return only.map(plan::onlyFor).orElse(plan);
+                },
+                plan -> {
+                    busy.set(false);
+                    preview.accept(plan);
+                },
+                this::failed);
     }
 
     /** What applying a plan came to, and the role as checked afterwards. */
-    private record Applied(ApplyResult result, Checked checked) {
-    }
+    private record Applied(ApplyResult result, Checked checked) {}
 
     /** Applies a plan the admin confirmed (in the preview), then checks again until IAM shows the change. */
     public void apply(FixPlan plan) {
@@ -161,31 +173,40 @@ public final class ChecklistViewModel implements StepModel {
         busy.set(true);
         message.set(Texts.get("checklist.applying"));
         Session session = state.session.get();
-        background.run(() -> {
-            // The preview was the confirmation: the admin saw the exact change and pressed Apply.
-            ApplyResult result = roles(session).apply(plan, state.appliance.get(), Confirmation.YES);
-            return new Applied(result, checked(session, result.after().orElseGet(() -> report(session))));
-        }, applied -> {
-            if (plan.newRole() && applied.result().outcome().map(ApplyOutcome::complete).orElse(true)) {
-                state.newRole.set(false);
-            }
-            show(applied.checked());
-            message.set(ChecklistSentences.applied(applied.result()));
-        }, this::failed);
+        background.run(
+                () -> {
+                    // The preview was the confirmation: the admin saw the exact change and pressed Apply.
+                    ApplyResult result = roles(session).apply(plan, state.appliance.get(), Confirmation.YES);
+                    return new Applied(result, checked(session, result.after().orElseGet(() -> report(session))));
+                },
+                applied -> {
+                    if (plan.newRole()
+                            && applied.result()
+                                    .outcome()
+                                    .map(ApplyOutcome::complete)
+                                    .orElse(true)) {
+                        state.newRole.set(false);
+                    }
+                    show(applied.checked());
+                    message.set(ChecklistSentences.applied(applied.result()));
+                },
+                this::failed);
     }
 
     /** What undo came to, and the role as checked afterwards. */
-    private record Undone(Optional<ApplyOutcome> outcome, Checked checked) {
-    }
+    private record Undone(Optional<ApplyOutcome> outcome, Checked checked) {}
 
     /** Reverts the last applied plan of this session's journal, then checks again. */
     public void undo() {
         busy.set(true);
         Session session = state.session.get();
-        background.run(() -> new Undone(roles(session).undo(Confirmation.YES), checked(session)), undone -> {
-            show(undone.checked());
-            message.set(ChecklistSentences.undone(undone.outcome()));
-        }, this::failed);
+        background.run(
+                () -> new Undone(roles(session).undo(Confirmation.YES), checked(session)),
+                undone -> {
+                    show(undone.checked());
+                    message.set(ChecklistSentences.undone(undone.outcome()));
+                },
+                this::failed);
     }
 
     public ObservableList<RequirementRow> rows() {

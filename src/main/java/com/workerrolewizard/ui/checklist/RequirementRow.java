@@ -25,7 +25,9 @@ public final class RequirementRow {
         status.set(result.status());
         detail.set(result.detail());
         StringBuilder reasons = new StringBuilder();
-        result.reasons().forEach((action, reason) -> reasons.append(action).append(": ").append(reason).append('\n'));
+        result.reasons()
+                .forEach((action, reason) ->
+                        reasons.append(action).append(": ").append(reason).append('\n'));
         more.set(reasons.toString().strip());
     }
 

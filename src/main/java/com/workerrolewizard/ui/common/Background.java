@@ -63,7 +63,7 @@ public interface Background {
                 } catch (Throwable e) {
                     onError.accept(e);
                 }
-                return () -> { };
+                return () -> {};
             }
         };
     }

@@ -7,8 +7,7 @@ import java.util.ResourceBundle;
 public final class Texts {
     private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("i18n.wizard");
 
-    private Texts() {
-    }
+    private Texts() {}
 
     public static String get(String key, Object... arguments) {
         String text = BUNDLE.getString(key);

@@ -8,7 +8,10 @@ import java.util.Optional;
 
 /** What the export step can copy or save. */
 public enum ExportItem {
-    TRUST, PERMISSIONS, BUNDLE, REPORT;
+    TRUST,
+    PERMISSIONS,
+    BUNDLE,
+    REPORT;
 
     /** The item's text in what an export made (the bundle in the format shown); empty when it has none. */
     Optional<String> text(ExportBundle made, ExportFormat bundleFormat) {

@@ -1,9 +1,10 @@
 package com.workerrolewizard.ui.export;
 
+import com.workerrolewizard.app.export.ExportBundle;
 import com.workerrolewizard.core.export.ExportFormat;
 import com.workerrolewizard.core.plan.PermissionsMode;
+import com.workerrolewizard.ui.common.SaveDialog;
 import com.workerrolewizard.ui.common.Texts;
-import com.workerrolewizard.app.export.ExportBundle;
 import com.workerrolewizard.ui.wizard.StepView;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
@@ -25,7 +26,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import com.workerrolewizard.ui.common.SaveDialog;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -96,9 +96,16 @@ public final class ExportView implements StepView {
         error.setWrapText(true);
         error.getStyleClass().addAll("field-error", "error-text");
         // What failed last: the export, else a copy or save, else the bundle in the format shown.
-        error.textProperty().bind(Bindings.createStringBinding(() -> model.error().get() != null ? model.error().get()
-                : handOver.error().get() != null ? handOver.error().get() : model.bundleProblem().get(), model.error(),
-                handOver.error(), model.bundleProblem()));
+        error.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.error().get() != null
+                                ? model.error().get()
+                                : handOver.error().get() != null
+                                        ? handOver.error().get()
+                                        : model.bundleProblem().get(),
+                        model.error(),
+                        handOver.error(),
+                        model.bundleProblem()));
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         Label message = new Label();
@@ -136,8 +143,9 @@ public final class ExportView implements StepView {
         Button copy = new Button(Texts.get("export.copy"), new FontIcon("fth-copy"));
         copy.setId(id + "-copy");
         copy.setMnemonicParsing(true);
-        copy.disableProperty().bind(Bindings.createBooleanBinding(() -> text.getValue() == null
-                || text.getValue().isEmpty(), text));
+        copy.disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> text.getValue() == null || text.getValue().isEmpty(), text));
         copy.setOnAction(e -> handOver.copy(item));
         Button save = new Button(Texts.get("export.save"), new FontIcon("fth-save"));
         save.setId(id + "-save");
@@ -159,7 +167,8 @@ public final class ExportView implements StepView {
         if (item == ExportItem.REPORT) {
             Label none = new Label(Texts.get("export.report.none"));
             none.setWrapText(true);
-            none.visibleProperty().bind(area.textProperty().isEmpty().and(model.busy().not()));
+            none.visibleProperty()
+                    .bind(area.textProperty().isEmpty().and(model.busy().not()));
             none.managedProperty().bind(none.visibleProperty());
             content.getChildren().add(1, none);
         }
@@ -167,7 +176,10 @@ public final class ExportView implements StepView {
     }
 
     private void saveAs(ExportItem item, Node owner) {
-        saveDialog.ask(handOver.suggestedFileName(item), owner.getScene() == null ? null : owner.getScene().getWindow())
+        saveDialog
+                .ask(
+                        handOver.suggestedFileName(item),
+                        owner.getScene() == null ? null : owner.getScene().getWindow())
                 .ifPresent(path -> handOver.save(item, path));
     }
 

@@ -43,8 +43,10 @@ public final class ExportViewModel implements StepModel {
     private final ObjectProperty<PermissionsMode> permissionsMode = new SimpleObjectProperty<>(PermissionsMode.INLINE);
     private final ObjectProperty<ExportFormat> bundleFormat = new SimpleObjectProperty<>(ExportFormat.CLI);
     private final Map<ExportItem, StringBinding> shown = new EnumMap<>(ExportItem.class);
-    private final StringBinding bundleProblem = Bindings.createStringBinding(() -> result.get() == null ? null
-            : result.get().bundleProblems().get(bundleFormat.get()), result, bundleFormat);
+    private final StringBinding bundleProblem = Bindings.createStringBinding(
+            () -> result.get() == null ? null : result.get().bundleProblems().get(bundleFormat.get()),
+            result,
+            bundleFormat);
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
@@ -57,8 +59,12 @@ public final class ExportViewModel implements StepModel {
      * @param newRoleRequest the new role the role step describes (null when none or not valid yet)
      * @param permissionsMode the mode the role step chose (null for inline)
      */
-    public ExportViewModel(WizardState state, ExportWorkflow exports, Background background,
-            HandOverViewModel.ClipboardTarget clipboard, Supplier<NewRoleRequest> newRoleRequest,
+    public ExportViewModel(
+            WizardState state,
+            ExportWorkflow exports,
+            Background background,
+            HandOverViewModel.ClipboardTarget clipboard,
+            Supplier<NewRoleRequest> newRoleRequest,
             Supplier<PermissionsMode> permissionsMode) {
         this.state = state;
         this.exports = exports;
@@ -103,25 +109,32 @@ public final class ExportViewModel implements StepModel {
             return;
         }
         busy.set(true);
-        running = background.run(() -> exports.export(request, state.documents.catalog()), made -> {
-            if (mine == generation) {
-                busy.set(false);
-                show(made, ExportSummary.of(request, made));
-            }
-        }, problem -> {
-            if (mine == generation) {
-                busy.set(false);
-                show(null, "");
-                error.set(Problems.describe(problem));
-            }
-        });
+        running = background.run(
+                () -> exports.export(request, state.documents.catalog()),
+                made -> {
+                    if (mine == generation) {
+                        busy.set(false);
+                        show(made, ExportSummary.of(request, made));
+                    }
+                },
+                problem -> {
+                    if (mine == generation) {
+                        busy.set(false);
+                        show(null, "");
+                        error.set(Problems.describe(problem));
+                    }
+                });
     }
 
     /** What the earlier steps hold now, read on the FX thread; no account when the admin generates policies only. */
     private ExportRequest request() {
         NewRoleRequest described = newRoleRequest == null ? null : newRoleRequest.get();
-        return new ExportRequest(state.generateOnly.get() ? Optional.empty() : Optional.ofNullable(state.session.get()),
-                state.appliance.get(), state.roleName.get(), state.newRole.get(), Optional.ofNullable(described),
+        return new ExportRequest(
+                state.generateOnly.get() ? Optional.empty() : Optional.ofNullable(state.session.get()),
+                state.appliance.get(),
+                state.roleName.get(),
+                state.newRole.get(),
+                Optional.ofNullable(described),
                 permissionsMode.get());
     }
 
@@ -131,7 +144,8 @@ public final class ExportViewModel implements StepModel {
             return Optional.of(Texts.get("export.noAppliance"));
         }
         boolean noRole = request.role() == null || request.role().isBlank();
-        return request.session().isPresent() && !request.newRole() && noRole ? Optional.of(Texts.get("export.noRole"))
+        return request.session().isPresent() && !request.newRole() && noRole
+                ? Optional.of(Texts.get("export.noRole"))
                 : Optional.empty();
     }
 

@@ -35,8 +35,11 @@ public final class HandOverViewModel {
      * @param texts        an item's text as the export made it, or empty when it has none
      * @param bundleFormat the format of the bundle shown
      */
-    HandOverViewModel(Function<ExportItem, Optional<String>> texts, Supplier<ExportFormat> bundleFormat,
-            ClipboardTarget clipboard, Background background) {
+    HandOverViewModel(
+            Function<ExportItem, Optional<String>> texts,
+            Supplier<ExportFormat> bundleFormat,
+            ClipboardTarget clipboard,
+            Background background) {
         this.texts = texts;
         this.bundleFormat = bundleFormat;
         this.clipboard = clipboard;
@@ -71,17 +74,20 @@ public final class HandOverViewModel {
         boolean executable = item == ExportItem.BUNDLE && bundleFormat.get() == ExportFormat.CLI;
         saving.set(true);
         message.set(null);
-        background.run(() -> {
-            SavedFile.write(target, text.get(), executable);
-            return target;
-        }, written -> {
-            saving.set(false);
-            error.set(null);
-            message.set(Texts.get("export.saved", item.label(), written.toAbsolutePath()));
-        }, problem -> {
-            saving.set(false);
-            error.set(Problems.describe(problem));
-        });
+        background.run(
+                () -> {
+                    SavedFile.write(target, text.get(), executable);
+                    return target;
+                },
+                written -> {
+                    saving.set(false);
+                    error.set(null);
+                    message.set(Texts.get("export.saved", item.label(), written.toAbsolutePath()));
+                },
+                problem -> {
+                    saving.set(false);
+                    error.set(Problems.describe(problem));
+                });
     }
 
     /** The item's text to hand over; empty, saying so in {@link #error()}, when there is none. */

@@ -49,13 +49,22 @@ public final class NewRoleFormViewModel {
     public NewRoleFormViewModel(WizardState state, Predicate<String> taken) {
         this.state = state;
         this.taken = taken;
-        valid = Bindings.createBooleanBinding(() -> nameError.get() == null && pathError.get() == null
-                && descriptionError.get() == null && boundaryError.get() == null && tagsError.get() == null,
-                nameError, pathError, descriptionError, boundaryError, tagsError);
+        valid = Bindings.createBooleanBinding(
+                () -> nameError.get() == null
+                        && pathError.get() == null
+                        && descriptionError.get() == null
+                        && boundaryError.get() == null
+                        && tagsError.get() == null,
+                nameError,
+                pathError,
+                descriptionError,
+                boundaryError,
+                tagsError);
         name.addListener((o, was, is) -> validateName());
-        path.addListener((o, was, is) -> pathError.set(IamLimits.path(path.get()).orElse(null)));
-        description.addListener((o, was, is) -> descriptionError.set(IamLimits.description(blankToNull(
-                description.get())).orElse(null)));
+        path.addListener(
+                (o, was, is) -> pathError.set(IamLimits.path(path.get()).orElse(null)));
+        description.addListener((o, was, is) -> descriptionError.set(
+                IamLimits.description(blankToNull(description.get())).orElse(null)));
         boundaryArn.addListener((o, was, is) -> validateBoundary());
         tags.addListener((o, was, is) -> validateTags());
         validateName();
@@ -76,7 +85,8 @@ public final class NewRoleFormViewModel {
 
     private void validateBoundary() {
         String arn = boundaryArn.get() == null ? "" : boundaryArn.get().strip();
-        boundaryError.set(IamLimits.permissionsBoundary(arn).map(p -> Texts.get("role.new.boundary.invalid", arn))
+        boundaryError.set(IamLimits.permissionsBoundary(arn)
+                .map(p -> Texts.get("role.new.boundary.invalid", arn))
                 .orElse(null));
     }
 
@@ -115,7 +125,9 @@ public final class NewRoleFormViewModel {
     /** The partition the appliance names, else the signed-in account's, as an export would choose it. */
     private Partition partition(AppliancePrincipal appliance) {
         Session session = state.session.get();
-        return appliance.partition().orElse(session == null ? Partition.AWS : session.operator().partition());
+        return appliance
+                .partition()
+                .orElse(session == null ? Partition.AWS : session.operator().partition());
     }
 
     /** The role to create as the admin described it, or null while the form is not valid. */
@@ -123,8 +135,13 @@ public final class NewRoleFormViewModel {
         if (!valid.get()) {
             return null;
         }
-        return new NewRoleRequest(name.get().strip(), path.get(), blankToNull(description.get()),
-                blankToNull(boundaryArn.get()), parseTags(tags.get()), null);
+        return new NewRoleRequest(
+                name.get().strip(),
+                path.get(),
+                blankToNull(description.get()),
+                blankToNull(boundaryArn.get()),
+                parseTags(tags.get()),
+                null);
     }
 
     private static String blankToNull(String text) {

@@ -93,30 +93,34 @@ public final class RoleListViewModel {
         loadError.set(null);
         loaded.set(false);
         loading.set(true);
-        running = background.run(() -> {
-            // Each page reaches the table as soon as it arrives: one FX-thread task per page, not per role.
-            session.listRoles(page -> {
-                List<RoleRow> rows = page.stream().map(RoleListViewModel::row).toList();
-                fxThread.accept(() -> {
+        running = background.run(
+                () -> {
+                    // Each page reaches the table as soon as it arrives: one FX-thread task per page, not per role.
+                    session.listRoles(page -> {
+                        List<RoleRow> rows =
+                                page.stream().map(RoleListViewModel::row).toList();
+                        fxThread.accept(() -> {
+                            if (mine == generation) {
+                                addRows(rows);
+                            }
+                        });
+                    });
+                    return null;
+                },
+                done -> {
                     if (mine == generation) {
-                        addRows(rows);
+                        loading.set(false);
+                        loaded.set(true);
+                        // The statuses come after the list, in their own job: the list never waits for them.
+                        statusJobs.read(session);
+                    }
+                },
+                error -> {
+                    if (mine == generation) {
+                        loading.set(false);
+                        loadError.set(Problems.describe(error));
                     }
                 });
-            });
-            return null;
-        }, done -> {
-            if (mine == generation) {
-                loading.set(false);
-                loaded.set(true);
-                // The statuses come after the list, in their own job: the list never waits for them.
-                statusJobs.read(session);
-            }
-        }, error -> {
-            if (mine == generation) {
-                loading.set(false);
-                loadError.set(Problems.describe(error));
-            }
-        });
     }
 
     private void addRows(List<RoleRow> rows) {
@@ -131,9 +135,12 @@ public final class RoleListViewModel {
 
     private void applySearch() {
         String text = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
-        filtered.setPredicate(text.isEmpty() ? r -> true : r -> r.name().toLowerCase(Locale.ROOT).contains(text)
-                || r.path().toLowerCase(Locale.ROOT).contains(text)
-                || r.description().toLowerCase(Locale.ROOT).contains(text));
+        filtered.setPredicate(
+                text.isEmpty()
+                        ? r -> true
+                        : r -> r.name().toLowerCase(Locale.ROOT).contains(text)
+                                || r.path().toLowerCase(Locale.ROOT).contains(text)
+                                || r.description().toLowerCase(Locale.ROOT).contains(text));
     }
 
     /** Whether a listed role has this name (IAM's role names are unique regardless of case). */

@@ -34,12 +34,13 @@ final class RoleStatusCell extends TableCell<RoleRow, RoleStatus> {
             return;
         }
         getStyleClass().add(status.kind().name().toLowerCase(Locale.ROOT));
-        icon.setIconCode(switch (status.kind()) {
-            case READY -> Feather.CHECK_CIRCLE;
-            case FAILING -> Feather.X_CIRCLE;
-            case UNKNOWN -> Feather.HELP_CIRCLE;
-            case CHECKING -> Feather.LOADER;
-        });
+        icon.setIconCode(
+                switch (status.kind()) {
+                    case READY -> Feather.CHECK_CIRCLE;
+                    case FAILING -> Feather.X_CIRCLE;
+                    case UNKNOWN -> Feather.HELP_CIRCLE;
+                    case CHECKING -> Feather.LOADER;
+                });
         setText(status.text());
         setGraphic(icon);
         tooltip.setText(status.why());

@@ -97,28 +97,31 @@ final class RoleStatusJobs {
             }
         });
         handing = progress;
-        reading = background.run(() -> session.account().allRoles(new Progress() {
-            @Override
-            public void rolesRead(int count) {
-                progress.add(Texts.get("role.statuses.reading", count));
-            }
+        reading = background.run(
+                () -> session.account().allRoles(new Progress() {
+                    @Override
+                    public void rolesRead(int count) {
+                        progress.add(Texts.get("role.statuses.reading", count));
+                    }
 
-            @Override
-            public void rolesChecked(int done, int total) {
-                progress.add(Texts.get("role.statuses.permissions", done, total));
-            }
-        }), roles -> {
-            if (mine == generation.get()) {
-                progress.cancel();
-                reading = null;
-                snapshots = roles;
-                check();
-            }
-        }, error -> {
-            if (mine == generation.get()) {
-                failed(Problems.describe(error));
-            }
-        });
+                    @Override
+                    public void rolesChecked(int done, int total) {
+                        progress.add(Texts.get("role.statuses.permissions", done, total));
+                    }
+                }),
+                roles -> {
+                    if (mine == generation.get()) {
+                        progress.cancel();
+                        reading = null;
+                        snapshots = roles;
+                        check();
+                    }
+                },
+                error -> {
+                    if (mine == generation.get()) {
+                        failed(Problems.describe(error));
+                    }
+                });
     }
 
     /** Checks the kept snapshots against the appliance now entered, off the FX thread, handing statuses over in batches. */
@@ -141,23 +144,26 @@ final class RoleStatusJobs {
         });
         handing = batches;
         RoleChecker checker = new RoleChecker(state.documents.catalog());
-        checking = background.run(() -> {
-            for (RoleSnapshot role : roles) {
-                if (mine != generation.get()) {
+        checking = background.run(
+                () -> {
+                    for (RoleSnapshot role : roles) {
+                        if (mine != generation.get()) {
+                            return null;
+                        }
+                        batches.add(new Update(role.name(), status(checker, role, appliance)));
+                    }
                     return null;
-                }
-                batches.add(new Update(role.name(), status(checker, role, appliance)));
-            }
-            return null;
-        }, done -> batches.then(() -> {
-            if (mine == generation.get()) {
-                statuses.finish(RoleStatus.unknown(Texts.get("role.status.tip.notRead")));
-            }
-        }), error -> {
-            if (mine == generation.get()) {
-                failed(Problems.describe(error));
-            }
-        });
+                },
+                done -> batches.then(() -> {
+                    if (mine == generation.get()) {
+                        statuses.finish(RoleStatus.unknown(Texts.get("role.status.tip.notRead")));
+                    }
+                }),
+                error -> {
+                    if (mine == generation.get()) {
+                        failed(Problems.describe(error));
+                    }
+                });
     }
 
     /**
@@ -171,20 +177,27 @@ final class RoleStatusJobs {
         }
         int mine = generation.get();
         RoleChecker checker = new RoleChecker(state.documents.catalog());
-        background.run(() -> {
-            RoleSnapshot snapshot = session.account().role(role);
-            return Map.entry(snapshot, status(checker, snapshot, appliance));
-        }, checked -> {
-            if (mine == generation.get()) {
-                RoleSnapshot snapshot = checked.getKey();
-                snapshots = snapshots.stream().map(s -> s.name().equals(snapshot.name()) ? snapshot : s).toList();
-                statuses.show(snapshot.name(), checked.getValue());
-            }
-        }, error -> {
-            if (mine == generation.get()) {
-                statuses.show(role, RoleStatus.unknown(Texts.get("role.status.tip.failed", Problems.describe(error))));
-            }
-        });
+        background.run(
+                () -> {
+                    RoleSnapshot snapshot = session.account().role(role);
+                    return Map.entry(snapshot, status(checker, snapshot, appliance));
+                },
+                checked -> {
+                    if (mine == generation.get()) {
+                        RoleSnapshot snapshot = checked.getKey();
+                        snapshots = snapshots.stream()
+                                .map(s -> s.name().equals(snapshot.name()) ? snapshot : s)
+                                .toList();
+                        statuses.show(snapshot.name(), checked.getValue());
+                    }
+                },
+                error -> {
+                    if (mine == generation.get()) {
+                        statuses.show(
+                                role,
+                                RoleStatus.unknown(Texts.get("role.status.tip.failed", Problems.describe(error))));
+                    }
+                });
     }
 
     private static RoleStatus status(RoleChecker checker, RoleSnapshot role, AppliancePrincipal appliance) {

@@ -25,13 +25,13 @@ import javafx.beans.value.ObservableValue;
  */
 public final class RoleStatuses {
     /** One role's status, made on a background thread. */
-    record Update(String role, RoleStatus status) {
-    }
+    record Update(String role, RoleStatus status) {}
 
     private final List<RoleRow> listed;
     private final Map<String, RoleStatus> known = new HashMap<>();
     /** The statuses the table observes, one per role it asked for. */
     private final Map<String, ObjectProperty<RoleStatus>> observed = new HashMap<>();
+
     private final IntegerProperty applied = new SimpleIntegerProperty();
     private final BooleanProperty working = new SimpleBooleanProperty();
     private final StringProperty summary = new SimpleStringProperty("");
@@ -128,8 +128,11 @@ public final class RoleStatuses {
         for (RoleRow row : listed) {
             counts.merge(status(row.name()).kind(), 1, Integer::sum);
         }
-        summary.set(Texts.get("role.statuses.summary", counts.getOrDefault(RoleStatus.Kind.READY, 0),
-                counts.getOrDefault(RoleStatus.Kind.FAILING, 0), counts.getOrDefault(RoleStatus.Kind.UNKNOWN, 0)));
+        summary.set(Texts.get(
+                "role.statuses.summary",
+                counts.getOrDefault(RoleStatus.Kind.READY, 0),
+                counts.getOrDefault(RoleStatus.Kind.FAILING, 0),
+                counts.getOrDefault(RoleStatus.Kind.UNKNOWN, 0)));
     }
 
     /** Every observed cell shows what it is now. */

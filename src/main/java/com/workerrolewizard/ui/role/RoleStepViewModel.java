@@ -27,8 +27,11 @@ public final class RoleStepViewModel implements StepModel {
         this.form = new NewRoleFormViewModel(state, list::taken);
         // A name is taken by a role that arrives after it was typed: each page checks it again.
         list.loadedCount().addListener((o, was, is) -> form.validateName());
-        valid = Bindings.createBooleanBinding(() -> createNew.get() ? form.valid().get() : list.selected().get() != null,
-                createNew, form.valid(), list.selected());
+        valid = Bindings.createBooleanBinding(
+                () -> createNew.get() ? form.valid().get() : list.selected().get() != null,
+                createNew,
+                form.valid(),
+                list.selected());
         createNew.addListener((o, was, is) -> publish());
         list.selected().addListener((o, was, is) -> publish());
         valid.addListener((o, was, is) -> publish());
@@ -47,10 +50,12 @@ public final class RoleStepViewModel implements StepModel {
     private void publish() {
         if (createNew.get()) {
             state.newRole.set(true);
-            state.roleName.set(form.nameError().get() == null ? form.name().get().strip() : null);
+            state.roleName.set(
+                    form.nameError().get() == null ? form.name().get().strip() : null);
         } else {
             state.newRole.set(false);
-            state.roleName.set(list.selected().get() == null ? null : list.selected().get().name());
+            state.roleName.set(
+                    list.selected().get() == null ? null : list.selected().get().name());
         }
     }
 

@@ -38,8 +38,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Step 3, "Worker role": pick one of the account's roles, or describe a new one and see its documents. */
 public final class RoleView implements StepView {
-    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter CREATED =
+            DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
     private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
     private final RoleStepViewModel model;
     private final RoleListViewModel list;
@@ -106,15 +106,26 @@ public final class RoleView implements StepView {
         progress.managedProperty().bind(list.loading());
         Label status = new Label();
         status.setId("role-status");
-        status.textProperty().bind(Bindings.createStringBinding(() -> {
-            if (list.loadError().get() != null) {
-                return list.loadError().get();
-            }
-            if (list.loading().get()) {
-                return Texts.get("role.loading", list.loadedCount().get());
-            }
-            return Texts.get("role.count", list.visibleRoles().size(), list.roles().size());
-        }, list.loadError(), list.loading(), list.loadedCount(), list.visibleRoles(), list.roles()));
+        status.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            if (list.loadError().get() != null) {
+                                return list.loadError().get();
+                            }
+                            if (list.loading().get()) {
+                                return Texts.get(
+                                        "role.loading", list.loadedCount().get());
+                            }
+                            return Texts.get(
+                                    "role.count",
+                                    list.visibleRoles().size(),
+                                    list.roles().size());
+                        },
+                        list.loadError(),
+                        list.loading(),
+                        list.loadedCount(),
+                        list.visibleRoles(),
+                        list.roles()));
         status.getStyleClass().add("role-status");
         Button reload = new Button(Texts.get("role.reload"), new FontIcon("fth-refresh-cw"));
         reload.setId("role-reload");
@@ -130,7 +141,8 @@ public final class RoleView implements StepView {
         table.getColumns().add(statusColumn);
         table.getColumns().add(column(Texts.get("role.column.path"), r -> r.path(), 80));
         TableColumn<RoleRow, java.time.Instant> created = new TableColumn<>(Texts.get("role.column.created"));
-        created.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().created()));
+        created.setCellValueFactory(
+                c -> new ReadOnlyObjectWrapper<>(c.getValue().created()));
         created.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(java.time.Instant item, boolean empty) {
@@ -163,9 +175,13 @@ public final class RoleView implements StepView {
 
         Label chosen = new Label();
         chosen.setId("role-selected");
-        chosen.textProperty().bind(Bindings.createStringBinding(() -> list.selected().get() == null
-                ? Texts.get("role.selected.none") : Texts.get("role.selected", list.selected().get().name()),
-                list.selected()));
+        chosen.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> list.selected().get() == null
+                                ? Texts.get("role.selected.none")
+                                : Texts.get(
+                                        "role.selected", list.selected().get().name()),
+                        list.selected()));
 
         Label statuses = new Label();
         statuses.setId("role-statuses");
@@ -202,8 +218,8 @@ public final class RoleView implements StepView {
         return column;
     }
 
-    private static TableColumn<RoleRow, String> column(String title, java.util.function.Function<RoleRow, String> value,
-            double width) {
+    private static TableColumn<RoleRow, String> column(
+            String title, java.util.function.Function<RoleRow, String> value, double width) {
         TableColumn<RoleRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         column.setPrefWidth(width);
@@ -221,9 +237,21 @@ public final class RoleView implements StepView {
         int row = 0;
         row = field(grid, row, "role.new.name", new TextField(), form.name(), form.nameError(), "new-role-name");
         row = field(grid, row, "role.new.path", new TextField(), form.path(), form.pathError(), "new-role-path");
-        row = field(grid, row, "role.new.description", new TextField(), form.description(), form.descriptionError(),
+        row = field(
+                grid,
+                row,
+                "role.new.description",
+                new TextField(),
+                form.description(),
+                form.descriptionError(),
                 "new-role-description");
-        row = field(grid, row, "role.new.boundary", new TextField(), form.boundaryArn(), form.boundaryError(),
+        row = field(
+                grid,
+                row,
+                "role.new.boundary",
+                new TextField(),
+                form.boundaryArn(),
+                form.boundaryError(),
                 "new-role-boundary");
         TextArea tags = new TextArea();
         tags.setPrefRowCount(2);
@@ -237,15 +265,19 @@ public final class RoleView implements StepView {
         managed.setId("new-role-managed");
         managed.setToggleGroup(mode);
         (form.permissionsMode().get() == PermissionsMode.MANAGED ? managed : inline).setSelected(true);
-        managed.selectedProperty().addListener((o, was, is) -> form.permissionsMode()
-                .set(is ? PermissionsMode.MANAGED : PermissionsMode.INLINE));
+        managed.selectedProperty()
+                .addListener((o, was, is) ->
+                        form.permissionsMode().set(is ? PermissionsMode.MANAGED : PermissionsMode.INLINE));
         Label modeLabel = new Label(Texts.get("role.new.mode"));
         grid.add(modeLabel, 0, row);
         grid.add(new HBox(16, inline, managed), 1, row);
 
         TabPane preview = new TabPane(
                 previewTab(Texts.get("role.preview.trust"), form.trustPreview(), "new-role-trust-preview"),
-                previewTab(Texts.get("role.preview.permissions"), form.permissionsPreview(), "new-role-permissions-preview"));
+                previewTab(
+                        Texts.get("role.preview.permissions"),
+                        form.permissionsPreview(),
+                        "new-role-permissions-preview"));
         preview.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(preview, Priority.ALWAYS);
         Label previewTitle = new Label(Texts.get("role.preview.title"));
@@ -253,8 +285,14 @@ public final class RoleView implements StepView {
         return new VBox(8, grid, previewTitle, preview);
     }
 
-    private static int field(GridPane form, int row, String key, TextInputControl input, StringProperty value,
-            StringProperty error, String id) {
+    private static int field(
+            GridPane form,
+            int row,
+            String key,
+            TextInputControl input,
+            StringProperty value,
+            StringProperty error,
+            String id) {
         Label label = new Label(Texts.get(key));
         label.setLabelFor(input);
         label.setMnemonicParsing(true);
@@ -269,7 +307,8 @@ public final class RoleView implements StepView {
         problem.textProperty().bind(error);
         problem.visibleProperty().bind(error.isNotNull());
         problem.managedProperty().bind(error.isNotNull());
-        // AtlantaFX draws a field in its danger state with a red border (colour is never the only sign: the text says it).
+        // AtlantaFX draws a field in its danger state with a red border (colour is never the only sign: the text says
+        // it).
         error.addListener((o, was, is) -> input.pseudoClassStateChanged(DANGER, is != null));
         input.pseudoClassStateChanged(DANGER, error.get() != null);
         form.add(label, 0, row);

@@ -42,12 +42,15 @@ final class FxPrompts implements SignInPrompts {
             dialog.setContentText(Texts.get("mfa.label", serial));
             answer.complete(dialog.showAndWait());
         });
-        return answer.join().filter(code -> !code.isBlank()).map(String::strip)
+        return answer.join()
+                .filter(code -> !code.isBlank())
+                .map(String::strip)
                 .orElseThrow(() -> new SignInException(Texts.get("mfa.cancelled", profile)));
     }
 
     @Override
-    public void showDeviceCode(String profile, String userCode, String verificationUri, String verificationUriComplete) {
+    public void showDeviceCode(
+            String profile, String userCode, String verificationUri, String verificationUriComplete) {
         // Opening the browser may take a moment: it happens here, on the background sign-in, not on the FX thread.
         Sessions.openInBrowser(verificationUriComplete != null ? verificationUriComplete : verificationUri);
         Platform.runLater(() -> {

@@ -26,10 +26,17 @@ public final class SignInView implements StepView {
         ToggleGroup ways = new ToggleGroup();
         RadioButton profile = radio(ways, Texts.get("signin.profile"), SignInViewModel.Mode.PROFILE, "mode-profile");
         RadioButton sandbox = radio(ways, Texts.get("signin.sandbox"), SignInViewModel.Mode.SANDBOX, "mode-sandbox");
-        RadioButton generate = radio(ways, Texts.get("signin.generateOnly"), SignInViewModel.Mode.GENERATE_ONLY, "mode-generate");
-        model.mode().addListener((o, was, is) -> ways.getToggles().stream().filter(t -> t.getUserData() == is)
-                .findFirst().ifPresent(ways::selectToggle));
-        ways.getToggles().stream().filter(t -> t.getUserData() == model.mode().get()).findFirst().ifPresent(ways::selectToggle);
+        RadioButton generate =
+                radio(ways, Texts.get("signin.generateOnly"), SignInViewModel.Mode.GENERATE_ONLY, "mode-generate");
+        model.mode()
+                .addListener((o, was, is) -> ways.getToggles().stream()
+                        .filter(t -> t.getUserData() == is)
+                        .findFirst()
+                        .ifPresent(ways::selectToggle));
+        ways.getToggles().stream()
+                .filter(t -> t.getUserData() == model.mode().get())
+                .findFirst()
+                .ifPresent(ways::selectToggle);
 
         ComboBox<ProfileInfo> profiles = new ComboBox<>(model.profiles());
         profiles.setId("profiles");
@@ -49,8 +56,8 @@ public final class SignInView implements StepView {
         Button signIn = new Button(Texts.get("signin.button"));
         signIn.setId("sign-in");
         signIn.disableProperty().bind(model.canSignIn().not());
-        signIn.setOnAction(e -> model.signIn(new FxPrompts(root(), model.signInWait()::forBrowser,
-                model.signInWait()::forOtherLogin)));
+        signIn.setOnAction(e ->
+                model.signIn(new FxPrompts(root(), model.signInWait()::forBrowser, model.signInWait()::forOtherLogin)));
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(18, 18);
         progress.visibleProperty().bind(model.busy());

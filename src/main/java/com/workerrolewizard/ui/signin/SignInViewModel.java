@@ -1,13 +1,13 @@
 package com.workerrolewizard.ui.signin;
 
+import com.workerrolewizard.app.WizardMemory;
+import com.workerrolewizard.app.session.Session;
+import com.workerrolewizard.app.session.SessionSource;
 import com.workerrolewizard.core.signin.ProfileInfo;
 import com.workerrolewizard.core.signin.SignInPrompts;
 import com.workerrolewizard.ui.common.Background;
 import com.workerrolewizard.ui.common.Problems;
 import com.workerrolewizard.ui.common.Texts;
-import com.workerrolewizard.app.session.Session;
-import com.workerrolewizard.app.session.SessionSource;
-import com.workerrolewizard.app.WizardMemory;
 import com.workerrolewizard.ui.wizard.StepModel;
 import com.workerrolewizard.ui.wizard.WizardState;
 import java.util.List;
@@ -28,11 +28,14 @@ import javafx.collections.ObservableList;
  * their reason), the built-in sandbox, or no account at all ("generate policies only").
  */
 public final class SignInViewModel implements StepModel {
-    public enum Mode { PROFILE, SANDBOX, GENERATE_ONLY }
+    public enum Mode {
+        PROFILE,
+        SANDBOX,
+        GENERATE_ONLY
+    }
 
     /** What the step reads before anything else: the profiles of the admin's files, and what the last run remembered. */
-    private record Loaded(List<ProfileInfo> profiles, WizardMemory memory) {
-    }
+    private record Loaded(List<ProfileInfo> profiles, WizardMemory memory) {}
 
     private final WizardState state;
     private final SessionSource sessions;
@@ -55,10 +58,17 @@ public final class SignInViewModel implements StepModel {
         this.sessions = sessions;
         this.background = background;
         this.signInWait = new SignInWait(busy, background);
-        valid = Bindings.createBooleanBinding(() -> mode.get() == Mode.GENERATE_ONLY || state.session.get() != null,
-                mode, state.session);
-        canSignIn = Bindings.createBooleanBinding(() -> !busy.get() && (mode.get() == Mode.SANDBOX
-                || (mode.get() == Mode.PROFILE && profile.get() != null && profile.get().usable())), busy, mode, profile);
+        valid = Bindings.createBooleanBinding(
+                () -> mode.get() == Mode.GENERATE_ONLY || state.session.get() != null, mode, state.session);
+        canSignIn = Bindings.createBooleanBinding(
+                () -> !busy.get()
+                        && (mode.get() == Mode.SANDBOX
+                                || (mode.get() == Mode.PROFILE
+                                        && profile.get() != null
+                                        && profile.get().usable())),
+                busy,
+                mode,
+                profile);
         mode.addListener((o, was, is) -> {
             state.generateOnly.set(is == Mode.GENERATE_ONLY);
             error.set("");
@@ -85,22 +95,30 @@ public final class SignInViewModel implements StepModel {
      * the first usable one) is preselected, with the remembered way in and region.
      */
     public void loadProfiles() {
-        background.run(() -> new Loaded(sessions.profiles(), WizardMemory.load()), loaded -> {
-            List<ProfileInfo> list = loaded.profiles();
-            memory = loaded.memory();
-            profiles.setAll(list);
-            Optional<String> remembered = memory.get(WizardMemory.PROFILE);
-            list.stream().filter(ProfileInfo::usable)
-                    .filter(p -> remembered.isEmpty() || remembered.get().equals(p.name())).findFirst()
-                    .or(() -> list.stream().filter(ProfileInfo::usable).findFirst())
-                    .ifPresent(p -> {
-                        profile.set(p);
-                        mode.set(Mode.PROFILE);
-                    });
-            memory.get(WizardMemory.MODE).map(Mode::valueOf).filter(m -> m != Mode.PROFILE || profile.get() != null)
-                    .ifPresent(mode::set);
-            memory.get(WizardMemory.REGION).ifPresent(region::set);
-        }, e -> error.set(Problems.describe(e)));
+        background.run(
+                () -> new Loaded(sessions.profiles(), WizardMemory.load()),
+                loaded -> {
+                    List<ProfileInfo> list = loaded.profiles();
+                    memory = loaded.memory();
+                    profiles.setAll(list);
+                    Optional<String> remembered = memory.get(WizardMemory.PROFILE);
+                    list.stream()
+                            .filter(ProfileInfo::usable)
+                            .filter(p ->
+                                    remembered.isEmpty() || remembered.get().equals(p.name()))
+                            .findFirst()
+                            .or(() -> list.stream().filter(ProfileInfo::usable).findFirst())
+                            .ifPresent(p -> {
+                                profile.set(p);
+                                mode.set(Mode.PROFILE);
+                            });
+                    memory.get(WizardMemory.MODE)
+                            .map(Mode::valueOf)
+                            .filter(m -> m != Mode.PROFILE || profile.get() != null)
+                            .ifPresent(mode::set);
+                    memory.get(WizardMemory.REGION).ifPresent(region::set);
+                },
+                e -> error.set(Problems.describe(e)));
     }
 
     public Optional<WizardMemory> memory() {
@@ -117,7 +135,9 @@ public final class SignInViewModel implements StepModel {
         String name = profile.get() == null ? null : profile.get().name();
         String chosenRegion = region.get();
         cancelled = false;
-        background.run(() -> chosen == Mode.SANDBOX ? sessions.sandbox()
+        background.run(
+                () -> chosen == Mode.SANDBOX
+                        ? sessions.sandbox()
                         : sessions.profile(name, chosenRegion, prompts, () -> cancelled),
                 session -> {
                     signInWait.stop();
@@ -127,10 +147,14 @@ public final class SignInViewModel implements StepModel {
                     if (old != null) {
                         old.close();
                     }
-                    signedIn.set(Texts.get("signin.signedIn", session.operator().account(), session.operator().arn(),
+                    signedIn.set(Texts.get(
+                            "signin.signedIn",
+                            session.operator().account(),
+                            session.operator().arn(),
                             session.operator().partition().id()));
                     remember(chosen, name, chosenRegion);
-                }, e -> {
+                },
+                e -> {
                     signInWait.stop();
                     busy.set(false);
                     error.set(Problems.describe(e));
@@ -148,12 +172,15 @@ public final class SignInViewModel implements StepModel {
         if (target == null) {
             return;
         }
-        background.run(() -> {
-            target.put(WizardMemory.MODE, chosen.name());
-            target.put(WizardMemory.PROFILE, name);
-            target.put(WizardMemory.REGION, chosenRegion);
-            return null;
-        }, done -> { }, e -> { });
+        background.run(
+                () -> {
+                    target.put(WizardMemory.MODE, chosen.name());
+                    target.put(WizardMemory.PROFILE, name);
+                    target.put(WizardMemory.REGION, chosenRegion);
+                    return null;
+                },
+                done -> {},
+                e -> {});
     }
 
     public ObservableList<ProfileInfo> profiles() {

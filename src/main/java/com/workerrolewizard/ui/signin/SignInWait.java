@@ -42,7 +42,7 @@ public final class SignInWait {
     public void openBrowserAgain() {
         String url = browserPage.get();
         if (!url.isEmpty()) {
-            background.run(() -> Sessions.openInBrowser(url), opened -> { }, e -> { });
+            background.run(() -> Sessions.openInBrowser(url), opened -> {}, e -> {});
         }
     }
 

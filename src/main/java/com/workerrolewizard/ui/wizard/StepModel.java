@@ -8,10 +8,8 @@ public interface StepModel {
     ObservableBooleanValue valid();
 
     /** Called each time the step is shown (load what depends on earlier steps). */
-    default void shown() {
-    }
+    default void shown() {}
 
     /** Called when the step is left. */
-    default void hidden() {
-    }
+    default void hidden() {}
 }

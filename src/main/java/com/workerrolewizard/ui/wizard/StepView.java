@@ -7,10 +7,8 @@ public interface StepView {
     Node node();
 
     /** Called when the frame starts showing the step's controls. */
-    default void shown() {
-    }
+    default void shown() {}
 
     /** Called when the frame stops showing them. */
-    default void hidden() {
-    }
+    default void hidden() {}
 }

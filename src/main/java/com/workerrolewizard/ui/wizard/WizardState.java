@@ -20,10 +20,12 @@ public final class WizardState {
     public final WorkerDocuments documents;
     /** The signed-in account; null when the admin chose to generate policies only. */
     public final ObjectProperty<Session> session = new SimpleObjectProperty<>();
+
     public final BooleanProperty generateOnly = new SimpleBooleanProperty();
     public final ObjectProperty<AppliancePrincipal> appliance = new SimpleObjectProperty<>();
     /** The worker role's name: an existing role, or the new one to create. */
     public final StringProperty roleName = new SimpleStringProperty();
+
     public final BooleanProperty newRole = new SimpleBooleanProperty();
 
     public WizardState(ReferenceDocuments references) {

@@ -70,7 +70,9 @@ public final class WizardView extends BorderPane {
 
     /** The current step's controls (the first step's before the wizard starts), and where each step stands. */
     private void showStep() {
-        WizardStep current = model.current().get() == null ? WizardStep.SIGN_IN : model.current().get();
+        WizardStep current = model.current().get() == null
+                ? WizardStep.SIGN_IN
+                : model.current().get();
         setCenter(views.get(current).node());
         indicators.forEach((step, label) -> {
             label.getStyleClass().removeAll("current", "done", "skipped");

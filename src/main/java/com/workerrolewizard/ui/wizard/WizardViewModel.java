@@ -17,6 +17,7 @@ public final class WizardViewModel {
     private final Map<WizardStep, StepModel> steps;
     /** Null until {@link #start()}. */
     private final ReadOnlyObjectWrapper<WizardStep> current = new ReadOnlyObjectWrapper<>();
+
     private final BooleanBinding canGoNext;
     private final BooleanBinding canGoBack;
 
@@ -24,8 +25,11 @@ public final class WizardViewModel {
     public WizardViewModel(WizardState state, Map<WizardStep, ? extends StepModel> steps) {
         this.state = state;
         this.steps = WizardStep.everyStep(steps, "view model");
-        this.canGoNext = Bindings.createBooleanBinding(() -> following().isPresent()
-                && this.steps.get(current.get()).valid().get(), current, state.generateOnly);
+        this.canGoNext = Bindings.createBooleanBinding(
+                () -> following().isPresent()
+                        && this.steps.get(current.get()).valid().get(),
+                current,
+                state.generateOnly);
         this.steps.values().forEach(step -> step.valid().addListener((o, was, is) -> canGoNext.invalidate()));
         this.canGoBack = Bindings.createBooleanBinding(() -> preceding().isPresent(), current, state.generateOnly);
     }
@@ -74,15 +78,21 @@ public final class WizardViewModel {
     /** The first step on the path after the current one. */
     private Optional<WizardStep> following() {
         WizardStep at = current.get();
-        return at == null ? Optional.empty()
-                : Arrays.stream(WizardStep.values()).filter(s -> s.compareTo(at) > 0 && !skipped(s)).findFirst();
+        return at == null
+                ? Optional.empty()
+                : Arrays.stream(WizardStep.values())
+                        .filter(s -> s.compareTo(at) > 0 && !skipped(s))
+                        .findFirst();
     }
 
     /** The last step on the path before the current one. */
     private Optional<WizardStep> preceding() {
         WizardStep at = current.get();
-        return at == null ? Optional.empty()
-                : Arrays.stream(WizardStep.values()).filter(s -> s.compareTo(at) < 0 && !skipped(s)).reduce((a, b) -> b);
+        return at == null
+                ? Optional.empty()
+                : Arrays.stream(WizardStep.values())
+                        .filter(s -> s.compareTo(at) < 0 && !skipped(s))
+                        .reduce((a, b) -> b);
     }
 
     private void show(WizardStep step) {

@@ -25,13 +25,14 @@ class ExportWorkflowTest {
     private static final WorkerDocuments DOCUMENTS = new WorkerDocuments(REFERENCES, REFERENCES.builtInCatalog());
     private static final AppliancePrincipal APPLIANCE = AppliancePrincipal.parse(Sandbox.APPLIANCE);
     private static final ExportWorkflow EXPORTS = new ExportWorkflow(new Exports(DOCUMENTS, "test"));
+
     @RegisterExtension
     static final SandboxSession SANDBOX = new SandboxSession();
 
-    private static ExportBundle export(Optional<Session> on, String role, boolean newRole,
-            Optional<NewRoleRequest> request) {
-        return EXPORTS.export(new ExportRequest(on, APPLIANCE, role, newRole, request, PermissionsMode.INLINE),
-                DOCUMENTS.catalog());
+    private static ExportBundle export(
+            Optional<Session> on, String role, boolean newRole, Optional<NewRoleRequest> request) {
+        return EXPORTS.export(
+                new ExportRequest(on, APPLIANCE, role, newRole, request, PermissionsMode.INLINE), DOCUMENTS.catalog());
     }
 
     @Test
@@ -39,20 +40,30 @@ class ExportWorkflowTest {
         ExportBundle made = export(Optional.of(SANDBOX.get()), "WorkerWithoutEc2Trust", false, Optional.empty());
 
         assertThat(made.subject().existingRole()).isTrue();
-        assertThat(made.report().orElseThrow().requirements()).extracting(r -> r.status())
+        assertThat(made.report().orElseThrow().requirements())
+                .extracting(r -> r.status())
                 .containsExactly(Status.PASS, Status.PASS, Status.FAIL, Status.PASS);
-        assertThat(made.reportMarkdown().orElseThrow()).startsWith("# Worker role check: WorkerWithoutEc2Trust")
-                .contains(DOCUMENTS.catalog().size() + " required actions from " + DOCUMENTS.catalog().source());
+        assertThat(made.reportMarkdown().orElseThrow())
+                .startsWith("# Worker role check: WorkerWithoutEc2Trust")
+                .contains(DOCUMENTS.catalog().size() + " required actions from "
+                        + DOCUMENTS.catalog().source());
         assertThat(made.bundles()).containsOnlyKeys(ExportBundle.FORMATS);
         assertThat(made.bundleProblems()).isEmpty();
-        assertThat(made.trust()).isEqualTo(EXPORTS.render(made.subject(), ExportFormat.JSON,
-                Optional.of(com.workerrolewizard.core.export.JsonExport.Document.TRUST))).contains("ec2.amazonaws.com");
+        assertThat(made.trust())
+                .isEqualTo(EXPORTS.render(
+                        made.subject(),
+                        ExportFormat.JSON,
+                        Optional.of(com.workerrolewizard.core.export.JsonExport.Document.TRUST)))
+                .contains("ec2.amazonaws.com");
         assertThat(made.applied()).as("nothing applied through this tool").isEmpty();
     }
 
     @Test
     void aNewRoleTheAccountHasByNowIsExportedAsTheRoleItIs() {
-        ExportBundle made = export(Optional.of(SANDBOX.get()), "VeeamWorkerReady", true,
+        ExportBundle made = export(
+                Optional.of(SANDBOX.get()),
+                "VeeamWorkerReady",
+                true,
                 Optional.of(NewRoleRequest.named("VeeamWorkerReady")));
 
         assertThat(made.subject().existingRole()).isTrue();
@@ -85,13 +96,15 @@ class ExportWorkflowTest {
 
         assertThat(made.trust()).contains(Sandbox.APPLIANCE);
         assertThat(made.bundles()).isEmpty();
-        assertThat(made.bundleProblems()).containsOnlyKeys(ExportBundle.FORMATS)
+        assertThat(made.bundleProblems())
+                .containsOnlyKeys(ExportBundle.FORMATS)
                 .allSatisfy((format, why) -> assertThat(why).contains("\"bad name!\" is not valid"));
     }
 
     @Test
     void aRoleOfTheAccountNeedsAName() {
         assertThatThrownBy(() -> export(Optional.of(SANDBOX.get()), " ", false, Optional.empty()))
-                .isInstanceOf(UserFacingException.class).hasMessageContaining("No role was chosen");
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("No role was chosen");
     }
 }

@@ -1,11 +1,11 @@
 package com.workerrolewizard.core.account;
 
-import com.workerrolewizard.core.UserFacingException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.text.ControlCharacters;
 import com.workerrolewizard.core.text.HostileText;
 import java.util.function.Consumer;
@@ -34,19 +34,37 @@ class AuthorizationDetailsNamesTest {
     static String file(Consumer<ObjectNode> edit) {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode role = root.putArray("RoleDetailList").addObject();
-        role.put("Path", "/").put("RoleName", "Worker").put("RoleId", "AROAEXAMPLEEXAMPLE01")
+        role.put("Path", "/")
+                .put("RoleName", "Worker")
+                .put("RoleId", "AROAEXAMPLEEXAMPLE01")
                 .put("Arn", "arn:aws:iam::444455556666:role/Worker");
         try {
             role.set("AssumeRolePolicyDocument", JSON.readTree(TRUST));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        role.putArray("InstanceProfileList").addObject().put("Path", "/").put("InstanceProfileName", "WorkerProfile")
+        role.putArray("InstanceProfileList")
+                .addObject()
+                .put("Path", "/")
+                .put("InstanceProfileName", "WorkerProfile")
                 .put("Arn", "arn:aws:iam::444455556666:instance-profile/WorkerProfile");
-        role.putArray("RolePolicyList").addObject().put("PolicyName", "Inline").set("PolicyDocument",
-                JSON.createObjectNode().put("Version", "2012-10-17").set("Statement", JSON.createArrayNode().add(
-                        JSON.createObjectNode().put("Effect", "Allow").put("Action", "*").put("Resource", "*"))));
-        role.putArray("AttachedManagedPolicies").addObject().put("PolicyName", "Managed")
+        role.putArray("RolePolicyList")
+                .addObject()
+                .put("PolicyName", "Inline")
+                .set(
+                        "PolicyDocument",
+                        JSON.createObjectNode()
+                                .put("Version", "2012-10-17")
+                                .set(
+                                        "Statement",
+                                        JSON.createArrayNode()
+                                                .add(JSON.createObjectNode()
+                                                        .put("Effect", "Allow")
+                                                        .put("Action", "*")
+                                                        .put("Resource", "*"))));
+        role.putArray("AttachedManagedPolicies")
+                .addObject()
+                .put("PolicyName", "Managed")
                 .put("PolicyArn", "arn:aws:iam::aws:policy/Managed");
         root.putArray("Policies");
         edit.accept(role);
@@ -61,41 +79,69 @@ class AuthorizationDetailsNamesTest {
         String bad = "Bad\n\u001b[31mName";
         return Stream.of(
                 Arguments.of((Consumer<ObjectNode>) r -> r.put("RoleName", bad), "has a name IAM does not allow"),
-                Arguments.of((Consumer<ObjectNode>) r -> r.put("RoleName", "x".repeat(65)), "has a name IAM does not allow"),
-                Arguments.of((Consumer<ObjectNode>) r -> r.put("RoleName", "Worker Role"), "has a name IAM does not allow"),
+                Arguments.of(
+                        (Consumer<ObjectNode>) r -> r.put("RoleName", "x".repeat(65)), "has a name IAM does not allow"),
+                Arguments.of(
+                        (Consumer<ObjectNode>) r -> r.put("RoleName", "Worker Role"), "has a name IAM does not allow"),
                 Arguments.of((Consumer<ObjectNode>) r -> r.put("Path", "/a\nb/"), "has a path IAM does not allow"),
-                Arguments.of((Consumer<ObjectNode>) r -> r.put("Path", "/with space/"), "has a path IAM does not allow"),
+                Arguments.of(
+                        (Consumer<ObjectNode>) r -> r.put("Path", "/with space/"), "has a path IAM does not allow"),
                 Arguments.of((Consumer<ObjectNode>) r -> r.put("Path", "noslash"), "has a path IAM does not allow"),
-                Arguments.of((Consumer<ObjectNode>) r -> r.put("Path", "/" + "p".repeat(511) + "/"), "has a path IAM does not allow"),
+                Arguments.of(
+                        (Consumer<ObjectNode>) r -> r.put("Path", "/" + "p".repeat(511) + "/"),
+                        "has a path IAM does not allow"),
                 Arguments.of((Consumer<ObjectNode>) r -> r.put("Path", "/\u00e9/"), "has a path IAM does not allow"),
-                Arguments.of((Consumer<ObjectNode>) r -> r.put("Arn", "arn:aws:iam::444455556666:role/W\norker"),
+                Arguments.of(
+                        (Consumer<ObjectNode>) r -> r.put("Arn", "arn:aws:iam::444455556666:role/W\norker"),
                         "has an ARN IAM does not give"),
-                Arguments.of((Consumer<ObjectNode>) r -> ((ObjectNode) r.get("InstanceProfileList").get(0))
-                        .put("InstanceProfileName", bad), "lists instance profile"),
-                Arguments.of((Consumer<ObjectNode>) r -> ((ObjectNode) r.get("InstanceProfileList").get(0))
-                        .put("Path", "/\u202e/"), "whose path IAM does not allow"),
-                Arguments.of((Consumer<ObjectNode>) r -> ((ObjectNode) r.get("InstanceProfileList").get(0))
-                        .put("Arn", "arn:aws:iam::444455556666:instance-profile/a b"), "whose ARN IAM does not give"),
-                Arguments.of((Consumer<ObjectNode>) r -> ((ObjectNode) r.get("RolePolicyList").get(0))
-                        .put("PolicyName", "$(touch x)"), "lists inline policy"),
-                Arguments.of((Consumer<ObjectNode>) r -> ((ObjectNode) r.get("AttachedManagedPolicies").get(0))
-                        .put("PolicyName", bad), "lists managed policy"),
-                Arguments.of((Consumer<ObjectNode>) r -> ((ObjectNode) r.get("AttachedManagedPolicies").get(0))
-                        .put("PolicyArn", "arn:aws:iam::aws:policy/\u001b[0m"), "lists managed policy ARN"),
-                Arguments.of((Consumer<ObjectNode>) r -> r.putObject("PermissionsBoundary")
-                        .put("PermissionsBoundaryArn", "arn:aws:iam::aws:policy/x\ny"), "permissions boundary ARN"));
+                Arguments.of(
+                        (Consumer<ObjectNode>)
+                                r -> ((ObjectNode) r.get("InstanceProfileList").get(0)).put("InstanceProfileName", bad),
+                        "lists instance profile"),
+                Arguments.of(
+                        (Consumer<ObjectNode>)
+                                r -> ((ObjectNode) r.get("InstanceProfileList").get(0)).put("Path", "/\u202e/"),
+                        "whose path IAM does not allow"),
+                Arguments.of(
+                        (Consumer<ObjectNode>)
+                                r -> ((ObjectNode) r.get("InstanceProfileList").get(0))
+                                        .put("Arn", "arn:aws:iam::444455556666:instance-profile/a b"),
+                        "whose ARN IAM does not give"),
+                Arguments.of(
+                        (Consumer<ObjectNode>)
+                                r -> ((ObjectNode) r.get("RolePolicyList").get(0)).put("PolicyName", "$(touch x)"),
+                        "lists inline policy"),
+                Arguments.of(
+                        (Consumer<ObjectNode>) r ->
+                                ((ObjectNode) r.get("AttachedManagedPolicies").get(0)).put("PolicyName", bad),
+                        "lists managed policy"),
+                Arguments.of(
+                        (Consumer<ObjectNode>) r -> ((ObjectNode)
+                                        r.get("AttachedManagedPolicies").get(0))
+                                .put("PolicyArn", "arn:aws:iam::aws:policy/\u001b[0m"),
+                        "lists managed policy ARN"),
+                Arguments.of(
+                        (Consumer<ObjectNode>) r -> r.putObject("PermissionsBoundary")
+                                .put("PermissionsBoundaryArn", "arn:aws:iam::aws:policy/x\ny"),
+                        "permissions boundary ARN"));
     }
 
     @ParameterizedTest
     @MethodSource("forgeries")
     void aNameIamWouldRejectIsRefusedInOneEscapedSentence(Consumer<ObjectNode> forgery, String what) {
-        assertThatThrownBy(() -> read(forgery)).isInstanceOf(UserFacingException.class).satisfies(e -> {
-            String message = e.getMessage();
-            assertThat(message).contains("in forged.json").contains(what)
-                    .endsWith("give the unedited output of 'aws iam get-account-authorization-details'.");
-            assertThat(message).startsWith("Role \"");
-            assertThat(message.codePoints().noneMatch(ControlCharacters::isControl)).as(message).isTrue();
-        });
+        assertThatThrownBy(() -> read(forgery))
+                .isInstanceOf(UserFacingException.class)
+                .satisfies(e -> {
+                    String message = e.getMessage();
+                    assertThat(message)
+                            .contains("in forged.json")
+                            .contains(what)
+                            .endsWith("give the unedited output of 'aws iam get-account-authorization-details'.");
+                    assertThat(message).startsWith("Role \"");
+                    assertThat(message.codePoints().noneMatch(ControlCharacters::isControl))
+                            .as(message)
+                            .isTrue();
+                });
     }
 
     @Test
@@ -106,8 +152,19 @@ class AuthorizationDetailsNamesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/$(touch${IFS}marker)/", "/`id`/", "/'\"/", "/a;b&c|d/", "/(x)/", "/${HOME}/", "/%{x}/",
-            "/\u007f/", "/a/b/c/", "/"})
+    @ValueSource(
+            strings = {
+                "/$(touch${IFS}marker)/",
+                "/`id`/",
+                "/'\"/",
+                "/a;b&c|d/",
+                "/(x)/",
+                "/${HOME}/",
+                "/%{x}/",
+                "/\u007f/",
+                "/a/b/c/",
+                "/"
+            })
     void aPathIamAllowsIsReadExactly(String path) {
         RoleSnapshot role = read(r -> {
             r.put("Path", path);
@@ -131,15 +188,18 @@ class AuthorizationDetailsNamesTest {
 
     @Test
     void everyRoleOfTheFixtureIsStillRead() throws Exception {
-        AuthorizationDetails fixture = AuthorizationDetails.read(java.nio.file.Path.of(
-                AuthorizationDetailsNamesTest.class.getResource("/fixtures/authorization-details.json").toURI()));
+        AuthorizationDetails fixture =
+                AuthorizationDetails.read(java.nio.file.Path.of(AuthorizationDetailsNamesTest.class
+                        .getResource("/fixtures/authorization-details.json")
+                        .toURI()));
         assertThat(fixture.allRoles()).hasSize(fixture.roleCount()).hasSizeGreaterThan(30);
     }
 
     @Test
     void aRoleNotFoundIsNamedEscaped() {
-        AuthorizationDetails details = AuthorizationDetails.parse(file(r -> { }), "forged.json");
-        assertThatThrownBy(() -> details.role("Work\u001b[2Jer\n")).isInstanceOf(UserFacingException.class)
+        AuthorizationDetails details = AuthorizationDetails.parse(file(r -> {}), "forged.json");
+        assertThatThrownBy(() -> details.role("Work\u001b[2Jer\n"))
+                .isInstanceOf(UserFacingException.class)
                 .hasMessageStartingWith("Role \"Work\\u001b[2Jer\\n\" is not in forged.json");
     }
 
@@ -156,7 +216,8 @@ class AuthorizationDetailsNamesTest {
             assertThat(valid).as("accepted %s", name).isTrue();
         } catch (UserFacingException e) {
             assertThat(valid).as("refused %s", name).isFalse();
-            assertThat(e.getMessage().codePoints().noneMatch(ControlCharacters::isControl)).isTrue();
+            assertThat(e.getMessage().codePoints().noneMatch(ControlCharacters::isControl))
+                    .isTrue();
             // A name of blanks only (a newline, a tab) reads as no name at all.
             assertThat(e.getMessage()).contains(name.isBlank() ? "has no RoleName" : ControlCharacters.escape(name));
         }

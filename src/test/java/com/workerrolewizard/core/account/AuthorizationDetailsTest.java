@@ -1,9 +1,9 @@
 package com.workerrolewizard.core.account;
 
-import com.workerrolewizard.core.UserFacingException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.reference.ActionCatalog;
 import com.workerrolewizard.core.reference.ReferenceDocuments;
@@ -44,7 +44,8 @@ class AuthorizationDetailsTest {
             ]}""";
     static final String EC2_ONLY_TRUST = """
             {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": "ec2.amazonaws.com"}}}""";
-    static final String PAGE_POLICY = ReferenceDocuments.load().permissionsPolicy().toString();
+    static final String PAGE_POLICY =
+            ReferenceDocuments.load().permissionsPolicy().toString();
     static final String ALLOW_ALL = """
             {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}""";
     static final String ONLY_GET_DOCUMENT = """
@@ -68,14 +69,12 @@ class AuthorizationDetailsTest {
     static String profile(String name) {
         return """
                 {"Path": "/", "InstanceProfileName": "%s", "InstanceProfileId": "AIPAEXAMPLE%s",
-                 "Arn": "arn:aws:iam::444455556666:instance-profile/%s", "CreateDate": "2024-01-01T00:00:00+00:00", "Roles": []}"""
-                .formatted(name, name.toUpperCase(), name);
+                 "Arn": "arn:aws:iam::444455556666:instance-profile/%s", "CreateDate": "2024-01-01T00:00:00+00:00", "Roles": []}""".formatted(name, name.toUpperCase(), name);
     }
 
     static String version(String id, boolean isDefault, String document) {
         return """
-                {"Document": %s, "VersionId": "%s", "IsDefaultVersion": %s, "CreateDate": "2024-01-01T00:00:00+00:00"}"""
-                .formatted(document, id, isDefault);
+                {"Document": %s, "VersionId": "%s", "IsDefaultVersion": %s, "CreateDate": "2024-01-01T00:00:00+00:00"}""".formatted(document, id, isDefault);
     }
 
     /** The account every test starts from, shaped like the AWS CLI's output (JSON objects, some encoded strings). */
@@ -213,8 +212,7 @@ class AuthorizationDetailsTest {
                 }
               ]
             }
-            """
-            .replace("@TRUST@", TRUST)
+            """.replace("@TRUST@", TRUST)
             .replace("@TRUST_ENC@", encoded(TRUST))
             .replace("@EC2_ONLY@", EC2_ONLY_TRUST)
             .replace("@PAGE@", PAGE_POLICY)
@@ -248,8 +246,9 @@ class AuthorizationDetailsTest {
         assertThat(role.roleId()).isEqualTo("AROAEXAMPLEWORKER0001");
         assertThat(role.account()).isEqualTo("444455556666");
         assertThat(role.trustPolicy().value().statements()).hasSize(2);
-        assertThat(role.instanceProfiles().value()).containsExactly(
-                new InstanceProfileRef("WorkerProfile", "arn:aws:iam::444455556666:instance-profile/WorkerProfile"));
+        assertThat(role.instanceProfiles().value())
+                .containsExactly(new InstanceProfileRef(
+                        "WorkerProfile", "arn:aws:iam::444455556666:instance-profile/WorkerProfile"));
         assertThat(role.policies().value()).singleElement().satisfies(p -> {
             assertThat(p.kind()).isEqualTo(IdentityPolicy.Kind.INLINE);
             assertThat(p.name()).isEqualTo("VeeamWorker");
@@ -264,8 +263,11 @@ class AuthorizationDetailsTest {
         RoleSnapshot role = account().role("EncodedRole");
         // the encoded trust policy is the same two statements as the plain one
         assertThat(role.trustPolicy().value().statements()).hasSize(2);
-        assertThat(role.trustPolicy().value().json()).isEqualTo(account().role("WorkerRole").trustPolicy().value().json());
-        assertThat(role.instanceProfiles().value()).extracting(InstanceProfileRef::name).containsExactly("ProfileA", "ProfileB");
+        assertThat(role.trustPolicy().value().json())
+                .isEqualTo(account().role("WorkerRole").trustPolicy().value().json());
+        assertThat(role.instanceProfiles().value())
+                .extracting(InstanceProfileRef::name)
+                .containsExactly("ProfileA", "ProfileB");
         IdentityPolicy inline = role.policies().value().get(0);
         // percent-decoding only: IAM's %2B is a plus, %20 a space
         assertThat(inline.document().value().toJson()).contains("\"a+b c\"");
@@ -280,13 +282,13 @@ class AuthorizationDetailsTest {
     @Test
     void aPolicyDocumentGivenAsAPlainJsonStringIsNotDecoded() {
         // some tools print documents as JSON text inside a string; a '%' in it must stay a '%'
-        String doc = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\","
-                + "\"Condition\":{\"StringLike\":{\"aws:PrincipalTag/x\":\"100%25 sure\"}}}]}";
+        String doc =
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\","
+                        + "\"Condition\":{\"StringLike\":{\"aws:PrincipalTag/x\":\"100%25 sure\"}}}]}";
         String json = """
                 {"RoleDetailList": [{"RoleName": "R", "Arn": "arn:aws:iam::444455556666:role/R",
                   "AssumeRolePolicyDocument": %s, "InstanceProfileList": [],
-                  "RolePolicyList": [{"PolicyName": "P", "PolicyDocument": %s}], "AttachedManagedPolicies": []}]}"""
-                .formatted(quoted(EC2_ONLY_TRUST.replace("\"", "\\\"")), quoted(doc.replace("\"", "\\\"")));
+                  "RolePolicyList": [{"PolicyName": "P", "PolicyDocument": %s}], "AttachedManagedPolicies": []}]}""".formatted(quoted(EC2_ONLY_TRUST.replace("\"", "\\\"")), quoted(doc.replace("\"", "\\\"")));
         RoleSnapshot role = AuthorizationDetails.parse(json, "plain.json").role("R");
         assertThat(role.policies().value().get(0).document().value().toJson()).contains("100%25 sure");
         assertThat(role.trustPolicy().value().statements()).hasSize(1);
@@ -319,7 +321,8 @@ class AuthorizationDetailsTest {
         RoleSnapshot role = account().role("NoDefaultRole");
         IdentityPolicy managed = role.policies().value().get(1);
         assertThat(managed.document().isKnown()).isFalse();
-        assertThat(managed.document().unknownBecause()).contains("arn:aws:iam::444455556666:policy/NoDefault")
+        assertThat(managed.document().unknownBecause())
+                .contains("arn:aws:iam::444455556666:policy/NoDefault")
                 .contains("default version");
         // the inline page policy allows all 33; the unreadable one might deny some
         assertThat(permissions(role).status()).isEqualTo(Status.WARN);
@@ -332,7 +335,8 @@ class AuthorizationDetailsTest {
         assertThat(managed.name()).isEqualTo("AmazonSSMManagedInstanceCore");
         assertThat(managed.document().isKnown()).isFalse();
         assertThat(managed.document().unknownBecause())
-                .contains("arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore").contains("--filter");
+                .contains("arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore")
+                .contains("--filter");
         // nothing readable allows anything, and the unreadable policy might: undecidable
         RequirementResult result = permissions(role);
         assertThat(result.status()).isEqualTo(Status.UNKNOWN);
@@ -346,11 +350,12 @@ class AuthorizationDetailsTest {
                   "AssumeRolePolicyDocument": %s, "InstanceProfileList": [],
                   "RolePolicyList": [{"PolicyName": "VeeamWorker", "PolicyDocument": %s}],
                   "AttachedManagedPolicies": [{"PolicyName": "Mine", "PolicyArn": "arn:aws:iam::444455556666:policy/Mine"}],
-                  "PermissionsBoundary": {"PermissionsBoundaryType": "Policy", "PermissionsBoundaryArn": "arn:aws:iam::444455556666:policy/Fence"}}]}"""
-                .formatted(EC2_ONLY_TRUST, PAGE_POLICY);
+                  "PermissionsBoundary": {"PermissionsBoundaryType": "Policy", "PermissionsBoundaryArn": "arn:aws:iam::444455556666:policy/Fence"}}]}""".formatted(EC2_ONLY_TRUST, PAGE_POLICY);
         RoleSnapshot role = AuthorizationDetails.parse(json, "roles-only.json").role("R");
         IdentityPolicy managed = role.policies().value().get(1);
-        assertThat(managed.document().unknownBecause()).contains("no Policies list").contains("--filter")
+        assertThat(managed.document().unknownBecause())
+                .contains("no Policies list")
+                .contains("--filter")
                 .contains("arn:aws:iam::444455556666:policy/Mine");
         IdentityPolicy boundary = role.boundary().value().orElseThrow();
         assertThat(boundary.kind()).isEqualTo(IdentityPolicy.Kind.BOUNDARY);
@@ -359,7 +364,9 @@ class AuthorizationDetailsTest {
         // inline allows all 33, but neither the managed policy nor the boundary could be read
         RequirementResult result = permissions(role);
         assertThat(result.status()).isEqualTo(Status.WARN);
-        assertThat(result.detail()).contains("permissions boundary could not be read").contains("might deny");
+        assertThat(result.detail())
+                .contains("permissions boundary could not be read")
+                .contains("might deny");
     }
 
     @Test
@@ -382,7 +389,8 @@ class AuthorizationDetailsTest {
         assertThat(role.trustPolicy().isKnown()).isFalse();
         assertThat(role.instanceProfiles().isKnown()).isFalse();
         RoleReport report = new RoleChecker(PAGE).check(role, AppliancePrincipal.parse(APPLIANCE));
-        assertThat(report.requirements().subList(0, 3)).extracting(RequirementResult::status)
+        assertThat(report.requirements().subList(0, 3))
+                .extracting(RequirementResult::status)
                 .containsExactly(Status.UNKNOWN, Status.UNKNOWN, Status.UNKNOWN);
     }
 
@@ -397,7 +405,8 @@ class AuthorizationDetailsTest {
     // ---------------------------------------------------------------- finding a role
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"WorkerRole", "workerrole", "WORKERROLE", "arn:aws:iam::444455556666:role/service/WorkerRole"})
+    @ValueSource(
+            strings = {"WorkerRole", "workerrole", "WORKERROLE", "arn:aws:iam::444455556666:role/service/WorkerRole"})
     void findsARoleByNameIgnoringCaseOrByArn(String wanted) {
         assertThat(account().role(wanted).arn()).isEqualTo("arn:aws:iam::444455556666:role/service/WorkerRole");
     }
@@ -406,7 +415,9 @@ class AuthorizationDetailsTest {
     void listsRolesInTheFilesOrder() {
         AuthorizationDetails account = account();
         assertThat(account.roleCount()).isEqualTo(8);
-        assertThat(account.roleNames()).startsWith("WorkerRole", "EncodedRole", "VersionedRole").endsWith("BareRole");
+        assertThat(account.roleNames())
+                .startsWith("WorkerRole", "EncodedRole", "VersionedRole")
+                .endsWith("BareRole");
         assertThat(account.allRoles()).extracting(RoleSnapshot::name).containsExactlyElementsOf(account.roleNames());
     }
 
@@ -465,14 +476,24 @@ class AuthorizationDetailsTest {
 
     static Stream<Arguments> badFiles() {
         return Stream.of(
-                Arguments.of("not JSON", "RoleDetailList:\n  - WorkerRole\n", List.of("is not valid JSON", "line ", "column ")),
-                Arguments.of("truncated JSON", "{\"RoleDetailList\": [\n  {\"RoleName\": \"R\"", List.of("is not valid JSON", "line 2")),
-                Arguments.of("JSON without RoleDetailList", "{\"UserDetailList\": [], \"Policies\": []}",
+                Arguments.of(
+                        "not JSON",
+                        "RoleDetailList:\n  - WorkerRole\n",
+                        List.of("is not valid JSON", "line ", "column ")),
+                Arguments.of(
+                        "truncated JSON",
+                        "{\"RoleDetailList\": [\n  {\"RoleName\": \"R\"",
+                        List.of("is not valid JSON", "line 2")),
+                Arguments.of(
+                        "JSON without RoleDetailList",
+                        "{\"UserDetailList\": [], \"Policies\": []}",
                         List.of("no RoleDetailList", "get-account-authorization-details")),
                 Arguments.of("a JSON array", "[]", List.of("no RoleDetailList")),
                 Arguments.of("RoleDetailList not an array", "{\"RoleDetailList\": {}}", List.of("no RoleDetailList")),
                 Arguments.of("an empty file", "", List.of("get-account-authorization-details")),
-                Arguments.of("two JSON documents in a row", "{\"RoleDetailList\": []}\n{\"RoleDetailList\": []}",
+                Arguments.of(
+                        "two JSON documents in a row",
+                        "{\"RoleDetailList\": []}\n{\"RoleDetailList\": []}",
                         List.of("is not valid JSON")));
     }
 
@@ -535,7 +556,8 @@ class AuthorizationDetailsTest {
                 .hasMessageContaining("trust policy of role \"Broken\"")
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("Statement[0].Effect");
-        assertThatThrownBy(details::allRoles).isInstanceOf(UserFacingException.class)
+        assertThatThrownBy(details::allRoles)
+                .isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("\"Broken\"");
     }
 
@@ -565,10 +587,12 @@ class AuthorizationDetailsTest {
 
     @Test
     void roleCheckerGivesTheFourResultsInTheContractsOrder() {
-        RoleReport report = new RoleChecker(PAGE).check(account().role("WorkerRole"), AppliancePrincipal.parse(APPLIANCE));
+        RoleReport report =
+                new RoleChecker(PAGE).check(account().role("WorkerRole"), AppliancePrincipal.parse(APPLIANCE));
         assertThat(report.role()).isEqualTo("WorkerRole");
         assertThat(report.arn()).isEqualTo("arn:aws:iam::444455556666:role/service/WorkerRole");
-        assertThat(report.requirements()).extracting(r -> r.id().id())
+        assertThat(report.requirements())
+                .extracting(r -> r.id().id())
                 .containsExactly("instance-profile", "appliance-trust", "ec2-trust", "permissions");
         assertThat(report.requirements()).allSatisfy(r -> {
             assertThat(r.status()).as(r.id() + ": " + r.detail()).isEqualTo(Status.PASS);
@@ -579,10 +603,17 @@ class AuthorizationDetailsTest {
 
     @Test
     void roleCheckerOnARoleWithProblems() {
-        RoleReport report = new RoleChecker(PAGE).check(account().role("BareRole"), AppliancePrincipal.parse(APPLIANCE));
-        assertThat(report.requirements()).extracting(RequirementResult::id).containsExactly(
-                RequirementId.INSTANCE_PROFILE, RequirementId.APPLIANCE_TRUST, RequirementId.EC2_TRUST, RequirementId.PERMISSIONS);
-        assertThat(report.requirements()).extracting(RequirementResult::status)
+        RoleReport report =
+                new RoleChecker(PAGE).check(account().role("BareRole"), AppliancePrincipal.parse(APPLIANCE));
+        assertThat(report.requirements())
+                .extracting(RequirementResult::id)
+                .containsExactly(
+                        RequirementId.INSTANCE_PROFILE,
+                        RequirementId.APPLIANCE_TRUST,
+                        RequirementId.EC2_TRUST,
+                        RequirementId.PERMISSIONS);
+        assertThat(report.requirements())
+                .extracting(RequirementResult::status)
                 .containsExactly(Status.FAIL, Status.FAIL, Status.PASS, Status.FAIL);
         assertThat(report.requirements().get(1).detail()).contains(APPLIANCE);
         assertThat(report.requirements().get(3).missing()).hasSize(33);
@@ -595,7 +626,8 @@ class AuthorizationDetailsTest {
         RoleChecker checker = new RoleChecker(PAGE);
         AppliancePrincipal appliance = AppliancePrincipal.parse(APPLIANCE);
         assertThat(checker.check(account().role("EncodedRole"), appliance).requirements())
-                .extracting(RequirementResult::status).containsOnly(Status.PASS);
+                .extracting(RequirementResult::status)
+                .containsOnly(Status.PASS);
     }
 
     @Test

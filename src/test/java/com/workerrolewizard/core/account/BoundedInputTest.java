@@ -1,11 +1,11 @@
 package com.workerrolewizard.core.account;
 
-import com.workerrolewizard.core.UserFacingException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.workerrolewizard.SpecialFiles;
+import com.workerrolewizard.core.UserFacingException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Reading a file given to the program: bounded in size, refusing what is not a file, never hanging on a pipe. */
 class BoundedInputTest {
-    private static final BoundedInput.Expectation SMALL = new BoundedInput.Expectation("--small",
-            "a small list", 1024 * 1024, "give a shorter list");
+    private static final BoundedInput.Expectation SMALL =
+            new BoundedInput.Expectation("--small", "a small list", 1024 * 1024, "give a shorter list");
     private static final Duration SHORT = Duration.ofMillis(300);
 
     @TempDir
@@ -46,7 +46,8 @@ class BoundedInputTest {
     @Test
     void aFileOverTheLimitIsRefusedByItsSize() throws IOException {
         Path file = SpecialFiles.sparse(dir.resolve("big.txt"), 1024 * 1024 + 1);
-        assertThatThrownBy(() -> read(file)).isInstanceOf(UserFacingException.class)
+        assertThatThrownBy(() -> read(file))
+                .isInstanceOf(UserFacingException.class)
                 .hasMessage(file + " is 2 MB, more than the 1 MB that --small reads: give a shorter list.");
     }
 
@@ -55,13 +56,15 @@ class BoundedInputTest {
         Path file = SpecialFiles.sparse(dir.resolve("account.json"), 3L * 1024 * 1024 * 1024);
         assertThatThrownBy(() -> BoundedInput.read(file, BoundedInput.AUTHORIZATION_DETAILS))
                 .isInstanceOf(UserFacingException.class)
-                .hasMessageStartingWith(file + " is 3,072 MB, more than the 200 MB that --authorization-details reads: ")
+                .hasMessageStartingWith(
+                        file + " is 3,072 MB, more than the 200 MB that --authorization-details reads: ")
                 .hasMessageContaining("--filter Role LocalManagedPolicy AWSManagedPolicy");
     }
 
     @Test
     void aFolderIsRefused() {
-        assertThatThrownBy(() -> read(dir)).isInstanceOf(UserFacingException.class)
+        assertThatThrownBy(() -> read(dir))
+                .isInstanceOf(UserFacingException.class)
                 .hasMessage(dir + " is a folder, not a file: give --small a file holding a small list.");
     }
 
@@ -78,8 +81,10 @@ class BoundedInputTest {
     @Test
     void aMissingFileNamesTheOption() {
         Path missing = dir.resolve("nope.txt");
-        assertThatThrownBy(() -> read(missing)).isInstanceOf(UserFacingException.class)
-                .hasMessage("File " + missing + " does not exist: correct the --small path, or save a small list there.");
+        assertThatThrownBy(() -> read(missing))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessage(
+                        "File " + missing + " does not exist: correct the --small path, or save a small list there.");
     }
 
     @Test
@@ -92,7 +97,8 @@ class BoundedInputTest {
     void aFifoWithoutAWriterEndsWithASentence() throws Exception {
         Optional<Path> fifo = SpecialFiles.fifo(dir.resolve("pipe"));
         assumeTrue(fifo.isPresent());
-        assertThatThrownBy(() -> read(fifo.get())).isInstanceOf(UserFacingException.class)
+        assertThatThrownBy(() -> read(fifo.get()))
+                .isInstanceOf(UserFacingException.class)
                 .hasMessage("No program wrote to " + fifo.get() + " within 0.3 seconds: start the program that writes "
                         + "to it, or give --small a saved file.");
     }
@@ -101,7 +107,8 @@ class BoundedInputTest {
     void aFifoIsReadLikeAFile() throws Exception {
         Optional<Path> fifo = SpecialFiles.fifo(dir.resolve("pipe"));
         assumeTrue(fifo.isPresent());
-        Thread writer = writer(fifo.get(), out -> out.write("{\"RoleDetailList\": []}".getBytes(StandardCharsets.UTF_8)));
+        Thread writer =
+                writer(fifo.get(), out -> out.write("{\"RoleDetailList\": []}".getBytes(StandardCharsets.UTF_8)));
         assertThat(BoundedInput.read(fifo.get(), SMALL, Duration.ofSeconds(30), Duration.ofSeconds(30)))
                 .isEqualTo("{\"RoleDetailList\": []}");
         writer.join();
@@ -137,7 +144,8 @@ class BoundedInputTest {
                 Thread.currentThread().interrupt();
             }
         });
-        assertThatThrownBy(() -> read(fifo.get())).isInstanceOf(UserFacingException.class)
+        assertThatThrownBy(() -> read(fifo.get()))
+                .isInstanceOf(UserFacingException.class)
                 .hasMessage(fifo.get() + " brought no data for 0.3 seconds: check the program that writes it, or save "
                         + "its output to a file and give --small that file.");
         told.countDown();
@@ -152,14 +160,17 @@ class BoundedInputTest {
         withMark[1] = (byte) 0xFE;
         System.arraycopy(text, 0, withMark, 2, text.length);
         Path file = Files.write(dir.resolve("utf16.json"), withMark);
-        assertThatThrownBy(() -> read(file)).isInstanceOf(UserFacingException.class)
-                .hasMessageContaining("is UTF-16 text").hasMessageContaining("save a small list as UTF-8");
+        assertThatThrownBy(() -> read(file))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("is UTF-16 text")
+                .hasMessageContaining("save a small list as UTF-8");
     }
 
     @Test
     void bytesThatAreNotUtf8AreRefused() throws IOException {
         Path file = Files.write(dir.resolve("latin1.txt"), "Zürich".getBytes(StandardCharsets.ISO_8859_1));
-        assertThatThrownBy(() -> read(file)).isInstanceOf(UserFacingException.class)
+        assertThatThrownBy(() -> read(file))
+                .isInstanceOf(UserFacingException.class)
                 .hasMessage(file + " is not UTF-8 text: save a small list as UTF-8.");
     }
 

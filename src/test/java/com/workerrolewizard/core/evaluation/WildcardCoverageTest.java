@@ -22,23 +22,26 @@ import org.junit.jupiter.params.provider.CsvSource;
 class WildcardCoverageTest {
 
     @ParameterizedTest(name = "{0} vs {1}: covers {2}, intersects {3}")
-    @CsvSource(delimiter = '|', value = {
-            "arn:aws:sqs:*:*:*            | arn:aws:sqs:*:*:*                 | true  | true",
-            "arn:aws:sqs:*                | arn:aws:sqs:*:*:*                 | true  | true",
-            "arn:*:sqs:*:*:*              | arn:aws:sqs:*:*:*                 | true  | true",
-            "arn:aws:sqs:us-east-1:1:q    | arn:aws:sqs:*:*:*                 | false | true",
-            "arn:aws:sqs:??-west-1:*:*    | arn:aws:sqs:*:*:*                 | false | true",
-            "arn:aws:s3:::b/*             | arn:aws:sqs:*:*:*                 | false | false",
-            "arn:aws-cn:sqs:*:*:*         | arn:aws:sqs:*:*:*                 | false | false",
-            "arn:aws:iam::*:role/*        | arn:aws:iam::*:role/*             | true  | true",
-            "arn:aws:iam::*:role/*        | arn:aws:iam::*:user/*             | false | false",
-            "arn:aws:iam::*:role/admin/*  | arn:aws:iam::*:role/*             | false | true",
-            "arn:aws:ssm:*:*:document/*   | arn:aws:ssm:*:*:association/*     | false | false",
-            "arn:aws:ssm:*:*:document/*   | arn:aws:ssm:*:*:document/*        | true  | true",
-            "arn:aws:*                    | arn:aws:ec2:*:*:instance/*        | true  | true",
-            "*                            | arn:aws:ec2:*:*:instance/*        | true  | true",
-            "arn:aws:ec2:*:*:instance/i-1 | arn:aws:ec2:*:*:instance/*        | false | true",
-            "arn:aws:sqs:*:*:?            | arn:aws:sqs:*:*:*                 | false | true"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "arn:aws:sqs:*:*:*            | arn:aws:sqs:*:*:*                 | true  | true",
+                "arn:aws:sqs:*                | arn:aws:sqs:*:*:*                 | true  | true",
+                "arn:*:sqs:*:*:*              | arn:aws:sqs:*:*:*                 | true  | true",
+                "arn:aws:sqs:us-east-1:1:q    | arn:aws:sqs:*:*:*                 | false | true",
+                "arn:aws:sqs:??-west-1:*:*    | arn:aws:sqs:*:*:*                 | false | true",
+                "arn:aws:s3:::b/*             | arn:aws:sqs:*:*:*                 | false | false",
+                "arn:aws-cn:sqs:*:*:*         | arn:aws:sqs:*:*:*                 | false | false",
+                "arn:aws:iam::*:role/*        | arn:aws:iam::*:role/*             | true  | true",
+                "arn:aws:iam::*:role/*        | arn:aws:iam::*:user/*             | false | false",
+                "arn:aws:iam::*:role/admin/*  | arn:aws:iam::*:role/*             | false | true",
+                "arn:aws:ssm:*:*:document/*   | arn:aws:ssm:*:*:association/*     | false | false",
+                "arn:aws:ssm:*:*:document/*   | arn:aws:ssm:*:*:document/*        | true  | true",
+                "arn:aws:*                    | arn:aws:ec2:*:*:instance/*        | true  | true",
+                "*                            | arn:aws:ec2:*:*:instance/*        | true  | true",
+                "arn:aws:ec2:*:*:instance/i-1 | arn:aws:ec2:*:*:instance/*        | false | true",
+                "arn:aws:sqs:*:*:?            | arn:aws:sqs:*:*:*                 | false | true"
+            })
     void arnFormats(String pattern, String format, boolean covers, boolean intersects) {
         assertThat(Wildcard.covers(pattern, format)).as("covers").isEqualTo(covers);
         assertThat(Wildcard.intersects(pattern, format)).as("intersects").isEqualTo(intersects);
@@ -85,9 +88,13 @@ class WildcardCoverageTest {
 
     @Provide
     Arbitrary<String> patterns() {
-        return Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.of('*')), Tuple.of(1, Arbitraries.of('?')),
+        return Arbitraries.frequencyOf(
+                        Tuple.of(2, Arbitraries.of('*')),
+                        Tuple.of(1, Arbitraries.of('?')),
                         Tuple.of(5, Arbitraries.of('a', 'b', ':')))
-                .list().ofMaxSize(6).map(cs -> cs.stream().map(String::valueOf).collect(Collectors.joining()));
+                .list()
+                .ofMaxSize(6)
+                .map(cs -> cs.stream().map(String::valueOf).collect(Collectors.joining()));
     }
 
     /** Up to four characters each, so that texts as long as both together can be enumerated. */
@@ -99,7 +106,9 @@ class WildcardCoverageTest {
     @Provide
     Arbitrary<String> formats() {
         return Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.of('*')), Tuple.of(5, Arbitraries.of('a', 'b', ':')))
-                .list().ofMaxSize(5).map(cs -> cs.stream().map(String::valueOf).collect(Collectors.joining()))
+                .list()
+                .ofMaxSize(5)
+                .map(cs -> cs.stream().map(String::valueOf).collect(Collectors.joining()))
                 .filter(f -> !f.contains("**"));
     }
 
@@ -107,17 +116,22 @@ class WildcardCoverageTest {
     void coversMeansEveryInstanceMatches(@ForAll("patterns") String pattern, @ForAll("formats") String format) {
         if (Wildcard.covers(pattern, format)) {
             for (String text : instances(format, 3)) {
-                assertThat(Wildcard.matchesResource(pattern, text)).as("%s covers %s, so it matches %s", pattern, format, text)
+                assertThat(Wildcard.matchesResource(pattern, text))
+                        .as("%s covers %s, so it matches %s", pattern, format, text)
                         .isTrue();
             }
         }
     }
 
     @Property(tries = 400)
-    void intersectsExactlyWhenSomeInstanceMatches(@ForAll("patterns") String pattern, @ForAll("formats") String format) {
+    void intersectsExactlyWhenSomeInstanceMatches(
+            @ForAll("patterns") String pattern, @ForAll("formats") String format) {
         // Parts longer than the pattern never make a new match possible.
-        boolean some = instances(format, pattern.length() + 1).stream().anyMatch(t -> Wildcard.matchesResource(pattern, t));
-        assertThat(Wildcard.intersects(pattern, format)).as("%s and %s", pattern, format).isEqualTo(some);
+        boolean some =
+                instances(format, pattern.length() + 1).stream().anyMatch(t -> Wildcard.matchesResource(pattern, t));
+        assertThat(Wildcard.intersects(pattern, format))
+                .as("%s and %s", pattern, format)
+                .isEqualTo(some);
     }
 
     @Property(tries = 300)

@@ -54,7 +54,8 @@ class WildcardPropertiesTest {
                         net.jqwik.api.Tuple.of(3, Arbitraries.of('*')),
                         net.jqwik.api.Tuple.of(1, Arbitraries.of('?')),
                         net.jqwik.api.Tuple.of(4, Arbitraries.of('s', 'S', 't', ':', 'a', 'A')))
-                .list().ofMaxSize(8)
+                .list()
+                .ofMaxSize(8)
                 .map(chars -> chars.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining()));
     }
 
@@ -67,31 +68,38 @@ class WildcardPropertiesTest {
     @Property(tries = 3000)
     void actionMatchingAgreesWithTheRegexReference(@ForAll("patterns") String pattern, @ForAll("texts") String text) {
         boolean expected = reference(pattern, text, true);
-        assertThat(Wildcard.matchesAction(pattern, text)).as("matchesAction(%s, %s)", pattern, text).isEqualTo(expected);
+        assertThat(Wildcard.matchesAction(pattern, text))
+                .as("matchesAction(%s, %s)", pattern, text)
+                .isEqualTo(expected);
         // The generators must produce both outcomes, or agreement proves little.
-        Statistics.label("matches").collect(expected)
-                .coverage(c -> {
-                    c.check(true).percentage(p -> p > 5);
-                    c.check(false).percentage(p -> p > 5);
-                });
+        Statistics.label("matches").collect(expected).coverage(c -> {
+            c.check(true).percentage(p -> p > 5);
+            c.check(false).percentage(p -> p > 5);
+        });
     }
 
     @Property(tries = 3000)
-    void resourceMatchingAgreesWithTheCaseSensitiveReference(@ForAll("patterns") String pattern, @ForAll("texts") String text) {
-        assertThat(Wildcard.matchesResource(pattern, text)).as("matchesResource(%s, %s)", pattern, text)
+    void resourceMatchingAgreesWithTheCaseSensitiveReference(
+            @ForAll("patterns") String pattern, @ForAll("texts") String text) {
+        assertThat(Wildcard.matchesResource(pattern, text))
+                .as("matchesResource(%s, %s)", pattern, text)
                 .isEqualTo(reference(pattern, text, false));
     }
 
     @Property(tries = 1000)
     void actionMatchingIgnoresCaseOnBothSides(@ForAll("patterns") String pattern, @ForAll("texts") String text) {
         boolean plain = Wildcard.matchesAction(pattern, text);
-        assertThat(Wildcard.matchesAction(pattern.toUpperCase(Locale.ROOT), text.toLowerCase(Locale.ROOT))).isEqualTo(plain);
-        assertThat(Wildcard.matchesAction(pattern.toLowerCase(Locale.ROOT), text.toUpperCase(Locale.ROOT))).isEqualTo(plain);
+        assertThat(Wildcard.matchesAction(pattern.toUpperCase(Locale.ROOT), text.toLowerCase(Locale.ROOT)))
+                .isEqualTo(plain);
+        assertThat(Wildcard.matchesAction(pattern.toLowerCase(Locale.ROOT), text.toUpperCase(Locale.ROOT)))
+                .isEqualTo(plain);
     }
 
     @Property(tries = 1000)
     void resourceMatchingIsCaseSensitive(@ForAll("literals") String literal) {
-        String other = literal.toUpperCase(Locale.ROOT).equals(literal) ? literal.toLowerCase(Locale.ROOT) : literal.toUpperCase(Locale.ROOT);
+        String other = literal.toUpperCase(Locale.ROOT).equals(literal)
+                ? literal.toLowerCase(Locale.ROOT)
+                : literal.toUpperCase(Locale.ROOT);
         assertThat(Wildcard.matchesResource(literal, literal)).isTrue();
         assertThat(Wildcard.matchesResource(literal, other)).isEqualTo(literal.equals(other));
         assertThat(Wildcard.matchesAction(literal, other)).isTrue();
@@ -103,7 +111,8 @@ class WildcardPropertiesTest {
     }
 
     @Property(tries = 2000)
-    void withoutWildcardsOnlyTheEqualStringMatches(@ForAll("literalsOrEmpty") String pattern, @ForAll("literalsOrEmpty") String text) {
+    void withoutWildcardsOnlyTheEqualStringMatches(
+            @ForAll("literalsOrEmpty") String pattern, @ForAll("literalsOrEmpty") String text) {
         assertThat(Wildcard.matchesAction(pattern, text)).isEqualTo(pattern.equalsIgnoreCase(text));
         assertThat(Wildcard.matchesResource(pattern, text)).isEqualTo(pattern.equals(text));
     }
@@ -117,21 +126,24 @@ class WildcardPropertiesTest {
     @Property(tries = 2000)
     void aTextBuiltFromThePatternAlwaysMatches(@ForAll("patternsWithTheirTexts") String[] patternAndText) {
         assertThat(Wildcard.matchesAction(patternAndText[0], patternAndText[1])).isTrue();
-        assertThat(Wildcard.matchesResource(patternAndText[0], patternAndText[1])).isTrue();
+        assertThat(Wildcard.matchesResource(patternAndText[0], patternAndText[1]))
+                .isTrue();
     }
 
     @Provide
     Arbitrary<String[]> patternsWithTheirTexts() {
         Arbitrary<String> fill = Arbitraries.strings().withChars("sStT:aA*?").ofMaxLength(4);
         Arbitrary<Character> one = Arbitraries.of('s', 'S', 'T', ':', 'a', '*', '?');
-        return Combinators.combine(patterns(), fill.list().ofSize(8), one.list().ofSize(8)).as((pattern, fills, ones) -> {
-            StringBuilder text = new StringBuilder();
-            for (int i = 0; i < pattern.length(); i++) {
-                char c = pattern.charAt(i);
-                text.append(c == '*' ? fills.get(i) : c == '?' ? String.valueOf(ones.get(i)) : String.valueOf(c));
-            }
-            return new String[] {pattern, text.toString()};
-        });
+        return Combinators.combine(patterns(), fill.list().ofSize(8), one.list().ofSize(8))
+                .as((pattern, fills, ones) -> {
+                    StringBuilder text = new StringBuilder();
+                    for (int i = 0; i < pattern.length(); i++) {
+                        char c = pattern.charAt(i);
+                        text.append(
+                                c == '*' ? fills.get(i) : c == '?' ? String.valueOf(ones.get(i)) : String.valueOf(c));
+                    }
+                    return new String[] {pattern, text.toString()};
+                });
     }
 
     // ---------------------------------------------------------------- the names IAM admins actually write

@@ -99,8 +99,12 @@ class CloudFormationExportTest {
         // CloudFormation matches AllowedPattern with Java regular expressions against the whole value.
         Pattern arnPattern = Pattern.compile(appliance.get("AllowedPattern").asText());
         assertThat(arnPattern.matcher(APPLIANCE).matches()).isTrue();
-        assertThat(arnPattern.matcher("arn:aws:iam::111122223333:root").matches()).isTrue();
-        assertThat(arnPattern.matcher("arn:aws-cn:iam::111122223333:role/VeeamImpersonation").matches()).isTrue();
+        assertThat(arnPattern.matcher("arn:aws:iam::111122223333:root").matches())
+                .isTrue();
+        assertThat(arnPattern
+                        .matcher("arn:aws-cn:iam::111122223333:role/VeeamImpersonation")
+                        .matches())
+                .isTrue();
         assertThat(arnPattern.matcher("arn:aws:s3:::bucket").matches()).isFalse();
         Pattern namePattern = Pattern.compile(roleName.get("AllowedPattern").asText());
         assertThat(namePattern.matcher(c.roleName()).matches()).isTrue();
@@ -109,12 +113,15 @@ class CloudFormationExportTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Case.class, names = {"NEW_ROLE", "NEW_ROLE_MANAGED"})
+    @EnumSource(
+            value = Case.class,
+            names = {"NEW_ROLE", "NEW_ROLE_MANAGED"})
     void aNewRolesTrustIsThePagesWithARefWhereTheApplianceArnGoes(Case c) {
         SeedPage page = SeedPage.require();
         ObjectNode expected = page.trustPolicy(APPLIANCE);
         ((ObjectNode) expected.get("Statement").get(0).get("Principal")).set("AWS", ref("ApplianceArn"));
-        JsonNode trust = onlyResource(template(c), "AWS::IAM::Role").get("Properties").get("AssumeRolePolicyDocument");
+        JsonNode trust =
+                onlyResource(template(c), "AWS::IAM::Role").get("Properties").get("AssumeRolePolicyDocument");
         assertThat(trust.toString()).isEqualTo(expected.toString());
         assertThat(SeedPage.fieldNames(trust.get("Statement").get(0))).containsExactly("Effect", "Action", "Principal");
     }
@@ -122,28 +129,35 @@ class CloudFormationExportTest {
     @Test
     void anExistingRolesTrustKeepsItsStatementAndAppendsThePagesWithARef() {
         SeedPage page = SeedPage.require();
-        ObjectNode original = ExportCases.fixture().role("FailsAll").trustPolicy().value().json();
+        ObjectNode original =
+                ExportCases.fixture().role("FailsAll").trustPolicy().value().json();
         ObjectNode expected = original.deepCopy();
         ArrayNode statements = (ArrayNode) expected.get("Statement");
         ObjectNode appliance = page.applianceStatement(APPLIANCE);
         ((ObjectNode) appliance.get("Principal")).set("AWS", ref("ApplianceArn"));
         statements.add(appliance);
         statements.add(page.ec2Statement());
-        JsonNode trust = onlyResource(template(Case.FAILS_ALL), "AWS::IAM::Role").get("Properties")
+        JsonNode trust = onlyResource(template(Case.FAILS_ALL), "AWS::IAM::Role")
+                .get("Properties")
                 .get("AssumeRolePolicyDocument");
         assertThat(trust.toString()).isEqualTo(expected.toString());
     }
 
     @ParameterizedTest
-    @EnumSource(value = Case.class, names = {"NEW_ROLE", "FAILS_ALL", "DENY_TRUST"})
+    @EnumSource(
+            value = Case.class,
+            names = {"NEW_ROLE", "FAILS_ALL", "DENY_TRUST"})
     void inlinePermissionsAreThePagesPolicyInThePagesKeyOrder(Case c) {
         SeedPage page = SeedPage.require();
         JsonNode template = template(c);
-        JsonNode policies = onlyResource(template, "AWS::IAM::Role").get("Properties").get("Policies");
+        JsonNode policies =
+                onlyResource(template, "AWS::IAM::Role").get("Properties").get("Policies");
         assertThat(policies).hasSize(1);
         assertThat(policies.get(0).get("PolicyName").asText()).isEqualTo("VeeamWorkerPermissions");
-        assertThat(policies.get(0).get("PolicyDocument").toString()).isEqualTo(page.permissionsPolicy().toString());
-        assertThat(SeedPage.fieldNames(policies.get(0).get("PolicyDocument").get("Statement").get(0)))
+        assertThat(policies.get(0).get("PolicyDocument").toString())
+                .isEqualTo(page.permissionsPolicy().toString());
+        assertThat(SeedPage.fieldNames(
+                        policies.get(0).get("PolicyDocument").get("Statement").get(0)))
                 .containsExactly("Action", "Resource", "Effect");
         assertThat(resourcesOfType(template, "AWS::IAM::ManagedPolicy")).isEmpty();
     }
@@ -153,10 +167,12 @@ class CloudFormationExportTest {
         SeedPage page = SeedPage.require();
         JsonNode template = template(Case.NEW_ROLE_MANAGED);
         JsonNode policy = onlyResource(template, "AWS::IAM::ManagedPolicy").get("Properties");
-        assertThat(policy.get("PolicyDocument").toString()).isEqualTo(page.permissionsPolicy().toString());
+        assertThat(policy.get("PolicyDocument").toString())
+                .isEqualTo(page.permissionsPolicy().toString());
         assertThat(policy.get("Roles").toString()).isEqualTo("[" + ref("WorkerRole") + "]");
         assertThat(policy.get("ManagedPolicyName").asText()).isEqualTo("VeeamWorkerPermissions");
-        assertThat(onlyResource(template, "AWS::IAM::Role").get("Properties").has("Policies")).isFalse();
+        assertThat(onlyResource(template, "AWS::IAM::Role").get("Properties").has("Policies"))
+                .isFalse();
     }
 
     @ParameterizedTest
@@ -167,7 +183,9 @@ class CloudFormationExportTest {
         assertThat(template.get("AWSTemplateFormatVersion")).isEqualTo("2010-09-09");
         List<Object> versions = new ArrayList<>();
         collect(template, "Version", versions);
-        assertThat(versions).isNotEmpty().allSatisfy(v -> assertThat(v).isInstanceOf(String.class).isEqualTo("2012-10-17"));
+        assertThat(versions)
+                .isNotEmpty()
+                .allSatisfy(v -> assertThat(v).isInstanceOf(String.class).isEqualTo("2012-10-17"));
         List<Object> all = new ArrayList<>();
         collectAll(template, all);
         assertThat(all).noneMatch(v -> v instanceof Date);
@@ -184,55 +202,83 @@ class CloudFormationExportTest {
         template.findValues("Fn::GetAtt").forEach(g -> refs.add(g.get(0).asText()));
         assertThat(refs).isNotEmpty();
         assertThat(declared).containsAll(refs);
-        assertThat(template.get("Outputs").get("RoleArn").get("Value").get("Fn::GetAtt").toString())
+        assertThat(template.get("Outputs")
+                        .get("RoleArn")
+                        .get("Value")
+                        .get("Fn::GetAtt")
+                        .toString())
                 .isEqualTo("[\"WorkerRole\",\"Arn\"]");
         for (String type : List.of("AWS::IAM::Role", "AWS::IAM::InstanceProfile", "AWS::IAM::ManagedPolicy")) {
-            resourcesOfType(template, type).forEach(id -> assertThat(template.get("Resources").get(id).has("Properties"))
-                    .isTrue());
+            resourcesOfType(template, type)
+                    .forEach(id -> assertThat(template.get("Resources").get(id).has("Properties"))
+                            .isTrue());
         }
     }
 
     @Test
     void aNewRolesOptionsReachTheTemplate() {
-        NewRoleRequest request = new NewRoleRequest("PathedWorker", "/veeam/workers/", "Workers of Veeam's backups",
-                "arn:aws:iam::444455556666:policy/WorkerBoundary", List.of(new IamOperation.Tag("team", "backup")), 7200);
-        ExportSubject subject = ExportCases.exports().forNewRole(request, ExportCases.appliance(), AccountFacts.none(),
-                PermissionsMode.INLINE);
+        NewRoleRequest request = new NewRoleRequest(
+                "PathedWorker",
+                "/veeam/workers/",
+                "Workers of Veeam's backups",
+                "arn:aws:iam::444455556666:policy/WorkerBoundary",
+                List.of(new IamOperation.Tag("team", "backup")),
+                7200);
+        ExportSubject subject = ExportCases.exports()
+                .forNewRole(request, ExportCases.appliance(), AccountFacts.none(), PermissionsMode.INLINE);
         JsonNode template = template(subject);
         JsonNode role = onlyResource(template, "AWS::IAM::Role").get("Properties");
         assertThat(role.get("Path").asText()).isEqualTo("/veeam/workers/");
         assertThat(role.get("Description").asText()).isEqualTo("Workers of Veeam's backups");
-        assertThat(role.get("PermissionsBoundary").asText()).isEqualTo("arn:aws:iam::444455556666:policy/WorkerBoundary");
+        assertThat(role.get("PermissionsBoundary").asText())
+                .isEqualTo("arn:aws:iam::444455556666:policy/WorkerBoundary");
         assertThat(role.get("MaxSessionDuration").isInt()).isTrue();
         assertThat(role.get("MaxSessionDuration").asInt()).isEqualTo(7200);
         assertThat(role.get("Tags").toString()).isEqualTo("[{\"Key\":\"team\",\"Value\":\"backup\"}]");
-        assertThat(onlyResource(template, "AWS::IAM::InstanceProfile").get("Properties").get("Path").asText())
+        assertThat(onlyResource(template, "AWS::IAM::InstanceProfile")
+                        .get("Properties")
+                        .get("Path")
+                        .asText())
                 .isEqualTo("/veeam/workers/");
-        assertThat(template.get("Parameters").get("RoleName").get("Default").asText()).isEqualTo("PathedWorker");
+        assertThat(template.get("Parameters").get("RoleName").get("Default").asText())
+                .isEqualTo("PathedWorker");
     }
 
     @Test
     void aPolicyVariableInTheTrustPolicyStaysLiteral() {
         ExportSubject subject = ExportCases.roleWithTrust("VariableTrust", TerraformExportTest.TRUST_WITH_VARIABLE);
         JsonNode template = template(subject);
-        JsonNode trust = onlyResource(template, "AWS::IAM::Role").get("Properties").get("AssumeRolePolicyDocument");
-        assertThat(trust.get("Statement").get(0).get("Condition").get("StringLike").get("sts:RoleSessionName").asText())
+        JsonNode trust =
+                onlyResource(template, "AWS::IAM::Role").get("Properties").get("AssumeRolePolicyDocument");
+        assertThat(trust.get("Statement")
+                        .get(0)
+                        .get("Condition")
+                        .get("StringLike")
+                        .get("sts:RoleSessionName")
+                        .asText())
                 .isEqualTo("${aws:username}");
         assertThat(template.findValues("Fn::Sub")).isEmpty();
     }
 
     @ParameterizedTest
-    @EnumSource(value = Case.class, names = {"FAILS_ALL", "DENY_TRUST"})
+    @EnumSource(
+            value = Case.class,
+            names = {"FAILS_ALL", "DENY_TRUST"})
     void anExistingRoleIsNamedInTheHeaderAsAnImport(Case c) {
         String text = ExportCases.render(c, ExportFormat.CLOUDFORMATION);
         assertThat(text).contains("Role " + c.roleName() + " exists").contains("--change-set-type IMPORT");
     }
 
     @ParameterizedTest
-    @EnumSource(value = Case.class, names = {"FAILS_ALL", "DENY_TRUST"})
+    @EnumSource(
+            value = Case.class,
+            names = {"FAILS_ALL", "DENY_TRUST"})
     void resourcesOfAnExistingRoleCarryDeletionPolicyRetainForTheImport(Case c) {
         JsonNode template = template(c);
-        assertThat(onlyResource(template, "AWS::IAM::Role").path("DeletionPolicy").asText()).isEqualTo("Retain");
+        assertThat(onlyResource(template, "AWS::IAM::Role")
+                        .path("DeletionPolicy")
+                        .asText())
+                .isEqualTo("Retain");
     }
 
     @Test
@@ -240,7 +286,10 @@ class CloudFormationExportTest {
         JsonNode template = template(ExportCases.fixtureRole("PathedRole"));
         String profileArn = "arn:aws:iam::444455556666:instance-profile/PathedRole";
         String profilePath = profileArn.substring(profileArn.indexOf('/'), profileArn.lastIndexOf('/') + 1);
-        assertThat(onlyResource(template, "AWS::IAM::InstanceProfile").get("Properties").get("Path").asText())
+        assertThat(onlyResource(template, "AWS::IAM::InstanceProfile")
+                        .get("Properties")
+                        .get("Path")
+                        .asText())
                 .isEqualTo(profilePath);
     }
 
@@ -248,9 +297,13 @@ class CloudFormationExportTest {
     @EnumSource(Case.class)
     void cfnLintFindsNoProblemWhereItIsInstalled(Case c, @TempDir Path temp) throws Exception {
         assumeTrue(onPath("cfn-lint"), "SKIPPED: cfn-lint is not installed, so the template is not linted");
-        Path file = Files.writeString(temp.resolve("worker-role.yaml"), ExportCases.render(c, ExportFormat.CLOUDFORMATION),
+        Path file = Files.writeString(
+                temp.resolve("worker-role.yaml"),
+                ExportCases.render(c, ExportFormat.CLOUDFORMATION),
                 StandardCharsets.UTF_8);
-        Process process = new ProcessBuilder("cfn-lint", file.toString()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder("cfn-lint", file.toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as("cfn-lint output:\n%s", out).isZero();

@@ -22,7 +22,10 @@ final class ExportCases {
 
     /** One subject of an export, with the folder its golden files live in. */
     enum Case {
-        NEW_ROLE("new-role"), NEW_ROLE_MANAGED("new-role-managed"), FAILS_ALL("FailsAll"), DENY_TRUST("DenyTrust");
+        NEW_ROLE("new-role"),
+        NEW_ROLE_MANAGED("new-role-managed"),
+        FAILS_ALL("FailsAll"),
+        DENY_TRUST("DenyTrust");
 
         final String folder;
 
@@ -48,12 +51,12 @@ final class ExportCases {
         }
     }
 
-    private ExportCases() {
-    }
+    private ExportCases() {}
 
     static Exports exports() {
         ReferenceDocuments references = ReferenceDocuments.load();
-        return new Exports(new WorkerDocuments(references, ReferenceDocuments.load().builtInCatalog()), VERSION);
+        return new Exports(
+                new WorkerDocuments(references, ReferenceDocuments.load().builtInCatalog()), VERSION);
     }
 
     static AppliancePrincipal appliance() {
@@ -66,7 +69,9 @@ final class ExportCases {
 
     static Path fixtureFile() {
         try {
-            return Path.of(ExportCases.class.getResource("/fixtures/authorization-details.json").toURI());
+            return Path.of(ExportCases.class
+                    .getResource("/fixtures/authorization-details.json")
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

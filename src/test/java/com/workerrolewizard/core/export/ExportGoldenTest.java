@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ExportGoldenTest {
     private static final boolean UPDATE = Boolean.getBoolean("updateGoldens");
-    private static final Path SOURCE_FOLDER = Path.of(System.getProperty("basedir", "."), "src", "test", "resources",
-            "golden");
+    private static final Path SOURCE_FOLDER =
+            Path.of(System.getProperty("basedir", "."), "src", "test", "resources", "golden");
 
     /** One output of an export: the file name of its golden, and how it is rendered. */
     enum Variant {
@@ -76,8 +76,10 @@ class ExportGoldenTest {
         }
         String golden = golden(name);
         assertThat(actual)
-                .as("export %s of %s differs from golden/%s; if the change is deliberate, rerun with "
-                        + "-DupdateGoldens=true and review the diff", variant, c, name)
+                .as(
+                        "export %s of %s differs from golden/%s; if the change is deliberate, rerun with "
+                                + "-DupdateGoldens=true and review the diff",
+                        variant, c, name)
                 .isEqualTo(golden);
     }
 
@@ -94,7 +96,8 @@ class ExportGoldenTest {
         for (Case c : Case.values()) {
             for (Variant v : Variant.values()) {
                 assertThat(ExportGoldenTest.class.getResource("/golden/" + c.folder + "/" + v.file))
-                        .as("golden/%s/%s", c.folder, v.file).isNotNull();
+                        .as("golden/%s/%s", c.folder, v.file)
+                        .isNotNull();
             }
         }
     }
@@ -105,14 +108,20 @@ class ExportGoldenTest {
         for (Case c : Case.values()) {
             for (Variant v : Variant.values()) {
                 String golden = golden(c.folder + "/" + v.file);
-                assertThat(golden).as("%s/%s", c.folder, v.file).doesNotContain("\r").endsWith("\n").doesNotContain("\t");
+                assertThat(golden)
+                        .as("%s/%s", c.folder, v.file)
+                        .doesNotContain("\r")
+                        .endsWith("\n")
+                        .doesNotContain("\t");
             }
         }
     }
 
     private static String golden(String name) throws IOException {
         try (InputStream in = ExportGoldenTest.class.getResourceAsStream("/golden/" + name)) {
-            assertThat(in).as("golden file golden/%s (create it with -DupdateGoldens=true)", name).isNotNull();
+            assertThat(in)
+                    .as("golden file golden/%s (create it with -DupdateGoldens=true)", name)
+                    .isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

@@ -14,31 +14,23 @@ import java.util.Map;
  * directives are rejected: the export does not use them, and a reader that guessed would hide a change.
  */
 final class Hcl {
-    sealed interface Value permits Text, Reference, Number, Bool, Null, Obj, Tuple {
-    }
+    sealed interface Value permits Text, Reference, Number, Bool, Null, Obj, Tuple {}
 
     /** A quoted string or heredoc: template source, escapes of the quoted form already decoded. */
-    record Text(String template, boolean heredoc) implements Value {
-    }
+    record Text(String template, boolean heredoc) implements Value {}
 
     /** A traversal such as {@code var.role_name}, or a bare keyword such as {@code string}. */
-    record Reference(String path) implements Value {
-    }
+    record Reference(String path) implements Value {}
 
-    record Number(String text) implements Value {
-    }
+    record Number(String text) implements Value {}
 
-    record Bool(boolean value) implements Value {
-    }
+    record Bool(boolean value) implements Value {}
 
-    record Null() implements Value {
-    }
+    record Null() implements Value {}
 
-    record Obj(Map<String, Value> entries) implements Value {
-    }
+    record Obj(Map<String, Value> entries) implements Value {}
 
-    record Tuple(List<Value> items) implements Value {
-    }
+    record Tuple(List<Value> items) implements Value {}
 
     record Block(String type, List<String> labels, Body body) {
         String label(int i) {
@@ -53,10 +45,12 @@ final class Hcl {
 
         /** The one block of this type whose labels are these. */
         Block block(String type, String... labels) {
-            List<Block> found = blocks.stream().filter(b -> b.type().equals(type) && b.labels().equals(List.of(labels)))
+            List<Block> found = blocks.stream()
+                    .filter(b -> b.type().equals(type) && b.labels().equals(List.of(labels)))
                     .toList();
             if (found.size() != 1) {
-                throw new AssertionError("Expected one block " + type + " " + List.of(labels) + ", found " + found.size());
+                throw new AssertionError(
+                        "Expected one block " + type + " " + List.of(labels) + ", found " + found.size());
             }
             return found.get(0);
         }
@@ -116,7 +110,8 @@ final class Hcl {
                 }
                 String name = template.substring(i + 2, end).strip();
                 if (!variables.containsKey(name)) {
-                    throw new ParseException("interpolation ${" + name + "} names no known value " + variables.keySet());
+                    throw new ParseException(
+                            "interpolation ${" + name + "} names no known value " + variables.keySet());
                 }
                 out.append(variables.get(name));
                 i = end + 1;
@@ -315,7 +310,11 @@ final class Hcl {
             lines.add(line);
         }
         if (indented) {
-            int common = lines.stream().filter(l -> !l.isBlank()).mapToInt(Hcl::indentation).min().orElse(0);
+            int common = lines.stream()
+                    .filter(l -> !l.isBlank())
+                    .mapToInt(Hcl::indentation)
+                    .min()
+                    .orElse(0);
             lines.replaceAll(l -> l.isBlank() ? "" : l.substring(common));
         }
         StringBuilder out = new StringBuilder();

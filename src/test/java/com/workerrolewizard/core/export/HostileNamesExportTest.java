@@ -50,9 +50,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HostileNamesExportTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> VALUES = List.of(HostileText.everything(), "\n$(touch MARKER)\n", "'; touch MARKER; '",
-            "`touch MARKER`", "\"$(touch MARKER)\"", "${HOME}%{x}$${y}", "\nEOT\n", "\nJSON\n", "\n'@\n@'",
-            "\u001b[2J\u001b[31mFAKE [PASS]\u001b[0m", "abc\u202etxt.exe", "\u2019); touch MARKER; (\u2018", "x,y@z", "ends-in@");
+    private static final List<String> VALUES = List.of(
+            HostileText.everything(),
+            "\n$(touch MARKER)\n",
+            "'; touch MARKER; '",
+            "`touch MARKER`",
+            "\"$(touch MARKER)\"",
+            "${HOME}%{x}$${y}",
+            "\nEOT\n",
+            "\nJSON\n",
+            "\n'@\n@'",
+            "\u001b[2J\u001b[31mFAKE [PASS]\u001b[0m",
+            "abc\u202etxt.exe",
+            "\u2019); touch MARKER; (\u2018",
+            "x,y@z",
+            "ends-in@");
 
     static Stream<Arguments> cases() {
         List<Arguments> all = new ArrayList<>();
@@ -66,16 +78,31 @@ class HostileNamesExportTest {
 
     /** Running a script takes a second: every shape for the worst name, the two that cover every call for the others. */
     static Stream<Arguments> bashCases() {
-        return cases().filter(c -> c.get()[1].equals(HostileText.everything()) || c.get()[0] == Shape.NEW_MANAGED
+        return cases().filter(c -> c.get()[1].equals(HostileText.everything())
+                || c.get()[0] == Shape.NEW_MANAGED
                 || c.get()[0] == Shape.EXISTING);
     }
 
     @Provide
     Arbitrary<Names> hostileNames() {
-        return HostileText.strings().list().ofSize(14).map(v -> new Names("R" + v.get(0), "/" + v.get(1) + "/",
-                "I" + v.get(2), "/" + v.get(3) + "/", "P" + v.get(4), v.get(5), "arn:aws:iam::444455556666:policy/" + v.get(6),
-                "K" + v.get(7), v.get(8), "arn:aws:iam::111122223333:role/" + v.get(9), v.get(10), v.get(11), v.get(12),
-                v.get(13)));
+        return HostileText.strings()
+                .list()
+                .ofSize(14)
+                .map(v -> new Names(
+                        "R" + v.get(0),
+                        "/" + v.get(1) + "/",
+                        "I" + v.get(2),
+                        "/" + v.get(3) + "/",
+                        "P" + v.get(4),
+                        v.get(5),
+                        "arn:aws:iam::444455556666:policy/" + v.get(6),
+                        "K" + v.get(7),
+                        v.get(8),
+                        "arn:aws:iam::111122223333:role/" + v.get(9),
+                        v.get(10),
+                        v.get(11),
+                        v.get(12),
+                        v.get(13)));
     }
 
     @Provide
@@ -92,8 +119,8 @@ class HostileNamesExportTest {
     }
 
     @Property(tries = 10)
-    void theBashScriptOfAnyHostileNamesRunsOnlyTheAwsCalls(@ForAll("hostileNames") Names names, @ForAll("shapes") Shape shape)
-            throws Exception {
+    void theBashScriptOfAnyHostileNamesRunsOnlyTheAwsCalls(
+            @ForAll("hostileNames") Names names, @ForAll("shapes") Shape shape) throws Exception {
         runBash(names, shape);
     }
 
@@ -105,9 +132,12 @@ class HostileNamesExportTest {
             Names names = template.map(s -> s.replace("MARKER", marker.toString()));
             ExportSubject subject = HostileSubjects.subject(names, shape);
             String script = ExportCases.render(subject, ExportFormat.CLI);
-            assertThat(HostileText.hasRawControl(script)).as("a raw control character in:\n%s", script).isFalse();
+            assertThat(HostileText.hasRawControl(script))
+                    .as("a raw control character in:\n%s", script)
+                    .isFalse();
             // A name cannot add a line: the comment of each step is one line, and so is each command.
-            assertThat(script.lines().filter(l -> l.startsWith("# Step ")).count()).isEqualTo(subject.plan().changes().size());
+            assertThat(script.lines().filter(l -> l.startsWith("# Step ")).count())
+                    .isEqualTo(subject.plan().changes().size());
 
             Path bin = Files.createDirectories(temp.resolve("bin"));
             Path state = Files.createDirectories(temp.resolve("state"));
@@ -119,7 +149,9 @@ class HostileNamesExportTest {
                 Files.createFile(state.resolve("role-" + fakeKey(names.role())));
             }
             Path file = Files.writeString(temp.resolve("worker-role.sh"), script, StandardCharsets.UTF_8);
-            Process check = new ProcessBuilder("bash", "-n", file.toString()).redirectErrorStream(true).start();
+            Process check = new ProcessBuilder("bash", "-n", file.toString())
+                    .redirectErrorStream(true)
+                    .start();
             String checkOut = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(check.exitValue()).as("bash -n: %s", checkOut).isZero();
@@ -139,11 +171,15 @@ class HostileNamesExportTest {
             String errors = new String(streams[1], StandardCharsets.UTF_8);
 
             assertThat(marker).as("a command hidden in a name ran").doesNotExist();
-            assertThat(process.exitValue()).as("stderr: %s\nscript:\n%s", errors, script)
+            assertThat(process.exitValue())
+                    .as("stderr: %s\nscript:\n%s", errors, script)
                     .isEqualTo(subject.plan().blockers().isEmpty() ? 0 : 1);
-            assertThat(HostileText.hasRawControl(out)).as("the script printed a raw control character: %s", out).isFalse();
+            assertThat(HostileText.hasRawControl(out))
+                    .as("the script printed a raw control character: %s", out)
+                    .isFalse();
             List<List<String>> calls = new ArrayList<>();
-            int count = Integer.parseInt(Files.readString(state.resolve("count")).strip());
+            int count =
+                    Integer.parseInt(Files.readString(state.resolve("count")).strip());
             for (int i = 1; i <= count; i++) {
                 calls.add(nulSeparated(Files.readAllBytes(state.resolve("args-" + i))));
             }
@@ -167,17 +203,24 @@ class HostileNamesExportTest {
                     if (expected.get(j).equals(document)) {
                         assertThat(actual.get(j)).startsWith("file://");
                         JsonNode written = JSON.readTree(Files.readString(state.resolve("doc-" + number + ".json")));
-                        assertThat(written).as("the document of call %s", number).isEqualTo(operation.document().get());
+                        assertThat(written)
+                                .as("the document of call %s", number)
+                                .isEqualTo(operation.document().get());
                     } else {
-                        assertThat(actual.get(j)).as("word %s of call %s", j, number).isEqualTo(expected.get(j));
+                        assertThat(actual.get(j))
+                                .as("word %s of call %s", j, number)
+                                .isEqualTo(expected.get(j));
                     }
                 }
             }
             // The check before adding the role to the profile asked about the exact profile name.
-            calls.stream().filter(c -> c.get(1).equals("list-instance-profiles-for-role")).forEach(c -> {
-                assertThat(c.get(c.indexOf("--role-name") + 1)).isEqualTo(names.role());
-                assertThat(c.get(c.indexOf("--query") + 1)).isEqualTo(ScriptSteps.profileQuery(names.profile()));
-            });
+            calls.stream()
+                    .filter(c -> c.get(1).equals("list-instance-profiles-for-role"))
+                    .forEach(c -> {
+                        assertThat(c.get(c.indexOf("--role-name") + 1)).isEqualTo(names.role());
+                        assertThat(c.get(c.indexOf("--query") + 1))
+                                .isEqualTo(ScriptSteps.profileQuery(names.profile()));
+                    });
         } finally {
             try (Stream<Path> files = Files.walk(temp)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -186,7 +229,9 @@ class HostileNamesExportTest {
     }
 
     private static boolean isWrite(List<String> call) {
-        return call.get(0).equals("iam") && !call.get(1).startsWith("get-") && !call.get(1).startsWith("list-");
+        return call.get(0).equals("iam")
+                && !call.get(1).startsWith("get-")
+                && !call.get(1).startsWith("list-");
     }
 
     /** How the fake aws names a state file: a plain IAM name as it is, any other as h-SHA256 of its UTF-8 bytes. */
@@ -229,25 +274,34 @@ class HostileNamesExportTest {
     }
 
     @Property(tries = 150)
-    void everyNameOfAnyHostileSetIsInsideAQuotedPowerShellString(@ForAll("hostileNames") Names names,
-            @ForAll("shapes") Shape shape) {
+    void everyNameOfAnyHostileSetIsInsideAQuotedPowerShellString(
+            @ForAll("hostileNames") Names names, @ForAll("shapes") Shape shape) {
         checkPowerShell(names, shape);
     }
 
     private static void checkPowerShell(Names names, Shape shape) {
         ExportSubject subject = HostileSubjects.subject(names, shape);
         String script = ExportCases.render(subject, ExportFormat.POWERSHELL);
-        assertThat(HostileText.hasRawControl(script)).as("a raw control character in:\n%s", script).isFalse();
+        assertThat(HostileText.hasRawControl(script))
+                .as("a raw control character in:\n%s", script)
+                .isFalse();
         ScriptExportTest.PowerShell powerShell = ScriptExportTest.PowerShell.read(script);
         String code = powerShell.bareCode();
         // Outside strings only the script's own variables and no backtick: no name is code.
         assertThat(code).doesNotContain("`");
-        assertThat(code.replaceAll("\\$(ErrorActionPreference|LASTEXITCODE|args|null|previous|work|callerArn|parts|"
-                + "policyArn|\\(\\$args|\\(\\$parts|\\(Join-Path)\\b", "")).doesNotContain("$");
+        assertThat(code.replaceAll(
+                        "\\$(ErrorActionPreference|LASTEXITCODE|args|null|previous|work|callerArn|parts|"
+                                + "policyArn|\\(\\$args|\\(\\$parts|\\(Join-Path)\\b",
+                        ""))
+                .doesNotContain("$");
         // Here-strings hold the documents, exactly.
-        List<JsonNode> documents = powerShell.hereStrings().stream().map(SeedPage::parse).toList();
-        assertThat(documents).containsExactlyElementsOf(subject.plan().operations().stream()
-                .flatMap(o -> o.document().stream()).map(d -> (JsonNode) d).toList());
+        List<JsonNode> documents =
+                powerShell.hereStrings().stream().map(SeedPage::parse).toList();
+        assertThat(documents)
+                .containsExactlyElementsOf(subject.plan().operations().stream()
+                        .flatMap(o -> o.document().stream())
+                        .map(d -> (JsonNode) d)
+                        .toList());
 
         List<List<Word>> calls = new ArrayList<>();
         String policyArn = null;
@@ -282,7 +336,8 @@ class HostileNamesExportTest {
                 String prefix = "$policyArn = \"arn:$($parts[1]):iam::$($parts[4]):policy/";
                 assertThat(body).startsWith(prefix);
                 String rest = body.substring(prefix.length());
-                policyArn = rest.startsWith("\" + ") ? PowerShellWords.value(rest.substring(4))
+                policyArn = rest.startsWith("\" + ")
+                        ? PowerShellWords.value(rest.substring(4))
                         : rest.substring(0, rest.length() - 1);
             }
         }
@@ -296,15 +351,18 @@ class HostileNamesExportTest {
             assertThat(actual).hasSameSizeAs(expected);
             for (int j = 0; j < expected.size(); j++) {
                 Word word = actual.get(j);
-                if (expected.get(j).equals(operation.document().map(Object::toString).orElse(null))) {
-                    assertThat(word.value()).isEqualTo("\"file://$(Join-Path $work '" + ScriptSteps.documentFile(operation)
-                            + "')\"");
+                if (expected.get(j)
+                        .equals(operation.document().map(Object::toString).orElse(null))) {
+                    assertThat(word.value())
+                            .isEqualTo("\"file://$(Join-Path $work '" + ScriptSteps.documentFile(operation) + "')\"");
                 } else if (j > 0 && expected.get(j - 1).equals("--policy-arn")) {
                     assertThat(word.value()).isEqualTo("$policyArn");
                     assertThat(policyArn).isEqualTo(names.policy());
                 } else {
                     assertThat(word.kind()).isIn(Kind.BARE, Kind.SINGLE_QUOTED, Kind.CONCATENATION);
-                    assertThat(word.value()).as("word %s of %s", j, operation.action()).isEqualTo(expected.get(j));
+                    assertThat(word.value())
+                            .as("word %s of %s", j, operation.action())
+                            .isEqualTo(expected.get(j));
                 }
             }
         }
@@ -319,18 +377,22 @@ class HostileNamesExportTest {
     }
 
     @Property(tries = 150)
-    void theCloudFormationTemplateOfAnyHostileSetReadsBackToTheSameNames(@ForAll("hostileNames") Names names,
-            @ForAll("shapes") Shape shape) throws Exception {
+    void theCloudFormationTemplateOfAnyHostileSetReadsBackToTheSameNames(
+            @ForAll("hostileNames") Names names, @ForAll("shapes") Shape shape) throws Exception {
         checkCloudFormation(names, shape);
     }
 
     static JsonNode checkCloudFormation(Names names, Shape shape) throws Exception {
         ExportSubject subject = HostileSubjects.subject(names, shape);
         String yaml = ExportCases.render(subject, ExportFormat.CLOUDFORMATION);
-        assertThat(HostileText.hasRawControl(yaml)).as("a raw control character in:\n%s", yaml).isFalse();
+        assertThat(HostileText.hasRawControl(yaml))
+                .as("a raw control character in:\n%s", yaml)
+                .isFalse();
         List<String> lines = yaml.lines().toList();
         int body = lines.indexOf("AWSTemplateFormatVersion: \"2010-09-09\"");
-        assertThat(body).as("the template starts after its comment lines:\n%s", yaml).isBetween(2, 4);
+        assertThat(body)
+                .as("the template starts after its comment lines:\n%s", yaml)
+                .isBetween(2, 4);
         assertThat(lines.subList(0, body)).allMatch(l -> l.startsWith("# "));
         assertThat(lines.subList(body, lines.size())).noneMatch(l -> l.startsWith("#"));
 
@@ -351,13 +413,14 @@ class HostileNamesExportTest {
         if (subject.mode() == com.workerrolewizard.core.plan.PermissionsMode.INLINE) {
             assertThat(role.at("/Policies/0/PolicyName").asText()).isEqualTo(names.policy());
         } else {
-            assertThat(template.at("/Resources/WorkerPermissions/Properties/ManagedPolicyName").asText())
+            assertThat(template.at("/Resources/WorkerPermissions/Properties/ManagedPolicyName")
+                            .asText())
                     .isEqualTo(names.policy());
         }
         JsonNode profile = template.at("/Resources/WorkerInstanceProfile/Properties");
         assertThat(profile.get("InstanceProfileName").asText()).isEqualTo(names.profile());
-        assertThat(profile.get("Path").asText()).isEqualTo(shape == Shape.EXISTING_WITH_PROFILE ? names.profilePath()
-                : names.path());
+        assertThat(profile.get("Path").asText())
+                .isEqualTo(shape == Shape.EXISTING_WITH_PROFILE ? names.profilePath() : names.path());
         return template;
     }
 
@@ -367,7 +430,8 @@ class HostileNamesExportTest {
      */
     @org.junit.jupiter.api.Test
     void cfnLintReadsEveryHostileTemplateAlike() throws Exception {
-        assumeTrue(CloudFormationExportTest.onPath("cfn-lint") && CloudFormationExportTest.onPath("python3"),
+        assumeTrue(
+                CloudFormationExportTest.onPath("cfn-lint") && CloudFormationExportTest.onPath("python3"),
                 "SKIPPED: cfn-lint is not installed, so its YAML reader is not run");
         Path temp = Files.createTempDirectory("hostile-yaml");
         try {
@@ -392,7 +456,9 @@ class HostileNamesExportTest {
             byte[][] errBytes = new byte[1][];
             Thread errReader = new Thread(() -> errBytes[0] = readAll(process.getErrorStream()));
             errReader.start();
-            List<String> out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            List<String> out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
             assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
             errReader.join();
             String err = new String(errBytes[0], StandardCharsets.UTF_8);
@@ -400,7 +466,9 @@ class HostileNamesExportTest {
             assertThat(process.exitValue()).as("cfn-lint's reader: %s", err).isZero();
             assertThat(out).hasSameSizeAs(trees);
             for (int i = 0; i < trees.size(); i++) {
-                assertThat(JSON.readTree(out.get(i))).as("template %s", files.get(i)).isEqualTo(trees.get(i));
+                assertThat(JSON.readTree(out.get(i)))
+                        .as("template %s", files.get(i))
+                        .isEqualTo(trees.get(i));
             }
             List<String> lint = new ArrayList<>(List.of("cfn-lint", "--format", "parseable"));
             files.forEach(f -> lint.add(f.toString()));
@@ -432,48 +500,60 @@ class HostileNamesExportTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
     void terraformReadsTheSameValues(Shape shape, String value) throws Exception {
-        assumeTrue(CloudFormationExportTest.onPath("terraform"), "SKIPPED: terraform is not installed, so it does not read "
-                + "the hostile configurations");
+        assumeTrue(
+                CloudFormationExportTest.onPath("terraform"),
+                "SKIPPED: terraform is not installed, so it does not read " + "the hostile configurations");
         String hcl = checkTerraform(Names.from(value), shape);
         TerraformValues.assertTerraformReadsTheSame(hcl);
     }
 
     @Property(tries = 150)
-    void theTerraformConfigurationOfAnyHostileSetReadsBackToTheSameNames(@ForAll("hostileNames") Names names,
-            @ForAll("shapes") Shape shape) {
+    void theTerraformConfigurationOfAnyHostileSetReadsBackToTheSameNames(
+            @ForAll("hostileNames") Names names, @ForAll("shapes") Shape shape) {
         checkTerraform(names, shape);
     }
 
     static String checkTerraform(Names names, Shape shape) {
         ExportSubject subject = HostileSubjects.subject(names, shape);
         String hcl = ExportCases.render(subject, ExportFormat.TERRAFORM);
-        assertThat(HostileText.hasRawControl(hcl)).as("a raw control character in:\n%s", hcl).isFalse();
+        assertThat(HostileText.hasRawControl(hcl))
+                .as("a raw control character in:\n%s", hcl)
+                .isFalse();
         Hcl.Body body = Hcl.parse(hcl);
         Map<String, String> variables = Map.of("var.appliance_arn", names.appliance(), "var.role_name", names.role());
-        assertThat(value(body.block("variable", "role_name").body().attribute("default"), variables)).isEqualTo(names.role());
+        assertThat(value(body.block("variable", "role_name").body().attribute("default"), variables))
+                .isEqualTo(names.role());
         assertThat(value(body.block("variable", "appliance_arn").body().attribute("default"), variables))
                 .isEqualTo(names.appliance());
         Hcl.Body role = body.block("resource", "aws_iam_role", "worker").body();
         assertThat(value(role.attribute("path"), variables)).isEqualTo(names.path());
         assertThat(value(role.attribute("permissions_boundary"), variables)).isEqualTo(names.boundary());
-        assertThat(SeedPage.parse(value(role.attribute("assume_role_policy"), variables))).isEqualTo(subject.trustPolicy());
+        assertThat(SeedPage.parse(value(role.attribute("assume_role_policy"), variables)))
+                .isEqualTo(subject.trustPolicy());
         if (!subject.existingRole()) {
             assertThat(value(role.attribute("description"), variables)).isEqualTo(names.description());
             Hcl.Obj tags = (Hcl.Obj) role.attribute("tags");
             assertThat(tags.entries()).hasSize(1);
-            assertThat(Hcl.evaluate(tags.entries().keySet().iterator().next(), variables)).isEqualTo(names.tagKey());
-            assertThat(value(tags.entries().values().iterator().next(), variables)).isEqualTo(names.tagValue());
+            assertThat(Hcl.evaluate(tags.entries().keySet().iterator().next(), variables))
+                    .isEqualTo(names.tagKey());
+            assertThat(value(tags.entries().values().iterator().next(), variables))
+                    .isEqualTo(names.tagValue());
         }
         String policyResource = subject.mode() == com.workerrolewizard.core.plan.PermissionsMode.INLINE
-                ? "aws_iam_role_policy" : "aws_iam_policy";
-        Hcl.Body policy = body.block("resource", policyResource, "worker_permissions").body();
+                ? "aws_iam_role_policy"
+                : "aws_iam_policy";
+        Hcl.Body policy =
+                body.block("resource", policyResource, "worker_permissions").body();
         assertThat(value(policy.attribute("name"), variables)).isEqualTo(names.policy());
         assertThat(SeedPage.parse(value(policy.attribute("policy"), variables))).isEqualTo(subject.permissionsPolicy());
-        Hcl.Body profile = body.block("resource", "aws_iam_instance_profile", "worker").body();
+        Hcl.Body profile =
+                body.block("resource", "aws_iam_instance_profile", "worker").body();
         assertThat(value(profile.attribute("name"), variables)).isEqualTo(names.profile());
         if (shape == Shape.EXISTING_WITH_PROFILE) {
             assertThat(value(profile.attribute("path"), variables)).isEqualTo(names.profilePath());
-            List<String> ids = body.blocks("import").stream().map(b -> value(b.body().attribute("id"), variables)).toList();
+            List<String> ids = body.blocks("import").stream()
+                    .map(b -> value(b.body().attribute("id"), variables))
+                    .toList();
             assertThat(ids).containsExactly(names.role(), names.profile(), names.role() + ":" + names.policy());
         }
         return hcl;
@@ -501,10 +581,16 @@ class HostileNamesExportTest {
     private static void checkText(Names names, Shape shape) throws Exception {
         ExportSubject subject = HostileSubjects.subject(names, shape);
         String text = PlanText.render(subject.plan());
-        assertThat(HostileText.hasRawControl(text)).as("a raw control character in:\n%s", text).isFalse();
-        assertThat(text).startsWith((subject.existingRole() ? "Plan for role " : "Plan to create role ")
-                + ControlCharacters.escape(names.role()) + " (");
-        assertThat(text).contains("  " + ControlCharacters.escape(subject.plan().changes().get(0).operation().summary()) + "\n");
+        assertThat(HostileText.hasRawControl(text))
+                .as("a raw control character in:\n%s", text)
+                .isFalse();
+        assertThat(text)
+                .startsWith((subject.existingRole() ? "Plan for role " : "Plan to create role ")
+                        + ControlCharacters.escape(names.role()) + " (");
+        assertThat(text)
+                .contains("  "
+                        + ControlCharacters.escape(
+                                subject.plan().changes().get(0).operation().summary()) + "\n");
         // Every step is its title line, its summary and its documents: the names add no line of their own.
         long steps = text.lines().filter(l -> l.startsWith("Step ")).count();
         assertThat(steps).isEqualTo(subject.plan().changes().size());

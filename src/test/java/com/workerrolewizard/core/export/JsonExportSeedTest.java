@@ -44,8 +44,10 @@ class JsonExportSeedTest {
         for (JsonNode statement : trust.get("Statement")) {
             assertThat(SeedPage.fieldNames(statement)).containsExactly("Effect", "Action", "Principal");
         }
-        assertThat(trust.get("Statement").get(0).get("Principal").get("AWS").asText()).isEqualTo(APPLIANCE);
-        assertThat(trust.get("Statement").get(1).get("Principal").get("Service").asText()).isEqualTo("ec2.amazonaws.com");
+        assertThat(trust.get("Statement").get(0).get("Principal").get("AWS").asText())
+                .isEqualTo(APPLIANCE);
+        assertThat(trust.get("Statement").get(1).get("Principal").get("Service").asText())
+                .isEqualTo("ec2.amazonaws.com");
     }
 
     @ParameterizedTest
@@ -61,7 +63,9 @@ class JsonExportSeedTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Case.class, names = {"NEW_ROLE", "NEW_ROLE_MANAGED"})
+    @EnumSource(
+            value = Case.class,
+            names = {"NEW_ROLE", "NEW_ROLE_MANAGED"})
     void withoutDocumentTheNewRoleGetsOneObjectWithBothPolicies(Case c) {
         JsonNode both = SeedPage.parse(ExportCases.renderJson(c, null));
         assertThat(SeedPage.fieldNames(both)).containsExactly("trustPolicy", "permissionsPolicy");
@@ -74,33 +78,39 @@ class JsonExportSeedTest {
     @Test
     void anExistingRolesTrustKeepsItsStatementsAndAppendsThePagesOnes() {
         JsonNode trust = SeedPage.parse(ExportCases.renderJson(Case.FAILS_ALL, JsonExport.Document.TRUST));
-        ObjectNode original = ExportCases.fixture().role("FailsAll").trustPolicy().value().json();
+        ObjectNode original =
+                ExportCases.fixture().role("FailsAll").trustPolicy().value().json();
         ArrayNode expectedStatements = ((ArrayNode) original.get("Statement")).deepCopy();
         expectedStatements.add(page.applianceStatement(APPLIANCE));
         expectedStatements.add(page.ec2Statement());
         ObjectNode expected = original.deepCopy();
         expected.set("Statement", expectedStatements);
         assertThat(trust.toString()).isEqualTo(expected.toString());
-        assertThat(trust.get("Statement").get(0).toString()).isEqualTo(original.get("Statement").get(0).toString());
+        assertThat(trust.get("Statement").get(0).toString())
+                .isEqualTo(original.get("Statement").get(0).toString());
     }
 
     @Test
     void aRoleWhoseDenyBlocksTheApplianceGetsItsTrustPolicyUnchanged() {
         JsonNode trust = SeedPage.parse(ExportCases.renderJson(Case.DENY_TRUST, JsonExport.Document.TRUST));
-        ObjectNode original = ExportCases.fixture().role("DenyTrust").trustPolicy().value().json();
+        ObjectNode original =
+                ExportCases.fixture().role("DenyTrust").trustPolicy().value().json();
         assertThat(trust.toString()).isEqualTo(original.toString());
         assertThat(trust.get("Statement").get(2).get("Sid").asText()).isEqualTo("BlockVeeam");
     }
 
     @Test
     void anAccountApplianceIsWrittenAsItsRootArn() {
-        ExportSubject subject = ExportCases.exports().forNewRole(
-                com.workerrolewizard.core.plan.NewRoleRequest.named("VeeamWorkerRole"),
-                com.workerrolewizard.core.arn.AppliancePrincipal.parse("111122223333"),
-                com.workerrolewizard.core.account.AccountFacts.none(), PermissionsMode.INLINE);
-        JsonNode trust = SeedPage.parse(ExportCases.exports().render(subject, ExportFormat.JSON,
-                java.util.Optional.of(JsonExport.Document.TRUST)));
-        assertThat(trust.toString()).isEqualTo(page.trustPolicy("arn:aws:iam::111122223333:root").toString());
+        ExportSubject subject = ExportCases.exports()
+                .forNewRole(
+                        com.workerrolewizard.core.plan.NewRoleRequest.named("VeeamWorkerRole"),
+                        com.workerrolewizard.core.arn.AppliancePrincipal.parse("111122223333"),
+                        com.workerrolewizard.core.account.AccountFacts.none(),
+                        PermissionsMode.INLINE);
+        JsonNode trust = SeedPage.parse(ExportCases.exports()
+                .render(subject, ExportFormat.JSON, java.util.Optional.of(JsonExport.Document.TRUST)));
+        assertThat(trust.toString())
+                .isEqualTo(page.trustPolicy("arn:aws:iam::111122223333:root").toString());
     }
 
     @ParameterizedTest
@@ -108,16 +118,21 @@ class JsonExportSeedTest {
     void theBothObjectHoldsExactlyTheSingleDocuments(Case c) {
         JsonNode both = SeedPage.parse(ExportCases.renderJson(c, null));
         assertThat(both.get("trustPolicy").toString())
-                .isEqualTo(SeedPage.parse(ExportCases.renderJson(c, JsonExport.Document.TRUST)).toString());
+                .isEqualTo(SeedPage.parse(ExportCases.renderJson(c, JsonExport.Document.TRUST))
+                        .toString());
         assertThat(both.get("permissionsPolicy").toString())
-                .isEqualTo(SeedPage.parse(ExportCases.renderJson(c, JsonExport.Document.PERMISSIONS)).toString());
+                .isEqualTo(SeedPage.parse(ExportCases.renderJson(c, JsonExport.Document.PERMISSIONS))
+                        .toString());
     }
 
     @ParameterizedTest
     @EnumSource(Case.class)
     void prettyPrintingIsFourSpacesWithOneValuePerLine(Case c) {
         String text = ExportCases.renderJson(c, JsonExport.Document.PERMISSIONS);
-        assertThat(text).startsWith("{\n    \"Version\": \"2012-10-17\",\n").endsWith("}\n").doesNotContain("\t")
+        assertThat(text)
+                .startsWith("{\n    \"Version\": \"2012-10-17\",\n")
+                .endsWith("}\n")
+                .doesNotContain("\t")
                 .doesNotContain("\u00A0");
         assertThat(text.lines().filter(l -> l.contains("ssm:PutInventory")).toList())
                 .containsExactly("                \"ssm:PutInventory\",");

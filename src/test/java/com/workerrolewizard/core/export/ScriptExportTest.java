@@ -73,7 +73,9 @@ class ScriptExportTest {
         }
 
         List<String> call(String operation) {
-            List<List<String>> found = calls.stream().filter(c -> operation.equals(c.get(0) + " " + c.get(1))).toList();
+            List<List<String>> found = calls.stream()
+                    .filter(c -> operation.equals(c.get(0) + " " + c.get(1)))
+                    .toList();
             assertThat(found).as("calls of %s", operation).hasSize(1);
             return found.get(0);
         }
@@ -102,13 +104,20 @@ class ScriptExportTest {
         Thread err = new Thread(() -> streams[1] = readAll(process.getErrorStream()));
         err.start();
         streams[0] = readAll(process.getInputStream());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the script finishes").isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("the script finishes")
+                .isTrue();
         err.join();
         List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
         List<List<String>> calls = lines.subList(before, lines.size()).stream()
-                .map(l -> Arrays.asList(l.split("\t", -1))).toList();
-        return new Run(process.exitValue(), new String(streams[0], StandardCharsets.UTF_8),
-                new String(streams[1], StandardCharsets.UTF_8), calls, before);
+                .map(l -> Arrays.asList(l.split("\t", -1)))
+                .toList();
+        return new Run(
+                process.exitValue(),
+                new String(streams[0], StandardCharsets.UTF_8),
+                new String(streams[1], StandardCharsets.UTF_8),
+                calls,
+                before);
     }
 
     private Run runBash(String script) throws Exception {
@@ -126,7 +135,8 @@ class ScriptExportTest {
     /** The document a call passed as file://, as it was when the call ran. */
     private JsonNode document(Run run, String operation) throws IOException {
         int number = run.number(operation);
-        assertThat(state.resolve("doc-" + number + ".missing")).as("the file:// document of %s exists", operation)
+        assertThat(state.resolve("doc-" + number + ".missing"))
+                .as("the file:// document of %s exists", operation)
                 .doesNotExist();
         Path doc = state.resolve("doc-" + number + ".json");
         assertThat(doc).as("the file:// document of %s", operation).exists();
@@ -141,12 +151,14 @@ class ScriptExportTest {
 
     /** The page's trust policy where the page is here; else the product's own (proven equal in JsonExportSeedTest). */
     private static JsonNode expectedTrust() {
-        return SeedPage.find().map(p -> (JsonNode) p.trustPolicy(APPLIANCE))
+        return SeedPage.find()
+                .map(p -> (JsonNode) p.trustPolicy(APPLIANCE))
                 .orElseGet(() -> ExportCases.newRole(PermissionsMode.INLINE).trustPolicy());
     }
 
     private static JsonNode expectedPermissions() {
-        return SeedPage.find().map(p -> (JsonNode) p.permissionsPolicy())
+        return SeedPage.find()
+                .map(p -> (JsonNode) p.permissionsPolicy())
                 .orElseGet(() -> ExportCases.newRole(PermissionsMode.INLINE).permissionsPolicy());
     }
 
@@ -168,7 +180,8 @@ class ScriptExportTest {
         AuthorizationDetails account = ExportCases.fixture();
         RoleSnapshot snapshot = account.role(role);
         for (PermissionsMode mode : PermissionsMode.values()) {
-            ExportSubject subject = ExportCases.exports().forRole(snapshot, ExportCases.appliance(), account.facts(), mode);
+            ExportSubject subject =
+                    ExportCases.exports().forRole(snapshot, ExportCases.appliance(), account.facts(), mode);
             assertBashParses(ExportCases.render(subject, ExportFormat.CLI));
         }
     }
@@ -177,7 +190,9 @@ class ScriptExportTest {
     void bashRejectsABrokenScript() throws Exception {
         assumeBash();
         Path file = Files.writeString(temp.resolve("broken.sh"), "if true; then\n  echo half\n");
-        Process process = new ProcessBuilder("bash", "-n", file.toString()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder("bash", "-n", file.toString())
+                .redirectErrorStream(true)
+                .start();
         process.getInputStream().readAllBytes();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as("the bash -n check can fail").isNotZero();
@@ -185,8 +200,11 @@ class ScriptExportTest {
 
     private void assertBashParses(String script) throws Exception {
         assumeBash();
-        Path file = Files.writeString(temp.resolve("check-" + System.nanoTime() + ".sh"), script, StandardCharsets.UTF_8);
-        Process process = new ProcessBuilder("bash", "-n", file.toString()).redirectErrorStream(true).start();
+        Path file =
+                Files.writeString(temp.resolve("check-" + System.nanoTime() + ".sh"), script, StandardCharsets.UTF_8);
+        Process process = new ProcessBuilder("bash", "-n", file.toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as("bash -n: %s\n%s", out, script).isZero();
@@ -199,22 +217,31 @@ class ScriptExportTest {
     void aNewRoleIsCreatedWithThePagesDocumentsInTheRightOrder() throws Exception {
         Run run = runBash(ExportCases.render(Case.NEW_ROLE, ExportFormat.CLI));
         assertThat(run.exit()).as("stderr: %s", run.err()).isZero();
-        assertThat(run.operations()).containsExactly("iam get-role", "iam create-role", "iam put-role-policy",
-                "iam get-instance-profile", "iam create-instance-profile", "iam list-instance-profiles-for-role",
-                "iam add-role-to-instance-profile");
+        assertThat(run.operations())
+                .containsExactly(
+                        "iam get-role",
+                        "iam create-role",
+                        "iam put-role-policy",
+                        "iam get-instance-profile",
+                        "iam create-instance-profile",
+                        "iam list-instance-profiles-for-role",
+                        "iam add-role-to-instance-profile");
         List<String> create = run.call("iam create-role");
         assertThat(option(create, "--role-name")).isEqualTo("VeeamWorkerRole");
         assertThat(option(create, "--path")).isEqualTo("/");
         assertThat(option(create, "--assume-role-policy-document")).startsWith("file://");
-        assertThat(document(run, "iam create-role").toString()).isEqualTo(expectedTrust().toString());
+        assertThat(document(run, "iam create-role").toString())
+                .isEqualTo(expectedTrust().toString());
         List<String> put = run.call("iam put-role-policy");
         assertThat(option(put, "--role-name")).isEqualTo("VeeamWorkerRole");
         assertThat(option(put, "--policy-name")).isEqualTo("VeeamWorkerPermissions");
-        assertThat(document(run, "iam put-role-policy").toString()).isEqualTo(expectedPermissions().toString());
+        assertThat(document(run, "iam put-role-policy").toString())
+                .isEqualTo(expectedPermissions().toString());
         List<String> add = run.call("iam add-role-to-instance-profile");
         assertThat(option(add, "--instance-profile-name")).isEqualTo("VeeamWorkerRole");
         assertThat(option(add, "--role-name")).isEqualTo("VeeamWorkerRole");
-        assertThat(Files.readString(state.resolve("member-VeeamWorkerRole")).strip()).isEqualTo("VeeamWorkerRole");
+        assertThat(Files.readString(state.resolve("member-VeeamWorkerRole")).strip())
+                .isEqualTo("VeeamWorkerRole");
         assertThat(run.out()).contains("Done: role VeeamWorkerRole has the changes of the plan.");
     }
 
@@ -222,7 +249,8 @@ class ScriptExportTest {
     void theWorkFolderWithTheDocumentsIsRemovedAfterTheRun() throws Exception {
         Run run = runBash(ExportCases.render(Case.NEW_ROLE, ExportFormat.CLI));
         assertThat(run.exit()).isZero();
-        Path document = Path.of(option(run.call("iam create-role"), "--assume-role-policy-document").substring("file://".length()));
+        Path document = Path.of(option(run.call("iam create-role"), "--assume-role-policy-document")
+                .substring("file://".length()));
         assertThat(document.getParent()).doesNotExist();
     }
 
@@ -232,12 +260,18 @@ class ScriptExportTest {
         assertThat(runBash(script).exit()).isZero();
         Run again = runBash(script);
         assertThat(again.exit()).as("stderr: %s", again.err()).isZero();
-        assertThat(again.operations()).containsExactly("iam get-role", "iam put-role-policy", "iam get-instance-profile",
-                "iam list-instance-profiles-for-role");
-        assertThat(again.out()).contains("Already done: Create role VeeamWorkerRole")
+        assertThat(again.operations())
+                .containsExactly(
+                        "iam get-role",
+                        "iam put-role-policy",
+                        "iam get-instance-profile",
+                        "iam list-instance-profiles-for-role");
+        assertThat(again.out())
+                .contains("Already done: Create role VeeamWorkerRole")
                 .contains("Already done: Create instance profile VeeamWorkerRole")
                 .contains("Already done: Add role VeeamWorkerRole to instance profile VeeamWorkerRole");
-        assertThat(document(again, "iam put-role-policy").toString()).isEqualTo(expectedPermissions().toString());
+        assertThat(document(again, "iam put-role-policy").toString())
+                .isEqualTo(expectedPermissions().toString());
     }
 
     @Test
@@ -245,18 +279,34 @@ class ScriptExportTest {
         String script = ExportCases.render(Case.NEW_ROLE_MANAGED, ExportFormat.CLI);
         Run run = runBash(script);
         assertThat(run.exit()).as("stderr: %s", run.err()).isZero();
-        assertThat(run.operations()).containsExactly("sts get-caller-identity", "iam get-role", "iam create-role",
-                "iam get-policy", "iam create-policy", "iam attach-role-policy", "iam get-instance-profile",
-                "iam create-instance-profile", "iam list-instance-profiles-for-role", "iam add-role-to-instance-profile");
+        assertThat(run.operations())
+                .containsExactly(
+                        "sts get-caller-identity",
+                        "iam get-role",
+                        "iam create-role",
+                        "iam get-policy",
+                        "iam create-policy",
+                        "iam attach-role-policy",
+                        "iam get-instance-profile",
+                        "iam create-instance-profile",
+                        "iam list-instance-profiles-for-role",
+                        "iam add-role-to-instance-profile");
         assertThat(option(run.call("iam get-policy"), "--policy-arn")).isEqualTo(PERMISSIONS_ARN);
         assertThat(option(run.call("iam attach-role-policy"), "--policy-arn")).isEqualTo(PERMISSIONS_ARN);
         assertThat(option(run.call("iam create-policy"), "--policy-name")).isEqualTo("VeeamWorkerPermissions");
-        assertThat(document(run, "iam create-policy").toString()).isEqualTo(expectedPermissions().toString());
+        assertThat(document(run, "iam create-policy").toString())
+                .isEqualTo(expectedPermissions().toString());
 
         Run again = runBash(script);
         assertThat(again.exit()).as("stderr: %s", again.err()).isZero();
-        assertThat(again.operations()).containsExactly("sts get-caller-identity", "iam get-role", "iam get-policy",
-                "iam attach-role-policy", "iam get-instance-profile", "iam list-instance-profiles-for-role");
+        assertThat(again.operations())
+                .containsExactly(
+                        "sts get-caller-identity",
+                        "iam get-role",
+                        "iam get-policy",
+                        "iam attach-role-policy",
+                        "iam get-instance-profile",
+                        "iam list-instance-profiles-for-role");
     }
 
     @Test
@@ -265,19 +315,32 @@ class ScriptExportTest {
         String script = ExportCases.render(Case.FAILS_ALL, ExportFormat.CLI);
         Run run = runBash(script);
         assertThat(run.exit()).as("stderr: %s", run.err()).isZero();
-        assertThat(run.operations()).containsExactly("iam update-assume-role-policy", "iam put-role-policy",
-                "iam get-instance-profile", "iam create-instance-profile", "iam list-instance-profiles-for-role",
-                "iam add-role-to-instance-profile");
-        ObjectNode expected = ExportCases.fixture().role("FailsAll").trustPolicy().value().json();
+        assertThat(run.operations())
+                .containsExactly(
+                        "iam update-assume-role-policy",
+                        "iam put-role-policy",
+                        "iam get-instance-profile",
+                        "iam create-instance-profile",
+                        "iam list-instance-profiles-for-role",
+                        "iam add-role-to-instance-profile");
+        ObjectNode expected =
+                ExportCases.fixture().role("FailsAll").trustPolicy().value().json();
         JsonNode page = expectedTrust();
-        ((ArrayNode) expected.get("Statement")).add(page.get("Statement").get(0)).add(page.get("Statement").get(1));
+        ((ArrayNode) expected.get("Statement"))
+                .add(page.get("Statement").get(0))
+                .add(page.get("Statement").get(1));
         assertThat(document(run, "iam update-assume-role-policy").toString()).isEqualTo(expected.toString());
-        assertThat(option(run.call("iam update-assume-role-policy"), "--role-name")).isEqualTo("FailsAll");
+        assertThat(option(run.call("iam update-assume-role-policy"), "--role-name"))
+                .isEqualTo("FailsAll");
 
         Run again = runBash(script);
         assertThat(again.exit()).isZero();
-        assertThat(again.operations()).containsExactly("iam update-assume-role-policy", "iam put-role-policy",
-                "iam get-instance-profile", "iam list-instance-profiles-for-role");
+        assertThat(again.operations())
+                .containsExactly(
+                        "iam update-assume-role-policy",
+                        "iam put-role-policy",
+                        "iam get-instance-profile",
+                        "iam list-instance-profiles-for-role");
         assertThat(document(again, "iam update-assume-role-policy").toString()).isEqualTo(expected.toString());
     }
 
@@ -303,21 +366,34 @@ class ScriptExportTest {
 
     static Stream<org.junit.jupiter.params.provider.Arguments> failingOperations() {
         return Stream.of(
-                org.junit.jupiter.params.provider.Arguments.of("create-role", List.of("iam get-role", "iam create-role")),
-                org.junit.jupiter.params.provider.Arguments.of("put-role-policy",
-                        List.of("iam get-role", "iam create-role", "iam put-role-policy")),
-                org.junit.jupiter.params.provider.Arguments.of("create-instance-profile", List.of("iam get-role",
-                        "iam create-role", "iam put-role-policy", "iam get-instance-profile",
-                        "iam create-instance-profile")),
-                org.junit.jupiter.params.provider.Arguments.of("add-role-to-instance-profile", List.of("iam get-role",
-                        "iam create-role", "iam put-role-policy", "iam get-instance-profile",
-                        "iam create-instance-profile", "iam list-instance-profiles-for-role",
-                        "iam add-role-to-instance-profile")));
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "create-role", List.of("iam get-role", "iam create-role")),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "put-role-policy", List.of("iam get-role", "iam create-role", "iam put-role-policy")),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "create-instance-profile",
+                        List.of(
+                                "iam get-role",
+                                "iam create-role",
+                                "iam put-role-policy",
+                                "iam get-instance-profile",
+                                "iam create-instance-profile")),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "add-role-to-instance-profile",
+                        List.of(
+                                "iam get-role",
+                                "iam create-role",
+                                "iam put-role-policy",
+                                "iam get-instance-profile",
+                                "iam create-instance-profile",
+                                "iam list-instance-profiles-for-role",
+                                "iam add-role-to-instance-profile")));
     }
 
     @Test
     void aFailingCallerIdentityStopsTheManagedScriptBeforeAnyChange() throws Exception {
-        Run run = runBash(ExportCases.render(Case.NEW_ROLE_MANAGED, ExportFormat.CLI),
+        Run run = runBash(
+                ExportCases.render(Case.NEW_ROLE_MANAGED, ExportFormat.CLI),
                 Map.of("FAKE_AWS_FAIL", "get-caller-identity"));
         assertThat(run.exit()).isNotZero();
         assertThat(run.operations()).containsExactly("sts get-caller-identity");
@@ -325,7 +401,8 @@ class ScriptExportTest {
 
     @Test
     void aFailingInstanceProfileCheckStopsTheScript() throws Exception {
-        Run run = runBash(ExportCases.render(Case.NEW_ROLE, ExportFormat.CLI),
+        Run run = runBash(
+                ExportCases.render(Case.NEW_ROLE, ExportFormat.CLI),
                 Map.of("FAKE_AWS_FAIL", "list-instance-profiles-for-role"));
         assertThat(run.exit()).isNotZero();
         assertThat(run.out()).doesNotContain("Already done: Add role");
@@ -358,7 +435,9 @@ class ScriptExportTest {
                         here = null;
                         code.add(line.substring(2));
                     } else {
-                        assertThat(line.strip()).as("a here-string closes only at the start of a line").doesNotStartWith("'@");
+                        assertThat(line.strip())
+                                .as("a here-string closes only at the start of a line")
+                                .doesNotStartWith("'@");
                         here.append(line).append('\n');
                     }
                 } else {
@@ -370,7 +449,9 @@ class ScriptExportTest {
                     }
                 }
             }
-            assertThat(here).as("every here-string @' is closed by '@ at the start of a line").isNull();
+            assertThat(here)
+                    .as("every here-string @' is closed by '@ at the start of a line")
+                    .isNull();
             return new PowerShell(code, hereStrings);
         }
 
@@ -391,7 +472,9 @@ class ScriptExportTest {
                 if (c == '#') {
                     break;
                 }
-                if (c == '@' && line.startsWith("@'", i) && line.substring(i + 2).isBlank()) {
+                if (c == '@'
+                        && line.startsWith("@'", i)
+                        && line.substring(i + 2).isBlank()) {
                     // A here-string opener: its body was taken out by read().
                     out.append("@''");
                     break;
@@ -471,9 +554,11 @@ class ScriptExportTest {
     @ParameterizedTest
     @EnumSource(Case.class)
     void everyAwsCallGoesThroughInvokeAwsOrTheReadOnlyTestAws(Case c) {
-        String code = PowerShell.read(ExportCases.render(c, ExportFormat.POWERSHELL)).bareCode();
+        String code =
+                PowerShell.read(ExportCases.render(c, ExportFormat.POWERSHELL)).bareCode();
         assertThat(code).contains("$ErrorActionPreference = ''").contains("function Invoke-Aws {");
-        assertThat(ExportCases.render(c, ExportFormat.POWERSHELL)).contains("$ErrorActionPreference = 'Stop'")
+        assertThat(ExportCases.render(c, ExportFormat.POWERSHELL))
+                .contains("$ErrorActionPreference = 'Stop'")
                 .contains("if ($LASTEXITCODE -ne 0) { throw ");
         Matcher call = Pattern.compile("(\\S+)\\s+(iam|sts)\\s+([a-z-]+)").matcher(code);
         int calls = 0;
@@ -489,12 +574,15 @@ class ScriptExportTest {
             assertThat(calls).isPositive();
         }
         assertThat(Pattern.compile("&\\s*aws\\b").matcher(code).results().count())
-                .as("aws is run directly only inside Invoke-Aws and Test-Aws").isEqualTo(2);
+                .as("aws is run directly only inside Invoke-Aws and Test-Aws")
+                .isEqualTo(2);
         assertThat(code).contains("try {").contains("} finally {");
     }
 
     @ParameterizedTest
-    @EnumSource(value = Case.class, names = {"NEW_ROLE", "NEW_ROLE_MANAGED", "FAILS_ALL"})
+    @EnumSource(
+            value = Case.class,
+            names = {"NEW_ROLE", "NEW_ROLE_MANAGED", "FAILS_ALL"})
     void powerShellHereStringsHoldTheDocuments(Case c) {
         PowerShell script = PowerShell.read(ExportCases.render(c, ExportFormat.POWERSHELL));
         assertThat(script.hereStrings()).hasSize(2);
@@ -514,9 +602,16 @@ class ScriptExportTest {
         for (Case c : Case.values()) {
             String bash = ExportCases.render(c, ExportFormat.CLI);
             String powershell = ExportCases.render(c, ExportFormat.POWERSHELL);
-            for (String operation : List.of("create-role", "put-role-policy", "update-assume-role-policy",
-                    "create-instance-profile", "add-role-to-instance-profile", "create-policy", "attach-role-policy")) {
-                assertThat(powershell.contains("iam " + operation + " ")).as("%s %s", c, operation)
+            for (String operation : List.of(
+                    "create-role",
+                    "put-role-policy",
+                    "update-assume-role-policy",
+                    "create-instance-profile",
+                    "add-role-to-instance-profile",
+                    "create-policy",
+                    "attach-role-policy")) {
+                assertThat(powershell.contains("iam " + operation + " "))
+                        .as("%s %s", c, operation)
                         .isEqualTo(bash.contains("iam " + operation + " "));
             }
         }
@@ -525,13 +620,15 @@ class ScriptExportTest {
     @Test
     void theStructureCheckCatchesAnUnclosedHereString() {
         String broken = "$x = @'\n{}\n  '@\n";
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PowerShell.read(broken)).isInstanceOf(AssertionError.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PowerShell.read(broken))
+                .isInstanceOf(AssertionError.class);
     }
 
     @Test
     void testAwsDoesNotTurnStderrIntoATerminatingError() {
         String script = ExportCases.render(Case.NEW_ROLE, ExportFormat.POWERSHELL);
-        String testAws = script.substring(script.indexOf("function Test-Aws {"), script.indexOf("}\n", script.indexOf("function Test-Aws {")));
+        String testAws = script.substring(
+                script.indexOf("function Test-Aws {"), script.indexOf("}\n", script.indexOf("function Test-Aws {")));
         boolean redirectsStderr = testAws.contains("*>") || testAws.contains("2>");
         boolean relaxesPreference = testAws.contains("$ErrorActionPreference = 'Continue'")
                 || testAws.contains("$ErrorActionPreference = 'SilentlyContinue'");

@@ -26,7 +26,9 @@ import java.util.Optional;
 final class SeedPage {
     static final String ROLE_ARN_PLACEHOLDER = "<Role ARN>";
     /** Strict JSON: one document, nothing after it, key order kept (ObjectNode is insertion-ordered). */
-    static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private static List<ObjectNode> cached;
 
@@ -39,8 +41,10 @@ final class SeedPage {
     /** The page, or an aborted (skipped) test where it is not here. */
     static SeedPage require() {
         Optional<Path> page = SharedFolder.seedPage();
-        assumeTrue(page.isPresent(), "SKIPPED: the vendor page (../shared/seed/worker-iam-role-permissions.txt) is not "
-                + "here, so the documents are not compared with it");
+        assumeTrue(
+                page.isPresent(),
+                "SKIPPED: the vendor page (../shared/seed/worker-iam-role-permissions.txt) is not "
+                        + "here, so the documents are not compared with it");
         if (cached == null) {
             try {
                 cached = blocks(Files.readString(page.get(), StandardCharsets.UTF_8));

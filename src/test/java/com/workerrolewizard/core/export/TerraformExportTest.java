@@ -78,7 +78,9 @@ class TerraformExportTest {
     }
 
     static List<String> resourceAddresses(Body body) {
-        return body.blocks("resource").stream().map(b -> b.label(0) + "." + b.label(1)).toList();
+        return body.blocks("resource").stream()
+                .map(b -> b.label(0) + "." + b.label(1))
+                .toList();
     }
 
     @ParameterizedTest
@@ -86,7 +88,8 @@ class TerraformExportTest {
     void theAwsProviderIsRequired(Case c) {
         Body body = parse(c);
         Block terraform = body.blocks("terraform").get(0);
-        Hcl.Obj aws = (Hcl.Obj) terraform.body().blocks("required_providers").get(0).body().attribute("aws");
+        Hcl.Obj aws = (Hcl.Obj)
+                terraform.body().blocks("required_providers").get(0).body().attribute("aws");
         assertThat(text(aws.entries().get("source"))).isEqualTo("hashicorp/aws");
         assertThat(text(aws.entries().get("version"))).isEqualTo(">= 5.0");
         assertThat(text(terraform.body().attribute("required_version"))).isEqualTo(">= 1.5");
@@ -106,21 +109,32 @@ class TerraformExportTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Case.class, names = {"NEW_ROLE", "FAILS_ALL", "DENY_TRUST"})
+    @EnumSource(
+            value = Case.class,
+            names = {"NEW_ROLE", "FAILS_ALL", "DENY_TRUST"})
     void inlinePermissionsUseTheRoleAndRolePolicyResources(Case c) {
-        assertThat(resourceAddresses(parse(c))).containsExactly("aws_iam_role.worker",
-                "aws_iam_role_policy.worker_permissions", "aws_iam_instance_profile.worker");
+        assertThat(resourceAddresses(parse(c)))
+                .containsExactly(
+                        "aws_iam_role.worker",
+                        "aws_iam_role_policy.worker_permissions",
+                        "aws_iam_instance_profile.worker");
     }
 
     @Test
     void managedPermissionsUseAPolicyAndAnAttachment() {
         Body body = parse(Case.NEW_ROLE_MANAGED);
-        assertThat(resourceAddresses(body)).containsExactly("aws_iam_role.worker", "aws_iam_policy.worker_permissions",
-                "aws_iam_role_policy_attachment.worker_permissions", "aws_iam_instance_profile.worker");
-        Body attachment = body.block("resource", "aws_iam_role_policy_attachment", "worker_permissions").body();
+        assertThat(resourceAddresses(body))
+                .containsExactly(
+                        "aws_iam_role.worker",
+                        "aws_iam_policy.worker_permissions",
+                        "aws_iam_role_policy_attachment.worker_permissions",
+                        "aws_iam_instance_profile.worker");
+        Body attachment = body.block("resource", "aws_iam_role_policy_attachment", "worker_permissions")
+                .body();
         assertThat(reference(attachment.attribute("role"))).isEqualTo("aws_iam_role.worker.name");
         assertThat(reference(attachment.attribute("policy_arn"))).isEqualTo("aws_iam_policy.worker_permissions.arn");
-        Body policy = body.block("resource", "aws_iam_policy", "worker_permissions").body();
+        Body policy =
+                body.block("resource", "aws_iam_policy", "worker_permissions").body();
         assertThat(text(policy.attribute("name"))).isEqualTo("VeeamWorkerPermissions");
     }
 
@@ -129,14 +143,20 @@ class TerraformExportTest {
     void noDeprecatedOrExclusiveAttributesOrResources(Case c) {
         Body body = parse(c);
         for (Block resource : body.blocks("resource")) {
-            assertThat(resource.body().attributes().keySet()).as(resource.labels().toString())
+            assertThat(resource.body().attributes().keySet())
+                    .as(resource.labels().toString())
                     .doesNotContain("inline_policy", "managed_policy_arns", "roles");
-            assertThat(resource.body().blocks().stream().map(Block::type)).as(resource.labels().toString())
+            assertThat(resource.body().blocks().stream().map(Block::type))
+                    .as(resource.labels().toString())
                     .doesNotContain("inline_policy");
-            assertThat(resource.label(0)).isNotIn("aws_iam_policy_attachment", "aws_iam_role_policies_exclusive",
-                    "aws_iam_role_policy_attachments_exclusive");
+            assertThat(resource.label(0))
+                    .isNotIn(
+                            "aws_iam_policy_attachment",
+                            "aws_iam_role_policies_exclusive",
+                            "aws_iam_role_policy_attachments_exclusive");
         }
-        Body profile = body.block("resource", "aws_iam_instance_profile", "worker").body();
+        Body profile =
+                body.block("resource", "aws_iam_instance_profile", "worker").body();
         assertThat(reference(profile.attribute("role"))).isEqualTo("aws_iam_role.worker.name");
     }
 
@@ -150,28 +170,41 @@ class TerraformExportTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Case.class, names = {"NEW_ROLE", "NEW_ROLE_MANAGED"})
+    @EnumSource(
+            value = Case.class,
+            names = {"NEW_ROLE", "NEW_ROLE_MANAGED"})
     void aNewRolesTrustIsThePagesWithTheApplianceVariable(Case c) {
         SeedPage page = SeedPage.require();
-        Value trust = parse(c).block("resource", "aws_iam_role", "worker").body().attribute("assume_role_policy");
+        Value trust =
+                parse(c).block("resource", "aws_iam_role", "worker").body().attribute("assume_role_policy");
         assertThat(Hcl.interpolations(text(trust))).containsExactly("var.appliance_arn");
-        assertThat(document(trust, c.roleName()).toString()).isEqualTo(page.trustPolicy(APPLIANCE).toString());
+        assertThat(document(trust, c.roleName()).toString())
+                .isEqualTo(page.trustPolicy(APPLIANCE).toString());
     }
 
     @Test
     void anExistingRolesTrustKeepsItsStatementAndAppendsThePages() {
         SeedPage page = SeedPage.require();
-        ObjectNode expected = ExportCases.fixture().role("FailsAll").trustPolicy().value().json();
-        ((ArrayNode) expected.get("Statement")).add(page.applianceStatement(APPLIANCE)).add(page.ec2Statement());
-        Value trust = parse(Case.FAILS_ALL).block("resource", "aws_iam_role", "worker").body().attribute("assume_role_policy");
+        ObjectNode expected =
+                ExportCases.fixture().role("FailsAll").trustPolicy().value().json();
+        ((ArrayNode) expected.get("Statement"))
+                .add(page.applianceStatement(APPLIANCE))
+                .add(page.ec2Statement());
+        Value trust = parse(Case.FAILS_ALL)
+                .block("resource", "aws_iam_role", "worker")
+                .body()
+                .attribute("assume_role_policy");
         assertThat(document(trust, "FailsAll").toString()).isEqualTo(expected.toString());
     }
 
     @ParameterizedTest
-    @EnumSource(value = Case.class, names = {"NEW_ROLE", "FAILS_ALL", "DENY_TRUST"})
+    @EnumSource(
+            value = Case.class,
+            names = {"NEW_ROLE", "FAILS_ALL", "DENY_TRUST"})
     void theInlinePolicyIsThePagesPermissionsPolicy(Case c) {
         SeedPage page = SeedPage.require();
-        Body policy = parse(c).block("resource", "aws_iam_role_policy", "worker_permissions").body();
+        Body policy = parse(c).block("resource", "aws_iam_role_policy", "worker_permissions")
+                .body();
         assertThat(text(policy.attribute("name"))).isEqualTo("VeeamWorkerPermissions");
         assertThat(reference(policy.attribute("role"))).isIn("aws_iam_role.worker.id", "aws_iam_role.worker.name");
         assertThat(document(policy.attribute("policy"), c.roleName()).toString())
@@ -181,8 +214,11 @@ class TerraformExportTest {
     @Test
     void theManagedPolicyIsThePagesPermissionsPolicy() {
         SeedPage page = SeedPage.require();
-        Body policy = parse(Case.NEW_ROLE_MANAGED).block("resource", "aws_iam_policy", "worker_permissions").body();
-        assertThat(document(policy.attribute("policy"), ExportCases.DEFAULT_ROLE).toString())
+        Body policy = parse(Case.NEW_ROLE_MANAGED)
+                .block("resource", "aws_iam_policy", "worker_permissions")
+                .body();
+        assertThat(document(policy.attribute("policy"), ExportCases.DEFAULT_ROLE)
+                        .toString())
                 .isEqualTo(page.permissionsPolicy().toString());
     }
 
@@ -190,7 +226,8 @@ class TerraformExportTest {
     @EnumSource(Case.class)
     void everyReferenceNamesADeclaredVariableOrResource(Case c) {
         Body body = parse(c);
-        List<String> variables = body.blocks("variable").stream().map(b -> "var." + b.label(0)).toList();
+        List<String> variables =
+                body.blocks("variable").stream().map(b -> "var." + b.label(0)).toList();
         List<String> resources = resourceAddresses(body);
         List<String> references = new ArrayList<>();
         collectReferences(body, references);
@@ -209,7 +246,9 @@ class TerraformExportTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Case.class, names = {"FAILS_ALL", "DENY_TRUST"})
+    @EnumSource(
+            value = Case.class,
+            names = {"FAILS_ALL", "DENY_TRUST"})
     void anExistingRoleIsAdoptedWithImportBlocks(Case c) {
         Body body = parse(c);
         List<Block> imports = body.blocks("import");
@@ -217,9 +256,11 @@ class TerraformExportTest {
         assertThat(reference(imports.get(0).body().attribute("to"))).isEqualTo("aws_iam_role.worker");
         assertThat(text(imports.get(0).body().attribute("id"))).isEqualTo(c.roleName());
         if (c == Case.DENY_TRUST) {
-            // The role, its instance profile, and its inline VeeamWorkerPermissions, which apply would otherwise overwrite.
+            // The role, its instance profile, and its inline VeeamWorkerPermissions, which apply would otherwise
+            // overwrite.
             assertThat(imports).hasSize(3);
-            assertThat(reference(imports.get(2).body().attribute("to"))).isEqualTo("aws_iam_role_policy.worker_permissions");
+            assertThat(reference(imports.get(2).body().attribute("to")))
+                    .isEqualTo("aws_iam_role_policy.worker_permissions");
             assertThat(text(imports.get(2).body().attribute("id"))).isEqualTo("DenyTrust:VeeamWorkerPermissions");
             assertThat(reference(imports.get(1).body().attribute("to"))).isEqualTo("aws_iam_instance_profile.worker");
             assertThat(text(imports.get(1).body().attribute("id"))).isEqualTo("DenyTrust");
@@ -229,7 +270,9 @@ class TerraformExportTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Case.class, names = {"NEW_ROLE", "NEW_ROLE_MANAGED"})
+    @EnumSource(
+            value = Case.class,
+            names = {"NEW_ROLE", "NEW_ROLE_MANAGED"})
     void aNewRoleHasNoImportBlocks(Case c) {
         assertThat(parse(c).blocks("import")).isEmpty();
     }
@@ -240,35 +283,54 @@ class TerraformExportTest {
         String hcl = ExportCases.render(subject, ExportFormat.TERRAFORM);
         assertThat(hcl).contains("\"$${aws:username}\"");
         assertThat(hcl.replace("$${aws:username}", "")).doesNotContain("${aws:username}");
-        Value trust = Hcl.parse(hcl).block("resource", "aws_iam_role", "worker").body().attribute("assume_role_policy");
+        Value trust = Hcl.parse(hcl)
+                .block("resource", "aws_iam_role", "worker")
+                .body()
+                .attribute("assume_role_policy");
         assertThat(Hcl.interpolations(text(trust))).containsOnly("var.appliance_arn");
         JsonNode evaluated = document(trust, "VariableTrust");
         assertThat(evaluated.toString()).isEqualTo(subject.trustPolicy().toString());
-        assertThat(evaluated.get("Statement").get(0).get("Condition").get("StringLike").get("sts:RoleSessionName").asText())
+        assertThat(evaluated
+                        .get("Statement")
+                        .get(0)
+                        .get("Condition")
+                        .get("StringLike")
+                        .get("sts:RoleSessionName")
+                        .asText())
                 .isEqualTo("${aws:username}");
     }
 
     @Test
     void aNewRolesOptionsAreAttributesAndTemplateSequencesInThemAreEscaped() {
-        NewRoleRequest request = new NewRoleRequest("PathedWorker", "/veeam/workers/", "For ${aws:username} at 100%{x} \"now\"",
-                "arn:aws:iam::444455556666:policy/WorkerBoundary", List.of(new IamOperation.Tag("team", "backup")), 7200);
-        Body body = parse(ExportCases.exports().forNewRole(request, ExportCases.appliance(), AccountFacts.none(),
-                PermissionsMode.INLINE));
+        NewRoleRequest request = new NewRoleRequest(
+                "PathedWorker",
+                "/veeam/workers/",
+                "For ${aws:username} at 100%{x} \"now\"",
+                "arn:aws:iam::444455556666:policy/WorkerBoundary",
+                List.of(new IamOperation.Tag("team", "backup")),
+                7200);
+        Body body = parse(ExportCases.exports()
+                .forNewRole(request, ExportCases.appliance(), AccountFacts.none(), PermissionsMode.INLINE));
         Body role = body.block("resource", "aws_iam_role", "worker").body();
         assertThat(text(role.attribute("path"))).isEqualTo("/veeam/workers/");
         assertThat(Hcl.evaluate(text(role.attribute("description")), Map.of()))
                 .isEqualTo("For ${aws:username} at 100%{x} \"now\"");
-        assertThat(text(role.attribute("permissions_boundary"))).isEqualTo("arn:aws:iam::444455556666:policy/WorkerBoundary");
+        assertThat(text(role.attribute("permissions_boundary")))
+                .isEqualTo("arn:aws:iam::444455556666:policy/WorkerBoundary");
         assertThat(((Hcl.Number) role.attribute("max_session_duration")).text()).isEqualTo("7200");
-        assertThat(text(((Hcl.Obj) role.attribute("tags")).entries().get("team"))).isEqualTo("backup");
-        assertThat(text(body.block("resource", "aws_iam_instance_profile", "worker").body().attribute("path")))
+        assertThat(text(((Hcl.Obj) role.attribute("tags")).entries().get("team")))
+                .isEqualTo("backup");
+        assertThat(text(body.block("resource", "aws_iam_instance_profile", "worker")
+                        .body()
+                        .attribute("path")))
                 .isEqualTo("/veeam/workers/");
     }
 
     @Test
     void theReaderRejectsWhatItDoesNotUnderstand() {
         assertThatThrownBy(() -> Hcl.parse("resource \"a\" \"b\" {\n  policy = jsonencode({})\n}\n"))
-                .isInstanceOf(Hcl.ParseException.class).hasMessageContaining("jsonencode");
+                .isInstanceOf(Hcl.ParseException.class)
+                .hasMessageContaining("jsonencode");
         assertThatThrownBy(() -> Hcl.parse("x = <<-EOT\n  a\n")).isInstanceOf(Hcl.ParseException.class);
         assertThatThrownBy(() -> Hcl.evaluate("${aws:username}", Map.of())).isInstanceOf(Hcl.ParseException.class);
         assertThat(Hcl.evaluate("$${aws:username} %%{x}", Map.of())).isEqualTo("${aws:username} %{x}");
@@ -278,21 +340,27 @@ class TerraformExportTest {
 
     @Test
     void anImportedInstanceProfileKeepsItsOwnPath() {
-        Body profile = parse(ExportCases.fixtureRole("PathedRole")).block("resource", "aws_iam_instance_profile", "worker")
+        Body profile = parse(ExportCases.fixtureRole("PathedRole"))
+                .block("resource", "aws_iam_instance_profile", "worker")
                 .body();
         assertThat(text(profile.attribute("path"))).isEqualTo("/");
     }
 
     @Test
     void anImportedRoleKeepsItsPermissionsBoundary() {
-        Body role = parse(ExportCases.fixtureRole("BoundaryBlocksSsm")).block("resource", "aws_iam_role", "worker").body();
-        assertThat(text(role.attribute("permissions_boundary"))).isEqualTo("arn:aws:iam::444455556666:policy/BoundaryNoSsm");
+        Body role = parse(ExportCases.fixtureRole("BoundaryBlocksSsm"))
+                .block("resource", "aws_iam_role", "worker")
+                .body();
+        assertThat(text(role.attribute("permissions_boundary")))
+                .isEqualTo("arn:aws:iam::444455556666:policy/BoundaryNoSsm");
     }
 
     @ParameterizedTest
     @EnumSource(Case.class)
     void terraformFmtParsesItWhereTerraformIsInstalled(Case c) throws Exception {
-        assumeTrue(CloudFormationExportTest.onPath("terraform"), "SKIPPED: terraform is not installed, so its parser is not run");
+        assumeTrue(
+                CloudFormationExportTest.onPath("terraform"),
+                "SKIPPED: terraform is not installed, so its parser is not run");
         Process process = new ProcessBuilder("terraform", "fmt", "-no-color", "-").start();
         try (OutputStream in = process.getOutputStream()) {
             in.write(ExportCases.render(c, ExportFormat.TERRAFORM).getBytes(StandardCharsets.UTF_8));

@@ -29,8 +29,7 @@ final class TerraformValues {
     private static final Pattern ATTRIBUTE = Pattern.compile("^  ([a-z_]+)\\s*= (.*)$");
     private static final Pattern BLOCK = Pattern.compile("^(\\w+)( \"[^\"]+\")*( \\{)$");
 
-    private TerraformValues() {
-    }
+    private TerraformValues() {}
 
     static void assertTerraformReadsTheSame(String hcl) throws Exception {
         List<String> lines = hcl.lines().toList();
@@ -79,7 +78,10 @@ final class TerraformValues {
         Map<String, String> variables = variables(hcl);
         List<String> terms = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
-            terms.add(sources.get(i).startsWith("{") ? "base64encode(jsonencode(local.l" + i + "))" : "base64encode(local.l" + i + ")");
+            terms.add(
+                    sources.get(i).startsWith("{")
+                            ? "base64encode(jsonencode(local.l" + i + "))"
+                            : "base64encode(local.l" + i + ")");
         }
         List<String> read = console(config.toString(), "jsonencode([" + String.join(", ", terms) + "])");
         assertThat(read).hasSameSizeAs(sources);
@@ -87,11 +89,15 @@ final class TerraformValues {
             Hcl.Value value = Hcl.parse("x = " + sources.get(i)).attribute("x");
             if (value instanceof Hcl.Obj object) {
                 ObjectNode expected = JSON.createObjectNode();
-                object.entries().forEach((k, v) -> expected.put(Hcl.evaluate(k, variables),
-                        Hcl.evaluate(((Hcl.Text) v).template(), variables)));
-                assertThat(JSON.readTree(read.get(i))).as("local %s: %s", i, sources.get(i)).isEqualTo(expected);
+                object.entries()
+                        .forEach((k, v) -> expected.put(
+                                Hcl.evaluate(k, variables), Hcl.evaluate(((Hcl.Text) v).template(), variables)));
+                assertThat(JSON.readTree(read.get(i)))
+                        .as("local %s: %s", i, sources.get(i))
+                        .isEqualTo(expected);
             } else {
-                assertThat(read.get(i)).as("local %s: %s", i, sources.get(i))
+                assertThat(read.get(i))
+                        .as("local %s: %s", i, sources.get(i))
                         .isEqualTo(Hcl.evaluate(((Hcl.Text) value).template(), variables));
             }
         }
@@ -111,14 +117,18 @@ final class TerraformValues {
         Path folder = Files.createTempDirectory("hostile-tf");
         try {
             Files.writeString(folder.resolve("main.tf"), config, StandardCharsets.UTF_8);
-            Process process = new ProcessBuilder("terraform", "console", "-no-color").directory(folder.toFile()).start();
+            Process process = new ProcessBuilder("terraform", "console", "-no-color")
+                    .directory(folder.toFile())
+                    .start();
             try (var in = process.getOutputStream()) {
                 in.write((expression + "\n").getBytes(StandardCharsets.UTF_8));
             }
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).as("terraform console: %s\n%s", err, config).isZero();
+            assertThat(process.exitValue())
+                    .as("terraform console: %s\n%s", err, config)
+                    .isZero();
             JsonNode array = JSON.readTree(JSON.readTree(out.strip()).asText());
             List<String> values = new ArrayList<>();
             array.forEach(v -> values.add(new String(Base64.getDecoder().decode(v.asText()), StandardCharsets.UTF_8)));

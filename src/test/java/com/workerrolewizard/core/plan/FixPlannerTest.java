@@ -62,7 +62,9 @@ class FixPlannerTest {
 
     static AuthorizationDetails fixture() {
         try {
-            return AuthorizationDetails.read(Path.of(FixPlannerTest.class.getResource("/fixtures/authorization-details.json").toURI()));
+            return AuthorizationDetails.read(Path.of(FixPlannerTest.class
+                    .getResource("/fixtures/authorization-details.json")
+                    .toURI()));
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -82,22 +84,35 @@ class FixPlannerTest {
         return PolicyDocument.parse(q(json), PolicyKind.IDENTITY);
     }
 
-    static final String BOTH_TRUSTED = "{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Action':'sts:AssumeRole',"
-            + "'Principal':{'AWS':'" + APPLIANCE_ARN + "'}},{'Effect':'Allow','Action':'sts:AssumeRole',"
-            + "'Principal':{'Service':'ec2.amazonaws.com'}}]}";
-    static final String ONLY_GET_DOCUMENT = "{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Action':'ssm:GetDocument','Resource':'*'}]}";
+    static final String BOTH_TRUSTED =
+            "{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Action':'sts:AssumeRole',"
+                    + "'Principal':{'AWS':'" + APPLIANCE_ARN + "'}},{'Effect':'Allow','Action':'sts:AssumeRole',"
+                    + "'Principal':{'Service':'ec2.amazonaws.com'}}]}";
+    static final String ONLY_GET_DOCUMENT =
+            "{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Action':'ssm:GetDocument','Resource':'*'}]}";
 
     static String pagePolicy() {
         return REFERENCES.permissionsPolicy().toString();
     }
 
     /** A role made by hand: name, trust policy, instance profiles, identity policies, boundary. */
-    static RoleSnapshot role(String name, String trustJson, List<String> profiles, List<IdentityPolicy> policies,
+    static RoleSnapshot role(
+            String name,
+            String trustJson,
+            List<String> profiles,
+            List<IdentityPolicy> policies,
             Optional<IdentityPolicy> boundary) {
-        return new RoleSnapshot(name, "/", "arn:aws:iam::444455556666:role/" + name, "AROA" + name.toUpperCase(Locale.ROOT),
-                Known.of(trust(trustJson)), Known.of(profiles.stream()
-                        .map(p -> new InstanceProfileRef(p, "arn:aws:iam::444455556666:instance-profile/" + p)).toList()),
-                Known.of(policies), Known.of(boundary));
+        return new RoleSnapshot(
+                name,
+                "/",
+                "arn:aws:iam::444455556666:role/" + name,
+                "AROA" + name.toUpperCase(Locale.ROOT),
+                Known.of(trust(trustJson)),
+                Known.of(profiles.stream()
+                        .map(p -> new InstanceProfileRef(p, "arn:aws:iam::444455556666:instance-profile/" + p))
+                        .toList()),
+                Known.of(policies),
+                Known.of(boundary));
     }
 
     /** A role that passes all but what its arguments leave out. */
@@ -118,7 +133,11 @@ class FixPlannerTest {
     }
 
     static Status status(RoleReport report, RequirementId id) {
-        return report.requirements().stream().filter(r -> r.id() == id).findFirst().orElseThrow().status();
+        return report.requirements().stream()
+                .filter(r -> r.id() == id)
+                .findFirst()
+                .orElseThrow()
+                .status();
     }
 
     static List<String> actions(FixPlan plan) {
@@ -126,7 +145,10 @@ class FixPlannerTest {
     }
 
     static <T extends IamOperation> T only(FixPlan plan, Class<T> type) {
-        List<T> found = plan.operations().stream().filter(type::isInstance).map(type::cast).toList();
+        List<T> found = plan.operations().stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
         assertThat(found).as(type.getSimpleName() + " in " + actions(plan)).hasSize(1);
         return found.get(0);
     }
@@ -154,8 +176,10 @@ class FixPlannerTest {
      */
     static RoleSnapshot apply(RoleSnapshot role, FixPlan plan) {
         Known<PolicyDocument> trust = role.trustPolicy();
-        List<InstanceProfileRef> profiles = new ArrayList<>(role.instanceProfiles().isKnown() ? role.instanceProfiles().value() : List.of());
-        List<IdentityPolicy> policies = new ArrayList<>(role.policies().isKnown() ? role.policies().value() : List.of());
+        List<InstanceProfileRef> profiles = new ArrayList<>(
+                role.instanceProfiles().isKnown() ? role.instanceProfiles().value() : List.of());
+        List<IdentityPolicy> policies =
+                new ArrayList<>(role.policies().isKnown() ? role.policies().value() : List.of());
         Map<String, ObjectNode> created = new HashMap<>();
         for (IamOperation operation : plan.operations()) {
             if (operation instanceof IamOperation.UpdateAssumeRolePolicy update) {
@@ -163,24 +187,38 @@ class FixPlannerTest {
                 trust = Known.of(PolicyDocument.parse(update.after().toString(), PolicyKind.TRUST));
             } else if (operation instanceof IamOperation.PutRolePolicy put) {
                 assertThat(put.roleName()).isEqualTo(role.name());
-                assertThat(policies).noneMatch(p -> p.kind() == IdentityPolicy.Kind.INLINE && p.name().equalsIgnoreCase(put.policyName()));
-                policies.add(IdentityPolicy.inline(put.policyName(), PolicyDocument.parse(put.policy().toString(), PolicyKind.IDENTITY)));
+                assertThat(policies)
+                        .noneMatch(p -> p.kind() == IdentityPolicy.Kind.INLINE
+                                && p.name().equalsIgnoreCase(put.policyName()));
+                policies.add(IdentityPolicy.inline(
+                        put.policyName(), PolicyDocument.parse(put.policy().toString(), PolicyKind.IDENTITY)));
             } else if (operation instanceof IamOperation.CreatePolicy create) {
                 created.put(create.policyName(), create.policy());
             } else if (operation instanceof IamOperation.AttachRolePolicy attach) {
                 String name = attach.policyArn().substring(attach.policyArn().lastIndexOf('/') + 1);
                 assertThat(created).as("attached policy was created first").containsKey(name);
-                policies.add(new IdentityPolicy(IdentityPolicy.Kind.MANAGED, name, attach.policyArn(), "v1",
+                policies.add(new IdentityPolicy(
+                        IdentityPolicy.Kind.MANAGED,
+                        name,
+                        attach.policyArn(),
+                        "v1",
                         Known.of(PolicyDocument.parse(created.get(name).toString(), PolicyKind.IDENTITY))));
             } else if (operation instanceof IamOperation.AddRoleToInstanceProfile add) {
                 assertThat(add.roleName()).isEqualTo(role.name());
-                profiles.add(new InstanceProfileRef(add.instanceProfileName(), "arn:aws:iam::444455556666:instance-profile/"
-                        + add.instanceProfileName()));
+                profiles.add(new InstanceProfileRef(
+                        add.instanceProfileName(),
+                        "arn:aws:iam::444455556666:instance-profile/" + add.instanceProfileName()));
             }
         }
-        return new RoleSnapshot(role.name(), role.path(), role.arn(), role.roleId(), trust,
+        return new RoleSnapshot(
+                role.name(),
+                role.path(),
+                role.arn(),
+                role.roleId(),
+                trust,
                 role.instanceProfiles().isKnown() ? Known.of(profiles) : role.instanceProfiles(),
-                role.policies().isKnown() ? Known.of(policies) : role.policies(), role.boundary());
+                role.policies().isKnown() ? Known.of(policies) : role.policies(),
+                role.boundary());
     }
 
     /** Account facts made by hand. */
@@ -243,7 +281,9 @@ class FixPlannerTest {
     // ---------------------------------------------------------------- passing roles: nothing to do
 
     static Stream<String> passingFixtureRoles() {
-        return DETAILS.allRoles().stream().filter(r -> check(r).requirements().stream().allMatch(x -> x.status().holds()))
+        return DETAILS.allRoles().stream()
+                .filter(r -> check(r).requirements().stream()
+                        .allMatch(x -> x.status().holds()))
                 .map(RoleSnapshot::name);
     }
 
@@ -257,15 +297,27 @@ class FixPlannerTest {
             assertThat(plan.problems()).isEmpty();
             assertThat(plan.runnable()).isTrue();
             assertThat(plan.newRole()).isFalse();
-            assertThat(plan.before()).extracting(RequirementResult::id).containsExactly(RequirementId.INSTANCE_PROFILE,
-                    RequirementId.APPLIANCE_TRUST, RequirementId.EC2_TRUST, RequirementId.PERMISSIONS);
+            assertThat(plan.before())
+                    .extracting(RequirementResult::id)
+                    .containsExactly(
+                            RequirementId.INSTANCE_PROFILE,
+                            RequirementId.APPLIANCE_TRUST,
+                            RequirementId.EC2_TRUST,
+                            RequirementId.PERMISSIONS);
         }
     }
 
     @Test
     void theFixtureHasPassingRolesToTest() {
-        assertThat(passingFixtureRoles().toList()).contains("GoodWorker", "ManagedPermissions", "TwoInstanceProfiles",
-                "EveryoneTrust", "ExternalIdTrust", "ConditionalPermissions").hasSizeGreaterThanOrEqualTo(15);
+        assertThat(passingFixtureRoles().toList())
+                .contains(
+                        "GoodWorker",
+                        "ManagedPermissions",
+                        "TwoInstanceProfiles",
+                        "EveryoneTrust",
+                        "ExternalIdTrust",
+                        "ConditionalPermissions")
+                .hasSizeGreaterThanOrEqualTo(15);
     }
 
     // ---------------------------------------------------------------- FailsAll: every kind of step, in order
@@ -273,13 +325,16 @@ class FixPlannerTest {
     @Test
     void failsAllGetsTheFourStepsInOrderEachFixingItsRequirements() {
         FixPlan plan = plan("FailsAll");
-        assertThat(actions(plan)).containsExactly("UpdateAssumeRolePolicy", "PutRolePolicy", "CreateInstanceProfile",
-                "AddRoleToInstanceProfile");
-        assertThat(plan.changes()).extracting(PlannedChange::fixes).containsExactly(
-                List.of(RequirementId.APPLIANCE_TRUST, RequirementId.EC2_TRUST),
-                List.of(RequirementId.PERMISSIONS),
-                List.of(),
-                List.of(RequirementId.INSTANCE_PROFILE));
+        assertThat(actions(plan))
+                .containsExactly(
+                        "UpdateAssumeRolePolicy", "PutRolePolicy", "CreateInstanceProfile", "AddRoleToInstanceProfile");
+        assertThat(plan.changes())
+                .extracting(PlannedChange::fixes)
+                .containsExactly(
+                        List.of(RequirementId.APPLIANCE_TRUST, RequirementId.EC2_TRUST),
+                        List.of(RequirementId.PERMISSIONS),
+                        List.of(),
+                        List.of(RequirementId.INSTANCE_PROFILE));
         assertThat(plan.blockers()).isEmpty();
         assertThat(plan.problems()).isEmpty();
         assertThat(plan.role()).isEqualTo("FailsAll");
@@ -288,10 +343,13 @@ class FixPlannerTest {
 
         IamOperation.UpdateAssumeRolePolicy update = only(plan, IamOperation.UpdateAssumeRolePolicy.class);
         assertThat(update.roleName()).isEqualTo("FailsAll");
-        assertThat(statementTexts(update.after())).containsExactly(
-                "{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"}}",
-                PAGE_APPLIANCE_STATEMENT, PAGE_EC2_STATEMENT);
-        assertThat(update.before().toString()).isEqualTo(DETAILS.role("FailsAll").trustPolicy().value().toJson());
+        assertThat(statementTexts(update.after()))
+                .containsExactly(
+                        "{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"}}",
+                        PAGE_APPLIANCE_STATEMENT,
+                        PAGE_EC2_STATEMENT);
+        assertThat(update.before().toString())
+                .isEqualTo(DETAILS.role("FailsAll").trustPolicy().value().toJson());
         assertThat(fieldNames(update.after())).containsExactly("Version", "Statement");
 
         IamOperation.PutRolePolicy put = only(plan, IamOperation.PutRolePolicy.class);
@@ -310,8 +368,13 @@ class FixPlannerTest {
     @Test
     void managedPermissionsCreateThePolicyThenAttachIt() {
         FixPlan plan = PLANNER.planFix(DETAILS.role("FailsAll"), APPLIANCE, FACTS, PermissionsMode.MANAGED);
-        assertThat(actions(plan)).containsExactly("UpdateAssumeRolePolicy", "CreatePolicy", "AttachRolePolicy",
-                "CreateInstanceProfile", "AddRoleToInstanceProfile");
+        assertThat(actions(plan))
+                .containsExactly(
+                        "UpdateAssumeRolePolicy",
+                        "CreatePolicy",
+                        "AttachRolePolicy",
+                        "CreateInstanceProfile",
+                        "AddRoleToInstanceProfile");
         assertThat(plan.changes().get(1).fixes()).isEmpty();
         assertThat(plan.changes().get(2).fixes()).containsExactly(RequirementId.PERMISSIONS);
         IamOperation.CreatePolicy create = only(plan, IamOperation.CreatePolicy.class);
@@ -338,13 +401,15 @@ class FixPlannerTest {
     // ---------------------------------------------------------------- applying the plan makes the role pass
 
     static Stream<Arguments> everyFixtureRoleInBothModes() {
-        return DETAILS.roleNames().stream().flatMap(n -> Stream.of(Arguments.of(n, PermissionsMode.INLINE),
-                Arguments.of(n, PermissionsMode.MANAGED)));
+        return DETAILS.roleNames().stream()
+                .flatMap(n ->
+                        Stream.of(Arguments.of(n, PermissionsMode.INLINE), Arguments.of(n, PermissionsMode.MANAGED)));
     }
 
     @ParameterizedTest(name = "{0} ({1})")
     @MethodSource("everyFixtureRoleInBothModes")
-    void applyingThePlanMakesEveryUnblockedRequirementPassAndPlanningAgainFindsNothing(String roleName, PermissionsMode mode) {
+    void applyingThePlanMakesEveryUnblockedRequirementPassAndPlanningAgainFindsNothing(
+            String roleName, PermissionsMode mode) {
         RoleSnapshot role = DETAILS.role(roleName);
         FixPlan plan = PLANNER.planFix(role, APPLIANCE, FACTS, mode);
         RoleSnapshot fixed = apply(role, plan);
@@ -352,16 +417,23 @@ class FixPlannerTest {
 
         for (PlannedChange change : plan.changes()) {
             for (RequirementId id : change.fixes()) {
-                assertThat(status(after, id).holds()).as(change.operation().action() + " fixes " + id).isTrue();
+                assertThat(status(after, id).holds())
+                        .as(change.operation().action() + " fixes " + id)
+                        .isTrue();
             }
         }
         if (plan.blockers().isEmpty()) {
-            assertThat(after.requirements()).allSatisfy(r -> assertThat(r.status().holds()).as(r.id() + ": " + r.detail()).isTrue());
+            assertThat(after.requirements())
+                    .allSatisfy(r -> assertThat(r.status().holds())
+                            .as(r.id() + ": " + r.detail())
+                            .isTrue());
         }
         // A requirement that held before still holds: the plan never breaks what works.
         for (RequirementResult before : plan.before()) {
             if (before.status().holds()) {
-                assertThat(status(after, before.id()).holds()).as(before.id().id()).isTrue();
+                assertThat(status(after, before.id()).holds())
+                        .as(before.id().id())
+                        .isTrue();
             }
         }
         FixPlan again = PLANNER.planFix(fixed, APPLIANCE, FACTS, mode);
@@ -377,21 +449,27 @@ class FixPlannerTest {
         FixPlan plan = plan("DenyTrust");
         assertThat(plan.operations()).noneMatch(IamOperation.UpdateAssumeRolePolicy.class::isInstance);
         assertThat(plan.empty()).isTrue();
-        assertThat(plan.blockers()).singleElement().satisfies(b -> assertThat(b)
-                .contains("statement 3", "BlockVeeam", APPLIANCE_ARN, "denies"));
+        assertThat(plan.blockers())
+                .singleElement()
+                .satisfies(b -> assertThat(b).contains("statement 3", "BlockVeeam", APPLIANCE_ARN, "denies"));
         // The trust policy is left as it is.
         assertThat(role.trustPolicy().value().statements()).hasSize(3);
     }
 
     @Test
     void aDenyOfTheApplianceStillLetsTheEc2StatementBeAddedWithoutTouchingTheDeny() {
-        RoleSnapshot role = role("DenyAndNoEc2", "{'Version':'2012-10-17','Statement':[{'Sid':'NoVeeam','Effect':'Deny',"
-                + "'Action':'sts:AssumeRole','Principal':{'AWS':'" + APPLIANCE_ARN + "'}}]}", List.of("DenyAndNoEc2"),
-                List.of(inline("P", pagePolicy())), Optional.empty());
+        RoleSnapshot role = role(
+                "DenyAndNoEc2",
+                "{'Version':'2012-10-17','Statement':[{'Sid':'NoVeeam','Effect':'Deny',"
+                        + "'Action':'sts:AssumeRole','Principal':{'AWS':'" + APPLIANCE_ARN + "'}}]}",
+                List.of("DenyAndNoEc2"),
+                List.of(inline("P", pagePolicy())),
+                Optional.empty());
         FixPlan plan = PLANNER.planFix(role, APPLIANCE, new Facts(), PermissionsMode.INLINE);
         IamOperation.UpdateAssumeRolePolicy update = only(plan, IamOperation.UpdateAssumeRolePolicy.class);
-        assertThat(statementTexts(update.after())).containsExactly(role.trustPolicy().value().statements().get(0).json().toString(),
-                PAGE_EC2_STATEMENT);
+        assertThat(statementTexts(update.after()))
+                .containsExactly(
+                        role.trustPolicy().value().statements().get(0).json().toString(), PAGE_EC2_STATEMENT);
         assertThat(plan.changes().get(0).fixes()).containsExactly(RequirementId.EC2_TRUST);
         assertThat(plan.blockers()).singleElement().satisfies(b -> assertThat(b).contains("NoVeeam"));
     }
@@ -399,8 +477,10 @@ class FixPlannerTest {
     @Test
     void anExplicitDenyOfOneActionIsABlockerAndNoPolicyIsAdded() {
         FixPlan plan = plan("DeniedPutInventory");
-        assertThat(plan.blockers()).singleElement().satisfies(b -> assertThat(b)
-                .contains("ssm:PutInventory", "Guardrail").containsIgnoringCase("deny"));
+        assertThat(plan.blockers())
+                .singleElement()
+                .satisfies(b ->
+                        assertThat(b).contains("ssm:PutInventory", "Guardrail").containsIgnoringCase("deny"));
         assertThat(plan.operations()).noneMatch(IamOperation.PutRolePolicy.class::isInstance);
         assertThat(plan.empty()).isTrue();
     }
@@ -408,8 +488,12 @@ class FixPlannerTest {
     @Test
     void aBoundaryThatBlocksSsmIsABlocker() {
         FixPlan plan = plan("BoundaryBlocksSsm");
-        assertThat(plan.blockers()).singleElement().satisfies(b -> assertThat(b)
-                .containsIgnoringCase("boundary").contains("BoundaryNoSsm", "ssm:GetDocument").startsWith("19 "));
+        assertThat(plan.blockers())
+                .singleElement()
+                .satisfies(b -> assertThat(b)
+                        .containsIgnoringCase("boundary")
+                        .contains("BoundaryNoSsm", "ssm:GetDocument")
+                        .startsWith("19 "));
         assertThat(plan.empty()).isTrue();
     }
 
@@ -427,16 +511,24 @@ class FixPlannerTest {
     @Test
     void anApplianceOfAnotherPartitionIsABlocker() {
         FixPlan plan = plan("ChinaWorker");
-        assertThat(plan.blockers()).singleElement().satisfies(b -> assertThat(b).contains("partition", "aws-cn", APPLIANCE_ARN));
+        assertThat(plan.blockers())
+                .singleElement()
+                .satisfies(b -> assertThat(b).contains("partition", "aws-cn", APPLIANCE_ARN));
         assertThat(plan.operations()).noneMatch(IamOperation.UpdateAssumeRolePolicy.class::isInstance);
         assertThat(plan.empty()).isTrue();
     }
 
     @Test
     void anUnreadableTrustPolicyIsABlockerWithTheReason() {
-        RoleSnapshot role = new RoleSnapshot("Unread", "/", "arn:aws:iam::444455556666:role/Unread", "AROAX",
-                Known.unknown("The operator may not call iam:GetRole."), Known.of(List.of(new InstanceProfileRef("Unread", "x"))),
-                Known.of(List.of(inline("P", pagePolicy()))), Known.of(Optional.empty()));
+        RoleSnapshot role = new RoleSnapshot(
+                "Unread",
+                "/",
+                "arn:aws:iam::444455556666:role/Unread",
+                "AROAX",
+                Known.unknown("The operator may not call iam:GetRole."),
+                Known.of(List.of(new InstanceProfileRef("Unread", "x"))),
+                Known.of(List.of(inline("P", pagePolicy()))),
+                Known.of(Optional.empty()));
         FixPlan plan = PLANNER.planFix(role, APPLIANCE, new Facts(), PermissionsMode.INLINE);
         assertThat(plan.empty()).isTrue();
         assertThat(plan.blockers()).singleElement().satisfies(b -> assertThat(b).contains("iam:GetRole"));
@@ -444,9 +536,15 @@ class FixPlannerTest {
 
     @Test
     void unreadablePermissionsPoliciesAreABlocker() {
-        RoleSnapshot role = new RoleSnapshot("Unread", "/", "arn:aws:iam::444455556666:role/Unread", "AROAX",
-                Known.of(trust(BOTH_TRUSTED)), Known.of(List.of(new InstanceProfileRef("Unread", "x"))),
-                Known.unknown("The operator may not call iam:ListRolePolicies."), Known.of(Optional.empty()));
+        RoleSnapshot role = new RoleSnapshot(
+                "Unread",
+                "/",
+                "arn:aws:iam::444455556666:role/Unread",
+                "AROAX",
+                Known.of(trust(BOTH_TRUSTED)),
+                Known.of(List.of(new InstanceProfileRef("Unread", "x"))),
+                Known.unknown("The operator may not call iam:ListRolePolicies."),
+                Known.of(Optional.empty()));
         FixPlan plan = PLANNER.planFix(role, APPLIANCE, new Facts(), PermissionsMode.INLINE);
         assertThat(plan.empty()).isTrue();
         assertThat(plan.blockers()).singleElement().satisfies(b -> assertThat(b).contains("iam:ListRolePolicies"));
@@ -465,8 +563,10 @@ class FixPlannerTest {
     @ParameterizedTest(name = "inline {0} -> {1}")
     @MethodSource("takenInlineNames")
     void anInlinePolicyNameThatIsTakenGetsTheNextFreeOne(List<String> existing, String expected) {
-        List<IdentityPolicy> policies = existing.stream().map(n -> inline(n, ONLY_GET_DOCUMENT)).toList();
-        FixPlan plan = PLANNER.planFix(role("Partial", List.of("Partial"), policies), APPLIANCE, new Facts(), PermissionsMode.INLINE);
+        List<IdentityPolicy> policies =
+                existing.stream().map(n -> inline(n, ONLY_GET_DOCUMENT)).toList();
+        FixPlan plan = PLANNER.planFix(
+                role("Partial", List.of("Partial"), policies), APPLIANCE, new Facts(), PermissionsMode.INLINE);
         assertThat(only(plan, IamOperation.PutRolePolicy.class).policyName()).isEqualTo(expected);
         if (!expected.equals(FixPlanner.POLICY_NAME)) {
             assertThat(plan.notes()).anySatisfy(n -> assertThat(n).contains(expected));
@@ -476,32 +576,47 @@ class FixPlannerTest {
     @Test
     void aProfileNamedLikeTheRoleButHoldingAnotherRoleIsNeverUsed() {
         Facts facts = new Facts().profile("Worker", "SomeoneElse");
-        FixPlan plan = PLANNER.planFix(role("Worker", List.of(), List.of(inline("P", pagePolicy()))), APPLIANCE, facts,
+        FixPlan plan = PLANNER.planFix(
+                role("Worker", List.of(), List.of(inline("P", pagePolicy()))),
+                APPLIANCE,
+                facts,
                 PermissionsMode.INLINE);
         assertThat(actions(plan)).containsExactly("CreateInstanceProfile", "AddRoleToInstanceProfile");
-        assertThat(only(plan, IamOperation.CreateInstanceProfile.class).instanceProfileName()).isEqualTo("Worker-profile");
-        assertThat(only(plan, IamOperation.AddRoleToInstanceProfile.class).instanceProfileName()).isEqualTo("Worker-profile");
+        assertThat(only(plan, IamOperation.CreateInstanceProfile.class).instanceProfileName())
+                .isEqualTo("Worker-profile");
+        assertThat(only(plan, IamOperation.AddRoleToInstanceProfile.class).instanceProfileName())
+                .isEqualTo("Worker-profile");
         assertThat(plan.notes()).anySatisfy(n -> assertThat(n).contains("Worker", "SomeoneElse"));
     }
 
     @Test
     void everyCandidateHoldingAnotherRoleIsSkipped() {
-        Facts facts = new Facts().profile("Worker", "A").profile("Worker-profile", "B").profile("worker-profile-2", "C");
-        FixPlan plan = PLANNER.planFix(role("Worker", List.of(), List.of(inline("P", pagePolicy()))), APPLIANCE, facts,
+        Facts facts = new Facts()
+                .profile("Worker", "A")
+                .profile("Worker-profile", "B")
+                .profile("worker-profile-2", "C");
+        FixPlan plan = PLANNER.planFix(
+                role("Worker", List.of(), List.of(inline("P", pagePolicy()))),
+                APPLIANCE,
+                facts,
                 PermissionsMode.INLINE);
-        assertThat(only(plan, IamOperation.AddRoleToInstanceProfile.class).instanceProfileName()).isEqualTo("Worker-profile-3");
+        assertThat(only(plan, IamOperation.AddRoleToInstanceProfile.class).instanceProfileName())
+                .isEqualTo("Worker-profile-3");
         Set<String> heldByOthers = Set.of("worker", "worker-profile", "worker-profile-2");
-        assertThat(plan.operations()).filteredOn(IamOperation.AddRoleToInstanceProfile.class::isInstance)
+        assertThat(plan.operations())
+                .filteredOn(IamOperation.AddRoleToInstanceProfile.class::isInstance)
                 .allSatisfy(op -> assertThat(heldByOthers)
-                        .doesNotContain(((IamOperation.AddRoleToInstanceProfile) op).instanceProfileName().toLowerCase(Locale.ROOT)));
+                        .doesNotContain(((IamOperation.AddRoleToInstanceProfile) op)
+                                .instanceProfileName()
+                                .toLowerCase(Locale.ROOT)));
     }
 
     @Test
     void noFreeProfileNameIsAProblem() {
         Facts facts = new Facts().profile("W", "A").profile("W-profile", "B");
         IntStream.rangeClosed(2, 9).forEach(i -> facts.profile("W-profile-" + i, "X" + i));
-        FixPlan plan = PLANNER.planFix(role("W", List.of(), List.of(inline("P", pagePolicy()))), APPLIANCE, facts,
-                PermissionsMode.INLINE);
+        FixPlan plan = PLANNER.planFix(
+                role("W", List.of(), List.of(inline("P", pagePolicy()))), APPLIANCE, facts, PermissionsMode.INLINE);
         assertThat(plan.operations()).noneMatch(IamOperation.AddRoleToInstanceProfile.class::isInstance);
         assertThat(plan.problems()).anySatisfy(p -> assertThat(p).contains("instance profile"));
         assertThat(plan.runnable()).isFalse();
@@ -512,13 +627,17 @@ class FixPlannerTest {
         // TwoInstanceProfiles is in WorkerProfileA; a new role named WorkerProfileA must not join that profile.
         RoleSnapshot role = role("WorkerProfileA", List.of(), List.of(inline("P", pagePolicy())));
         FixPlan plan = PLANNER.planFix(role, APPLIANCE, FACTS, PermissionsMode.INLINE);
-        assertThat(only(plan, IamOperation.AddRoleToInstanceProfile.class).instanceProfileName()).isEqualTo("WorkerProfileA-profile");
+        assertThat(only(plan, IamOperation.AddRoleToInstanceProfile.class).instanceProfileName())
+                .isEqualTo("WorkerProfileA-profile");
     }
 
     @Test
     void anExistingEmptyProfileGetsTheRoleWithoutBeingCreated() {
         Facts facts = new Facts().profile("Worker");
-        FixPlan plan = PLANNER.planFix(role("Worker", List.of(), List.of(inline("P", pagePolicy()))), APPLIANCE, facts,
+        FixPlan plan = PLANNER.planFix(
+                role("Worker", List.of(), List.of(inline("P", pagePolicy()))),
+                APPLIANCE,
+                facts,
                 PermissionsMode.INLINE);
         assertThat(actions(plan)).containsExactly("AddRoleToInstanceProfile");
         IamOperation.AddRoleToInstanceProfile add = only(plan, IamOperation.AddRoleToInstanceProfile.class);
@@ -530,8 +649,15 @@ class FixPlannerTest {
     @Test
     void theInstanceProfileIsCreatedOnTheRolesPath() {
         RoleSnapshot role = DETAILS.role("PathedRole");
-        RoleSnapshot noProfile = new RoleSnapshot(role.name(), role.path(), role.arn(), role.roleId(), role.trustPolicy(),
-                Known.of(List.of()), role.policies(), role.boundary());
+        RoleSnapshot noProfile = new RoleSnapshot(
+                role.name(),
+                role.path(),
+                role.arn(),
+                role.roleId(),
+                role.trustPolicy(),
+                Known.of(List.of()),
+                role.policies(),
+                role.boundary());
         assertThat(role.path()).isNotEqualTo("/");
         FixPlan plan = PLANNER.planFix(noProfile, APPLIANCE, new Facts(), PermissionsMode.INLINE);
         assertThat(only(plan, IamOperation.CreateInstanceProfile.class).path()).isEqualTo(role.path());
@@ -542,15 +668,23 @@ class FixPlannerTest {
     @Test
     void aTrustPolicyOverTheQuotaIsAProblem() {
         FixPlan within = PLANNER.planFix(DETAILS.role("FailsAll"), APPLIANCE, new Facts(), PermissionsMode.INLINE);
-        int size = only(within, IamOperation.UpdateAssumeRolePolicy.class).after().toString().length();
+        int size = only(within, IamOperation.UpdateAssumeRolePolicy.class)
+                .after()
+                .toString()
+                .length();
         assertThat(within.problems()).isEmpty();
 
-        FixPlan exact = PLANNER.planFix(DETAILS.role("FailsAll"), APPLIANCE, new Facts().quota(size), PermissionsMode.INLINE);
+        FixPlan exact =
+                PLANNER.planFix(DETAILS.role("FailsAll"), APPLIANCE, new Facts().quota(size), PermissionsMode.INLINE);
         assertThat(exact.problems()).isEmpty();
-        FixPlan over = PLANNER.planFix(DETAILS.role("FailsAll"), APPLIANCE, new Facts().quota(size - 1), PermissionsMode.INLINE);
-        assertThat(over.problems()).singleElement().satisfies(p -> assertThat(p).contains(String.valueOf(size)).contains("quota"));
+        FixPlan over = PLANNER.planFix(
+                DETAILS.role("FailsAll"), APPLIANCE, new Facts().quota(size - 1), PermissionsMode.INLINE);
+        assertThat(over.problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p).contains(String.valueOf(size)).contains("quota"));
         assertThat(over.runnable()).isFalse();
-        FixPlan small = PLANNER.planFix(DETAILS.role("FailsAll"), APPLIANCE, new Facts().quota(300), PermissionsMode.INLINE);
+        FixPlan small =
+                PLANNER.planFix(DETAILS.role("FailsAll"), APPLIANCE, new Facts().quota(300), PermissionsMode.INLINE);
         assertThat(size).isGreaterThan(300);
         assertThat(small.problems()).hasSize(1);
     }
@@ -560,7 +694,8 @@ class FixPlannerTest {
         // Fourteen statements for other accounts, then the EC2 statement: under 2,048 characters before the merge.
         List<String> statements = new ArrayList<>();
         for (int i = 0; i < 14; i++) {
-            statements.add("{'Sid':'Partner" + i + "','Effect':'Allow','Action':'sts:AssumeRole','Principal':{'AWS':'arn:aws:iam::"
+            statements.add("{'Sid':'Partner" + i
+                    + "','Effect':'Allow','Action':'sts:AssumeRole','Principal':{'AWS':'arn:aws:iam::"
                     + String.format("%012d", 900000000000L + i) + ":role/PartnerAccessRole'}}");
         }
         statements.add("{'Effect':'Allow','Action':'sts:AssumeRole','Principal':{'Service':'ec2.amazonaws.com'}}");
@@ -575,7 +710,8 @@ class FixPlannerTest {
 
     static String padded(int size) {
         // {"Version":"2012-10-17","Statement":[{"Sid":"P...","Effect":"Allow","Action":"ssm:GetDocument","Resource":"*"}]}
-        String shell = q("{'Version':'2012-10-17','Statement':[{'Sid':'','Effect':'Allow','Action':'ssm:GetDocument','Resource':'*'}]}");
+        String shell = q(
+                "{'Version':'2012-10-17','Statement':[{'Sid':'','Effect':'Allow','Action':'ssm:GetDocument','Resource':'*'}]}");
         return shell.replace("\"Sid\":\"\"", "\"Sid\":\"" + "P".repeat(size - shell.length()) + "\"");
     }
 
@@ -586,7 +722,9 @@ class FixPlannerTest {
         RoleSnapshot role = role("Crowded", List.of("Crowded"), List.of(inline("Old", padded(existing))));
         assertThat(role.policies().value().get(0).document().value().toJson()).hasSize(existing);
         FixPlan plan = PLANNER.planFix(role, APPLIANCE, new Facts(), PermissionsMode.INLINE);
-        assertThat(plan.problems()).singleElement().satisfies(p -> assertThat(p).contains("10,240", "10,241").contains("managed"));
+        assertThat(plan.problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p).contains("10,240", "10,241").contains("managed"));
         assertThat(plan.runnable()).isFalse();
         // Managed instead: no limit broken.
         FixPlan managed = PLANNER.planFix(role, APPLIANCE, new Facts(), PermissionsMode.MANAGED);
@@ -604,8 +742,15 @@ class FixPlannerTest {
 
     @Test
     void managedPoliciesDoNotCountTowardsTheInlineTotal() {
-        RoleSnapshot role = role("Mixed", List.of("Mixed"), List.of(new IdentityPolicy(IdentityPolicy.Kind.MANAGED, "Huge",
-                "arn:aws:iam::444455556666:policy/Huge", "v1", Known.of(identity(padded(9_900))))));
+        RoleSnapshot role = role(
+                "Mixed",
+                List.of("Mixed"),
+                List.of(new IdentityPolicy(
+                        IdentityPolicy.Kind.MANAGED,
+                        "Huge",
+                        "arn:aws:iam::444455556666:policy/Huge",
+                        "v1",
+                        Known.of(identity(padded(9_900))))));
         FixPlan plan = PLANNER.planFix(role, APPLIANCE, new Facts(), PermissionsMode.INLINE);
         assertThat(plan.operations()).anyMatch(IamOperation.PutRolePolicy.class::isInstance);
         assertThat(plan.problems()).isEmpty();
@@ -614,10 +759,13 @@ class FixPlannerTest {
     // ---------------------------------------------------------------- idempotence of the trust change
 
     static Stream<String> trustFailingFixtureRoles() {
-        return DETAILS.allRoles().stream().filter(r -> {
-            RoleReport report = check(r);
-            return status(report, RequirementId.APPLIANCE_TRUST) == Status.FAIL || status(report, RequirementId.EC2_TRUST) == Status.FAIL;
-        }).map(RoleSnapshot::name);
+        return DETAILS.allRoles().stream()
+                .filter(r -> {
+                    RoleReport report = check(r);
+                    return status(report, RequirementId.APPLIANCE_TRUST) == Status.FAIL
+                            || status(report, RequirementId.EC2_TRUST) == Status.FAIL;
+                })
+                .map(RoleSnapshot::name);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -626,44 +774,70 @@ class FixPlannerTest {
         RoleSnapshot role = DETAILS.role(roleName);
         FixPlan plan = PLANNER.planFix(role, APPLIANCE, FACTS, PermissionsMode.INLINE);
         Optional<IamOperation.UpdateAssumeRolePolicy> update = plan.operations().stream()
-                .filter(IamOperation.UpdateAssumeRolePolicy.class::isInstance).map(IamOperation.UpdateAssumeRolePolicy.class::cast)
+                .filter(IamOperation.UpdateAssumeRolePolicy.class::isInstance)
+                .map(IamOperation.UpdateAssumeRolePolicy.class::cast)
                 .findFirst();
         if (update.isEmpty()) {
-            assertThat(plan.blockers()).as("a failing trust requirement without a trust change has a blocker").isNotEmpty();
+            assertThat(plan.blockers())
+                    .as("a failing trust requirement without a trust change has a blocker")
+                    .isNotEmpty();
             return;
         }
         // Every existing statement kept as it was, in order, at the start; only a deleted principal's unique ID,
         // which IAM refuses to save, is taken out (with its statement when it was the statement's only principal).
         List<String> original = statementTexts(role.trustPolicy().value().json()).stream()
-                .filter(t -> !t.matches(".*\"A(ROA|IDA)[A-Z0-9]{12,}\".*")).toList();
+                .filter(t -> !t.matches(".*\"A(ROA|IDA)[A-Z0-9]{12,}\".*"))
+                .toList();
         List<String> after = statementTexts(update.get().after());
         int appended = update.get().addedStatements().size();
         assertThat(after.subList(0, after.size() - appended)).containsExactlyElementsOf(original);
-        assertThat(after.subList(after.size() - appended, after.size())).isSubsetOf(PAGE_APPLIANCE_STATEMENT, PAGE_EC2_STATEMENT)
-                .doesNotHaveDuplicates().isNotEmpty();
+        assertThat(after.subList(after.size() - appended, after.size()))
+                .isSubsetOf(PAGE_APPLIANCE_STATEMENT, PAGE_EC2_STATEMENT)
+                .doesNotHaveDuplicates()
+                .isNotEmpty();
 
-        RoleSnapshot applied = new RoleSnapshot(role.name(), role.path(), role.arn(), role.roleId(),
-                Known.of(PolicyDocument.parse(update.get().after().toString(), PolicyKind.TRUST)), role.instanceProfiles(),
-                role.policies(), role.boundary());
+        RoleSnapshot applied = new RoleSnapshot(
+                role.name(),
+                role.path(),
+                role.arn(),
+                role.roleId(),
+                Known.of(PolicyDocument.parse(update.get().after().toString(), PolicyKind.TRUST)),
+                role.instanceProfiles(),
+                role.policies(),
+                role.boundary());
         FixPlan again = PLANNER.planFix(applied, APPLIANCE, FACTS, PermissionsMode.INLINE);
         assertThat(again.operations()).noneMatch(IamOperation.UpdateAssumeRolePolicy.class::isInstance);
     }
 
     @Test
     void theFixtureHasTrustFailingRolesToTest() {
-        assertThat(trustFailingFixtureRoles().toList()).contains("FailsAll", "NoApplianceTrust", "NoEc2Trust", "DenyTrust",
-                "DeletedPrincipalTrust", "OtherAccountTrust", "WrongPathTrust", "ChinaWorker");
+        assertThat(trustFailingFixtureRoles().toList())
+                .contains(
+                        "FailsAll",
+                        "NoApplianceTrust",
+                        "NoEc2Trust",
+                        "DenyTrust",
+                        "DeletedPrincipalTrust",
+                        "OtherAccountTrust",
+                        "WrongPathTrust",
+                        "ChinaWorker");
     }
 
     // ---------------------------------------------------------------- a new role
 
     @Test
     void aNewRoleIsCreatedWithBothTrustStatementsThenPermissionsThenTheProfile() {
-        FixPlan plan = PLANNER.planNewRole(NewRoleRequest.named("VeeamWorkerRole"), APPLIANCE, FACTS, PermissionsMode.INLINE);
-        assertThat(actions(plan)).containsExactly("CreateRole", "PutRolePolicy", "CreateInstanceProfile", "AddRoleToInstanceProfile");
-        assertThat(plan.changes()).extracting(PlannedChange::fixes).containsExactly(
-                List.of(RequirementId.APPLIANCE_TRUST, RequirementId.EC2_TRUST), List.of(RequirementId.PERMISSIONS), List.of(),
-                List.of(RequirementId.INSTANCE_PROFILE));
+        FixPlan plan =
+                PLANNER.planNewRole(NewRoleRequest.named("VeeamWorkerRole"), APPLIANCE, FACTS, PermissionsMode.INLINE);
+        assertThat(actions(plan))
+                .containsExactly("CreateRole", "PutRolePolicy", "CreateInstanceProfile", "AddRoleToInstanceProfile");
+        assertThat(plan.changes())
+                .extracting(PlannedChange::fixes)
+                .containsExactly(
+                        List.of(RequirementId.APPLIANCE_TRUST, RequirementId.EC2_TRUST),
+                        List.of(RequirementId.PERMISSIONS),
+                        List.of(),
+                        List.of(RequirementId.INSTANCE_PROFILE));
         assertThat(plan.newRole()).isTrue();
         assertThat(plan.before()).isEmpty();
         assertThat(plan.problems()).isEmpty();
@@ -674,26 +848,39 @@ class FixPlannerTest {
         assertThat(create.roleName()).isEqualTo("VeeamWorkerRole");
         assertThat(create.path()).isEqualTo("/");
         // One trust policy, both of the page's statements, the page's key order.
-        assertThat(create.trustPolicy().toString()).isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":["
-                + PAGE_APPLIANCE_STATEMENT + "," + PAGE_EC2_STATEMENT + "]}");
+        assertThat(create.trustPolicy().toString())
+                .isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":[" + PAGE_APPLIANCE_STATEMENT + ","
+                        + PAGE_EC2_STATEMENT + "]}");
         for (JsonNode statement : create.trustPolicy().get("Statement")) {
             assertThat(fieldNames(statement)).containsExactly("Effect", "Action", "Principal");
         }
-        assertThat(only(plan, IamOperation.PutRolePolicy.class).policy().toString()).isEqualTo(pagePolicy());
+        assertThat(only(plan, IamOperation.PutRolePolicy.class).policy().toString())
+                .isEqualTo(pagePolicy());
         assertThat(only(plan, IamOperation.PutRolePolicy.class).policyName()).isEqualTo("VeeamWorkerPermissions");
-        assertThat(only(plan, IamOperation.CreateInstanceProfile.class).instanceProfileName()).isEqualTo("VeeamWorkerRole");
-        assertThat(only(plan, IamOperation.AddRoleToInstanceProfile.class).roleName()).isEqualTo("VeeamWorkerRole");
+        assertThat(only(plan, IamOperation.CreateInstanceProfile.class).instanceProfileName())
+                .isEqualTo("VeeamWorkerRole");
+        assertThat(only(plan, IamOperation.AddRoleToInstanceProfile.class).roleName())
+                .isEqualTo("VeeamWorkerRole");
     }
 
     @Test
     void aNewRoleAsCreatedPassesAllFourRequirements() {
-        FixPlan plan = PLANNER.planNewRole(NewRoleRequest.named("VeeamWorkerRole"), APPLIANCE, FACTS, PermissionsMode.MANAGED);
+        FixPlan plan =
+                PLANNER.planNewRole(NewRoleRequest.named("VeeamWorkerRole"), APPLIANCE, FACTS, PermissionsMode.MANAGED);
         IamOperation.CreateRole create = only(plan, IamOperation.CreateRole.class);
-        RoleSnapshot empty = new RoleSnapshot("VeeamWorkerRole", "/", plan.roleArn(), "AROANEW",
-                Known.of(PolicyDocument.parse(create.trustPolicy().toString(), PolicyKind.TRUST)), Known.of(List.of()),
-                Known.of(List.of()), Known.of(Optional.empty()));
+        RoleSnapshot empty = new RoleSnapshot(
+                "VeeamWorkerRole",
+                "/",
+                plan.roleArn(),
+                "AROANEW",
+                Known.of(PolicyDocument.parse(create.trustPolicy().toString(), PolicyKind.TRUST)),
+                Known.of(List.of()),
+                Known.of(List.of()),
+                Known.of(Optional.empty()));
         RoleReport after = check(apply(empty, plan));
-        assertThat(after.requirements()).allSatisfy(r -> assertThat(r.status()).as(r.id() + ": " + r.detail()).isEqualTo(Status.PASS));
+        assertThat(after.requirements())
+                .allSatisfy(r ->
+                        assertThat(r.status()).as(r.id() + ": " + r.detail()).isEqualTo(Status.PASS));
         assertThat(only(plan, IamOperation.AttachRolePolicy.class).policyArn()).isEqualTo(MANAGED_ARN);
     }
 
@@ -706,13 +893,14 @@ class FixPlannerTest {
         assertThat(only(plan, IamOperation.CreateRole.class).path()).isEqualTo("/veeam/");
         assertThat(only(plan, IamOperation.CreateInstanceProfile.class).path()).isEqualTo("/veeam/");
         assertThat(only(plan, IamOperation.CreateRole.class).description()).isEqualTo("Worker role");
-        assertThat(only(plan, IamOperation.CreateRole.class).maxSessionDuration()).isEqualTo(3600);
+        assertThat(only(plan, IamOperation.CreateRole.class).maxSessionDuration())
+                .isEqualTo(3600);
     }
 
     @Test
     void aNewRoleWithoutAnAccountHasNoArnAndAPlaceholderForTheManagedPolicy() {
-        FixPlan plan = PLANNER.planNewRole(NewRoleRequest.named("VeeamWorkerRole"), APPLIANCE, AccountFacts.none(),
-                PermissionsMode.MANAGED);
+        FixPlan plan = PLANNER.planNewRole(
+                NewRoleRequest.named("VeeamWorkerRole"), APPLIANCE, AccountFacts.none(), PermissionsMode.MANAGED);
         assertThat(plan.roleArn()).isNull();
         assertThat(only(plan, IamOperation.AttachRolePolicy.class).policyArn())
                 .isEqualTo("arn:aws:iam::ACCOUNT_ID:policy/VeeamWorkerPermissions");
@@ -724,10 +912,11 @@ class FixPlannerTest {
     void aNewRoleForAnAccountApplianceInAnotherPartitionTakesTheAccountsPartition() {
         Facts facts = new Facts();
         facts.partition = Partition.AWS_CN;
-        FixPlan plan = PLANNER.planNewRole(NewRoleRequest.named("W"), AppliancePrincipal.parse("111122223333"), facts,
-                PermissionsMode.INLINE);
+        FixPlan plan = PLANNER.planNewRole(
+                NewRoleRequest.named("W"), AppliancePrincipal.parse("111122223333"), facts, PermissionsMode.INLINE);
         assertThat(plan.problems()).isEmpty();
-        assertThat(only(plan, IamOperation.CreateRole.class).trustPolicy().toString()).contains("arn:aws-cn:iam::111122223333:root");
+        assertThat(only(plan, IamOperation.CreateRole.class).trustPolicy().toString())
+                .contains("arn:aws-cn:iam::111122223333:root");
         assertThat(plan.roleArn()).startsWith("arn:aws-cn:");
 
         FixPlan mismatch = PLANNER.planNewRole(NewRoleRequest.named("W"), APPLIANCE, facts, PermissionsMode.INLINE);
@@ -737,39 +926,81 @@ class FixPlannerTest {
     static Stream<Arguments> badNewRoles() {
         String name64 = "R".repeat(64);
         return Stream.of(
-                Arguments.of("65 characters", new NewRoleRequest("R".repeat(65), "/", null, null, List.of(), null), "R".repeat(65)),
-                Arguments.of("a space", new NewRoleRequest("Veeam Worker", "/", null, null, List.of(), null), "Veeam Worker"),
+                Arguments.of(
+                        "65 characters",
+                        new NewRoleRequest("R".repeat(65), "/", null, null, List.of(), null),
+                        "R".repeat(65)),
+                Arguments.of(
+                        "a space",
+                        new NewRoleRequest("Veeam Worker", "/", null, null, List.of(), null),
+                        "Veeam Worker"),
                 Arguments.of("empty name", new NewRoleRequest("", "/", null, null, List.of(), null), "Role name"),
-                Arguments.of("a non-ASCII letter", new NewRoleRequest("Rôle", "/", null, null, List.of(), null), "Rôle"),
-                Arguments.of("a slash in the name", new NewRoleRequest("veeam/Worker", "/", null, null, List.of(), null), "veeam/Worker"),
-                Arguments.of("path without slashes", new NewRoleRequest(name64, "veeam", null, null, List.of(), null), "veeam"),
-                Arguments.of("path with a space", new NewRoleRequest("W", "/a b/", null, null, List.of(), null), "/a b/"),
-                Arguments.of("path without the last slash", new NewRoleRequest("W", "/veeam", null, null, List.of(), null), "/veeam"),
-                Arguments.of("path without the first slash", new NewRoleRequest("W", "veeam/", null, null, List.of(), null), "veeam/"),
+                Arguments.of(
+                        "a non-ASCII letter", new NewRoleRequest("Rôle", "/", null, null, List.of(), null), "Rôle"),
+                Arguments.of(
+                        "a slash in the name",
+                        new NewRoleRequest("veeam/Worker", "/", null, null, List.of(), null),
+                        "veeam/Worker"),
+                Arguments.of(
+                        "path without slashes",
+                        new NewRoleRequest(name64, "veeam", null, null, List.of(), null),
+                        "veeam"),
+                Arguments.of(
+                        "path with a space", new NewRoleRequest("W", "/a b/", null, null, List.of(), null), "/a b/"),
+                Arguments.of(
+                        "path without the last slash",
+                        new NewRoleRequest("W", "/veeam", null, null, List.of(), null),
+                        "/veeam"),
+                Arguments.of(
+                        "path without the first slash",
+                        new NewRoleRequest("W", "veeam/", null, null, List.of(), null),
+                        "veeam/"),
                 Arguments.of("an existing role in another case", NewRoleRequest.named("failsall"), "already exists"),
                 Arguments.of("an existing role in upper case", NewRoleRequest.named("GOODWORKER"), "already exists"),
-                Arguments.of("description over 1,000", new NewRoleRequest("W", "/", "d".repeat(1001), null, List.of(), null), "description"),
-                Arguments.of("description with a non-Latin-1 character", new NewRoleRequest("W", "/", "Veeam \u2013 worker", null, List.of(), null), "description"),
+                Arguments.of(
+                        "description over 1,000",
+                        new NewRoleRequest("W", "/", "d".repeat(1001), null, List.of(), null),
+                        "description"),
+                Arguments.of(
+                        "description with a non-Latin-1 character",
+                        new NewRoleRequest("W", "/", "Veeam \u2013 worker", null, List.of(), null),
+                        "description"),
                 Arguments.of("session of 100 seconds", new NewRoleRequest("W", "/", null, null, List.of(), 100), "100"),
-                Arguments.of("session of 43,201 seconds", new NewRoleRequest("W", "/", null, null, List.of(), 43_201), "43201"),
+                Arguments.of(
+                        "session of 43,201 seconds",
+                        new NewRoleRequest("W", "/", null, null, List.of(), 43_201),
+                        "43201"),
                 Arguments.of("51 tags", new NewRoleRequest("W", "/", null, null, tags(51), null), "51"),
-                Arguments.of("a tag key starting with aws:", new NewRoleRequest("W", "/", null, null,
-                        List.of(new IamOperation.Tag("aws:owner", "me")), null), "aws:owner"),
-                Arguments.of("a tag value over 256", new NewRoleRequest("W", "/", null, null,
-                        List.of(new IamOperation.Tag("k", "v".repeat(257))), null), "\"k\""),
-                Arguments.of("a boundary that is not a policy ARN", new NewRoleRequest("W", "/", null,
-                        "arn:aws:iam::444455556666:role/Boundary", List.of(), null), "arn:aws:iam::444455556666:role/Boundary"));
+                Arguments.of(
+                        "a tag key starting with aws:",
+                        new NewRoleRequest(
+                                "W", "/", null, null, List.of(new IamOperation.Tag("aws:owner", "me")), null),
+                        "aws:owner"),
+                Arguments.of(
+                        "a tag value over 256",
+                        new NewRoleRequest(
+                                "W", "/", null, null, List.of(new IamOperation.Tag("k", "v".repeat(257))), null),
+                        "\"k\""),
+                Arguments.of(
+                        "a boundary that is not a policy ARN",
+                        new NewRoleRequest("W", "/", null, "arn:aws:iam::444455556666:role/Boundary", List.of(), null),
+                        "arn:aws:iam::444455556666:role/Boundary"));
     }
 
     static List<IamOperation.Tag> tags(int count) {
-        return IntStream.range(0, count).mapToObj(i -> new IamOperation.Tag("k" + i, "v" + i)).toList();
+        return IntStream.range(0, count)
+                .mapToObj(i -> new IamOperation.Tag("k" + i, "v" + i))
+                .toList();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badNewRoles")
     void aNewRoleThatBreaksALimitIsAProblem(String why, NewRoleRequest request, String mentioned) {
         FixPlan plan = PLANNER.planNewRole(request, APPLIANCE, FACTS, PermissionsMode.INLINE);
-        assertThat(plan.problems()).as(why).isNotEmpty().anySatisfy(p -> assertThat(p).contains(mentioned));
+        assertThat(plan.problems())
+                .as(why)
+                .isNotEmpty()
+                .anySatisfy(p -> assertThat(p).contains(mentioned));
         // A name IAM rejects for the role is rejected for the instance profile named after it too, nothing else.
         assertThat(plan.problems()).as(why).hasSizeLessThanOrEqualTo(2);
         assertThat(plan.runnable()).isFalse();
@@ -778,14 +1009,21 @@ class FixPlannerTest {
     static Stream<Arguments> goodNewRoles() {
         return Stream.of(
                 Arguments.of("64 characters", new NewRoleRequest("R".repeat(64), "/", null, null, List.of(), null)),
-                Arguments.of("every allowed character", new NewRoleRequest("aZ09_+=,.@-", "/", null, null, List.of(), null)),
+                Arguments.of(
+                        "every allowed character", new NewRoleRequest("aZ09_+=,.@-", "/", null, null, List.of(), null)),
                 Arguments.of("nested path", new NewRoleRequest("W", "/a/b/c/", null, null, List.of(), null)),
-                Arguments.of("description of 1,000", new NewRoleRequest("W", "/", "d".repeat(1000), null, List.of(), null)),
-                Arguments.of("Latin-1 description", new NewRoleRequest("W", "/", "Rôle de sauvegarde\tÀ", null, List.of(), null)),
+                Arguments.of(
+                        "description of 1,000", new NewRoleRequest("W", "/", "d".repeat(1000), null, List.of(), null)),
+                Arguments.of(
+                        "Latin-1 description",
+                        new NewRoleRequest("W", "/", "Rôle de sauvegarde\tÀ", null, List.of(), null)),
                 Arguments.of("sessions of 1 and 12 hours", new NewRoleRequest("W", "/", null, null, List.of(), 43_200)),
                 Arguments.of("one hour", new NewRoleRequest("W", "/", null, null, List.of(), 3_600)),
                 Arguments.of("50 tags", new NewRoleRequest("W", "/", null, null, tags(50), null)),
-                Arguments.of("a boundary", new NewRoleRequest("W", "/", null, "arn:aws:iam::444455556666:policy/Boundary", List.of(), null)));
+                Arguments.of(
+                        "a boundary",
+                        new NewRoleRequest(
+                                "W", "/", null, "arn:aws:iam::444455556666:policy/Boundary", List.of(), null)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -799,7 +1037,8 @@ class FixPlannerTest {
 
     @Test
     void aBoundaryOfTheNewRoleIsPassedOnAndNoted() {
-        NewRoleRequest request = new NewRoleRequest("W", "/", null, "arn:aws:iam::444455556666:policy/Boundary", tags(2), null);
+        NewRoleRequest request =
+                new NewRoleRequest("W", "/", null, "arn:aws:iam::444455556666:policy/Boundary", tags(2), null);
         FixPlan plan = PLANNER.planNewRole(request, APPLIANCE, FACTS, PermissionsMode.INLINE);
         IamOperation.CreateRole create = only(plan, IamOperation.CreateRole.class);
         assertThat(create.permissionsBoundaryArn()).isEqualTo("arn:aws:iam::444455556666:policy/Boundary");
@@ -810,19 +1049,29 @@ class FixPlannerTest {
     @Test
     void aNewRoleTrustPolicyOverTheQuotaIsAProblem() {
         FixPlan fits = PLANNER.planNewRole(NewRoleRequest.named("W"), APPLIANCE, new Facts(), PermissionsMode.INLINE);
-        int size = only(fits, IamOperation.CreateRole.class).trustPolicy().toString().length();
-        assertThat(PLANNER.planNewRole(NewRoleRequest.named("W"), APPLIANCE, new Facts().quota(size), PermissionsMode.INLINE)
-                .problems()).isEmpty();
-        FixPlan over = PLANNER.planNewRole(NewRoleRequest.named("W"), APPLIANCE, new Facts().quota(size - 1), PermissionsMode.INLINE);
-        assertThat(over.problems()).singleElement().satisfies(p -> assertThat(p).contains("quota", String.valueOf(size)));
+        int size = only(fits, IamOperation.CreateRole.class)
+                .trustPolicy()
+                .toString()
+                .length();
+        assertThat(PLANNER.planNewRole(
+                                NewRoleRequest.named("W"), APPLIANCE, new Facts().quota(size), PermissionsMode.INLINE)
+                        .problems())
+                .isEmpty();
+        FixPlan over = PLANNER.planNewRole(
+                NewRoleRequest.named("W"), APPLIANCE, new Facts().quota(size - 1), PermissionsMode.INLINE);
+        assertThat(over.problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p).contains("quota", String.valueOf(size)));
     }
 
     @Test
     void aNewRoleNamedLikeAProfileHoldingAnotherRoleGetsItsOwnProfile() {
-        FixPlan plan = PLANNER.planNewRole(NewRoleRequest.named("W"), APPLIANCE, new Facts().profile("W", "Other"),
-                PermissionsMode.INLINE);
-        assertThat(only(plan, IamOperation.CreateInstanceProfile.class).instanceProfileName()).isEqualTo("W-profile");
-        assertThat(only(plan, IamOperation.AddRoleToInstanceProfile.class).instanceProfileName()).isEqualTo("W-profile");
+        FixPlan plan = PLANNER.planNewRole(
+                NewRoleRequest.named("W"), APPLIANCE, new Facts().profile("W", "Other"), PermissionsMode.INLINE);
+        assertThat(only(plan, IamOperation.CreateInstanceProfile.class).instanceProfileName())
+                .isEqualTo("W-profile");
+        assertThat(only(plan, IamOperation.AddRoleToInstanceProfile.class).instanceProfileName())
+                .isEqualTo("W-profile");
     }
 
     @ParameterizedTest
@@ -837,7 +1086,8 @@ class FixPlannerTest {
                     assertThat(IamLimits.policyName(create.policyName())).isEmpty();
                     assertThat(IamLimits.managedPolicySize(create.policy())).isEmpty();
                 } else if (operation instanceof IamOperation.CreateInstanceProfile create) {
-                    assertThat(IamLimits.instanceProfileName(create.instanceProfileName())).isEmpty();
+                    assertThat(IamLimits.instanceProfileName(create.instanceProfileName()))
+                            .isEmpty();
                     assertThat(IamLimits.path(create.path())).isEmpty();
                 }
             }
@@ -846,18 +1096,30 @@ class FixPlannerTest {
 
     // ---------------------------------------------------------------- suspected bugs, kept visible
 
-    static final IdentityPolicy BOUNDARY_NO_SSM = new IdentityPolicy(IdentityPolicy.Kind.BOUNDARY, "BoundaryNoSsm",
-            "arn:aws:iam::444455556666:policy/BoundaryNoSsm", "v1", Known.of(identity(
-                    "{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Action':['ec2messages:*','sqs:*','iam:*'],'Resource':'*'}]}")));
+    static final IdentityPolicy BOUNDARY_NO_SSM = new IdentityPolicy(
+            IdentityPolicy.Kind.BOUNDARY,
+            "BoundaryNoSsm",
+            "arn:aws:iam::444455556666:policy/BoundaryNoSsm",
+            "v1",
+            Known.of(
+                    identity(
+                            "{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Action':['ec2messages:*','sqs:*','iam:*'],'Resource':'*'}]}")));
 
     /** Roles whose permissions a Deny or the boundary keeps failing, while the page's policy is still added for the rest. */
     static Stream<Arguments> permissionsThatStayBlocked() {
         return Stream.of(
-                Arguments.of("no policy, a boundary that refuses ssm:*",
+                Arguments.of(
+                        "no policy, a boundary that refuses ssm:*",
                         role("Bounded", BOTH_TRUSTED, List.of("Bounded"), List.of(), Optional.of(BOUNDARY_NO_SSM))),
-                Arguments.of("only a Deny of ssm:PutInventory",
-                        role("Guarded", List.of("Guarded"), List.of(inline("Guardrail",
-                                "{'Version':'2012-10-17','Statement':[{'Effect':'Deny','Action':'ssm:PutInventory','Resource':'*'}]}")))));
+                Arguments.of(
+                        "only a Deny of ssm:PutInventory",
+                        role(
+                                "Guarded",
+                                List.of("Guarded"),
+                                List.of(
+                                        inline(
+                                                "Guardrail",
+                                                "{'Version':'2012-10-17','Statement':[{'Effect':'Deny','Action':'ssm:PutInventory','Resource':'*'}]}")))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -878,11 +1140,18 @@ class FixPlannerTest {
     void whenSomeActionsAreBlockedThePlanStillAddsThePolicyAndNamesTheBlock(String why, RoleSnapshot role) {
         FixPlan plan = PLANNER.planFix(role, APPLIANCE, new Facts(), PermissionsMode.INLINE);
         assertThat(actions(plan)).containsExactly("PutRolePolicy");
-        assertThat(plan.blockers()).singleElement().satisfies(b -> assertThat(b).containsAnyOf("BoundaryNoSsm", "Guardrail"));
+        assertThat(plan.blockers())
+                .singleElement()
+                .satisfies(b -> assertThat(b).containsAnyOf("BoundaryNoSsm", "Guardrail"));
         RoleReport after = check(apply(role, plan));
         assertThat(status(after, RequirementId.PERMISSIONS)).isEqualTo(Status.FAIL);
-        assertThat(after.requirements().stream().filter(r -> r.id() == RequirementId.PERMISSIONS).findFirst().orElseThrow()
-                .missing()).isNotEmpty().allSatisfy(a -> assertThat(plan.blockers().get(0)).contains(a));
+        assertThat(after.requirements().stream()
+                        .filter(r -> r.id() == RequirementId.PERMISSIONS)
+                        .findFirst()
+                        .orElseThrow()
+                        .missing())
+                .isNotEmpty()
+                .allSatisfy(a -> assertThat(plan.blockers().get(0)).contains(a));
     }
 
     static Stream<Arguments> tagsIamRejects() {
@@ -896,18 +1165,36 @@ class FixPlannerTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("tagsIamRejects")
     void aTagWithCharactersIamRejectsIsAProblem(String why, IamOperation.Tag tag) {
-        FixPlan plan = PLANNER.planNewRole(new NewRoleRequest("W", "/", null, null, List.of(tag), null), APPLIANCE, FACTS,
-                PermissionsMode.INLINE);
+        FixPlan plan = PLANNER.planNewRole(
+                new NewRoleRequest("W", "/", null, null, List.of(tag), null), APPLIANCE, FACTS, PermissionsMode.INLINE);
         assertThat(plan.problems()).as(why).isNotEmpty();
     }
 
     @Test
     void duplicateTagKeysAreAProblem() {
-        FixPlan same = PLANNER.planNewRole(new NewRoleRequest("W", "/", null, null,
-                List.of(new IamOperation.Tag("Team", "a"), new IamOperation.Tag("Team", "b")), null), APPLIANCE, FACTS, PermissionsMode.INLINE);
+        FixPlan same = PLANNER.planNewRole(
+                new NewRoleRequest(
+                        "W",
+                        "/",
+                        null,
+                        null,
+                        List.of(new IamOperation.Tag("Team", "a"), new IamOperation.Tag("Team", "b")),
+                        null),
+                APPLIANCE,
+                FACTS,
+                PermissionsMode.INLINE);
         assertThat(same.problems()).isNotEmpty();
-        FixPlan cased = PLANNER.planNewRole(new NewRoleRequest("W", "/", null, null,
-                List.of(new IamOperation.Tag("Team", "a"), new IamOperation.Tag("team", "b")), null), APPLIANCE, FACTS, PermissionsMode.INLINE);
+        FixPlan cased = PLANNER.planNewRole(
+                new NewRoleRequest(
+                        "W",
+                        "/",
+                        null,
+                        null,
+                        List.of(new IamOperation.Tag("Team", "a"), new IamOperation.Tag("team", "b")),
+                        null),
+                APPLIANCE,
+                FACTS,
+                PermissionsMode.INLINE);
         assertThat(cased.problems()).isNotEmpty();
     }
 }

@@ -69,26 +69,34 @@ class IamLimitsTest {
     }
 
     static Stream<Row> roleNames() {
-        return Stream.concat(commonNames(), Stream.of(
-                ok("64 characters", "r".repeat(64)),
-                bad("65 characters", "r".repeat(65)),
-                bad("128 characters", "r".repeat(128))));
+        return Stream.concat(
+                commonNames(),
+                Stream.of(
+                        ok("64 characters", "r".repeat(64)),
+                        bad("65 characters", "r".repeat(65)),
+                        bad("128 characters", "r".repeat(128))));
     }
 
     static Stream<Row> longNames() {
-        return Stream.concat(commonNames(), Stream.of(
-                ok("64 characters", "p".repeat(64)),
-                ok("65 characters", "p".repeat(65)),
-                ok("128 characters", "p".repeat(128)),
-                bad("129 characters", "p".repeat(129))));
+        return Stream.concat(
+                commonNames(),
+                Stream.of(
+                        ok("64 characters", "p".repeat(64)),
+                        ok("65 characters", "p".repeat(65)),
+                        ok("128 characters", "p".repeat(128)),
+                        bad("129 characters", "p".repeat(129))));
     }
 
     static void expect(Row row, Optional<String> problem, String what, int max) {
         if (row.valid()) {
             assertThat(problem).as(row.toString()).isEmpty();
         } else {
-            assertThat(problem).as(row.toString()).hasValueSatisfying(p -> assertThat(p)
-                    .startsWith(what).contains("\"" + row.value() + "\"").contains(String.valueOf(max)));
+            assertThat(problem)
+                    .as(row.toString())
+                    .hasValueSatisfying(p -> assertThat(p)
+                            .startsWith(what)
+                            .contains("\"" + row.value() + "\"")
+                            .contains(String.valueOf(max)));
         }
     }
 
@@ -113,7 +121,8 @@ class IamLimitsTest {
     @ParameterizedTest
     @NullSource
     void aMissingNameIsRejected(String missing) {
-        assertThat(IamLimits.roleName(missing)).hasValueSatisfying(p -> assertThat(p).doesNotContain("null"));
+        assertThat(IamLimits.roleName(missing))
+                .hasValueSatisfying(p -> assertThat(p).doesNotContain("null"));
         assertThat(IamLimits.instanceProfileName(missing)).isPresent();
         assertThat(IamLimits.policyName(missing)).isPresent();
     }
@@ -123,11 +132,14 @@ class IamLimitsTest {
         for (char c = 0; c < 128; c++) {
             boolean allowed = Character.isLetterOrDigit(c) || "_+=,.@-".indexOf(c) >= 0;
             String name = "a" + c + "b";
-            assertThat(IamLimits.roleName(name).isEmpty()).as("character U+%04X", (int) c).isEqualTo(allowed);
+            assertThat(IamLimits.roleName(name).isEmpty())
+                    .as("character U+%04X", (int) c)
+                    .isEqualTo(allowed);
         }
     }
 
-    // ---------------------------------------------------------------- paths: (\u002F)|(\u002F[\u0021-\u007E]+\u002F), 1 to 512
+    // ---------------------------------------------------------------- paths: (\u002F)|(\u002F[\u0021-\u007E]+\u002F),
+    // 1 to 512
 
     static Stream<Row> paths() {
         return Stream.of(
@@ -160,7 +172,9 @@ class IamLimitsTest {
         if (row.valid()) {
             assertThat(problem).as(row.toString()).isEmpty();
         } else {
-            assertThat(problem).as(row.toString()).hasValueSatisfying(p -> assertThat(p).startsWith("Path").contains("/"));
+            assertThat(problem)
+                    .as(row.toString())
+                    .hasValueSatisfying(p -> assertThat(p).startsWith("Path").contains("/"));
         }
     }
 
@@ -203,9 +217,17 @@ class IamLimitsTest {
     }
 
     static Stream<Arguments> sessions() {
-        return Stream.of(Arguments.of(null, true), Arguments.of(3600, true), Arguments.of(7200, true), Arguments.of(43_200, true),
-                Arguments.of(3599, false), Arguments.of(43_201, false), Arguments.of(100, false), Arguments.of(0, false),
-                Arguments.of(-3600, false), Arguments.of(Integer.MAX_VALUE, false));
+        return Stream.of(
+                Arguments.of(null, true),
+                Arguments.of(3600, true),
+                Arguments.of(7200, true),
+                Arguments.of(43_200, true),
+                Arguments.of(3599, false),
+                Arguments.of(43_201, false),
+                Arguments.of(100, false),
+                Arguments.of(0, false),
+                Arguments.of(-3600, false),
+                Arguments.of(Integer.MAX_VALUE, false));
     }
 
     @ParameterizedTest(name = "max session {0}s valid: {1}")
@@ -217,7 +239,9 @@ class IamLimitsTest {
     }
 
     static List<IamOperation.Tag> tags(int count) {
-        return IntStream.range(0, count).mapToObj(i -> new IamOperation.Tag("key" + i, "value" + i)).toList();
+        return IntStream.range(0, count)
+                .mapToObj(i -> new IamOperation.Tag("key" + i, "value" + i))
+                .toList();
     }
 
     static Stream<Arguments> tagLists() {
@@ -235,8 +259,15 @@ class IamLimitsTest {
                 Arguments.of("a value of 257", List.of(new IamOperation.Tag("k", "v".repeat(257))), false),
                 Arguments.of("the reserved aws: prefix", List.of(new IamOperation.Tag("aws:cost", "v")), false),
                 Arguments.of("aws without a colon", List.of(new IamOperation.Tag("awsome", "v")), true),
-                Arguments.of("letters, spaces and symbols IAM allows", List.of(new IamOperation.Tag("Cost Center", "Équipe 1 _.:/=+-@")), true),
-                Arguments.of("a bad tag after good ones", Stream.concat(tags(3).stream(), Stream.of(new IamOperation.Tag("", "v"))).toList(), false));
+                Arguments.of(
+                        "letters, spaces and symbols IAM allows",
+                        List.of(new IamOperation.Tag("Cost Center", "Équipe 1 _.:/=+-@")),
+                        true),
+                Arguments.of(
+                        "a bad tag after good ones",
+                        Stream.concat(tags(3).stream(), Stream.of(new IamOperation.Tag("", "v")))
+                                .toList(),
+                        false));
     }
 
     @ParameterizedTest(name = "tags: {0}")
@@ -247,7 +278,8 @@ class IamLimitsTest {
 
     @Test
     void tooManyTagsSaysHowMany() {
-        assertThat(IamLimits.tags(tags(51))).hasValueSatisfying(p -> assertThat(p).contains("50", "51"));
+        assertThat(IamLimits.tags(tags(51)))
+                .hasValueSatisfying(p -> assertThat(p).contains("50", "51"));
     }
 
     // ---------------------------------------------------------------- document sizes
@@ -262,17 +294,24 @@ class IamLimitsTest {
 
     /** A compact document of exactly {@code size} characters: a trust policy whose Sid pads it. */
     static String trustOfSize(int size) {
-        String shell = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"\",\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
-                + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"}}]}";
+        String shell =
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"\",\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                        + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"}}]}";
         String json = shell.replace("\"Sid\":\"\"", "\"Sid\":\"" + "S".repeat(size - shell.length()) + "\"");
         assertThat(json).hasSize(size);
         return json;
     }
 
     static Stream<Arguments> trustSizes() {
-        return Stream.of(Arguments.of(2048, 2048, true), Arguments.of(2049, 2048, false), Arguments.of(300, 2048, true),
-                Arguments.of(4096, 4096, true), Arguments.of(4097, 4096, false), Arguments.of(2049, 4096, true),
-                Arguments.of(301, 300, false), Arguments.of(300, 300, true));
+        return Stream.of(
+                Arguments.of(2048, 2048, true),
+                Arguments.of(2049, 2048, false),
+                Arguments.of(300, 2048, true),
+                Arguments.of(4096, 4096, true),
+                Arguments.of(4097, 4096, false),
+                Arguments.of(2049, 4096, true),
+                Arguments.of(301, 300, false),
+                Arguments.of(300, 300, true));
     }
 
     @ParameterizedTest(name = "{0} characters against quota {1}: fits {2}")
@@ -286,7 +325,8 @@ class IamLimitsTest {
     @Test
     void whitespaceBetweenTokensDoesNotCountButWhitespaceInValuesDoes() {
         String compact = trustOfSize(2048);
-        String pretty = com.workerrolewizard.core.policy.PolicyJson.pretty(read(compact)).replace("\n", "\r\n\t ");
+        String pretty = com.workerrolewizard.core.policy.PolicyJson.pretty(read(compact))
+                .replace("\n", "\r\n\t ");
         PolicyDocument parsed = PolicyDocument.parse(pretty, PolicyKind.TRUST);
         assertThat(pretty.length()).isGreaterThan(2100);
         assertThat(IamLimits.trustPolicySize(parsed.json(), 2048)).isEmpty();
@@ -297,7 +337,8 @@ class IamLimitsTest {
     }
 
     static String identityOfSize(int size) {
-        String shell = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"\",\"Effect\":\"Allow\",\"Action\":\"ssm:GetDocument\",\"Resource\":\"*\"}]}";
+        String shell =
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"\",\"Effect\":\"Allow\",\"Action\":\"ssm:GetDocument\",\"Resource\":\"*\"}]}";
         String json = shell.replace("\"Sid\":\"\"", "\"Sid\":\"" + "S".repeat(size - shell.length()) + "\"");
         assertThat(json).hasSize(size);
         return json;
@@ -305,9 +346,14 @@ class IamLimitsTest {
 
     static Stream<Arguments> inlineTotals() {
         int page = ReferenceDocuments.load().permissionsPolicy().toString().length();
-        return Stream.of(Arguments.of(0, 200, true), Arguments.of(10_240 - 200, 200, true), Arguments.of(10_241 - 200, 200, false),
-                Arguments.of(10_240 - page, page, true), Arguments.of(10_241 - page, page, false),
-                Arguments.of(0, 10_240, true), Arguments.of(0, 10_241, false));
+        return Stream.of(
+                Arguments.of(0, 200, true),
+                Arguments.of(10_240 - 200, 200, true),
+                Arguments.of(10_241 - 200, 200, false),
+                Arguments.of(10_240 - page, page, true),
+                Arguments.of(10_241 - page, page, false),
+                Arguments.of(0, 10_240, true),
+                Arguments.of(0, 10_241, false));
     }
 
     @ParameterizedTest(name = "existing {0} + added {1}: fits {2}")
@@ -315,7 +361,8 @@ class IamLimitsTest {
     void inlinePoliciesOfARoleTotalAtMost10240(int existing, int added, boolean fits) {
         Optional<String> problem = IamLimits.inlinePoliciesSize(existing, read(identityOfSize(added)));
         assertThat(problem.isEmpty()).isEqualTo(fits);
-        problem.ifPresent(p -> assertThat(p).contains(String.format("%,d", existing + added), "10,240", "--permissions managed"));
+        problem.ifPresent(
+                p -> assertThat(p).contains(String.format("%,d", existing + added), "10,240", "--permissions managed"));
     }
 
     @ParameterizedTest(name = "managed policy of {0} characters")
@@ -330,7 +377,8 @@ class IamLimitsTest {
     void thePagesDocumentsFitEveryLimit() {
         ReferenceDocuments references = ReferenceDocuments.load();
         assertThat(IamLimits.managedPolicySize(references.permissionsPolicy())).isEmpty();
-        assertThat(IamLimits.inlinePoliciesSize(0, references.permissionsPolicy())).isEmpty();
+        assertThat(IamLimits.inlinePoliciesSize(0, references.permissionsPolicy()))
+                .isEmpty();
         Function<JsonNode, Optional<String>> trust = d -> IamLimits.trustPolicySize(d, 2048);
         assertThat(trust.apply(references.applianceTrustPolicy())).isEmpty();
         assertThat(trust.apply(references.ec2TrustPolicy())).isEmpty();

@@ -21,8 +21,14 @@ class IamOperationParametersTest {
 
     static Stream<IamOperation> operations() {
         return Stream.of(
-                new IamOperation.CreateRole("W", "/veeam/", DOC, "worker role", "arn:aws:iam::1:policy/B",
-                        List.of(new IamOperation.Tag("team", "backup"), new IamOperation.Tag("env", "prod")), 7200),
+                new IamOperation.CreateRole(
+                        "W",
+                        "/veeam/",
+                        DOC,
+                        "worker role",
+                        "arn:aws:iam::1:policy/B",
+                        List.of(new IamOperation.Tag("team", "backup"), new IamOperation.Tag("env", "prod")),
+                        7200),
                 new IamOperation.CreateRole("W", "/", DOC, null, null, List.of(), null),
                 new IamOperation.UpdateAssumeRolePolicy("W", DOC, DOC, List.of("the page's EC2 statement")),
                 new IamOperation.CreateInstanceProfile("W-profile", "/p/"),

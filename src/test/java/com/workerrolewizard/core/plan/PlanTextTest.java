@@ -50,7 +50,9 @@ class PlanTextTest {
 
     static AuthorizationDetails fixture() {
         try {
-            return AuthorizationDetails.read(Path.of(PlanTextTest.class.getResource("/fixtures/authorization-details.json").toURI()));
+            return AuthorizationDetails.read(Path.of(PlanTextTest.class
+                    .getResource("/fixtures/authorization-details.json")
+                    .toURI()));
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -70,10 +72,12 @@ class PlanTextTest {
         int start = all.indexOf("  Trust policy (- before, + after):");
         assertThat(start).as("the trust policy diff header").isNotNegative();
         int end = all.subList(start, all.size()).indexOf("  AWS CLI:") + start;
-        return all.subList(start + 1, end).stream().map(l -> {
-            assertThat(l).startsWith("    ");
-            return l.substring(4);
-        }).toList();
+        return all.subList(start + 1, end).stream()
+                .map(l -> {
+                    assertThat(l).startsWith("    ");
+                    return l.substring(4);
+                })
+                .toList();
     }
 
     static String join(List<String> lines) {
@@ -94,9 +98,15 @@ class PlanTextTest {
     @Test
     void failsAllShowsEachFailureAndEachStepInOrder() {
         String text = PlanText.render(plan("FailsAll"));
-        assertThat(text).startsWith("Plan for role FailsAll (arn:aws:iam::444455556666:role/FailsAll)\nAppliance " + APPLIANCE_ARN + "\n");
-        assertThat(text).contains("[FAIL]    instance-profile: ", "[FAIL]    appliance-trust: ", "[FAIL]    ec2-trust: ",
-                "[FAIL]    permissions: ");
+        assertThat(text)
+                .startsWith("Plan for role FailsAll (arn:aws:iam::444455556666:role/FailsAll)\nAppliance "
+                        + APPLIANCE_ARN + "\n");
+        assertThat(text)
+                .contains(
+                        "[FAIL]    instance-profile: ",
+                        "[FAIL]    appliance-trust: ",
+                        "[FAIL]    ec2-trust: ",
+                        "[FAIL]    permissions: ");
         List<String> steps = List.of(
                 "Step 1. UpdateAssumeRolePolicy  (fixes appliance-trust, ec2-trust)",
                 "Step 2. PutRolePolicy  (fixes permissions)",
@@ -104,56 +114,89 @@ class PlanTextTest {
                 "Step 4. AddRoleToInstanceProfile  (fixes instance-profile)");
         assertThat(lines(text)).containsSubsequence(steps);
         assertThat(lines(text)).filteredOn(l -> l.startsWith("Step ")).containsExactlyElementsOf(steps);
-        assertThat(text).doesNotContain("Step 5", "Cannot be fixed by this plan", "Limits this plan would break", "null");
+        assertThat(text)
+                .doesNotContain("Step 5", "Cannot be fixed by this plan", "Limits this plan would break", "null");
         assertThat(text).contains("Notes:\n  - ");
         // The permissions document is shown in full, the page's way.
-        assertThat(text).contains(PolicyJson.pretty(REFERENCES.permissionsPolicy()).lines()
-                .map(l -> "    " + l + "\n").reduce("", String::concat));
+        assertThat(text)
+                .contains(PolicyJson.pretty(REFERENCES.permissionsPolicy())
+                        .lines()
+                        .map(l -> "    " + l + "\n")
+                        .reduce("", String::concat));
     }
 
     @Test
     void theTrustDiffKeepsTheOldStatementAndMarksTheAddedOnes() {
         FixPlan plan = plan("FailsAll");
-        IamOperation.UpdateAssumeRolePolicy update = (IamOperation.UpdateAssumeRolePolicy) plan.operations().get(0);
+        IamOperation.UpdateAssumeRolePolicy update =
+                (IamOperation.UpdateAssumeRolePolicy) plan.operations().get(0);
         List<String> diff = trustDiff(PlanText.render(plan));
 
         assertThat(diff).allSatisfy(l -> assertThat(l).matches("^(  |\\+ |- ).*"));
         // Appending never removes a line: the original document is all there, unmarked.
         assertThat(diff).noneMatch(l -> l.startsWith("- "));
-        List<String> kept = diff.stream().filter(l -> l.startsWith("  ")).map(l -> l.substring(2)).toList();
-        List<String> added = diff.stream().filter(l -> l.startsWith("+ ")).map(l -> l.substring(2)).toList();
+        List<String> kept = diff.stream()
+                .filter(l -> l.startsWith("  "))
+                .map(l -> l.substring(2))
+                .toList();
+        List<String> added = diff.stream()
+                .filter(l -> l.startsWith("+ "))
+                .map(l -> l.substring(2))
+                .toList();
         assertThat(join(kept)).isEqualTo(PolicyJson.pretty(update.before()));
-        assertThat(join(diff.stream().filter(l -> !l.startsWith("- ")).map(l -> l.substring(2)).toList()))
+        assertThat(join(diff.stream()
+                        .filter(l -> !l.startsWith("- "))
+                        .map(l -> l.substring(2))
+                        .toList()))
                 .isEqualTo(PolicyJson.pretty(update.after()));
         assertThat(kept).contains("                \"Service\": \"lambda.amazonaws.com\"");
-        assertThat(added).contains("                \"AWS\": \"" + APPLIANCE_ARN + "\"",
-                "                \"Service\": \"ec2.amazonaws.com\"");
+        assertThat(added)
+                .contains(
+                        "                \"AWS\": \"" + APPLIANCE_ARN + "\"",
+                        "                \"Service\": \"ec2.amazonaws.com\"");
         assertThat(added).noneMatch(l -> l.contains("lambda"));
     }
 
     @Test
     void aStatementObjectTurnedIntoAnArrayShowsBothSidesInTheDiff() {
-        RoleSnapshot role = new RoleSnapshot("Single", "/", "arn:aws:iam::444455556666:role/Single", "AROAS",
-                Known.of(PolicyDocument.parse("{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
-                        + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"}}}", PolicyKind.TRUST)),
+        RoleSnapshot role = new RoleSnapshot(
+                "Single",
+                "/",
+                "arn:aws:iam::444455556666:role/Single",
+                "AROAS",
+                Known.of(PolicyDocument.parse(
+                        "{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                                + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"}}}",
+                        PolicyKind.TRUST)),
                 Known.of(List.of(new InstanceProfileRef("Single", "x"))),
-                Known.of(List.of(IdentityPolicy.inline("P", PolicyDocument.parse(REFERENCES.permissionsPolicy().toString(),
-                        PolicyKind.IDENTITY)))), Known.of(Optional.empty()));
+                Known.of(List.of(IdentityPolicy.inline(
+                        "P", PolicyDocument.parse(REFERENCES.permissionsPolicy().toString(), PolicyKind.IDENTITY)))),
+                Known.of(Optional.empty()));
         FixPlan plan = PLANNER.planFix(role, APPLIANCE, AccountFacts.none(), PermissionsMode.INLINE);
-        IamOperation.UpdateAssumeRolePolicy update = (IamOperation.UpdateAssumeRolePolicy) plan.operations().get(0);
+        IamOperation.UpdateAssumeRolePolicy update =
+                (IamOperation.UpdateAssumeRolePolicy) plan.operations().get(0);
         List<String> diff = trustDiff(PlanText.render(plan));
-        assertThat(join(diff.stream().filter(l -> !l.startsWith("+ ")).map(l -> l.substring(2)).toList()))
+        assertThat(join(diff.stream()
+                        .filter(l -> !l.startsWith("+ "))
+                        .map(l -> l.substring(2))
+                        .toList()))
                 .isEqualTo(PolicyJson.pretty(update.before()));
-        assertThat(join(diff.stream().filter(l -> !l.startsWith("- ")).map(l -> l.substring(2)).toList()))
+        assertThat(join(diff.stream()
+                        .filter(l -> !l.startsWith("- "))
+                        .map(l -> l.substring(2))
+                        .toList()))
                 .isEqualTo(PolicyJson.pretty(update.after()));
     }
 
     @Test
     void theUpdateCommandCarriesTheAfterDocumentExactly() throws Exception {
         FixPlan plan = plan("FailsAll");
-        IamOperation.UpdateAssumeRolePolicy update = (IamOperation.UpdateAssumeRolePolicy) plan.operations().get(0);
+        IamOperation.UpdateAssumeRolePolicy update =
+                (IamOperation.UpdateAssumeRolePolicy) plan.operations().get(0);
         String prefix = "    aws iam update-assume-role-policy --role-name FailsAll --policy-document '";
-        List<String> commands = lines(PlanText.render(plan)).stream().filter(l -> l.startsWith(prefix)).toList();
+        List<String> commands = lines(PlanText.render(plan)).stream()
+                .filter(l -> l.startsWith(prefix))
+                .toList();
         assertThat(commands).hasSize(1);
         String quoted = commands.get(0).substring(prefix.length() - 1);
         String json = unquote(quoted);
@@ -167,7 +210,9 @@ class PlanTextTest {
 
     /** Runs a script in bash and gives back what it printed. */
     static String bash(String script) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("bash", "--norc", "--noprofile", "-c", script).redirectErrorStream(false).start();
+        Process process = new ProcessBuilder("bash", "--norc", "--noprofile", "-c", script)
+                .redirectErrorStream(false)
+                .start();
         process.getOutputStream().close();
         byte[] out;
         try (InputStream in = process.getInputStream()) {
@@ -176,7 +221,9 @@ class PlanTextTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         process.getErrorStream().transferTo(err);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("bash exit; stderr: " + err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(process.exitValue())
+                .as("bash exit; stderr: " + err.toString(StandardCharsets.UTF_8))
+                .isZero();
         return new String(out, StandardCharsets.UTF_8);
     }
 
@@ -188,7 +235,9 @@ class PlanTextTest {
     }
 
     static void everyCommandSaysWhatThePlanHolds(FixPlan plan) throws Exception {
-        List<String> commands = lines(PlanText.render(plan)).stream().filter(l -> l.startsWith("    aws iam ")).toList();
+        List<String> commands = lines(PlanText.render(plan)).stream()
+                .filter(l -> l.startsWith("    aws iam "))
+                .toList();
         assertThat(commands).hasSameSizeAs(plan.operations());
         for (int i = 0; i < commands.size(); i++) {
             List<String> expected = new ArrayList<>();
@@ -202,30 +251,46 @@ class PlanTextTest {
     @DisabledOnOs(value = OS.WINDOWS, disabledReason = "runs the command lines in bash")
     void everyCommandOfFailsAllRunsInBashWithThePlansArguments() throws Exception {
         everyCommandSaysWhatThePlanHolds(plan("FailsAll"));
-        everyCommandSaysWhatThePlanHolds(PLANNER.planFix(DETAILS.role("FailsAll"), APPLIANCE, DETAILS.facts(), PermissionsMode.MANAGED));
+        everyCommandSaysWhatThePlanHolds(
+                PLANNER.planFix(DETAILS.role("FailsAll"), APPLIANCE, DETAILS.facts(), PermissionsMode.MANAGED));
     }
 
     @Test
     @DisabledOnOs(value = OS.WINDOWS, disabledReason = "runs the command lines in bash")
     void aNewRoleWithShellSpecialCharactersInItsDescriptionAndTagsRunsInBashAsWritten() throws Exception {
-        NewRoleRequest request = new NewRoleRequest("Veeam.Worker@Role", "/veeam workers!/".replace(" ", "-"),
+        NewRoleRequest request = new NewRoleRequest(
+                "Veeam.Worker@Role",
+                "/veeam workers!/".replace(" ", "-"),
                 "It's Veeam's \"worker\" role: $HOME `id` $(id) \\ ! * ? [a] ~ # ; | & < > {a,b} %s",
                 "arn:aws:iam::444455556666:policy/Boundary",
-                List.of(new IamOperation.Tag("Cost Center", "Équipe 1"), new IamOperation.Tag("team", "backup/restore")), 7200);
+                List.of(
+                        new IamOperation.Tag("Cost Center", "Équipe 1"),
+                        new IamOperation.Tag("team", "backup/restore")),
+                7200);
         FixPlan plan = PLANNER.planNewRole(request, APPLIANCE, DETAILS.facts(), PermissionsMode.MANAGED);
         assertThat(plan.problems()).isEmpty();
         everyCommandSaysWhatThePlanHolds(plan);
-        assertThat(PlanText.render(plan)).startsWith("Plan to create role Veeam.Worker@Role (arn:aws:iam::444455556666:role/veeam-workers!/Veeam.Worker@Role)\n");
+        assertThat(PlanText.render(plan))
+                .startsWith(
+                        "Plan to create role Veeam.Worker@Role (arn:aws:iam::444455556666:role/veeam-workers!/Veeam.Worker@Role)\n");
     }
 
     @Test
     @DisabledOnOs(value = OS.WINDOWS, disabledReason = "runs the command lines in bash")
     void aTrustPolicyWithQuotesInAConditionValueRunsInBashAsWritten() throws Exception {
-        RoleSnapshot role = new RoleSnapshot("Quoted", "/", "arn:aws:iam::444455556666:role/Quoted", "AROAQ",
-                Known.of(PolicyDocument.parse("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
-                        + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Condition\":{\"StringLike\":{\"aws:SourceArn\":"
-                        + "\"it's a \\\"$(id)\\\" `x` \\\\ é\"}}}]}", PolicyKind.TRUST)),
-                Known.of(List.of(new InstanceProfileRef("Quoted", "x"))), Known.of(List.of()), Known.of(Optional.empty()));
+        RoleSnapshot role = new RoleSnapshot(
+                "Quoted",
+                "/",
+                "arn:aws:iam::444455556666:role/Quoted",
+                "AROAQ",
+                Known.of(PolicyDocument.parse(
+                        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                                + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Condition\":{\"StringLike\":{\"aws:SourceArn\":"
+                                + "\"it's a \\\"$(id)\\\" `x` \\\\ é\"}}}]}",
+                        PolicyKind.TRUST)),
+                Known.of(List.of(new InstanceProfileRef("Quoted", "x"))),
+                Known.of(List.of()),
+                Known.of(Optional.empty()));
         FixPlan plan = PLANNER.planFix(role, APPLIANCE, AccountFacts.none(), PermissionsMode.INLINE);
         assertThat(plan.operations()).hasSize(2);
         everyCommandSaysWhatThePlanHolds(plan);
@@ -243,13 +308,18 @@ class PlanTextTest {
     @Test
     void aBlockedPlanNamesTheBlockingStatement() {
         String text = PlanText.render(plan("DenyTrust"));
-        assertThat(text).contains("[FAIL]    appliance-trust: ", "Nothing the plan can change.", "Cannot be fixed by this plan:\n  - ");
+        assertThat(text)
+                .contains(
+                        "[FAIL]    appliance-trust: ",
+                        "Nothing the plan can change.",
+                        "Cannot be fixed by this plan:\n  - ");
         assertThat(text).contains("BlockVeeam").doesNotContain("Step ");
     }
 
     @Test
     void aPlanThatBreaksALimitSaysItWillNotRun() {
-        FixPlan plan = PLANNER.planNewRole(NewRoleRequest.named("Veeam Worker"), APPLIANCE, AccountFacts.none(), PermissionsMode.INLINE);
+        FixPlan plan = PLANNER.planNewRole(
+                NewRoleRequest.named("Veeam Worker"), APPLIANCE, AccountFacts.none(), PermissionsMode.INLINE);
         String text = PlanText.render(plan);
         assertThat(text).startsWith("Plan to create role Veeam Worker\n");
         assertThat(text).contains("Limits this plan would break (it will not run):\n  - Role name \"Veeam Worker\"");
@@ -262,8 +332,12 @@ class PlanTextTest {
                 FixPlan plan = PLANNER.planFix(role, APPLIANCE, DETAILS.facts(), mode);
                 String text = PlanText.render(plan);
                 assertThat(text).as(role.name()).doesNotContain("null").startsWith("Plan for role " + role.name());
-                assertThat(lines(text).stream().filter(l -> l.startsWith("Step "))).as(role.name()).hasSameSizeAs(plan.changes());
-                assertThat(lines(text).stream().filter(l -> l.startsWith("    aws iam "))).as(role.name()).hasSameSizeAs(plan.changes());
+                assertThat(lines(text).stream().filter(l -> l.startsWith("Step ")))
+                        .as(role.name())
+                        .hasSameSizeAs(plan.changes());
+                assertThat(lines(text).stream().filter(l -> l.startsWith("    aws iam ")))
+                        .as(role.name())
+                        .hasSameSizeAs(plan.changes());
                 if (plan.operations().stream().anyMatch(IamOperation.UpdateAssumeRolePolicy.class::isInstance)) {
                     assertThat(trustDiff(text)).as(role.name()).anyMatch(l -> l.startsWith("+ "));
                 }
@@ -274,11 +348,62 @@ class PlanTextTest {
     // ---------------------------------------------------------------- ShellQuote
 
     static Stream<String> trickyWords() {
-        return Stream.of("", "plain", "with space", "two  spaces", "it's", "'", "''", "'''", "\"", "\"\"", "a\"b'c",
-                "$HOME", "${HOME}", "$(id)", "`id`", "\\", "\\\\", "a\\nb", "!", "!!", "!$", "*", "?", "[a]", "~", "~root",
-                "a;b", "a|b", "a&b", "a&&b", "<in", ">out", "#comment", "x#y", "\n", "a\nb", "\t", " ", "é", "Équipe",
-                "日本", "-n", "-e", "--", "%s", "%%", "%b", "{a,b}", "a=b", "=x", "arn:aws:iam::1:role/x",
-                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"it's\"}]}", "'$(rm -rf x)'", "\\'", "a'\\''b");
+        return Stream.of(
+                "",
+                "plain",
+                "with space",
+                "two  spaces",
+                "it's",
+                "'",
+                "''",
+                "'''",
+                "\"",
+                "\"\"",
+                "a\"b'c",
+                "$HOME",
+                "${HOME}",
+                "$(id)",
+                "`id`",
+                "\\",
+                "\\\\",
+                "a\\nb",
+                "!",
+                "!!",
+                "!$",
+                "*",
+                "?",
+                "[a]",
+                "~",
+                "~root",
+                "a;b",
+                "a|b",
+                "a&b",
+                "a&&b",
+                "<in",
+                ">out",
+                "#comment",
+                "x#y",
+                "\n",
+                "a\nb",
+                "\t",
+                " ",
+                "é",
+                "Équipe",
+                "日本",
+                "-n",
+                "-e",
+                "--",
+                "%s",
+                "%%",
+                "%b",
+                "{a,b}",
+                "a=b",
+                "=x",
+                "arn:aws:iam::1:role/x",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"it's\"}]}",
+                "'$(rm -rf x)'",
+                "\\'",
+                "a'\\''b");
     }
 
     @ParameterizedTest(name = "posix [{0}]")
@@ -292,8 +417,16 @@ class PlanTextTest {
     }
 
     @ParameterizedTest(name = "safe word [{0}]")
-    @ValueSource(strings = {"FailsAll", "arn:aws:iam::444455556666:policy/VeeamWorkerPermissions", "/", "/veeam/",
-            "update-assume-role-policy", "--role-name", "a_b+c=d.f-h"})
+    @ValueSource(
+            strings = {
+                "FailsAll",
+                "arn:aws:iam::444455556666:policy/VeeamWorkerPermissions",
+                "/",
+                "/veeam/",
+                "update-assume-role-policy",
+                "--role-name",
+                "a_b+c=d.f-h"
+            })
     void safeWordsStayUnquoted(String word) {
         assertThat(ShellQuote.posix(word)).isEqualTo(word);
         assertThat(ShellQuote.powershell(word)).isEqualTo(word);
@@ -310,10 +443,12 @@ class PlanTextTest {
     @Test
     @DisabledOnOs(value = OS.WINDOWS, disabledReason = "runs the command lines in bash")
     void awsCliJoinsTheQuotedWords() throws Exception {
-        String line = ShellQuote.awsCli(List.of("put-role-policy", "--role-name", "R", "--policy-document", "{\"a\": \"it's\"}"));
+        String line = ShellQuote.awsCli(
+                List.of("put-role-policy", "--role-name", "R", "--policy-document", "{\"a\": \"it's\"}"));
         assertThat(line).isEqualTo("aws iam put-role-policy --role-name R --policy-document '{\"a\": \"it'\\''s\"}'");
-        assertThat(argumentsBashSees(line)).containsExactly("iam", "put-role-policy", "--role-name", "R", "--policy-document",
-                "{\"a\": \"it's\"}");
+        assertThat(argumentsBashSees(line))
+                .containsExactly(
+                        "iam", "put-role-policy", "--role-name", "R", "--policy-document", "{\"a\": \"it's\"}");
     }
 
     @ParameterizedTest(name = "powershell [{0}]")
@@ -328,7 +463,14 @@ class PlanTextTest {
     }
 
     @ParameterizedTest(name = "powershell [{0}]")
-    @ValueSource(strings = {"O\u2019Brien", "\u2018quoted\u2019", "a\u201Ab", "a\u201Bb", "x\u2019; Remove-Item -Recurse C:\\; \u2019"})
+    @ValueSource(
+            strings = {
+                "O\u2019Brien",
+                "\u2018quoted\u2019",
+                "a\u201Ab",
+                "a\u201Bb",
+                "x\u2019; Remove-Item -Recurse C:\\; \u2019"
+            })
     void powershellQuotingAlsoDoublesTypographicSingleQuotes(String word) {
         String quoted = ShellQuote.powershell(word);
         String inside = quoted.substring(1, quoted.length() - 1);

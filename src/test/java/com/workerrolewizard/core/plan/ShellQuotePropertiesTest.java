@@ -41,26 +41,32 @@ class ShellQuotePropertiesTest {
         String quoted = ShellQuote.powershell(word);
         assertThat(PowerShellWords.value(quoted)).isEqualTo(word);
         // Inside a command line too: the words around it stay where they are.
-        List<PowerShellWords.Word> words = PowerShellWords.read("Invoke-Aws iam get-role --role-name " + quoted + " | Out-Null");
-        assertThat(words).extracting(PowerShellWords.Word::value).containsExactly("Invoke-Aws", "iam", "get-role",
-                "--role-name", word);
+        List<PowerShellWords.Word> words =
+                PowerShellWords.read("Invoke-Aws iam get-role --role-name " + quoted + " | Out-Null");
+        assertThat(words)
+                .extracting(PowerShellWords.Word::value)
+                .containsExactly("Invoke-Aws", "iam", "get-role", "--role-name", word);
     }
 
     @Property(tries = 60)
-    void bashReadsBackExactlyTheWordsAndRunsNothing(@ForAll("hostile") String a, @ForAll("hostile") String b) throws Exception {
+    void bashReadsBackExactlyTheWordsAndRunsNothing(@ForAll("hostile") String a, @ForAll("hostile") String b)
+            throws Exception {
         assumeTrue(onPath("bash"), "SKIPPED: no bash here");
         Path folder = Files.createTempDirectory("shellquote");
         try {
             Path marker = folder.resolve("MARKER");
             String first = a.replace("MARKER", marker.toString());
             String second = b.replace("MARKER", marker.toString());
-            List<String> read = bash(folder, "printf '%s\\0' " + ShellQuote.posix(first) + " "
-                    + ShellQuote.awsCli(List.of(second)).substring("aws iam ".length()));
+            List<String> read = bash(
+                    folder,
+                    "printf '%s\\0' " + ShellQuote.posix(first) + " "
+                            + ShellQuote.awsCli(List.of(second)).substring("aws iam ".length()));
             assertThat(read).containsExactly(first, second);
             assertThat(marker).doesNotExist();
         } finally {
             try (var files = Files.walk(folder)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -76,7 +82,9 @@ class ShellQuotePropertiesTest {
 
     static List<String> bash(Path folder, String command) throws Exception {
         Path script = Files.writeString(folder.resolve("words.sh"), command + "\n", StandardCharsets.UTF_8);
-        Process process = new ProcessBuilder("bash", script.toString()).directory(folder.toFile()).start();
+        Process process = new ProcessBuilder("bash", script.toString())
+                .directory(folder.toFile())
+                .start();
         process.getOutputStream().close();
         byte[] out = process.getInputStream().readAllBytes();
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

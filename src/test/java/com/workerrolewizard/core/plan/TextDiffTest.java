@@ -30,17 +30,35 @@ class TextDiffTest {
                 Arguments.of("both empty", "", "", List.of()),
                 Arguments.of("everything added", "", text("a", "b"), List.of("+ a", "+ b")),
                 Arguments.of("everything removed", text("a", "b"), "", List.of("- a", "- b")),
-                Arguments.of("a line added in the middle", text("a", "c"), text("a", "b", "c"), List.of("  a", "+ b", "  c")),
+                Arguments.of(
+                        "a line added in the middle",
+                        text("a", "c"),
+                        text("a", "b", "c"),
+                        List.of("  a", "+ b", "  c")),
                 Arguments.of("lines added at the end", text("a"), text("a", "b", "c"), List.of("  a", "+ b", "+ c")),
                 Arguments.of("a line added at the start", text("b"), text("a", "b"), List.of("+ a", "  b")),
-                Arguments.of("a line removed in the middle", text("a", "b", "c"), text("a", "c"), List.of("  a", "- b", "  c")),
+                Arguments.of(
+                        "a line removed in the middle",
+                        text("a", "b", "c"),
+                        text("a", "c"),
+                        List.of("  a", "- b", "  c")),
                 Arguments.of("a missing last newline changes nothing", "a\nb", text("a", "b"), List.of("  a", "  b")),
                 Arguments.of("Windows line ends read as lines", "a\r\nb\r\n", text("a", "b"), List.of("  a", "  b")),
-                Arguments.of("indentation is part of the line", text("  x"), text("    x"), List.of("-   x", "+     x")),
-                Arguments.of("a JSON statement appended", text("[", "    {", "        \"a\": 1", "    }", "]"),
+                Arguments.of(
+                        "indentation is part of the line", text("  x"), text("    x"), List.of("-   x", "+     x")),
+                Arguments.of(
+                        "a JSON statement appended",
+                        text("[", "    {", "        \"a\": 1", "    }", "]"),
                         text("[", "    {", "        \"a\": 1", "    },", "    {", "        \"b\": 2", "    }", "]"),
-                        List.of("  [", "      {", "          \"a\": 1", "+     },", "+     {", "+         \"b\": 2",
-                                "      }", "  ]")));
+                        List.of(
+                                "  [",
+                                "      {",
+                                "          \"a\": 1",
+                                "+     },",
+                                "+     {",
+                                "+         \"b\": 2",
+                                "      }",
+                                "  ]")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -51,12 +69,15 @@ class TextDiffTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void aChangedLineIsShownOnceAsRemovedAndOnceAsAdded(String name, String before, String after, List<String> expected) {
+    void aChangedLineIsShownOnceAsRemovedAndOnceAsAdded(
+            String name, String before, String after, List<String> expected) {
         List<String> diff = TextDiff.lines(before, after);
         assertThat(diff.stream().filter(l -> l.startsWith("- ")).count()
-                + diff.stream().filter(l -> l.startsWith("  ")).count()).isEqualTo(before.lines().count());
+                        + diff.stream().filter(l -> l.startsWith("  ")).count())
+                .isEqualTo(before.lines().count());
         assertThat(diff.stream().filter(l -> l.startsWith("+ ")).count()
-                + diff.stream().filter(l -> l.startsWith("  ")).count()).isEqualTo(after.lines().count());
+                        + diff.stream().filter(l -> l.startsWith("  ")).count())
+                .isEqualTo(after.lines().count());
     }
 
     // ---------------------------------------------------------------- properties
@@ -64,7 +85,9 @@ class TextDiffTest {
     /** Texts of up to 12 lines over a small alphabet, so that lines repeat and match often. */
     @Provide
     Arbitrary<List<String>> texts() {
-        return Arbitraries.of("{", "}", "},", "[", "]", "\"a\": 1", "\"b\": 2", "", "    x").list().ofMaxSize(12);
+        return Arbitraries.of("{", "}", "},", "[", "]", "\"a\": 1", "\"b\": 2", "", "    x")
+                .list()
+                .ofMaxSize(12);
     }
 
     static List<String> side(List<String> diff, String keep) {
@@ -107,8 +130,8 @@ class TextDiffTest {
     }
 
     @Property(tries = 1000)
-    void pureInsertionsShowNoRemovedLine(@ForAll("texts") List<String> before, @ForAll("texts") List<String> inserted,
-            @ForAll("positions") int at) {
+    void pureInsertionsShowNoRemovedLine(
+            @ForAll("texts") List<String> before, @ForAll("texts") List<String> inserted, @ForAll("positions") int at) {
         int position = before.isEmpty() ? 0 : at % (before.size() + 1);
         List<String> after = new ArrayList<>(before.subList(0, position));
         after.addAll(inserted);
@@ -120,7 +143,8 @@ class TextDiffTest {
 
     @Property(tries = 300)
     void aTextComparedWithItselfIsAllKept(@ForAll("texts") List<String> lines) {
-        assertThat(TextDiff.lines(join(lines), join(lines))).containsExactlyElementsOf(lines.stream().map(l -> "  " + l).toList());
+        assertThat(TextDiff.lines(join(lines), join(lines)))
+                .containsExactlyElementsOf(lines.stream().map(l -> "  " + l).toList());
     }
 
     @Provide

@@ -81,26 +81,48 @@ class TrustPolicyMergePropertiesTest {
     /** A string, or an array of one to three strings, from the pool. */
     static Arbitrary<String> stringOrArray(Arbitrary<String> pool) {
         Arbitrary<String> single = pool.map(TrustPolicyMergePropertiesTest::quoted);
-        Arbitrary<String> array = pool.list().ofMinSize(1).ofMaxSize(3)
-                .map(values -> "[" + String.join(",", values.stream().map(TrustPolicyMergePropertiesTest::quoted).toList()) + "]");
+        Arbitrary<String> array = pool.list()
+                .ofMinSize(1)
+                .ofMaxSize(3)
+                .map(values -> "["
+                        + String.join(
+                                ",",
+                                values.stream()
+                                        .map(TrustPolicyMergePropertiesTest::quoted)
+                                        .toList()) + "]");
         return Arbitraries.oneOf(single, array);
     }
 
     static Arbitrary<String> awsPrincipals() {
-        return Arbitraries.of(APPLIANCE_ARN, "arn:aws:iam::111122223333:root", "111122223333",
-                "arn:aws:iam::999988887777:root", "999988887777", "arn:aws:iam::999988887777:role/VeeamImpersonation",
-                "arn:aws:iam::111122223333:role/veeamimpersonation", "arn:aws:iam::111122223333:role/veeam/VeeamImpersonation",
-                "arn:aws:iam::111122223333:role/Admin", "AROA1234567890EXAMPLE", "*",
-                "arn:aws-cn:iam::111122223333:role/VeeamImpersonation", "arn:aws-us-gov:iam::111122223333:root");
+        return Arbitraries.of(
+                APPLIANCE_ARN,
+                "arn:aws:iam::111122223333:root",
+                "111122223333",
+                "arn:aws:iam::999988887777:root",
+                "999988887777",
+                "arn:aws:iam::999988887777:role/VeeamImpersonation",
+                "arn:aws:iam::111122223333:role/veeamimpersonation",
+                "arn:aws:iam::111122223333:role/veeam/VeeamImpersonation",
+                "arn:aws:iam::111122223333:role/Admin",
+                "AROA1234567890EXAMPLE",
+                "*",
+                "arn:aws-cn:iam::111122223333:role/VeeamImpersonation",
+                "arn:aws-us-gov:iam::111122223333:root");
     }
 
     static Arbitrary<String> servicePrincipals() {
-        return Arbitraries.of("ec2.amazonaws.com", "ec2.amazonaws.com.cn", "lambda.amazonaws.com", "ssm.amazonaws.com",
+        return Arbitraries.of(
+                "ec2.amazonaws.com",
+                "ec2.amazonaws.com.cn",
+                "lambda.amazonaws.com",
+                "ssm.amazonaws.com",
                 "ecs-tasks.amazonaws.com");
     }
 
     static Arbitrary<String> federatedPrincipals() {
-        return Arbitraries.of("cognito-identity.amazonaws.com", "accounts.google.com",
+        return Arbitraries.of(
+                "cognito-identity.amazonaws.com",
+                "accounts.google.com",
                 "arn:aws:iam::444455556666:saml-provider/ADFS");
     }
 
@@ -109,7 +131,8 @@ class TrustPolicyMergePropertiesTest {
         Arbitrary<Member> aws = stringOrArray(awsPrincipals()).map(v -> new Member("AWS", v));
         Arbitrary<Member> service = stringOrArray(servicePrincipals()).map(v -> new Member("Service", v));
         Arbitrary<Member> federated = stringOrArray(federatedPrincipals()).map(v -> new Member("Federated", v));
-        Arbitrary<String> map = Combinators.combine(aws, service, federated, Arbitraries.integers().between(1, 7))
+        Arbitrary<String> map = Combinators.combine(
+                        aws, service, federated, Arbitraries.integers().between(1, 7))
                 .as((a, s, f, mask) -> {
                     List<Member> members = new ArrayList<>();
                     if ((mask & 1) != 0) {
@@ -128,9 +151,18 @@ class TrustPolicyMergePropertiesTest {
     }
 
     static Arbitrary<String> actionValue() {
-        return stringOrArray(Arbitraries.of("sts:AssumeRole", "sts:*", "*", "sts:Assume*", "STS:assumerole",
-                "sts:AssumeRol?", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity", "sts:TagSession",
-                "sts:SetSourceIdentity", "s3:GetObject"));
+        return stringOrArray(Arbitraries.of(
+                "sts:AssumeRole",
+                "sts:*",
+                "*",
+                "sts:Assume*",
+                "STS:assumerole",
+                "sts:AssumeRol?",
+                "sts:AssumeRoleWithSAML",
+                "sts:AssumeRoleWithWebIdentity",
+                "sts:TagSession",
+                "sts:SetSourceIdentity",
+                "s3:GetObject"));
     }
 
     static Arbitrary<String> conditionValue() {
@@ -143,23 +175,42 @@ class TrustPolicyMergePropertiesTest {
     }
 
     static Arbitrary<Optional<Member>> optional(Arbitrary<Member> member, int percent) {
-        return Arbitraries.integers().between(1, 100).flatMap(roll -> roll <= percent
-                ? member.map(Optional::of) : Arbitraries.just(Optional.<Member>empty()));
+        return Arbitraries.integers()
+                .between(1, 100)
+                .flatMap(roll ->
+                        roll <= percent ? member.map(Optional::of) : Arbitraries.just(Optional.<Member>empty()));
     }
 
     /** One statement: Effect, Action/NotAction, Principal/NotPrincipal, maybe Sid, Condition, unknown keys; shuffled. */
     static Arbitrary<String> statement() {
-        Arbitrary<Member> effect = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just("Allow")), Tuple.of(1, Arbitraries.just("Deny")))
+        Arbitrary<Member> effect = Arbitraries.frequencyOf(
+                        Tuple.of(3, Arbitraries.just("Allow")), Tuple.of(1, Arbitraries.just("Deny")))
                 .map(e -> new Member("Effect", quoted(e)));
-        Arbitrary<Member> action = Combinators.combine(Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.just("Action")),
-                Tuple.of(1, Arbitraries.just("NotAction"))), actionValue()).as(Member::new);
-        Arbitrary<Member> principal = Combinators.combine(Arbitraries.frequencyOf(Tuple.of(9, Arbitraries.just("Principal")),
-                Tuple.of(1, Arbitraries.just("NotPrincipal"))), principalValue()).as(Member::new);
-        Arbitrary<Optional<Member>> sid = optional(Arbitraries.strings().alpha().numeric().ofMinLength(0).ofMaxLength(12)
-                .map(s -> new Member("Sid", quoted(s))), 40);
+        Arbitrary<Member> action = Combinators.combine(
+                        Arbitraries.frequencyOf(
+                                Tuple.of(4, Arbitraries.just("Action")), Tuple.of(1, Arbitraries.just("NotAction"))),
+                        actionValue())
+                .as(Member::new);
+        Arbitrary<Member> principal = Combinators.combine(
+                        Arbitraries.frequencyOf(
+                                Tuple.of(9, Arbitraries.just("Principal")),
+                                Tuple.of(1, Arbitraries.just("NotPrincipal"))),
+                        principalValue())
+                .as(Member::new);
+        Arbitrary<Optional<Member>> sid = optional(
+                Arbitraries.strings()
+                        .alpha()
+                        .numeric()
+                        .ofMinLength(0)
+                        .ofMaxLength(12)
+                        .map(s -> new Member("Sid", quoted(s))),
+                40);
         Arbitrary<Optional<Member>> condition = optional(conditionValue().map(c -> new Member("Condition", c)), 30);
-        Arbitrary<Optional<Member>> unknown = optional(Arbitraries.of(new Member("Comment", quoted("kept as written")),
-                new Member("x-owner", "{\"team\":\"backup\",\"ids\":[1,2,3],\"active\":true}")), 20);
+        Arbitrary<Optional<Member>> unknown = optional(
+                Arbitraries.of(
+                        new Member("Comment", quoted("kept as written")),
+                        new Member("x-owner", "{\"team\":\"backup\",\"ids\":[1,2,3],\"active\":true}")),
+                20);
         return Combinators.combine(effect, action, principal, sid, condition, unknown)
                 .as((e, a, p, s, c, u) -> {
                     List<Member> members = new ArrayList<>(List.of(e, a, p));
@@ -175,9 +226,11 @@ class TrustPolicyMergePropertiesTest {
     Arbitrary<Generated> trustPolicies() {
         // IAM refuses an empty Statement array (the parser does too), so at least one.
         Arbitrary<List<String>> statements = statement().list().ofMinSize(1).ofMaxSize(5);
-        Arbitrary<Optional<String>> version = Arbitraries.of(Optional.empty(), Optional.of("2008-10-17"), Optional.of("2012-10-17"));
+        Arbitrary<Optional<String>> version =
+                Arbitraries.of(Optional.empty(), Optional.of("2008-10-17"), Optional.of("2012-10-17"));
         Arbitrary<Optional<Member>> id = optional(Arbitraries.just(new Member("Id", quoted("worker-trust-1"))), 30);
-        Arbitrary<Optional<Member>> unknown = optional(Arbitraries.just(new Member("Comment", "{\"ticket\":\"CHG-42\"}")), 20);
+        Arbitrary<Optional<Member>> unknown =
+                optional(Arbitraries.just(new Member("Comment", "{\"ticket\":\"CHG-42\"}")), 20);
         return Combinators.combine(statements, version, id, unknown, Arbitraries.of(true, false))
                 .as((list, v, i, u, asObject) -> {
                     boolean object = asObject && list.size() == 1;
@@ -188,15 +241,26 @@ class TrustPolicyMergePropertiesTest {
                     u.ifPresent(members::add);
                     return Tuple.of(members, list, object);
                 })
-                .flatMap(t -> Arbitraries.shuffle(t.get1()).map(members -> new Generated(object(members), t.get2(), t.get3(),
-                        members.stream().map(Member::key).toList())));
+                .flatMap(t -> Arbitraries.shuffle(t.get1())
+                        .map(members -> new Generated(
+                                object(members),
+                                t.get2(),
+                                t.get3(),
+                                members.stream().map(Member::key).toList())));
     }
 
     // ---------------------------------------------------------------- helpers
 
     static RoleSnapshot role(PolicyDocument trust, Partition partition) {
-        return new RoleSnapshot("WorkerRole", "/", "arn:" + partition.id() + ":iam::444455556666:role/WorkerRole",
-                "AROAEXAMPLE", Known.of(trust), Known.of(List.of()), Known.of(List.of()), Known.of(Optional.empty()));
+        return new RoleSnapshot(
+                "WorkerRole",
+                "/",
+                "arn:" + partition.id() + ":iam::444455556666:role/WorkerRole",
+                "AROAEXAMPLE",
+                Known.of(trust),
+                Known.of(List.of()),
+                Known.of(List.of()),
+                Known.of(Optional.empty()));
     }
 
     static TrustPolicyMerge.Result merge(PolicyDocument doc) {
@@ -236,8 +300,11 @@ class TrustPolicyMergePropertiesTest {
 
         // The generator reaches every shape: several statements, one in an array, a lone object; changed and
         // unchanged merges. (No statement at all is a shape IAM refuses.)
-        Statistics.label("shape").collect(generated.statementIsObject() ? "object"
-                : generated.statements().size() > 1 ? "several" : "one in an array");
+        Statistics.label("shape")
+                .collect(
+                        generated.statementIsObject()
+                                ? "object"
+                                : generated.statements().size() > 1 ? "several" : "one in an array");
         Statistics.label("shape").coverage(c -> {
             c.check("object").count(n -> n > 0);
             c.check("one in an array").count(n -> n > 0);
@@ -252,14 +319,20 @@ class TrustPolicyMergePropertiesTest {
         // The merged Statement is an array whose first elements are the originals, byte for byte (a lone
         // statement object becomes the first element of an array when something is appended).
         assertThat(after.get("Statement").isArray()).isEqualTo(result.changed() || !generated.statementIsObject());
-        List<String> merged = after.get("Statement").isArray() ? statementTexts(after) : List.of(after.get("Statement").toString());
+        List<String> merged = after.get("Statement").isArray()
+                ? statementTexts(after)
+                : List.of(after.get("Statement").toString());
         if (result.removed().isEmpty()) {
-            assertThat(merged.size()).isGreaterThanOrEqualTo(generated.statements().size());
-            assertThat(merged.subList(0, generated.statements().size())).containsExactlyElementsOf(generated.statements());
+            assertThat(merged.size())
+                    .isGreaterThanOrEqualTo(generated.statements().size());
+            assertThat(merged.subList(0, generated.statements().size()))
+                    .containsExactlyElementsOf(generated.statements());
         } else {
             // A write must take out the unique ID of a deleted principal (IAM refuses to save it); every statement
             // without one is kept byte for byte, in order, and no ID is left.
-            List<String> untouched = generated.statements().stream().filter(t -> !t.contains(DELETED_PRINCIPAL)).toList();
+            List<String> untouched = generated.statements().stream()
+                    .filter(t -> !t.contains(DELETED_PRINCIPAL))
+                    .toList();
             if (!untouched.isEmpty()) {
                 assertThat(merged).containsSubsequence(untouched);
             }
@@ -270,7 +343,9 @@ class TrustPolicyMergePropertiesTest {
         JsonNode original = read(generated.json());
         for (String key : generated.topLevelKeys()) {
             if (!key.equals("Statement")) {
-                assertThat(after.get(key).toString()).as(key).isEqualTo(original.get(key).toString());
+                assertThat(after.get(key).toString())
+                        .as(key)
+                        .isEqualTo(original.get(key).toString());
             }
         }
         // "before" is the document as read, and the input document is not changed by the merge.
@@ -281,7 +356,8 @@ class TrustPolicyMergePropertiesTest {
             assertThat(after.toString()).isEqualTo(generated.json());
         }
         // What comes out is a trust policy IAM's grammar accepts.
-        assertThat(PolicyDocument.parse(after.toString(), PolicyKind.TRUST).statements()).hasSize(merged.size());
+        assertThat(PolicyDocument.parse(after.toString(), PolicyKind.TRUST).statements())
+                .hasSize(merged.size());
     }
 
     // ---------------------------------------------------------------- (b) both checks hold afterwards
@@ -338,8 +414,11 @@ class TrustPolicyMergePropertiesTest {
         assertThat(second.after().toString()).isEqualTo(once);
         assertThat(second.before().toString()).isEqualTo(once);
         // The same principals stay blocked; a statement taken out with a deleted principal's ID renumbers the rest.
-        assertThat(second.blocked().stream().map(b -> b.replaceAll("statement \\d+", "statement N")).toList())
-                .containsExactlyElementsOf(first.blocked().stream().map(b -> b.replaceAll("statement \\d+", "statement N"))
+        assertThat(second.blocked().stream()
+                        .map(b -> b.replaceAll("statement \\d+", "statement N"))
+                        .toList())
+                .containsExactlyElementsOf(first.blocked().stream()
+                        .map(b -> b.replaceAll("statement \\d+", "statement N"))
                         .toList());
     }
 
@@ -353,7 +432,8 @@ class TrustPolicyMergePropertiesTest {
         RequirementResult ec2Before = Ec2TrustCheck.check(before);
         TrustPolicyMerge.Result result = merge(doc);
 
-        // Needed: the check fails and no Deny keeps the principal out. Already granted (even under a Condition): not added.
+        // Needed: the check fails and no Deny keeps the principal out. Already granted (even under a Condition): not
+        // added.
         boolean applianceNeeded = applianceBefore.status() == Status.FAIL && !blocksAppliance(result);
         boolean ec2Needed = ec2Before.status() == Status.FAIL && !blocksEc2(result);
         List<String> expected = new ArrayList<>();
@@ -363,9 +443,11 @@ class TrustPolicyMergePropertiesTest {
         if (ec2Needed) {
             expected.add(PAGE_EC2_STATEMENT);
         }
-        List<String> merged = result.after().get("Statement").isArray() ? statementTexts(result.after())
+        List<String> merged = result.after().get("Statement").isArray()
+                ? statementTexts(result.after())
                 : List.of(result.after().get("Statement").toString());
-        assertThat(merged.subList(merged.size() - result.added().size(), merged.size())).containsExactlyElementsOf(expected);
+        assertThat(merged.subList(merged.size() - result.added().size(), merged.size()))
+                .containsExactlyElementsOf(expected);
         assertThat(result.added()).hasSize(expected.size());
         assertThat(result.changed()).isEqualTo(!expected.isEmpty());
         // The page's key order, not just the same keys.
@@ -382,14 +464,20 @@ class TrustPolicyMergePropertiesTest {
     /** The appliance as a role ARN, an account root ARN, or a bare account ID, in some partition. */
     @Provide
     Arbitrary<String> appliances() {
-        return Arbitraries.of(APPLIANCE_ARN, "arn:aws:iam::111122223333:root", "111122223333",
-                "arn:aws-cn:iam::111122223333:role/VeeamImpersonation", "arn:aws-us-gov:iam::111122223333:root",
+        return Arbitraries.of(
+                APPLIANCE_ARN,
+                "arn:aws:iam::111122223333:root",
+                "111122223333",
+                "arn:aws-cn:iam::111122223333:role/VeeamImpersonation",
+                "arn:aws-us-gov:iam::111122223333:root",
                 "arn:aws:iam::111122223333:role/veeam/VeeamImpersonation");
     }
 
     @Property(tries = 600)
-    void anyApplianceFormInAnyPartitionEndsUpTrustedOrReported(@ForAll("trustPolicies") Generated generated,
-            @ForAll("appliances") String applianceText, @ForAll Partition partition) {
+    void anyApplianceFormInAnyPartitionEndsUpTrustedOrReported(
+            @ForAll("trustPolicies") Generated generated,
+            @ForAll("appliances") String applianceText,
+            @ForAll Partition partition) {
         AppliancePrincipal appliance = AppliancePrincipal.parse(applianceText);
         PolicyDocument doc = PolicyDocument.parse(generated.json(), PolicyKind.TRUST);
         TrustPolicyMerge.Result result = TrustPolicyMerge.merge(doc, appliance, partition, DOCUMENTS);
@@ -397,17 +485,21 @@ class TrustPolicyMergePropertiesTest {
         RequirementResult applianceAfter = ApplianceTrustCheck.check(after, appliance);
         RequirementResult ec2After = Ec2TrustCheck.check(after);
 
-        boolean otherPartition = appliance.partition().isPresent() && appliance.partition().get() != partition;
+        boolean otherPartition =
+                appliance.partition().isPresent() && appliance.partition().get() != partition;
         if (otherPartition) {
             assertThat(result.blocked()).anySatisfy(b -> assertThat(b).contains("partition"));
             assertThat(result.added()).noneMatch(a -> a.contains("appliance"));
             if (result.changed()) {
                 List<String> merged = statementTexts(result.after());
-                assertThat(merged.subList(merged.size() - result.added().size(), merged.size())).containsExactly(PAGE_EC2_STATEMENT);
+                assertThat(merged.subList(merged.size() - result.added().size(), merged.size()))
+                        .containsExactly(PAGE_EC2_STATEMENT);
             }
             assertThat(applianceAfter.status()).isEqualTo(Status.FAIL);
         } else if (!blocksAppliance(result)) {
-            assertThat(applianceAfter.status().holds()).as(applianceAfter.detail()).isTrue();
+            assertThat(applianceAfter.status().holds())
+                    .as(applianceAfter.detail())
+                    .isTrue();
         }
         if (!blocksEc2(result)) {
             assertThat(ec2After.status().holds()).as(ec2After.detail()).isTrue();
@@ -415,12 +507,13 @@ class TrustPolicyMergePropertiesTest {
         // An appended appliance statement names the appliance in the role's partition.
         if (result.added().stream().anyMatch(a -> a.contains("appliance"))) {
             List<String> merged = statementTexts(result.after());
-            assertThat(merged.get(merged.size() - result.added().size())).isEqualTo(pageApplianceStatement(appliance.arn(partition)));
+            assertThat(merged.get(merged.size() - result.added().size()))
+                    .isEqualTo(pageApplianceStatement(appliance.arn(partition)));
             assertThat(appliance.arn(partition)).startsWith("arn:" + partition.id() + ":");
         }
         // And merging again changes nothing, in every partition.
-        TrustPolicyMerge.Result again = TrustPolicyMerge.merge(PolicyDocument.parse(result.after().toString(), PolicyKind.TRUST),
-                appliance, partition, DOCUMENTS);
+        TrustPolicyMerge.Result again = TrustPolicyMerge.merge(
+                PolicyDocument.parse(result.after().toString(), PolicyKind.TRUST), appliance, partition, DOCUMENTS);
         assertThat(again.changed()).isFalse();
         assertThat(again.after().toString()).isEqualTo(result.after().toString());
     }
@@ -434,11 +527,17 @@ class TrustPolicyMergePropertiesTest {
     }
 
     static java.math.BigDecimal numberIn(JsonNode document) {
-        return document.get("Statement").get(0).get("Condition").get("NumericLessThan").get("aws:MultiFactorAuthAge").decimalValue();
+        return document.get("Statement")
+                .get(0)
+                .get("Condition")
+                .get("NumericLessThan")
+                .get("aws:MultiFactorAuthAge")
+                .decimalValue();
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"3600", "1.50", "0.0", "12345678901234567890", "1e3", "3.6e3", "1.0e-2", "-0"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"3600", "1.50", "0.0", "12345678901234567890", "1e3", "3.6e3", "1.0e-2", "-0"})
     void aNumberInAnExistingConditionKeepsItsValue(String number) {
         TrustPolicyMerge.Result result = merge(PolicyDocument.parse(withNumber(number), PolicyKind.TRUST));
         assertThat(result.changed()).isTrue();
@@ -449,14 +548,16 @@ class TrustPolicyMergePropertiesTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"3600", "1.50", "0.0", "12345678901234567890"})
     void aNumberInAnExistingConditionKeepsItsText(String number) {
         TrustPolicyMerge.Result result = merge(PolicyDocument.parse(withNumber(number), PolicyKind.TRUST));
-        assertThat(result.after().get("Statement").get(0).toString()).contains("\"aws:MultiFactorAuthAge\":" + number + "}");
+        assertThat(result.after().get("Statement").get(0).toString())
+                .contains("\"aws:MultiFactorAuthAge\":" + number + "}");
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"1e3", "3.6e3", "1.0e-2", "-0"})
     void aNumberInExponentFormKeepsItsText(String number) {
         TrustPolicyMerge.Result result = merge(PolicyDocument.parse(withNumber(number), PolicyKind.TRUST));
-        assertThat(result.after().get("Statement").get(0).toString()).contains("\"aws:MultiFactorAuthAge\":" + number + "}");
+        assertThat(result.after().get("Statement").get(0).toString())
+                .contains("\"aws:MultiFactorAuthAge\":" + number + "}");
     }
 
     static JsonNode read(String json) {

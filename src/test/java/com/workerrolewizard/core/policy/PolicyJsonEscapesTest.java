@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 class PolicyJsonEscapesTest {
     @Test
     void invisibleCharactersArePrintedAsEscapesAndOthersAsThemselves() {
-        ObjectNode document = Json.MAPPER.createObjectNode().put("Sid", "a\u001b[31mb\u007fc\u0085d\u202ee\u2028f\u00e9\ud83d\ude00");
-        assertThat(PolicyJson.pretty(document)).isEqualTo(
-                "{\n    \"Sid\": \"a\\u001B[31mb\\u007Fc\\u0085d\\u202Ee\\u2028f\u00e9\ud83d\ude00\"\n}\n");
+        ObjectNode document =
+                Json.MAPPER.createObjectNode().put("Sid", "a\u001b[31mb\u007fc\u0085d\u202ee\u2028f\u00e9\ud83d\ude00");
+        assertThat(PolicyJson.pretty(document))
+                .isEqualTo("{\n    \"Sid\": \"a\\u001B[31mb\\u007Fc\\u0085d\\u202Ee\\u2028f\u00e9\ud83d\ude00\"\n}\n");
         // The compact form IAM receives is Jackson's own, unchanged.
         assertThat(PolicyJson.compact(document)).contains("\u202e").contains("\u007f");
     }
@@ -28,8 +29,8 @@ class PolicyJsonEscapesTest {
     }
 
     @Property(tries = 300)
-    void aPrintedDocumentHasNoRawControlCharacterAndReadsBackTheSame(@ForAll("hostile") String key,
-            @ForAll("hostile") String value) throws Exception {
+    void aPrintedDocumentHasNoRawControlCharacterAndReadsBackTheSame(
+            @ForAll("hostile") String key, @ForAll("hostile") String value) throws Exception {
         ObjectNode document = Json.MAPPER.createObjectNode();
         document.putObject("Condition").putObject("StringEquals").put(key, value);
         String pretty = PolicyJson.pretty(document);

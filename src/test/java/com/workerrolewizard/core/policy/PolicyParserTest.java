@@ -40,7 +40,8 @@ class PolicyParserTest {
             "{'Effect':'Allow','Action':'sts:AssumeRole','Principal':{'AWS':'arn:aws:iam::111122223333:role/VeeamImpersonation'}}";
     static final String EC2_STATEMENT =
             "{'Effect':'Allow','Action':'sts:AssumeRole','Principal':{'Service':'ec2.amazonaws.com'}}";
-    static final String PAGE_TRUST = j("{'Version':'2012-10-17','Statement':[" + APPLIANCE_STATEMENT + "," + EC2_STATEMENT + "]}");
+    static final String PAGE_TRUST =
+            j("{'Version':'2012-10-17','Statement':[" + APPLIANCE_STATEMENT + "," + EC2_STATEMENT + "]}");
 
     // ---------------------------------------------------------------- accepted shapes
 
@@ -51,82 +52,133 @@ class PolicyParserTest {
                     assertThat(d.statements()).extracting(Statement::index).containsExactly(0, 1);
                     assertThat(d.statements().get(1).label()).isEqualTo("statement 2");
                 }),
-                accepted("Statement as a single object", PolicyKind.TRUST,
-                        j("{'Version':'2012-10-17','Statement':" + EC2_STATEMENT + "}"), d -> {
+                accepted(
+                        "Statement as a single object",
+                        PolicyKind.TRUST,
+                        j("{'Version':'2012-10-17','Statement':" + EC2_STATEMENT + "}"),
+                        d -> {
                             assertThat(d.statements()).hasSize(1);
                             assertThat(d.statements().get(0).label()).isEqualTo("statement 1");
-                            assertThat(d.statements().get(0).principals().values("Service")).containsExactly("ec2.amazonaws.com");
+                            assertThat(d.statements().get(0).principals().values("Service"))
+                                    .containsExactly("ec2.amazonaws.com");
                         }),
-                accepted("Action as a string", PolicyKind.TRUST, PAGE_TRUST,
-                        d -> assertThat(d.statements().get(0).actions()).isEqualTo(new ValueList(false, List.of("sts:AssumeRole")))),
-                accepted("Action as an array", PolicyKind.TRUST,
-                        j("{'Statement':{'Effect':'Allow','Action':['sts:AssumeRole','sts:TagSession'],'Principal':'*'}}"),
+                accepted(
+                        "Action as a string",
+                        PolicyKind.TRUST,
+                        PAGE_TRUST,
+                        d -> assertThat(d.statements().get(0).actions())
+                                .isEqualTo(new ValueList(false, List.of("sts:AssumeRole")))),
+                accepted(
+                        "Action as an array",
+                        PolicyKind.TRUST,
+                        j(
+                                "{'Statement':{'Effect':'Allow','Action':['sts:AssumeRole','sts:TagSession'],'Principal':'*'}}"),
                         d -> assertThat(d.statements().get(0).actions())
                                 .isEqualTo(new ValueList(false, List.of("sts:AssumeRole", "sts:TagSession")))),
-                accepted("NotAction as a string", PolicyKind.TRUST,
+                accepted(
+                        "NotAction as a string",
+                        PolicyKind.TRUST,
                         j("{'Statement':{'Effect':'Allow','NotAction':'sts:TagSession','Principal':'*'}}"),
-                        d -> assertThat(d.statements().get(0).actions()).isEqualTo(new ValueList(true, List.of("sts:TagSession")))),
-                accepted("NotAction as an array", PolicyKind.TRUST,
-                        j("{'Statement':{'Effect':'Deny','NotAction':['a:b','c:*'],'Principal':'*'}}"), d -> {
-                            assertThat(d.statements().get(0).actions()).isEqualTo(new ValueList(true, List.of("a:b", "c:*")));
+                        d -> assertThat(d.statements().get(0).actions())
+                                .isEqualTo(new ValueList(true, List.of("sts:TagSession")))),
+                accepted(
+                        "NotAction as an array",
+                        PolicyKind.TRUST,
+                        j("{'Statement':{'Effect':'Deny','NotAction':['a:b','c:*'],'Principal':'*'}}"),
+                        d -> {
+                            assertThat(d.statements().get(0).actions())
+                                    .isEqualTo(new ValueList(true, List.of("a:b", "c:*")));
                             assertThat(d.statements().get(0).allow()).isFalse();
                         }),
-                accepted("Resource as a string", PolicyKind.IDENTITY,
+                accepted(
+                        "Resource as a string",
+                        PolicyKind.IDENTITY,
                         j("{'Version':'2012-10-17','Statement':{'Effect':'Allow','Action':'ec2:*','Resource':'*'}}"),
-                        d -> assertThat(d.statements().get(0).resources()).isEqualTo(new ValueList(false, List.of("*")))),
-                accepted("Resource as an array", PolicyKind.IDENTITY,
-                        j("{'Statement':[{'Action':'sqs:*','Resource':['arn:aws:sqs:*:*:a','arn:aws:sqs:*:*:b'],'Effect':'Allow'}]}"),
+                        d -> assertThat(d.statements().get(0).resources())
+                                .isEqualTo(new ValueList(false, List.of("*")))),
+                accepted(
+                        "Resource as an array",
+                        PolicyKind.IDENTITY,
+                        j(
+                                "{'Statement':[{'Action':'sqs:*','Resource':['arn:aws:sqs:*:*:a','arn:aws:sqs:*:*:b'],'Effect':'Allow'}]}"),
                         d -> assertThat(d.statements().get(0).resources())
                                 .isEqualTo(new ValueList(false, List.of("arn:aws:sqs:*:*:a", "arn:aws:sqs:*:*:b")))),
-                accepted("NotResource", PolicyKind.IDENTITY,
+                accepted(
+                        "NotResource",
+                        PolicyKind.IDENTITY,
                         j("{'Statement':{'Effect':'Deny','Action':'*','NotResource':['arn:aws:s3:::x']}}"),
-                        d -> assertThat(d.statements().get(0).resources()).isEqualTo(new ValueList(true, List.of("arn:aws:s3:::x")))),
-                accepted("a trust statement needs no Resource", PolicyKind.TRUST, PAGE_TRUST,
+                        d -> assertThat(d.statements().get(0).resources())
+                                .isEqualTo(new ValueList(true, List.of("arn:aws:s3:::x")))),
+                accepted(
+                        "a trust statement needs no Resource",
+                        PolicyKind.TRUST,
+                        PAGE_TRUST,
                         d -> assertThat(d.statements().get(0).resources()).isNull()),
-                accepted("Principal \"*\"", PolicyKind.TRUST,
-                        j("{'Statement':{'Effect':'Allow','Action':'sts:AssumeRole','Principal':'*'}}"), d -> {
+                accepted(
+                        "Principal \"*\"",
+                        PolicyKind.TRUST,
+                        j("{'Statement':{'Effect':'Allow','Action':'sts:AssumeRole','Principal':'*'}}"),
+                        d -> {
                             Principals p = d.statements().get(0).principals();
                             assertThat(p.everyone()).isTrue();
                             assertThat(p.negated()).isFalse();
                             assertThat(p.grantsEveryone()).isTrue();
                         }),
-                accepted("Principal {\"AWS\": \"*\"} grants everyone", PolicyKind.TRUST,
-                        j("{'Statement':{'Effect':'Allow','Action':'sts:AssumeRole','Principal':{'AWS':'*'}}}"), d -> {
+                accepted(
+                        "Principal {\"AWS\": \"*\"} grants everyone",
+                        PolicyKind.TRUST,
+                        j("{'Statement':{'Effect':'Allow','Action':'sts:AssumeRole','Principal':{'AWS':'*'}}}"),
+                        d -> {
                             Principals p = d.statements().get(0).principals();
                             assertThat(p.everyone()).isFalse();
                             assertThat(p.grantsEveryone()).isTrue();
                         }),
-                accepted("principal values as an array, every type, in document order", PolicyKind.TRUST,
-                        j("{'Statement':{'Effect':'Allow','Action':'sts:AssumeRole','Principal':{"
-                                + "'Service':['ec2.amazonaws.com','ssm.amazonaws.com'],"
-                                + "'AWS':['arn:aws:iam::111122223333:root','444455556666'],"
-                                + "'Federated':'cognito-identity.amazonaws.com',"
-                                + "'CanonicalUser':'79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be'}}}"), d -> {
+                accepted(
+                        "principal values as an array, every type, in document order",
+                        PolicyKind.TRUST,
+                        j(
+                                "{'Statement':{'Effect':'Allow','Action':'sts:AssumeRole','Principal':{"
+                                        + "'Service':['ec2.amazonaws.com','ssm.amazonaws.com'],"
+                                        + "'AWS':['arn:aws:iam::111122223333:root','444455556666'],"
+                                        + "'Federated':'cognito-identity.amazonaws.com',"
+                                        + "'CanonicalUser':'79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be'}}}"),
+                        d -> {
                             Principals p = d.statements().get(0).principals();
-                            assertThat(p.byType().keySet()).containsExactly("Service", "AWS", "Federated", "CanonicalUser");
-                            assertThat(p.values("AWS")).containsExactly("arn:aws:iam::111122223333:root", "444455556666");
+                            assertThat(p.byType().keySet())
+                                    .containsExactly("Service", "AWS", "Federated", "CanonicalUser");
+                            assertThat(p.values("AWS"))
+                                    .containsExactly("arn:aws:iam::111122223333:root", "444455556666");
                             assertThat(p.values("Service")).containsExactly("ec2.amazonaws.com", "ssm.amazonaws.com");
                             assertThat(p.grantsEveryone()).isFalse();
                         }),
-                accepted("NotPrincipal", PolicyKind.TRUST,
-                        j("{'Statement':{'Effect':'Deny','Action':'sts:AssumeRole','NotPrincipal':{'AWS':['arn:aws:iam::111122223333:root']}}}"),
+                accepted(
+                        "NotPrincipal",
+                        PolicyKind.TRUST,
+                        j(
+                                "{'Statement':{'Effect':'Deny','Action':'sts:AssumeRole','NotPrincipal':{'AWS':['arn:aws:iam::111122223333:root']}}}"),
                         d -> {
                             Principals p = d.statements().get(0).principals();
                             assertThat(p.negated()).isTrue();
                             assertThat(p.values("AWS")).containsExactly("arn:aws:iam::111122223333:root");
                         }),
-                accepted("Sid and Condition", PolicyKind.TRUST,
+                accepted(
+                        "Sid and Condition",
+                        PolicyKind.TRUST,
                         j("{'Statement':{'Sid':'AllowVeeam','Effect':'Allow','Action':'sts:AssumeRole','Principal':'*',"
                                 + "'Condition':{'StringEquals':{'sts:ExternalId':'x','aws:PrincipalAccount':'1'},"
-                                + "'Bool':{'aws:SecureTransport':'true','sts:ExternalId':'y'}}}}"), d -> {
+                                + "'Bool':{'aws:SecureTransport':'true','sts:ExternalId':'y'}}}}"),
+                        d -> {
                             Statement s = d.statements().get(0);
                             assertThat(s.sid()).isEqualTo("AllowVeeam");
                             assertThat(s.label()).isEqualTo("statement 1 (Sid \"AllowVeeam\")");
                             assertThat(s.conditional()).isTrue();
                             // each key once, in the order written
-                            assertThat(s.conditionKeys()).containsExactly("sts:ExternalId", "aws:PrincipalAccount", "aws:SecureTransport");
+                            assertThat(s.conditionKeys())
+                                    .containsExactly("sts:ExternalId", "aws:PrincipalAccount", "aws:SecureTransport");
                         }),
-                accepted("an empty Condition block imposes no condition", PolicyKind.TRUST,
+                accepted(
+                        "an empty Condition block imposes no condition",
+                        PolicyKind.TRUST,
                         j("{'Statement':{'Effect':'Allow','Action':'sts:AssumeRole','Principal':'*','Condition':{}}}"),
                         d -> assertThat(d.statements().get(0).conditional()).isFalse()),
                 accepted("no Sid, no Condition", PolicyKind.TRUST, PAGE_TRUST, d -> {
@@ -134,19 +186,28 @@ class PolicyParserTest {
                     assertThat(d.statements().get(0).condition()).isNull();
                     assertThat(d.statements().get(0).conditional()).isFalse();
                 }),
-                accepted("Version 2012-10-17", PolicyKind.TRUST, PAGE_TRUST,
+                accepted(
+                        "Version 2012-10-17",
+                        PolicyKind.TRUST,
+                        PAGE_TRUST,
                         d -> assertThat(d.version()).isEqualTo("2012-10-17")),
-                accepted("Version 2008-10-17", PolicyKind.TRUST,
+                accepted(
+                        "Version 2008-10-17",
+                        PolicyKind.TRUST,
                         j("{'Version':'2008-10-17','Statement':[" + EC2_STATEMENT + "]}"),
                         d -> assertThat(d.version()).isEqualTo("2008-10-17")),
                 accepted("Version missing", PolicyKind.TRUST, j("{'Statement':[" + EC2_STATEMENT + "]}"), d -> {
                     assertThat(d.version()).isNull();
                     assertThat(d.statements()).hasSize(1);
                 }),
-                accepted("Effect Deny", PolicyKind.TRUST,
+                accepted(
+                        "Effect Deny",
+                        PolicyKind.TRUST,
                         j("{'Statement':{'Effect':'Deny','Action':'sts:AssumeRole','Principal':'*'}}"),
                         d -> assertThat(d.statements().get(0).allow()).isFalse()),
-                accepted("kind is kept", PolicyKind.IDENTITY,
+                accepted(
+                        "kind is kept",
+                        PolicyKind.IDENTITY,
                         j("{'Statement':{'Effect':'Allow','Action':'*','Resource':'*'}}"),
                         d -> assertThat(d.kind()).isEqualTo(PolicyKind.IDENTITY)));
     }
@@ -163,7 +224,8 @@ class PolicyParserTest {
 
     @ParameterizedTest(name = "URL-encoded: {0}")
     @MethodSource("acceptedDocuments")
-    void readsTheSameDocumentUrlEncoded(String name, PolicyKind kind, String json, Consumer<PolicyDocument> expectation) {
+    void readsTheSameDocumentUrlEncoded(
+            String name, PolicyKind kind, String json, Consumer<PolicyDocument> expectation) {
         PolicyDocument decoded = PolicyDocument.parse(urlEncode(json), kind);
         expectation.accept(decoded);
         assertThat(decoded.toJson()).isEqualTo(json);
@@ -181,13 +243,18 @@ class PolicyParserTest {
     }
 
     static Stream<Arguments> textsThatMustNotBeDecoded() {
-        String withPlusAndPercent = j("{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Action':'sts:AssumeRole',"
-                + "'Principal':{'AWS':'arn:aws:iam::111122223333:root'},"
-                + "'Condition':{'StringEquals':{'sts:ExternalId':'a+b%41c%2B%zz 100%'}}}]}");
+        String withPlusAndPercent =
+                j("{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Action':'sts:AssumeRole',"
+                        + "'Principal':{'AWS':'arn:aws:iam::111122223333:root'},"
+                        + "'Condition':{'StringEquals':{'sts:ExternalId':'a+b%41c%2B%zz 100%'}}}]}");
         return Stream.of(
                 Arguments.of("compact", withPlusAndPercent),
-                Arguments.of("pretty-printed with leading blank lines", "\n\n  " + withPlusAndPercent.replace(",", ",\n    ")),
-                Arguments.of("only a plus sign", j("{'Statement':{'Sid':'a+b','Effect':'Allow','Action':'sts:AssumeRole','Principal':'*'}}")));
+                Arguments.of(
+                        "pretty-printed with leading blank lines",
+                        "\n\n  " + withPlusAndPercent.replace(",", ",\n    ")),
+                Arguments.of(
+                        "only a plus sign",
+                        j("{'Statement':{'Sid':'a+b','Effect':'Allow','Action':'sts:AssumeRole','Principal':'*'}}")));
     }
 
     @ParameterizedTest(name = "plain JSON is left alone: {0}")
@@ -198,7 +265,12 @@ class PolicyParserTest {
         String compact = Json.MAPPER.readTree(json).toString();
         assertThat(d.toJson()).isEqualTo(compact);
         if (json.contains("ExternalId")) {
-            assertThat(d.statements().get(0).condition().get("StringEquals").get("sts:ExternalId").asText())
+            assertThat(d.statements()
+                            .get(0)
+                            .condition()
+                            .get("StringEquals")
+                            .get("sts:ExternalId")
+                            .asText())
                     .isEqualTo("a+b%41c%2B%zz 100%");
         }
     }
@@ -214,7 +286,8 @@ class PolicyParserTest {
     @Test
     void nonBreakingSpacesBetweenTokensAreWhitespaceButKeptInsideValues() {
         // JSON copied from a web page is indented with U+00A0; inside a value it is part of the value.
-        String text = "{\u00A0\"Statement\":\u00A0{\"Sid\":\"a\u00A0b\",\u00A0\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Principal\":\"*\"}}";
+        String text =
+                "{\u00A0\"Statement\":\u00A0{\"Sid\":\"a\u00A0b\",\u00A0\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Principal\":\"*\"}}";
         assertThat(trust(text).statements().get(0).sid()).isEqualTo("a\u00A0b");
     }
 
@@ -240,16 +313,28 @@ class PolicyParserTest {
     static Stream<Arguments> compactDocuments() {
         return Stream.of(
                 Arguments.of("the page's trust policy", PolicyKind.TRUST, PAGE_TRUST),
-                Arguments.of("keys in unusual order", PolicyKind.TRUST,
-                        j("{'Statement':[{'Principal':{'Service':'ec2.amazonaws.com'},'Action':'sts:AssumeRole','Effect':'Allow','Sid':'Z'}],'Version':'2012-10-17'}")),
-                Arguments.of("unknown keys at every level", PolicyKind.TRUST,
-                        j("{'Id':'doc-1','Version':'2012-10-17','x-note':{'b':[1,true,null,{'c':'d'}],'a':2},'Statement':["
-                                + "{'Effect':'Allow','Comment':'why','Action':['sts:AssumeRole'],'Principal':{'AWS':['111122223333']},"
-                                + "'Condition':{'StringLike':{'aws:userid':['AROA*:x','y']}},'Zeta':false}],'Alpha':'last'}")),
-                Arguments.of("permissions policy in the page's key order", PolicyKind.IDENTITY,
-                        j("{'Version':'2012-10-17','Statement':[{'Action':['ec2:DescribeInstances','sqs:SendMessage'],'Resource':'*','Effect':'Allow'}]}")),
-                Arguments.of("empty strings and arrays", PolicyKind.IDENTITY,
-                        j("{'Statement':{'Sid':'','Effect':'Allow','Action':['a:b'],'Resource':['*'],'Extra':[],'More':{}}}")));
+                Arguments.of(
+                        "keys in unusual order",
+                        PolicyKind.TRUST,
+                        j(
+                                "{'Statement':[{'Principal':{'Service':'ec2.amazonaws.com'},'Action':'sts:AssumeRole','Effect':'Allow','Sid':'Z'}],'Version':'2012-10-17'}")),
+                Arguments.of(
+                        "unknown keys at every level",
+                        PolicyKind.TRUST,
+                        j(
+                                "{'Id':'doc-1','Version':'2012-10-17','x-note':{'b':[1,true,null,{'c':'d'}],'a':2},'Statement':["
+                                        + "{'Effect':'Allow','Comment':'why','Action':['sts:AssumeRole'],'Principal':{'AWS':['111122223333']},"
+                                        + "'Condition':{'StringLike':{'aws:userid':['AROA*:x','y']}},'Zeta':false}],'Alpha':'last'}")),
+                Arguments.of(
+                        "permissions policy in the page's key order",
+                        PolicyKind.IDENTITY,
+                        j(
+                                "{'Version':'2012-10-17','Statement':[{'Action':['ec2:DescribeInstances','sqs:SendMessage'],'Resource':'*','Effect':'Allow'}]}")),
+                Arguments.of(
+                        "empty strings and arrays",
+                        PolicyKind.IDENTITY,
+                        j(
+                                "{'Statement':{'Sid':'','Effect':'Allow','Action':['a:b'],'Resource':['*'],'Extra':[],'More':{}}}")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -292,97 +377,223 @@ class PolicyParserTest {
                 malformed("trailing garbage", PolicyKind.TRUST, valid + " x", "line 1"),
                 malformed("a second document after the first", PolicyKind.TRUST, valid + "{}", "line 1"),
                 malformed("truncated", PolicyKind.TRUST, valid.substring(0, valid.length() - 3), "line 1"),
-                malformed("duplicate key in the document", PolicyKind.TRUST,
-                        j("{'Version':'2012-10-17','Version':'2012-10-17','Statement':[" + EC2_STATEMENT + "]}"), "line 1", "Version"),
-                malformed("duplicate key in a statement", PolicyKind.TRUST,
-                        j("{'Statement':[{'Effect':'Allow','Effect':'Deny','Action':'sts:AssumeRole','Principal':'*'}]}"), "line 1", "Effect"),
-                malformed("duplicate key on line 3", PolicyKind.TRUST,
-                        "{\n \"Statement\": [],\n \"Statement\": []\n}", "line 3"),
-                malformed("Effect \"allow\" in the second statement", PolicyKind.TRUST,
-                        j("{'Statement':[" + EC2_STATEMENT + ",{'Effect':'allow','Action':'sts:AssumeRole','Principal':'*'}]}"),
+                malformed(
+                        "duplicate key in the document",
+                        PolicyKind.TRUST,
+                        j("{'Version':'2012-10-17','Version':'2012-10-17','Statement':[" + EC2_STATEMENT + "]}"),
+                        "line 1",
+                        "Version"),
+                malformed(
+                        "duplicate key in a statement",
+                        PolicyKind.TRUST,
+                        j(
+                                "{'Statement':[{'Effect':'Allow','Effect':'Deny','Action':'sts:AssumeRole','Principal':'*'}]}"),
+                        "line 1",
+                        "Effect"),
+                malformed(
+                        "duplicate key on line 3",
+                        PolicyKind.TRUST,
+                        "{\n \"Statement\": [],\n \"Statement\": []\n}",
+                        "line 3"),
+                malformed(
+                        "Effect \"allow\" in the second statement",
+                        PolicyKind.TRUST,
+                        j("{'Statement':[" + EC2_STATEMENT
+                                + ",{'Effect':'allow','Action':'sts:AssumeRole','Principal':'*'}]}"),
                         "Statement[1].Effect"),
-                malformed("Effect missing", PolicyKind.TRUST,
-                        j("{'Statement':[{'Action':'sts:AssumeRole','Principal':'*'}]}"), "Statement[0]", "Effect"),
-                malformed("Effect a boolean", PolicyKind.TRUST,
-                        j("{'Statement':{'Effect':true,'Action':'sts:AssumeRole','Principal':'*'}}"), "Statement.Effect"),
+                malformed(
+                        "Effect missing",
+                        PolicyKind.TRUST,
+                        j("{'Statement':[{'Action':'sts:AssumeRole','Principal':'*'}]}"),
+                        "Statement[0]",
+                        "Effect"),
+                malformed(
+                        "Effect a boolean",
+                        PolicyKind.TRUST,
+                        j("{'Statement':{'Effect':true,'Action':'sts:AssumeRole','Principal':'*'}}"),
+                        "Statement.Effect"),
                 // Shapes IAM refuses when the policy is saved (issue 10): never read as a policy that allows nothing.
-                malformed("Statement an empty array", PolicyKind.TRUST, j("{'Version':'2012-10-17','Statement':[]}"),
-                        "Statement", "empty array"),
-                malformed("Statement an empty array (permissions)", PolicyKind.IDENTITY,
-                        j("{'Version':'2012-10-17','Statement':[]}"), "Statement", "at least one statement"),
-                malformed("Principal an empty object", PolicyKind.TRUST,
-                        j("{'Statement':[" + EC2_STATEMENT + ",{'Effect':'Allow','Action':'sts:AssumeRole','Principal':{}}]}"),
-                        "Statement[1].Principal", "empty object"),
-                malformed("NotPrincipal an empty object", PolicyKind.TRUST,
+                malformed(
+                        "Statement an empty array",
+                        PolicyKind.TRUST,
+                        j("{'Version':'2012-10-17','Statement':[]}"),
+                        "Statement",
+                        "empty array"),
+                malformed(
+                        "Statement an empty array (permissions)",
+                        PolicyKind.IDENTITY,
+                        j("{'Version':'2012-10-17','Statement':[]}"),
+                        "Statement",
+                        "at least one statement"),
+                malformed(
+                        "Principal an empty object",
+                        PolicyKind.TRUST,
+                        j("{'Statement':[" + EC2_STATEMENT
+                                + ",{'Effect':'Allow','Action':'sts:AssumeRole','Principal':{}}]}"),
+                        "Statement[1].Principal",
+                        "empty object"),
+                malformed(
+                        "NotPrincipal an empty object",
+                        PolicyKind.TRUST,
                         j("{'Statement':[{'Effect':'Deny','Action':'sts:AssumeRole','NotPrincipal':{}}]}"),
-                        "Statement[0].NotPrincipal", "empty object"),
-                malformed("Action an empty array", PolicyKind.TRUST,
-                        j("{'Statement':[{'Effect':'Allow','Action':[],'Principal':'*'}]}"), "Statement[0].Action", "at least one action"),
-                malformed("NotAction an empty array", PolicyKind.IDENTITY,
-                        j("{'Statement':{'Effect':'Allow','NotAction':[],'Resource':'*'}}"), "Statement.NotAction", "empty array"),
+                        "Statement[0].NotPrincipal",
+                        "empty object"),
+                malformed(
+                        "Action an empty array",
+                        PolicyKind.TRUST,
+                        j("{'Statement':[{'Effect':'Allow','Action':[],'Principal':'*'}]}"),
+                        "Statement[0].Action",
+                        "at least one action"),
+                malformed(
+                        "NotAction an empty array",
+                        PolicyKind.IDENTITY,
+                        j("{'Statement':{'Effect':'Allow','NotAction':[],'Resource':'*'}}"),
+                        "Statement.NotAction",
+                        "empty array"),
                 malformed("Statement missing", PolicyKind.TRUST, j("{'Version':'2012-10-17'}"), "Statement"),
-                malformed("Statement a string", PolicyKind.TRUST, j("{'Version':'2012-10-17','Statement':'Allow'}"), "Statement"),
+                malformed(
+                        "Statement a string",
+                        PolicyKind.TRUST,
+                        j("{'Version':'2012-10-17','Statement':'Allow'}"),
+                        "Statement"),
                 malformed("Statement null", PolicyKind.TRUST, j("{'Statement':null}"), "Statement"),
-                malformed("a statement that is a string", PolicyKind.TRUST,
-                        j("{'Statement':[" + EC2_STATEMENT + ",'x']}"), "Statement[1]"),
-                malformed("Action a number", PolicyKind.TRUST,
-                        j("{'Statement':[{'Effect':'Allow','Action':42,'Principal':'*'}]}"), "Statement[0].Action"),
-                malformed("Action array holding a number", PolicyKind.TRUST,
-                        j("{'Statement':[{'Effect':'Allow','Action':['sts:AssumeRole',42],'Principal':'*'}]}"), "Statement[0].Action[1]"),
-                malformed("Action null", PolicyKind.TRUST,
-                        j("{'Statement':[{'Effect':'Allow','Action':null,'Principal':'*'}]}"), "Statement[0].Action"),
-                malformed("both Action and NotAction", PolicyKind.TRUST,
-                        j("{'Statement':[{'Effect':'Allow','Action':'a:b','NotAction':'c:d','Principal':'*'}]}"), "Statement[0]", "NotAction"),
-                malformed("neither Action nor NotAction", PolicyKind.TRUST,
-                        j("{'Statement':[{'Effect':'Allow','Principal':'*'}]}"), "Statement[0]", "Action"),
-                malformed("both Resource and NotResource", PolicyKind.IDENTITY,
-                        j("{'Statement':[{'Effect':'Allow','Action':'a:b','Resource':'*','NotResource':'x'}]}"), "Statement[0]", "NotResource"),
-                malformed("permissions statement without Resource", PolicyKind.IDENTITY,
-                        j("{'Statement':[{'Effect':'Allow','Action':'a:b'}]}"), "Statement[0]", "Resource"),
-                malformed("Resource an object", PolicyKind.IDENTITY,
-                        j("{'Statement':[{'Effect':'Allow','Action':'a:b','Resource':{'a':'b'}}]}"), "Statement[0].Resource"),
-                malformed("trust statement without Principal", PolicyKind.TRUST,
-                        j("{'Statement':[{'Effect':'Allow','Action':'sts:AssumeRole'}]}"), "Statement[0]", "Principal"),
-                malformed("both Principal and NotPrincipal", PolicyKind.TRUST,
-                        j("{'Statement':[{'Effect':'Deny','Action':'sts:AssumeRole','Principal':'*','NotPrincipal':{'AWS':'1'}}]}"),
-                        "Statement[0]", "NotPrincipal"),
-                malformed("Principal \"foo\"", PolicyKind.TRUST,
-                        j("{'Statement':[{'Effect':'Allow','Action':'sts:AssumeRole','Principal':'foo'}]}"), "Statement[0].Principal"),
-                malformed("Principal an array", PolicyKind.TRUST,
-                        j("{'Statement':[{'Effect':'Allow','Action':'sts:AssumeRole','Principal':['*']}]}"), "Statement[0].Principal"),
-                malformed("unknown principal type", PolicyKind.TRUST,
+                malformed(
+                        "a statement that is a string",
+                        PolicyKind.TRUST,
+                        j("{'Statement':[" + EC2_STATEMENT + ",'x']}"),
+                        "Statement[1]"),
+                malformed(
+                        "Action a number",
+                        PolicyKind.TRUST,
+                        j("{'Statement':[{'Effect':'Allow','Action':42,'Principal':'*'}]}"),
+                        "Statement[0].Action"),
+                malformed(
+                        "Action array holding a number",
+                        PolicyKind.TRUST,
+                        j("{'Statement':[{'Effect':'Allow','Action':['sts:AssumeRole',42],'Principal':'*'}]}"),
+                        "Statement[0].Action[1]"),
+                malformed(
+                        "Action null",
+                        PolicyKind.TRUST,
+                        j("{'Statement':[{'Effect':'Allow','Action':null,'Principal':'*'}]}"),
+                        "Statement[0].Action"),
+                malformed(
+                        "both Action and NotAction",
+                        PolicyKind.TRUST,
+                        j("{'Statement':[{'Effect':'Allow','Action':'a:b','NotAction':'c:d','Principal':'*'}]}"),
+                        "Statement[0]",
+                        "NotAction"),
+                malformed(
+                        "neither Action nor NotAction",
+                        PolicyKind.TRUST,
+                        j("{'Statement':[{'Effect':'Allow','Principal':'*'}]}"),
+                        "Statement[0]",
+                        "Action"),
+                malformed(
+                        "both Resource and NotResource",
+                        PolicyKind.IDENTITY,
+                        j("{'Statement':[{'Effect':'Allow','Action':'a:b','Resource':'*','NotResource':'x'}]}"),
+                        "Statement[0]",
+                        "NotResource"),
+                malformed(
+                        "permissions statement without Resource",
+                        PolicyKind.IDENTITY,
+                        j("{'Statement':[{'Effect':'Allow','Action':'a:b'}]}"),
+                        "Statement[0]",
+                        "Resource"),
+                malformed(
+                        "Resource an object",
+                        PolicyKind.IDENTITY,
+                        j("{'Statement':[{'Effect':'Allow','Action':'a:b','Resource':{'a':'b'}}]}"),
+                        "Statement[0].Resource"),
+                malformed(
+                        "trust statement without Principal",
+                        PolicyKind.TRUST,
+                        j("{'Statement':[{'Effect':'Allow','Action':'sts:AssumeRole'}]}"),
+                        "Statement[0]",
+                        "Principal"),
+                malformed(
+                        "both Principal and NotPrincipal",
+                        PolicyKind.TRUST,
+                        j(
+                                "{'Statement':[{'Effect':'Deny','Action':'sts:AssumeRole','Principal':'*','NotPrincipal':{'AWS':'1'}}]}"),
+                        "Statement[0]",
+                        "NotPrincipal"),
+                malformed(
+                        "Principal \"foo\"",
+                        PolicyKind.TRUST,
+                        j("{'Statement':[{'Effect':'Allow','Action':'sts:AssumeRole','Principal':'foo'}]}"),
+                        "Statement[0].Principal"),
+                malformed(
+                        "Principal an array",
+                        PolicyKind.TRUST,
+                        j("{'Statement':[{'Effect':'Allow','Action':'sts:AssumeRole','Principal':['*']}]}"),
+                        "Statement[0].Principal"),
+                malformed(
+                        "unknown principal type",
+                        PolicyKind.TRUST,
                         j("{'Statement':[{'Effect':'Allow','Action':'sts:AssumeRole','Principal':{'User':'bob'}}]}"),
-                        "Statement[0].Principal", "User"),
-                malformed("principal value a number", PolicyKind.TRUST,
-                        j("{'Statement':[{'Effect':'Allow','Action':'sts:AssumeRole','Principal':{'AWS':111122223333}}]}"),
+                        "Statement[0].Principal",
+                        "User"),
+                malformed(
+                        "principal value a number",
+                        PolicyKind.TRUST,
+                        j(
+                                "{'Statement':[{'Effect':'Allow','Action':'sts:AssumeRole','Principal':{'AWS':111122223333}}]}"),
                         "Statement[0].Principal.AWS"),
-                malformed("NotPrincipal \"foo\"", PolicyKind.TRUST,
-                        j("{'Statement':[{'Effect':'Deny','Action':'sts:AssumeRole','NotPrincipal':'foo'}]}"), "Statement[0].NotPrincipal"),
-                malformed("Condition a string", PolicyKind.TRUST,
-                        j("{'Statement':[{'Effect':'Allow','Action':'sts:AssumeRole','Principal':'*','Condition':'x'}]}"),
+                malformed(
+                        "NotPrincipal \"foo\"",
+                        PolicyKind.TRUST,
+                        j("{'Statement':[{'Effect':'Deny','Action':'sts:AssumeRole','NotPrincipal':'foo'}]}"),
+                        "Statement[0].NotPrincipal"),
+                malformed(
+                        "Condition a string",
+                        PolicyKind.TRUST,
+                        j(
+                                "{'Statement':[{'Effect':'Allow','Action':'sts:AssumeRole','Principal':'*','Condition':'x'}]}"),
                         "Statement[0].Condition"),
-                malformed("Sid a number", PolicyKind.TRUST,
-                        j("{'Statement':[{'Sid':1,'Effect':'Allow','Action':'sts:AssumeRole','Principal':'*'}]}"), "Statement[0].Sid"),
-                malformed("unknown Version", PolicyKind.TRUST,
-                        j("{'Version':'2012-10-18','Statement':[" + EC2_STATEMENT + "]}"), "Version"),
-                malformed("Version a number", PolicyKind.TRUST,
-                        j("{'Version':2012,'Statement':[" + EC2_STATEMENT + "]}"), "Version"),
+                malformed(
+                        "Sid a number",
+                        PolicyKind.TRUST,
+                        j("{'Statement':[{'Sid':1,'Effect':'Allow','Action':'sts:AssumeRole','Principal':'*'}]}"),
+                        "Statement[0].Sid"),
+                malformed(
+                        "unknown Version",
+                        PolicyKind.TRUST,
+                        j("{'Version':'2012-10-18','Statement':[" + EC2_STATEMENT + "]}"),
+                        "Version"),
+                malformed(
+                        "Version a number",
+                        PolicyKind.TRUST,
+                        j("{'Version':2012,'Statement':[" + EC2_STATEMENT + "]}"),
+                        "Version"),
                 malformed("a JSON array instead of an object", PolicyKind.TRUST, "[" + PAGE_TRUST + "]", "object"),
                 malformed("a JSON string instead of an object", PolicyKind.TRUST, "\"x\"", "object"),
                 malformed("bad percent escape", PolicyKind.TRUST, "%7B%2", "character 4"),
-                malformed("percent sign followed by non-hex", PolicyKind.TRUST, "%7B%22Statement%22%3A%ZZ", "character 22"),
+                malformed(
+                        "percent sign followed by non-hex",
+                        PolicyKind.TRUST,
+                        "%7B%22Statement%22%3A%ZZ",
+                        "character 22"),
                 malformed("URL-encoded text that is not JSON", PolicyKind.TRUST, "%7B%22Statement%22", "line 1"),
                 malformed("empty text", PolicyKind.TRUST, "", "empty"),
                 malformed("blank text", PolicyKind.IDENTITY, " \n\t ", "empty"),
                 malformed("no text at all", PolicyKind.TRUST, null, "empty"),
                 malformed("arrays nested 100000 deep", PolicyKind.TRUST, DEEP_ARRAYS, "not valid JSON"),
-                malformed("unclosed arrays nested 100000 deep", PolicyKind.TRUST, "[".repeat(100_000), "not valid JSON"),
+                malformed(
+                        "unclosed arrays nested 100000 deep", PolicyKind.TRUST, "[".repeat(100_000), "not valid JSON"),
                 malformed("objects nested 100000 deep", PolicyKind.TRUST, "{\"a\":".repeat(100_000), "not valid JSON"),
-                malformed("arrays nested 100000 deep inside a statement", PolicyKind.TRUST,
-                        j("{'Statement':{'Effect':'Allow','Action':'sts:AssumeRole','Principal':'*','X':") + DEEP_ARRAYS + "}}",
+                malformed(
+                        "arrays nested 100000 deep inside a statement",
+                        PolicyKind.TRUST,
+                        j("{'Statement':{'Effect':'Allow','Action':'sts:AssumeRole','Principal':'*','X':") + DEEP_ARRAYS
+                                + "}}",
                         "not valid JSON"),
-                malformed("arrays nested 100000 deep, URL-encoded", PolicyKind.TRUST,
-                        "%5B".repeat(100_000) + "%5D".repeat(100_000), "not valid JSON"));
+                malformed(
+                        "arrays nested 100000 deep, URL-encoded",
+                        PolicyKind.TRUST,
+                        "%5B".repeat(100_000) + "%5D".repeat(100_000),
+                        "not valid JSON"));
     }
 
     static Arguments malformed(String name, PolicyKind kind, String text, String... where) {
@@ -396,14 +607,17 @@ class PolicyParserTest {
         assertThat(thrown).as("what parsing %s threw", name).isExactlyInstanceOf(MalformedPolicyException.class);
         assertThat(thrown.getMessage()).contains(where);
         // One line, a sentence for an admin: no stack trace, no Java exception names.
-        assertThat(thrown.getMessage()).doesNotContain("\n", "Exception", "\tat ").endsWith(".");
+        assertThat(thrown.getMessage())
+                .doesNotContain("\n", "Exception", "\tat ")
+                .endsWith(".");
         assertThat(thrown.getCause()).isNull();
     }
 
     @Test
     void namesTheLineOfASyntaxErrorInAPrettyPrintedDocument() {
         String text = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\"Effect\": \"Allow\",, }\n  ]\n}";
-        assertThatThrownBy(() -> trust(text)).isExactlyInstanceOf(MalformedPolicyException.class)
+        assertThatThrownBy(() -> trust(text))
+                .isExactlyInstanceOf(MalformedPolicyException.class)
                 .hasMessageContaining("line 4");
     }
 
@@ -429,8 +643,10 @@ class PolicyParserTest {
     @MethodSource("messagesWithJavaJargon")
     void everySyntaxErrorSpeaksToAnAdminAndSaysWhere(String name, String text) {
         // Limits on depth and length concern the whole document, so only the trailing text has a position.
-        assertThatThrownBy(() -> trust(text)).isExactlyInstanceOf(MalformedPolicyException.class)
-                .hasMessageMatching(name.startsWith("a second") ? "(?s).*line \\d+.*" : "(?s).*(nested too deeply|too long).*")
+        assertThatThrownBy(() -> trust(text))
+                .isExactlyInstanceOf(MalformedPolicyException.class)
+                .hasMessageMatching(
+                        name.startsWith("a second") ? "(?s).*line \\d+.*" : "(?s).*(nested too deeply|too long).*")
                 .hasMessageNotContaining("com.fasterxml")
                 .hasMessageNotContaining("`")
                 .hasMessageNotContaining("Feature")
@@ -439,14 +655,17 @@ class PolicyParserTest {
 
     @Test
     void rejectsAConditionOperatorThatIsNotAnObject() {
-        String text = j("{'Statement':[{'Effect':'Allow','Action':'sts:AssumeRole','Principal':'*','Condition':{'StringEquals':'x'}}]}");
-        assertThatThrownBy(() -> trust(text)).isExactlyInstanceOf(MalformedPolicyException.class)
+        String text = j(
+                "{'Statement':[{'Effect':'Allow','Action':'sts:AssumeRole','Principal':'*','Condition':{'StringEquals':'x'}}]}");
+        assertThatThrownBy(() -> trust(text))
+                .isExactlyInstanceOf(MalformedPolicyException.class)
                 .hasMessageContaining("Statement[0].Condition");
     }
 
     @Test
     void onlyAsciiHexDigitsFormAPercentEscape() {
-        assertThatThrownBy(() -> trust("%\u0663\u0663")).isExactlyInstanceOf(MalformedPolicyException.class)
+        assertThatThrownBy(() -> trust("%\u0663\u0663"))
+                .isExactlyInstanceOf(MalformedPolicyException.class)
                 .hasMessageContaining("character 1");
     }
 

@@ -67,26 +67,25 @@ class PolicyParsingPropertiesTest {
     void mutatedPolicyParsesOrIsRejected(@ForAll("mutatedPolicies") String text, @ForAll PolicyKind kind) {
         String outcome = outcome(text, kind);
         // Both outcomes must occur, or the mutations are not exercising the parser.
-        Statistics.label("outcome").collect(outcome)
-                .coverage(c -> {
-                    c.check("parsed").count(n -> n > 0);
-                    c.check("rejected").count(n -> n > 0);
-                });
+        Statistics.label("outcome").collect(outcome).coverage(c -> {
+            c.check("parsed").count(n -> n > 0);
+            c.check("rejected").count(n -> n > 0);
+        });
     }
 
     @Property(tries = 1000)
-    void mutatedUrlEncodedPolicyParsesOrIsRejected(@ForAll("mutatedEncodedPolicies") String text, @ForAll PolicyKind kind) {
+    void mutatedUrlEncodedPolicyParsesOrIsRejected(
+            @ForAll("mutatedEncodedPolicies") String text, @ForAll PolicyKind kind) {
         outcome(text, kind);
     }
 
     @Property(tries = 2000)
     void valueOfAnotherTypeParsesOrIsRejected(@ForAll("typeSwaps") String text, @ForAll PolicyKind kind) {
         String outcome = outcome(text, kind);
-        Statistics.label("outcome").collect(outcome)
-                .coverage(c -> {
-                    c.check("parsed").count(n -> n > 0);
-                    c.check("rejected").count(n -> n > 0);
-                });
+        Statistics.label("outcome").collect(outcome).coverage(c -> {
+            c.check("parsed").count(n -> n > 0);
+            c.check("rejected").count(n -> n > 0);
+        });
     }
 
     /**
@@ -109,15 +108,52 @@ class PolicyParsingPropertiesTest {
 
     @Provide
     Arbitrary<String> tokenSoup() {
-        return Arbitraries.of("{", "}", "[", "]", ":", ",", "\"", "\"Statement\"", "\"Effect\"", "\"Allow\"", "\"Deny\"",
-                        "\"Action\"", "\"NotAction\"", "\"Principal\"", "\"NotPrincipal\"", "\"AWS\"", "\"*\"", "\"Version\"",
-                        "\"2012-10-17\"", "\"Condition\"", "\"Resource\"", "1", "-0.5e3", "true", "null", " ", "\n", "%7B",
-                        "%22", "%", "%2", "\\", "\\u00", "+")
-                .list().ofMaxSize(40)
+        return Arbitraries.of(
+                        "{",
+                        "}",
+                        "[",
+                        "]",
+                        ":",
+                        ",",
+                        "\"",
+                        "\"Statement\"",
+                        "\"Effect\"",
+                        "\"Allow\"",
+                        "\"Deny\"",
+                        "\"Action\"",
+                        "\"NotAction\"",
+                        "\"Principal\"",
+                        "\"NotPrincipal\"",
+                        "\"AWS\"",
+                        "\"*\"",
+                        "\"Version\"",
+                        "\"2012-10-17\"",
+                        "\"Condition\"",
+                        "\"Resource\"",
+                        "1",
+                        "-0.5e3",
+                        "true",
+                        "null",
+                        " ",
+                        "\n",
+                        "%7B",
+                        "%22",
+                        "%",
+                        "%2",
+                        "\\",
+                        "\\u00",
+                        "+")
+                .list()
+                .ofMaxSize(40)
                 .map(tokens -> String.join("", tokens));
     }
 
-    enum EditKind { DELETE, INSERT, REPLACE, DUPLICATE }
+    enum EditKind {
+        DELETE,
+        INSERT,
+        REPLACE,
+        DUPLICATE
+    }
 
     record Edit(EditKind kind, int at, int length, char c) {
         String apply(String text) {
@@ -133,12 +169,18 @@ class PolicyParsingPropertiesTest {
     }
 
     Arbitrary<List<Edit>> edits() {
-        Arbitrary<Character> chars = Arbitraries.of('{', '}', '[', ']', '"', ':', ',', '%', '\\', ' ', '\n', '*', '?',
-                '0', '9', 'e', '-', '+', 'a', 'A', 'x', '\u0000', '\u00e9', '\ud800', '\ufeff');
-        return Combinators.combine(Arbitraries.of(EditKind.class), Arbitraries.integers().between(0, 100_000),
-                        Arbitraries.integers().between(1, 40), chars)
+        Arbitrary<Character> chars = Arbitraries.of(
+                '{', '}', '[', ']', '"', ':', ',', '%', '\\', ' ', '\n', '*', '?', '0', '9', 'e', '-', '+', 'a', 'A',
+                'x', '\u0000', '\u00e9', '\ud800', '\ufeff');
+        return Combinators.combine(
+                        Arbitraries.of(EditKind.class),
+                        Arbitraries.integers().between(0, 100_000),
+                        Arbitraries.integers().between(1, 40),
+                        chars)
                 .as(Edit::new)
-                .list().ofMinSize(1).ofMaxSize(4);
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(4);
     }
 
     @Provide
@@ -163,9 +205,27 @@ class PolicyParsingPropertiesTest {
     /** Each value of the valid document, by position, replaced with a value of another JSON type. */
     @Provide
     Arbitrary<String> typeSwaps() {
-        Arbitrary<String> replacements = Arbitraries.of("\"x\"", "\"*\"", "\"Allow\"", "\"\"", "0", "-1.5", "1e400",
-                "true", "false", "null", "[]", "{}", "[\"sts:AssumeRole\"]", "[1]", "[[]]", "[null]", "{\"AWS\":\"*\"}",
-                "{\"AWS\":1}", "{\"StringEquals\":\"x\"}", "{\"a\":{}}");
+        Arbitrary<String> replacements = Arbitraries.of(
+                "\"x\"",
+                "\"*\"",
+                "\"Allow\"",
+                "\"\"",
+                "0",
+                "-1.5",
+                "1e400",
+                "true",
+                "false",
+                "null",
+                "[]",
+                "{}",
+                "[\"sts:AssumeRole\"]",
+                "[1]",
+                "[[]]",
+                "[null]",
+                "{\"AWS\":\"*\"}",
+                "{\"AWS\":1}",
+                "{\"StringEquals\":\"x\"}",
+                "{\"a\":{}}");
         return Combinators.combine(Arbitraries.integers().between(0, 10_000), replacements, Arbitraries.of(true, false))
                 .as((pick, replacement, encode) -> {
                     JsonNode root = read(VALID);
@@ -205,8 +265,7 @@ class PolicyParsingPropertiesTest {
 
     // ---------------------------------------------------------------- key order and unknown keys survive
 
-    record Generated(String json, int statements) {
-    }
+    record Generated(String json, int statements) {}
 
     @Property(tries = 500)
     void generatedDocumentsComeBackKeysInOrder(@ForAll("documents") Generated generated) {
@@ -214,20 +273,36 @@ class PolicyParsingPropertiesTest {
         assertThat(plain.toJson()).isEqualTo(generated.json());
         assertThat(plain.statements()).hasSize(generated.statements());
         // IAM's URL-encoded form of the same document reads to the same text.
-        String encoded = URLEncoder.encode(generated.json(), StandardCharsets.UTF_8).replace("+", "%20");
+        String encoded =
+                URLEncoder.encode(generated.json(), StandardCharsets.UTF_8).replace("+", "%20");
         assertThat(PolicyDocument.parse(encoded, PolicyKind.TRUST).toJson()).isEqualTo(generated.json());
     }
 
-    static final Set<String> KNOWN_KEYS = Set.of("Version", "Statement", "Id", "Sid", "Effect", "Action", "NotAction",
-            "Resource", "NotResource", "Principal", "NotPrincipal", "Condition");
+    static final Set<String> KNOWN_KEYS = Set.of(
+            "Version",
+            "Statement",
+            "Id",
+            "Sid",
+            "Effect",
+            "Action",
+            "NotAction",
+            "Resource",
+            "NotResource",
+            "Principal",
+            "NotPrincipal",
+            "Condition");
 
     static String quote(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     static net.jqwik.api.arbitraries.StringArbitrary text() {
-        return Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z').withCharRange('0', '9')
-                .withChars("-_:./*?+% \"\\\u00e9\u4e2d").ofMaxLength(10);
+        return Arbitraries.strings()
+                .withCharRange('a', 'z')
+                .withCharRange('A', 'Z')
+                .withCharRange('0', '9')
+                .withChars("-_:./*?+% \"\\\u00e9\u4e2d")
+                .ofMaxLength(10);
     }
 
     static Arbitrary<String> unknownKey() {
@@ -236,21 +311,26 @@ class PolicyParsingPropertiesTest {
 
     /** A compact JSON value of any type, nested up to the given depth. */
     static Arbitrary<String> value(int depth) {
-        Arbitrary<String> leaf = Arbitraries.oneOf(text().map(PolicyParsingPropertiesTest::quote),
-                Arbitraries.longs().map(String::valueOf), Arbitraries.of("true", "false", "null"));
+        Arbitrary<String> leaf = Arbitraries.oneOf(
+                text().map(PolicyParsingPropertiesTest::quote),
+                Arbitraries.longs().map(String::valueOf),
+                Arbitraries.of("true", "false", "null"));
         if (depth == 0) {
             return leaf;
         }
-        Arbitrary<String> array = value(depth - 1).list().ofMaxSize(3)
-                .map(values -> "[" + String.join(",", values) + "]");
-        Arbitrary<String> object = members(unknownKey(), value(depth - 1), 0, 3)
-                .map(members -> "{" + String.join(",", members) + "}");
+        Arbitrary<String> array =
+                value(depth - 1).list().ofMaxSize(3).map(values -> "[" + String.join(",", values) + "]");
+        Arbitrary<String> object =
+                members(unknownKey(), value(depth - 1), 0, 3).map(members -> "{" + String.join(",", members) + "}");
         return Arbitraries.oneOf(leaf, array, object);
     }
 
     /** "key":value members with distinct keys. */
     static Arbitrary<List<String>> members(Arbitrary<String> keys, Arbitrary<String> values, int min, int max) {
-        return keys.list().uniqueElements().ofMinSize(min).ofMaxSize(max)
+        return keys.list()
+                .uniqueElements()
+                .ofMinSize(min)
+                .ofMaxSize(max)
                 .flatMap(names -> values.list().ofSize(names.size()).map(vals -> {
                     List<String> members = new ArrayList<>();
                     for (int i = 0; i < names.size(); i++) {
@@ -262,31 +342,51 @@ class PolicyParsingPropertiesTest {
 
     /** A string, or an array of one to three (IAM refuses an empty Action array; the parser does too). */
     static Arbitrary<String> stringOrArray(Arbitrary<String> strings) {
-        return Arbitraries.oneOf(strings.map(PolicyParsingPropertiesTest::quote),
-                strings.list().ofMinSize(1).ofMaxSize(3).map(list -> list.stream().map(PolicyParsingPropertiesTest::quote)
-                        .collect(Collectors.joining(",", "[", "]"))));
+        return Arbitraries.oneOf(
+                strings.map(PolicyParsingPropertiesTest::quote),
+                strings.list()
+                        .ofMinSize(1)
+                        .ofMaxSize(3)
+                        .map(list -> list.stream()
+                                .map(PolicyParsingPropertiesTest::quote)
+                                .collect(Collectors.joining(",", "[", "]"))));
     }
 
     static Arbitrary<String> statement() {
         Arbitrary<String> effect = Arbitraries.of("Allow", "Deny").map(e -> "\"Effect\":" + quote(e));
-        Arbitrary<String> action = Combinators.combine(Arbitraries.of("Action", "NotAction"),
-                        stringOrArray(Arbitraries.of("sts:AssumeRole", "sts:*", "*", "sts:TagSession", "STS:assume?ole")))
+        Arbitrary<String> action = Combinators.combine(
+                        Arbitraries.of("Action", "NotAction"),
+                        stringOrArray(
+                                Arbitraries.of("sts:AssumeRole", "sts:*", "*", "sts:TagSession", "STS:assume?ole")))
                 .as((name, value) -> quote(name) + ":" + value);
-        Arbitrary<String> principalValue = Arbitraries.oneOf(Arbitraries.just("\"*\""),
-                members(Arbitraries.of("AWS", "Service", "Federated", "CanonicalUser"),
-                        stringOrArray(Arbitraries.of("*", "111122223333", "arn:aws:iam::111122223333:root",
-                                "ec2.amazonaws.com", "AROA1234567890EXAMPLE")), 1, 4)
+        Arbitrary<String> principalValue = Arbitraries.oneOf(
+                Arbitraries.just("\"*\""),
+                members(
+                                Arbitraries.of("AWS", "Service", "Federated", "CanonicalUser"),
+                                stringOrArray(Arbitraries.of(
+                                        "*",
+                                        "111122223333",
+                                        "arn:aws:iam::111122223333:root",
+                                        "ec2.amazonaws.com",
+                                        "AROA1234567890EXAMPLE")),
+                                1,
+                                4)
                         .map(m -> "{" + String.join(",", m) + "}"));
         Arbitrary<String> principal = Combinators.combine(Arbitraries.of("Principal", "NotPrincipal"), principalValue)
                 .as((name, value) -> quote(name) + ":" + value);
         Arbitrary<List<String>> optional = Combinators.combine(
                         text().map(s -> "\"Sid\":" + quote(s)).optional(),
-                        members(Arbitraries.of("StringEquals", "StringLike", "Bool", "IpAddress"),
-                                members(text().ofMinLength(1), stringOrArray(text()), 1, 2)
-                                        .map(m -> "{" + String.join(",", m) + "}"), 0, 2)
-                                .map(m -> "\"Condition\":{" + String.join(",", m) + "}").optional(),
+                        members(
+                                        Arbitraries.of("StringEquals", "StringLike", "Bool", "IpAddress"),
+                                        members(text().ofMinLength(1), stringOrArray(text()), 1, 2)
+                                                .map(m -> "{" + String.join(",", m) + "}"),
+                                        0,
+                                        2)
+                                .map(m -> "\"Condition\":{" + String.join(",", m) + "}")
+                                .optional(),
                         Combinators.combine(Arbitraries.of("Resource", "NotResource"), stringOrArray(text()))
-                                .as((name, value) -> quote(name) + ":" + value).optional(),
+                                .as((name, value) -> quote(name) + ":" + value)
+                                .optional(),
                         members(unknownKey(), value(2), 0, 3))
                 .as((sid, condition, resource, unknown) -> {
                     List<String> all = new ArrayList<>(unknown);
@@ -311,10 +411,16 @@ class PolicyParsingPropertiesTest {
     Arbitrary<Generated> documents() {
         Arbitrary<Generated> statements = Arbitraries.oneOf(
                 statement().map(s -> new Generated(s, 1)),
-                statement().list().ofMinSize(1).ofMaxSize(3)
+                statement()
+                        .list()
+                        .ofMinSize(1)
+                        .ofMaxSize(3)
                         .map(list -> new Generated("[" + String.join(",", list) + "]", list.size())));
-        return Combinators.combine(statements,
-                        Arbitraries.of("2012-10-17", "2008-10-17").map(v -> "\"Version\":" + quote(v)).optional(),
+        return Combinators.combine(
+                        statements,
+                        Arbitraries.of("2012-10-17", "2008-10-17")
+                                .map(v -> "\"Version\":" + quote(v))
+                                .optional(),
                         members(unknownKey(), value(3), 0, 3))
                 .as((st, version, unknown) -> {
                     List<String> members = new ArrayList<>(unknown);

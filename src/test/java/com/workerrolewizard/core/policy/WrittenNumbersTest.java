@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WrittenNumbersTest {
     private static final ReferenceDocuments REFERENCES = ReferenceDocuments.load();
     private static final WorkerDocuments DOCUMENTS = new WorkerDocuments(REFERENCES, REFERENCES.builtInCatalog());
-    private static final AppliancePrincipal APPLIANCE = AppliancePrincipal.parse("arn:aws:iam::111122223333:role/VeeamImpersonation");
+    private static final AppliancePrincipal APPLIANCE =
+            AppliancePrincipal.parse("arn:aws:iam::111122223333:role/VeeamImpersonation");
 
     static String trustWith(String number) {
         return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
@@ -40,13 +41,19 @@ class WrittenNumbersTest {
     /** Every number JSON's grammar allows: sign, integer part, fraction, exponent with either e and any sign. */
     @Provide
     Arbitrary<String> numbers() {
-        Arbitrary<String> digits = Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(30);
-        Arbitrary<String> integer = Arbitraries.oneOf(Arbitraries.just("0"),
+        Arbitrary<String> digits =
+                Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(30);
+        Arbitrary<String> integer = Arbitraries.oneOf(
+                Arbitraries.just("0"),
                 Combinators.combine(Arbitraries.integers().between(1, 9), digits.injectNull(0.3))
                         .as((first, rest) -> first + (rest == null ? "" : rest)));
         Arbitrary<String> fraction = digits.map(d -> "." + d).injectNull(0.5);
-        Arbitrary<String> exponent = Combinators.combine(Arbitraries.of("e", "E"), Arbitraries.of("", "+", "-"),
-                Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(4)).as((e, sign, d) -> e + sign + d).injectNull(0.5);
+        Arbitrary<String> exponent = Combinators.combine(
+                        Arbitraries.of("e", "E"),
+                        Arbitraries.of("", "+", "-"),
+                        Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(4))
+                .as((e, sign, d) -> e + sign + d)
+                .injectNull(0.5);
         return Combinators.combine(Arbitraries.of("", "-"), integer, fraction, exponent)
                 .as((sign, i, f, e) -> sign + i + (f == null ? "" : f) + (e == null ? "" : e));
     }
@@ -62,16 +69,36 @@ class WrittenNumbersTest {
         assertThat(after).startsWith(json.substring(0, json.length() - 2));
         assertThat(PolicyJson.pretty(merge.after())).contains("\"aws:MultiFactorAuthAge\": " + number + "\n");
         // The value is the number's value, whatever its text.
-        JsonNode read = merge.after().get("Statement").get(0).get("Condition").get("NumericLessThan").get("aws:MultiFactorAuthAge");
+        JsonNode read = merge.after()
+                .get("Statement")
+                .get(0)
+                .get("Condition")
+                .get("NumericLessThan")
+                .get("aws:MultiFactorAuthAge");
         assertThat(read.isNumber()).isTrue();
         assertThat(read.decimalValue()).isEqualByComparingTo(new BigDecimal(number));
-        // IAM counts the document as written, without whitespace: the compact text is the input, character for character.
+        // IAM counts the document as written, without whitespace: the compact text is the input, character for
+        // character.
         assertThat(PolicyJson.iamSize(document.json())).isEqualTo(json.length());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1e3", "1E3", "1e+3", "1.0e-2", "-0", "-0.0", "10.50", "1.0", "0.000", "12345678901234567890123",
-            "-98765432109876543210.000", "1E-400", "3600"})
+    @ValueSource(
+            strings = {
+                "1e3",
+                "1E3",
+                "1e+3",
+                "1.0e-2",
+                "-0",
+                "-0.0",
+                "10.50",
+                "1.0",
+                "0.000",
+                "12345678901234567890123",
+                "-98765432109876543210.000",
+                "1E-400",
+                "3600"
+            })
     void readingAndPrintingKeepTheText(String number) throws Exception {
         JsonNode tree = Json.MAPPER.readTree("{\"n\":" + number + "}");
         assertThat(tree.toString()).isEqualTo("{\"n\":" + number + "}");
@@ -98,10 +125,16 @@ class WrittenNumbersTest {
                   "Arn": "arn:aws:iam::444455556666:role/Numbers", "AssumeRolePolicyDocument": %s,
                   "InstanceProfileList": [], "RolePolicyList": [], "AttachedManagedPolicies": []}], "Policies": []}
                 """.formatted(trustWith("1e3"));
-        ObjectNode trust = AuthorizationDetails.parse(file, "test input").role("Numbers").trustPolicy().value().json();
-        TrustPolicyMerge.Result merge = TrustPolicyMerge.merge(PolicyDocument.parse(trust.toString(), PolicyKind.TRUST),
-                APPLIANCE, Partition.AWS, DOCUMENTS);
-        assertThat(merge.after().toString()).contains("\"aws:MultiFactorAuthAge\":1e3}").contains("[1e3,1e3]")
+        ObjectNode trust = AuthorizationDetails.parse(file, "test input")
+                .role("Numbers")
+                .trustPolicy()
+                .value()
+                .json();
+        TrustPolicyMerge.Result merge = TrustPolicyMerge.merge(
+                PolicyDocument.parse(trust.toString(), PolicyKind.TRUST), APPLIANCE, Partition.AWS, DOCUMENTS);
+        assertThat(merge.after().toString())
+                .contains("\"aws:MultiFactorAuthAge\":1e3}")
+                .contains("[1e3,1e3]")
                 .doesNotContain("1E+3");
     }
 
@@ -109,9 +142,14 @@ class WrittenNumbersTest {
     void theSizeLimitCountsTheNumberAsWritten() {
         // 1 followed by 900 zeros, times 10^-900: the value is 1, the text 906 characters, three times in the document.
         String longOne = "1" + "0".repeat(900) + "e-900";
-        JsonNode document = PolicyDocument.parse(trustWith(longOne), PolicyKind.TRUST).json();
-        assertThat(PolicyJson.iamSize(document)).isEqualTo(trustWith(longOne).length()).isGreaterThan(3 * 906);
+        JsonNode document =
+                PolicyDocument.parse(trustWith(longOne), PolicyKind.TRUST).json();
+        assertThat(PolicyJson.iamSize(document))
+                .isEqualTo(trustWith(longOne).length())
+                .isGreaterThan(3 * 906);
         assertThat(IamLimits.trustPolicySize(document, 2_048)).isPresent();
-        assertThat(IamLimits.trustPolicySize(PolicyDocument.parse(trustWith("1"), PolicyKind.TRUST).json(), 2_048)).isEmpty();
+        assertThat(IamLimits.trustPolicySize(
+                        PolicyDocument.parse(trustWith("1"), PolicyKind.TRUST).json(), 2_048))
+                .isEmpty();
     }
 }

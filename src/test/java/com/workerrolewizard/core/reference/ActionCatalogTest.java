@@ -62,7 +62,8 @@ class ActionCatalogTest {
      * The page's permissions policy as it comes off the page (the seed file's lines, byte for byte):
      * blank lines between lines, indentation made of non-breaking spaces mixed with spaces.
      */
-    static final String PAGE_POLICY_AS_PASTED = String.join("\n",
+    static final String PAGE_POLICY_AS_PASTED = String.join(
+            "\n",
             "{",
             "",
             "\u00A0 \u00A0\"Version\": \"2012-10-17\",",
@@ -258,16 +259,21 @@ class ActionCatalogTest {
     void builtInCatalogCannotBeChangedByItsUsers() {
         // a check that appended to the shared list would change every later check
         ActionCatalog catalog = ReferenceDocuments.load().builtInCatalog();
-        assertThatThrownBy(() -> catalog.actions().add("s3:GetObject")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> catalog.actions().add("s3:GetObject"))
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 
     // ---------------------------------------------------------------- accepted formats
 
     static Stream<Arguments> accepted() {
         return Stream.of(
-                Arguments.of("one per line", "ssm:GetDocument\nsqs:SendMessage\n",
+                Arguments.of(
+                        "one per line",
+                        "ssm:GetDocument\nsqs:SendMessage\n",
                         List.of("ssm:GetDocument", "sqs:SendMessage")),
-                Arguments.of("comments, blank lines, indentation and CRLF", """
+                Arguments.of(
+                        "comments, blank lines, indentation and CRLF",
+                        """
                         # Veeam Backup for AWS 9.x worker role
                         # (newer actions at the end)
 
@@ -278,13 +284,22 @@ class ActionCatalogTest {
                         """.replace("\n", "\r\n"),
                         List.of("ssm:GetDocument", "sqs:SendMessage", "ssm:StartSession")),
                 Arguments.of("no final newline", "kms:Decrypt", List.of("kms:Decrypt")),
-                Arguments.of("JSON array", "[\"ssm:GetDocument\", \"sqs:SendMessage\", \"kms:Decrypt\"]",
+                Arguments.of(
+                        "JSON array",
+                        "[\"ssm:GetDocument\", \"sqs:SendMessage\", \"kms:Decrypt\"]",
                         List.of("ssm:GetDocument", "sqs:SendMessage", "kms:Decrypt")),
-                Arguments.of("JSON array over several lines with leading blank lines", "\n\n  [\n \"ssm:GetDocument\",\n \"ec2messages:GetEndpoint\"\n]\n",
+                Arguments.of(
+                        "JSON array over several lines with leading blank lines",
+                        "\n\n  [\n \"ssm:GetDocument\",\n \"ec2messages:GetEndpoint\"\n]\n",
                         List.of("ssm:GetDocument", "ec2messages:GetEndpoint")),
-                Arguments.of("the page's permissions policy, pasted as is (non-breaking spaces)", PAGE_POLICY_AS_PASTED, PAGE_ACTIONS),
-                Arguments.of("the page's permissions policy, re-indented with spaces", PAGE_POLICY_REINDENTED, PAGE_ACTIONS),
-                Arguments.of("a policy: Allow statements in order; Deny and NotAction statements are not requirements",
+                Arguments.of(
+                        "the page's permissions policy, pasted as is (non-breaking spaces)",
+                        PAGE_POLICY_AS_PASTED,
+                        PAGE_ACTIONS),
+                Arguments.of(
+                        "the page's permissions policy, re-indented with spaces", PAGE_POLICY_REINDENTED, PAGE_ACTIONS),
+                Arguments.of(
+                        "a policy: Allow statements in order; Deny and NotAction statements are not requirements",
                         """
                         {"Version": "2012-10-17", "Statement": [
                           {"Effect": "Allow", "Action": "ssm:GetDocument", "Resource": "*"},
@@ -294,7 +309,9 @@ class ActionCatalogTest {
                         ]}
                         """,
                         List.of("ssm:GetDocument", "sqs:SendMessage", "kms:Decrypt")),
-                Arguments.of("service prefixes with a hyphen", "aws-marketplace:ViewSubscriptions\n",
+                Arguments.of(
+                        "service prefixes with a hyphen",
+                        "aws-marketplace:ViewSubscriptions\n",
                         List.of("aws-marketplace:ViewSubscriptions")));
     }
 
@@ -330,35 +347,55 @@ class ActionCatalogTest {
 
     static Stream<Arguments> rejected() {
         return Stream.of(
-                Arguments.of("wildcard action on line 3", "ssm:GetDocument\n# comment\nssm:Get*\n",
+                Arguments.of(
+                        "wildcard action on line 3",
+                        "ssm:GetDocument\n# comment\nssm:Get*\n",
                         List.of("line 3", "\"ssm:Get*\"", "wildcards are not allowed")),
                 Arguments.of("? wildcard", "ec2messages:?etEndpoint\n", List.of("line 1", "wildcards")),
                 Arguments.of("a bare *", "\n*\n", List.of("line 2", "\"*\"")),
-                Arguments.of("no service prefix", "GetDocument\n", List.of("line 1", "\"GetDocument\"",
-                        "not an action name: write service:Action")),
+                Arguments.of(
+                        "no service prefix",
+                        "GetDocument\n",
+                        List.of("line 1", "\"GetDocument\"", "not an action name: write service:Action")),
                 Arguments.of("two actions on one line", "ssm:GetDocument sqs:SendMessage\n", List.of("line 1")),
-                Arguments.of("duplicate, case-insensitive, names the later line",
+                Arguments.of(
+                        "duplicate, case-insensitive, names the later line",
                         "ssm:GetDocument\nsqs:SendMessage\nSSM:getdocument\n",
                         List.of("line 3", "SSM:getdocument", "listed twice")),
-                Arguments.of("exact duplicate", "ssm:GetDocument\nssm:GetDocument\n", List.of("line 2", "listed twice")),
+                Arguments.of(
+                        "exact duplicate", "ssm:GetDocument\nssm:GetDocument\n", List.of("line 2", "listed twice")),
                 Arguments.of("empty file", "", List.of("lists no actions")),
-                Arguments.of("only comments and blank lines", "# nothing yet\n\n   \n# still nothing\n",
+                Arguments.of(
+                        "only comments and blank lines",
+                        "# nothing yet\n\n   \n# still nothing\n",
                         List.of("lists no actions", "one action per line")),
                 Arguments.of("empty JSON array", "[]", List.of("lists no actions")),
-                Arguments.of("invalid JSON names line and column", "[\"ssm:GetDocument\",\n  ssm:GetManifest]",
+                Arguments.of(
+                        "invalid JSON names line and column",
+                        "[\"ssm:GetDocument\",\n  ssm:GetManifest]",
                         List.of("is not valid JSON", "line 2", "column")),
-                Arguments.of("JSON array: wildcard names the item", "[\"ssm:GetDocument\", \"ssm:*\"]",
+                Arguments.of(
+                        "JSON array: wildcard names the item",
+                        "[\"ssm:GetDocument\", \"ssm:*\"]",
                         List.of("item 2", "\"ssm:*\"")),
-                Arguments.of("JSON array: duplicate names the item", "[\"ssm:GetDocument\", \"sqs:SendMessage\", \"ssm:getdocument\"]",
+                Arguments.of(
+                        "JSON array: duplicate names the item",
+                        "[\"ssm:GetDocument\", \"sqs:SendMessage\", \"ssm:getdocument\"]",
                         List.of("item 3", "listed twice")),
-                Arguments.of("JSON array: a number is not an action", "[\"ssm:GetDocument\", 42]",
+                Arguments.of(
+                        "JSON array: a number is not an action",
+                        "[\"ssm:GetDocument\", 42]",
                         List.of("item 2", "\"42\"")),
-                Arguments.of("policy: wildcard names the statement",
+                Arguments.of(
+                        "policy: wildcard names the statement",
                         "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"ssm:*\", \"Resource\": \"*\"}}",
                         List.of("statement 1", "\"ssm:*\"")),
-                Arguments.of("JSON object that is not a policy", "{\"actions\": [\"ssm:GetDocument\"]}",
+                Arguments.of(
+                        "JSON object that is not a policy",
+                        "{\"actions\": [\"ssm:GetDocument\"]}",
                         List.of("not a valid permissions policy", "Statement")),
-                Arguments.of("policy with only a Deny lists no actions",
+                Arguments.of(
+                        "policy with only a Deny lists no actions",
                         "{\"Statement\": {\"Effect\": \"Deny\", \"Action\": \"ssm:GetDocument\", \"Resource\": \"*\"}}",
                         List.of("lists no actions")));
     }
@@ -371,7 +408,9 @@ class ActionCatalogTest {
                 .satisfies(e -> {
                     // one clear line for stderr: names the file and what is wrong, no stack-trace noise
                     // (Jackson's "token 'null'" is JSON talk; a bare null would be a Java leftover)
-                    assertThat(e.getMessage()).contains("newer.txt").doesNotContain("\n")
+                    assertThat(e.getMessage())
+                            .contains("newer.txt")
+                            .doesNotContain("\n")
                             .doesNotContainPattern("(?<!')null(?!')")
                             .doesNotContain("Exception");
                     fragments.forEach(f -> assertThat(e.getMessage()).contains(f));

@@ -67,17 +67,20 @@ class ReferenceDocumentsSeedTest {
 
     @Test
     void applianceTrustPolicyIsThePages() {
-        assertThat(ReferenceDocuments.load().applianceTrustPolicy().toString()).isEqualTo(pageBlocks.get(0).toString());
+        assertThat(ReferenceDocuments.load().applianceTrustPolicy().toString())
+                .isEqualTo(pageBlocks.get(0).toString());
     }
 
     @Test
     void ec2TrustPolicyIsThePages() {
-        assertThat(ReferenceDocuments.load().ec2TrustPolicy().toString()).isEqualTo(pageBlocks.get(1).toString());
+        assertThat(ReferenceDocuments.load().ec2TrustPolicy().toString())
+                .isEqualTo(pageBlocks.get(1).toString());
     }
 
     @Test
     void permissionsPolicyIsThePages() {
-        assertThat(ReferenceDocuments.load().permissionsPolicy().toString()).isEqualTo(pageBlocks.get(2).toString());
+        assertThat(ReferenceDocuments.load().permissionsPolicy().toString())
+                .isEqualTo(pageBlocks.get(2).toString());
     }
 
     @Test
@@ -96,14 +99,20 @@ class ReferenceDocumentsSeedTest {
         assertThat(raw).contains("\u00A0");
         assertThat(ActionCatalog.parse(raw, "the page").actions())
                 .isEqualTo(ReferenceDocuments.load().builtInCatalog().actions());
-        assertThat(com.workerrolewizard.core.policy.PolicyDocument.parse(raw,
-                com.workerrolewizard.core.policy.PolicyKind.IDENTITY).statements()).hasSize(1);
+        assertThat(com.workerrolewizard.core.policy.PolicyDocument.parse(
+                                raw, com.workerrolewizard.core.policy.PolicyKind.IDENTITY)
+                        .statements())
+                .hasSize(1);
     }
 
     @Test
     void keyOrderIsThePages() {
-        JsonNode trust = ReferenceDocuments.load().applianceTrustPolicy().get("Statement").get(0);
-        JsonNode permissions = ReferenceDocuments.load().permissionsPolicy().get("Statement").get(0);
+        JsonNode trust = ReferenceDocuments.load()
+                .applianceTrustPolicy()
+                .get("Statement")
+                .get(0);
+        JsonNode permissions =
+                ReferenceDocuments.load().permissionsPolicy().get("Statement").get(0);
         assertThat(fieldNames(trust)).containsExactly("Effect", "Action", "Principal");
         assertThat(fieldNames(permissions)).containsExactly("Action", "Resource", "Effect");
     }

@@ -32,12 +32,14 @@ class PermissionsCheckPropertiesTest {
     private static final ActionCatalog PAGE = ReferenceDocuments.load().builtInCatalog();
 
     @Property(tries = 200)
-    void missingIsExactlyWhatWasLeftOutInCatalogOrder(@ForAll("subsets") Set<String> leftOut,
-            @ForAll("splits") List<Integer> split, @ForAll boolean managed) {
-        List<String> granted = PAGE.actions().stream().filter(a -> !leftOut.contains(a)).toList();
+    void missingIsExactlyWhatWasLeftOutInCatalogOrder(
+            @ForAll("subsets") Set<String> leftOut, @ForAll("splits") List<Integer> split, @ForAll boolean managed) {
+        List<String> granted =
+                PAGE.actions().stream().filter(a -> !leftOut.contains(a)).toList();
         RequirementResult result = PermissionsCheck.check(role(policies(granted, split, managed)), PAGE);
 
-        List<String> expected = PAGE.actions().stream().filter(leftOut::contains).toList();
+        List<String> expected =
+                PAGE.actions().stream().filter(leftOut::contains).toList();
         assertThat(result.missing()).containsExactlyElementsOf(expected);
         assertThat(result.status()).isEqualTo(leftOut.isEmpty() ? Status.PASS : Status.FAIL);
         assertThat(result.detail()).doesNotContain("null");
@@ -68,13 +70,21 @@ class PermissionsCheckPropertiesTest {
     // ---------------------------------------------------------------- NotResource in the Allow
 
     /** ARNs that can match no resource any of the page's actions acts on. */
-    private static final List<String> UNRELATED = List.of("arn:aws:s3:::backups/*", "arn:aws-cn:sqs:*:*:*",
-            "arn:aws:kms:*:*:key/*", "arn:aws:ec2:*:*:volume/*", "arn:aws:iam::*:policy/*", "arn:aws-us-gov:iam::*:role/*");
+    private static final List<String> UNRELATED = List.of(
+            "arn:aws:s3:::backups/*",
+            "arn:aws-cn:sqs:*:*:*",
+            "arn:aws:kms:*:*:key/*",
+            "arn:aws:ec2:*:*:volume/*",
+            "arn:aws:iam::*:policy/*",
+            "arn:aws-us-gov:iam::*:role/*");
 
     @Property(tries = 150)
-    void anExclusionThatCannotMatchIsLikeResourceStar(@ForAll("subsets") Set<String> leftOut,
-            @ForAll("splits") List<Integer> split, @ForAll("unrelated") List<String> notResource) {
-        List<String> granted = PAGE.actions().stream().filter(a -> !leftOut.contains(a)).toList();
+    void anExclusionThatCannotMatchIsLikeResourceStar(
+            @ForAll("subsets") Set<String> leftOut,
+            @ForAll("splits") List<Integer> split,
+            @ForAll("unrelated") List<String> notResource) {
+        List<String> granted =
+                PAGE.actions().stream().filter(a -> !leftOut.contains(a)).toList();
         RequirementResult star = PermissionsCheck.check(role(policies(granted, split, false)), PAGE);
         RequirementResult except = PermissionsCheck.check(role(policies(granted, split, false, notResource)), PAGE);
         assertThat(except.status()).isEqualTo(star.status());
@@ -88,13 +98,18 @@ class PermissionsCheckPropertiesTest {
      */
     @Property(tries = 100)
     void excludingWholeServicesFailsTheActionsWhoseEveryResourceIsThere(@ForAll("services") Set<String> services) {
-        List<String> notResource = services.stream().sorted().map(s -> "arn:aws:" + s + ":*").toList();
-        RequirementResult result = PermissionsCheck.check(role(policies(PAGE.actions(), List.of(), false, notResource)), PAGE);
+        List<String> notResource =
+                services.stream().sorted().map(s -> "arn:aws:" + s + ":*").toList();
+        RequirementResult result =
+                PermissionsCheck.check(role(policies(PAGE.actions(), List.of(), false, notResource)), PAGE);
         List<String> expectedMissing = new ArrayList<>();
         boolean risk = false;
         for (String action : PAGE.actions()) {
             List<String> typeServices = new ArrayList<>();
-            REFERENCE.path("actions").path(action).forEach(t -> typeServices.add(t.asText().split(":")[0]));
+            REFERENCE
+                    .path("actions")
+                    .path(action)
+                    .forEach(t -> typeServices.add(t.asText().split(":")[0]));
             long inside = typeServices.stream().filter(services::contains).count();
             if (!typeServices.isEmpty() && inside == typeServices.size()) {
                 expectedMissing.add(action);
@@ -103,7 +118,8 @@ class PermissionsCheckPropertiesTest {
             }
         }
         assertThat(result.missing()).containsExactlyElementsOf(expectedMissing);
-        assertThat(result.status()).isEqualTo(!expectedMissing.isEmpty() ? Status.FAIL : risk ? Status.WARN : Status.PASS);
+        assertThat(result.status())
+                .isEqualTo(!expectedMissing.isEmpty() ? Status.FAIL : risk ? Status.WARN : Status.PASS);
     }
 
     /**
@@ -111,22 +127,26 @@ class PermissionsCheckPropertiesTest {
      * instance of the action's ARN formats with concrete names), the requirement is not PASS.
      */
     @Property(tries = 300)
-    void aNotResourceThatMatchesARealResourceIsNeverAPass(@ForAll("exclusions") String pattern,
-            @ForAll("names") List<String> names) {
-        RequirementResult result = PermissionsCheck.check(role(policies(PAGE.actions(), List.of(), false,
-                List.of(pattern))), PAGE);
+    void aNotResourceThatMatchesARealResourceIsNeverAPass(
+            @ForAll("exclusions") String pattern, @ForAll("names") List<String> names) {
+        RequirementResult result =
+                PermissionsCheck.check(role(policies(PAGE.actions(), List.of(), false, List.of(pattern))), PAGE);
         boolean excludesSomething = false;
         for (String action : PAGE.actions()) {
             for (var type : REFERENCE.path("actions").path(action)) {
-                String format = REFERENCE.path("resourceTypes").path(type.asText()).asText();
+                String format =
+                        REFERENCE.path("resourceTypes").path(type.asText()).asText();
                 String arn = instance(format, names);
                 excludesSomething |= com.workerrolewizard.core.evaluation.Wildcard.matchesResource(pattern, arn);
             }
         }
-        net.jqwik.api.statistics.Statistics.label("excludes a real resource").collect(excludesSomething)
+        net.jqwik.api.statistics.Statistics.label("excludes a real resource")
+                .collect(excludesSomething)
                 .coverage(c -> c.check(true).percentage(pct -> pct > 12));
         if (excludesSomething) {
-            assertThat(result.status()).as("%s excludes a resource; detail: %s", pattern, result.detail()).isNotEqualTo(Status.PASS);
+            assertThat(result.status())
+                    .as("%s excludes a resource; detail: %s", pattern, result.detail())
+                    .isNotEqualTo(Status.PASS);
         }
     }
 
@@ -146,7 +166,9 @@ class PermissionsCheckPropertiesTest {
         int i = 0;
         while (text.contains("${")) {
             int start = text.indexOf("${");
-            text = text.substring(0, start) + names.get(i++ % names.size()) + text.substring(text.indexOf('}', start) + 1);
+            text = text.substring(0, start)
+                    + names.get(i++ % names.size())
+                    + text.substring(text.indexOf('}', start) + 1);
         }
         return text;
     }
@@ -163,7 +185,10 @@ class PermissionsCheckPropertiesTest {
 
     @Provide
     Arbitrary<List<String>> names() {
-        return Arbitraries.of("q", "444455556666", "us-east-1", "i-0abc", "doc", "admin/role", "x").list().ofMinSize(1).ofMaxSize(4);
+        return Arbitraries.of("q", "444455556666", "us-east-1", "i-0abc", "doc", "admin/role", "x")
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(4);
     }
 
     /**
@@ -174,22 +199,42 @@ class PermissionsCheckPropertiesTest {
     Arbitrary<String> exclusions() {
         List<String> formats = new ArrayList<>();
         REFERENCE.path("resourceTypes").forEach(f -> formats.add(f.asText()));
-        Arbitrary<String> value = Arbitraries.of("*", "?", "q", "444455556666", "us-east-1", "i-0abc", "doc", "admin/*", "x*",
-                "*q", "");
-        Arbitrary<String> fromFormat = Combinators.combine(Arbitraries.of(formats), Arbitraries.of("aws", "aws", "*", "aws-cn"),
-                value.list().ofSize(4)).as((format, partition, values) -> {
+        Arbitrary<String> value =
+                Arbitraries.of("*", "?", "q", "444455556666", "us-east-1", "i-0abc", "doc", "admin/*", "x*", "*q", "");
+        Arbitrary<String> fromFormat = Combinators.combine(
+                        Arbitraries.of(formats),
+                        Arbitraries.of("aws", "aws", "*", "aws-cn"),
+                        value.list().ofSize(4))
+                .as((format, partition, values) -> {
                     String text = format.replace("${Partition}", partition);
                     int i = 0;
                     while (text.contains("${")) {
                         int start = text.indexOf("${");
-                        text = text.substring(0, start) + values.get(i++ % values.size()) + text.substring(text.indexOf('}', start) + 1);
+                        text = text.substring(0, start)
+                                + values.get(i++ % values.size())
+                                + text.substring(text.indexOf('}', start) + 1);
                     }
                     return text;
                 });
-        Arbitrary<String> piece = Arbitraries.of("*", "?", "aws", "sqs", "ssm", "iam", "ec2", "us-east-1", "444455556666",
-                "role/*", "document/*", "instance/*", "x", "");
+        Arbitrary<String> piece = Arbitraries.of(
+                "*",
+                "?",
+                "aws",
+                "sqs",
+                "ssm",
+                "iam",
+                "ec2",
+                "us-east-1",
+                "444455556666",
+                "role/*",
+                "document/*",
+                "instance/*",
+                "x",
+                "");
         Arbitrary<String> pieces = piece.list().ofSize(5).map(p -> "arn:" + String.join(":", p));
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, fromFormat), net.jqwik.api.Tuple.of(1, pieces),
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(4, fromFormat),
+                net.jqwik.api.Tuple.of(1, pieces),
                 net.jqwik.api.Tuple.of(1, Arbitraries.of("*", "arn:*", "arn:aws:*", "arn:aws:s*")));
     }
 
@@ -201,7 +246,11 @@ class PermissionsCheckPropertiesTest {
     /** Cut points: where the granted actions are split into separate policies. */
     @Provide
     Arbitrary<List<Integer>> splits() {
-        return Arbitraries.integers().between(1, 32).list().ofMaxSize(6).map(l -> l.stream().distinct().sorted().toList());
+        return Arbitraries.integers()
+                .between(1, 32)
+                .list()
+                .ofMaxSize(6)
+                .map(l -> l.stream().distinct().sorted().toList());
     }
 
     @Provide
@@ -219,8 +268,8 @@ class PermissionsCheckPropertiesTest {
     }
 
     /** The actions split into policies; each Allow on "*", or on NotResource of the given values when not null. */
-    private static List<IdentityPolicy> policies(List<String> actions, List<Integer> cuts, boolean managed,
-            List<String> notResource) {
+    private static List<IdentityPolicy> policies(
+            List<String> actions, List<Integer> cuts, boolean managed, List<String> notResource) {
         List<IdentityPolicy> result = new ArrayList<>();
         int from = 0;
         List<Integer> bounds = new ArrayList<>(cuts);
@@ -230,8 +279,15 @@ class PermissionsCheckPropertiesTest {
             if (end > from) {
                 PolicyDocument doc = document(actions.subList(from, end), null, notResource);
                 String name = "P" + result.size();
-                result.add(managed ? new IdentityPolicy(IdentityPolicy.Kind.MANAGED, name,
-                        "arn:aws:iam::444455556666:policy/" + name, "v1", Known.of(doc)) : IdentityPolicy.inline(name, doc));
+                result.add(
+                        managed
+                                ? new IdentityPolicy(
+                                        IdentityPolicy.Kind.MANAGED,
+                                        name,
+                                        "arn:aws:iam::444455556666:policy/" + name,
+                                        "v1",
+                                        Known.of(doc))
+                                : IdentityPolicy.inline(name, doc));
                 from = end;
             }
         }
@@ -258,9 +314,18 @@ class PermissionsCheckPropertiesTest {
     }
 
     private static RoleSnapshot role(List<IdentityPolicy> policies) {
-        PolicyDocument trust = PolicyDocument.parse("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                + "\"Action\":\"sts:AssumeRole\",\"Principal\":{\"Service\":\"ec2.amazonaws.com\"}}]}", PolicyKind.TRUST);
-        return new RoleSnapshot("R", "/", "arn:aws:iam::444455556666:role/R", "AROAX", Known.of(trust),
-                Known.of(List.of()), Known.of(policies), Known.of(Optional.empty()));
+        PolicyDocument trust = PolicyDocument.parse(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                        + "\"Action\":\"sts:AssumeRole\",\"Principal\":{\"Service\":\"ec2.amazonaws.com\"}}]}",
+                PolicyKind.TRUST);
+        return new RoleSnapshot(
+                "R",
+                "/",
+                "arn:aws:iam::444455556666:role/R",
+                "AROAX",
+                Known.of(trust),
+                Known.of(List.of()),
+                Known.of(policies),
+                Known.of(Optional.empty()));
     }
 }

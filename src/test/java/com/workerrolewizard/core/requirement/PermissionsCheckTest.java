@@ -33,10 +33,13 @@ class PermissionsCheckTest {
     static final String QUEUE = "arn:aws:sqs:us-east-1:444455556666:q";
     static final String COND = "{'IpAddress':{'aws:SourceIp':'10.0.0.0/8'}}";
 
-    static final List<String> SQS = List.of("sqs:DeleteMessage", "sqs:ListQueues", "sqs:ReceiveMessage",
-            "sqs:SendMessage");
-    static final List<String> IAM = List.of("iam:GetContextKeysForPrincipalPolicy", "iam:GetRole",
-            "iam:ListInstanceProfilesForRole", "iam:SimulatePrincipalPolicy");
+    static final List<String> SQS =
+            List.of("sqs:DeleteMessage", "sqs:ListQueues", "sqs:ReceiveMessage", "sqs:SendMessage");
+    static final List<String> IAM = List.of(
+            "iam:GetContextKeysForPrincipalPolicy",
+            "iam:GetRole",
+            "iam:ListInstanceProfilesForRole",
+            "iam:SimulatePrincipalPolicy");
 
     // ---------------------------------------------------------------- documents
 
@@ -75,7 +78,10 @@ class PermissionsCheckTest {
 
     /** The page's single statement, with its own key order, for combining with other statements. */
     static ObjectNode pageStatement() {
-        return (ObjectNode) ReferenceDocuments.load().permissionsPolicy().withArray("Statement").get(0);
+        return (ObjectNode) ReferenceDocuments.load()
+                .permissionsPolicy()
+                .withArray("Statement")
+                .get(0);
     }
 
     static String pageStatementJson() {
@@ -103,7 +109,8 @@ class PermissionsCheckTest {
     }
 
     static String pageWithoutPrefix(String prefix) {
-        return pageWithout(PAGE_ACTIONS.stream().filter(a -> a.startsWith(prefix)).toArray(String[]::new));
+        return pageWithout(
+                PAGE_ACTIONS.stream().filter(a -> a.startsWith(prefix)).toArray(String[]::new));
     }
 
     static String pageReplacing(String action, String replacement) {
@@ -119,17 +126,29 @@ class PermissionsCheckTest {
     }
 
     static IdentityPolicy managed(String name, String json) {
-        return new IdentityPolicy(IdentityPolicy.Kind.MANAGED, name, "arn:aws:iam::444455556666:policy/" + name, "v1",
+        return new IdentityPolicy(
+                IdentityPolicy.Kind.MANAGED,
+                name,
+                "arn:aws:iam::444455556666:policy/" + name,
+                "v1",
                 Known.of(doc(json)));
     }
 
     static IdentityPolicy unreadable(String name, String because) {
-        return new IdentityPolicy(IdentityPolicy.Kind.MANAGED, name, "arn:aws:iam::444455556666:policy/" + name, null,
+        return new IdentityPolicy(
+                IdentityPolicy.Kind.MANAGED,
+                name,
+                "arn:aws:iam::444455556666:policy/" + name,
+                null,
                 Known.unknown(because));
     }
 
     static IdentityPolicy boundary(String name, String json) {
-        return new IdentityPolicy(IdentityPolicy.Kind.BOUNDARY, name, "arn:aws:iam::444455556666:policy/" + name, "v1",
+        return new IdentityPolicy(
+                IdentityPolicy.Kind.BOUNDARY,
+                name,
+                "arn:aws:iam::444455556666:policy/" + name,
+                "v1",
                 Known.of(doc(json)));
     }
 
@@ -142,10 +161,19 @@ class PermissionsCheckTest {
     }
 
     static RoleSnapshot role(Known<List<IdentityPolicy>> policies, Known<Optional<IdentityPolicy>> boundary) {
-        PolicyDocument trust = PolicyDocument.parse(q("{'Version':'2012-10-17','Statement':[{'Effect':'Allow',"
-                + "'Action':'sts:AssumeRole','Principal':{'Service':'ec2.amazonaws.com'}}]}"), PolicyKind.TRUST);
-        return new RoleSnapshot("R", "/", "arn:aws:iam::444455556666:role/R", "AROAX", Known.of(trust),
-                Known.of(List.of()), policies, boundary);
+        PolicyDocument trust = PolicyDocument.parse(
+                q("{'Version':'2012-10-17','Statement':[{'Effect':'Allow',"
+                        + "'Action':'sts:AssumeRole','Principal':{'Service':'ec2.amazonaws.com'}}]}"),
+                PolicyKind.TRUST);
+        return new RoleSnapshot(
+                "R",
+                "/",
+                "arn:aws:iam::444455556666:role/R",
+                "AROAX",
+                Known.of(trust),
+                Known.of(List.of()),
+                policies,
+                boundary);
     }
 
     // ---------------------------------------------------------------- the table
@@ -240,214 +268,292 @@ class PermissionsCheckTest {
 
     static Stream<Arguments> cases() {
         return Stream.of(
-                // --- the page's policy, however attached
-                c("page policy inline").inline("VeeamWorker", page())
-                        .expect(Status.PASS, List.of())
-                        .detail("All 33 required actions are allowed on every resource", "inline policy \"VeeamWorker\""),
-                c("page policy managed").managed("VeeamWorkerPolicy", page())
-                        .expect(Status.PASS, List.of())
-                        .detail("managed policy \"VeeamWorkerPolicy\""),
-                c("page policy as the page wrote it, Statement as a single object")
-                        .inline("Single", q("{'Version':'2012-10-17','Statement':" + pageStatementJson() + "}"))
-                        .expect(Status.PASS, List.of()),
-                c("no policies at all").expect(Status.FAIL, PAGE_ACTIONS)
-                        .detail("33 of 33", "no statement allows it", "no permissions policy")
-                        .reason("ec2messages:AcknowledgeMessage", "no statement allows it")
-                        .reason("ssmmessages:OpenDataChannel", "no statement allows it"),
-                c("* on *").inline("Admin", policy(allow("'*'", "'*'"))).expect(Status.PASS, List.of()),
-                c("Resource array holding * counts as everywhere")
-                        .inline("P", policy(allow("'*'", arr(QUEUE, "*")))).expect(Status.PASS, List.of()),
-                c("an empty Condition block is no condition")
-                        .inline("P", policy("{'Effect':'Allow','Action':'*','Resource':'*','Condition':{}}"))
-                        .expect(Status.PASS, List.of()),
-                c("Version 2008-10-17 is read the same")
-                        .inline("Old", page().replace("2012-10-17", "2008-10-17")).expect(Status.PASS, List.of()),
+                        // --- the page's policy, however attached
+                        c("page policy inline")
+                                .inline("VeeamWorker", page())
+                                .expect(Status.PASS, List.of())
+                                .detail(
+                                        "All 33 required actions are allowed on every resource",
+                                        "inline policy \"VeeamWorker\""),
+                        c("page policy managed")
+                                .managed("VeeamWorkerPolicy", page())
+                                .expect(Status.PASS, List.of())
+                                .detail("managed policy \"VeeamWorkerPolicy\""),
+                        c("page policy as the page wrote it, Statement as a single object")
+                                .inline("Single", q("{'Version':'2012-10-17','Statement':" + pageStatementJson() + "}"))
+                                .expect(Status.PASS, List.of()),
+                        c("no policies at all")
+                                .expect(Status.FAIL, PAGE_ACTIONS)
+                                .detail("33 of 33", "no statement allows it", "no permissions policy")
+                                .reason("ec2messages:AcknowledgeMessage", "no statement allows it")
+                                .reason("ssmmessages:OpenDataChannel", "no statement allows it"),
+                        c("* on *").inline("Admin", policy(allow("'*'", "'*'"))).expect(Status.PASS, List.of()),
+                        c("Resource array holding * counts as everywhere")
+                                .inline("P", policy(allow("'*'", arr(QUEUE, "*"))))
+                                .expect(Status.PASS, List.of()),
+                        c("an empty Condition block is no condition")
+                                .inline("P", policy("{'Effect':'Allow','Action':'*','Resource':'*','Condition':{}}"))
+                                .expect(Status.PASS, List.of()),
+                        c("Version 2008-10-17 is read the same")
+                                .inline("Old", page().replace("2012-10-17", "2008-10-17"))
+                                .expect(Status.PASS, List.of()),
 
-                // --- wildcards and case in action names
-                c("ssm:* alone covers the 15 ssm actions but not ssmmessages")
-                        .inline("P", policy(allow("'ssm:*'", "'*'")))
-                        .expect(Status.FAIL, pageExcept(a -> a.startsWith("ssm:"))),
-                c("ssm:* in place of the ssm actions").inline("P", pagePlus(allow("'ssm:*'", "'*'")))
-                        .expect(Status.PASS, List.of()),
-                c("ssm:Get* covers exactly the five ssm:Get actions")
-                        .inline("P", policy(allow("'ssm:Get*'", "'*'")))
-                        .expect(Status.FAIL, pageExcept(a -> a.startsWith("ssm:Get"))),
-                c("SSM:getdocument matches ssm:GetDocument (case-insensitive)")
-                        .inline("P", pageReplacing("ssm:GetDocument", "SSM:getdocument"))
-                        .expect(Status.PASS, List.of()),
-                c("ec2messages:?etEndpoint matches GetEndpoint")
-                        .inline("P", pageReplacing("ec2messages:GetEndpoint", "ec2messages:?etEndpoint"))
-                        .expect(Status.PASS, List.of()),
-                c("? is exactly one character: ec2messages:?Endpoint does not match GetEndpoint")
-                        .inline("P", pageReplacing("ec2messages:GetEndpoint", "ec2messages:?Endpoint"))
-                        .expect(Status.FAIL, List.of("ec2messages:GetEndpoint")),
-                c("a wildcard with no colon: ssm* covers ssm and ssmmessages")
-                        .inline("P", policy(allow("'ssm*'", "'*'")))
-                        .expect(Status.FAIL, pageExcept(a -> a.startsWith("ssm"))),
+                        // --- wildcards and case in action names
+                        c("ssm:* alone covers the 15 ssm actions but not ssmmessages")
+                                .inline("P", policy(allow("'ssm:*'", "'*'")))
+                                .expect(Status.FAIL, pageExcept(a -> a.startsWith("ssm:"))),
+                        c("ssm:* in place of the ssm actions")
+                                .inline("P", pagePlus(allow("'ssm:*'", "'*'")))
+                                .expect(Status.PASS, List.of()),
+                        c("ssm:Get* covers exactly the five ssm:Get actions")
+                                .inline("P", policy(allow("'ssm:Get*'", "'*'")))
+                                .expect(Status.FAIL, pageExcept(a -> a.startsWith("ssm:Get"))),
+                        c("SSM:getdocument matches ssm:GetDocument (case-insensitive)")
+                                .inline("P", pageReplacing("ssm:GetDocument", "SSM:getdocument"))
+                                .expect(Status.PASS, List.of()),
+                        c("ec2messages:?etEndpoint matches GetEndpoint")
+                                .inline("P", pageReplacing("ec2messages:GetEndpoint", "ec2messages:?etEndpoint"))
+                                .expect(Status.PASS, List.of()),
+                        c("? is exactly one character: ec2messages:?Endpoint does not match GetEndpoint")
+                                .inline("P", pageReplacing("ec2messages:GetEndpoint", "ec2messages:?Endpoint"))
+                                .expect(Status.FAIL, List.of("ec2messages:GetEndpoint")),
+                        c("a wildcard with no colon: ssm* covers ssm and ssmmessages")
+                                .inline("P", policy(allow("'ssm*'", "'*'")))
+                                .expect(Status.FAIL, pageExcept(a -> a.startsWith("ssm"))),
 
-                // --- missing actions
-                c("page policy minus ssm:PutInventory").inline("P", pageWithout("ssm:PutInventory"))
-                        .expect(Status.FAIL, List.of("ssm:PutInventory"))
-                        .detail("1 of 33 required actions is not allowed on every resource",
-                                "ssm:PutInventory (no statement allows it)", "Attach the page's permissions policy"),
-                c("two missing are listed in catalog order, not in the order they were removed")
-                        .inline("P", pageWithout("sqs:SendMessage", "ec2messages:FailMessage"))
-                        .expect(Status.FAIL, List.of("ec2messages:FailMessage", "sqs:SendMessage"))
-                        .detail("2 of 33 required actions are not allowed"),
+                        // --- missing actions
+                        c("page policy minus ssm:PutInventory")
+                                .inline("P", pageWithout("ssm:PutInventory"))
+                                .expect(Status.FAIL, List.of("ssm:PutInventory"))
+                                .detail(
+                                        "1 of 33 required actions is not allowed on every resource",
+                                        "ssm:PutInventory (no statement allows it)",
+                                        "Attach the page's permissions policy"),
+                        c("two missing are listed in catalog order, not in the order they were removed")
+                                .inline("P", pageWithout("sqs:SendMessage", "ec2messages:FailMessage"))
+                                .expect(Status.FAIL, List.of("ec2messages:FailMessage", "sqs:SendMessage"))
+                                .detail("2 of 33 required actions are not allowed"),
 
-                // --- explicit Deny
-                c("explicit Deny of one action on *")
-                        .inline("VeeamWorker", pagePlus("{'Sid':'NoInventory','Effect':'Deny','Action':'ssm:PutInventory','Resource':'*'}"))
-                        .expect(Status.FAIL, List.of("ssm:PutInventory"))
-                        .reason("ssm:PutInventory", "denied by statement 2 (Sid \"NoInventory\") of inline policy \"VeeamWorker\"")
-                        .detail("Remove or narrow the Deny"),
-                c("Deny in another (managed) policy wins over the inline Allow")
-                        .inline("VeeamWorker", page()).managed("Guardrail", policy(deny("'sqs:SendMessage'", "'*'")))
-                        .expect(Status.FAIL, List.of("sqs:SendMessage"))
-                        .reason("sqs:SendMessage", "denied by statement 1 of managed policy \"Guardrail\""),
-                c("Deny by a wildcard on the service denies all its actions")
-                        .inline("VeeamWorker", page()).managed("Guardrail", policy(deny("'SQS:*'", "'*'")))
-                        .expect(Status.FAIL, SQS),
-                c("Deny via NotAction: everything but ec2messages, ssm, ssmmessages and sqs is denied")
-                        .inline("VeeamWorker", page())
-                        .managed("Guardrail", q("{'Version':'2012-10-17','Statement':{'Effect':'Deny','NotAction':"
-                                + arr("ec2messages:*", "ssm:*", "ssmmessages:*", "sqs:*") + ",'Resource':'*'}}"))
-                        .expect(Status.FAIL, IAM)
-                        .reason("iam:GetRole", "denied by statement 1 of managed policy \"Guardrail\""),
-                c("Deny with NotResource of one ARN covers every other resource, so it denies")
-                        .inline("VeeamWorker", pagePlus("{'Effect':'Deny','Action':'ssm:GetDocument','NotResource':'" + QUEUE + "'}"))
-                        .expect(Status.FAIL, List.of("ssm:GetDocument")),
-                c("a Deny of unrelated actions changes nothing")
-                        .inline("VeeamWorker", pagePlus(deny("'s3:*'", "'*'"))).expect(Status.PASS, List.of()),
+                        // --- explicit Deny
+                        c("explicit Deny of one action on *")
+                                .inline(
+                                        "VeeamWorker",
+                                        pagePlus(
+                                                "{'Sid':'NoInventory','Effect':'Deny','Action':'ssm:PutInventory','Resource':'*'}"))
+                                .expect(Status.FAIL, List.of("ssm:PutInventory"))
+                                .reason(
+                                        "ssm:PutInventory",
+                                        "denied by statement 2 (Sid \"NoInventory\") of inline policy \"VeeamWorker\"")
+                                .detail("Remove or narrow the Deny"),
+                        c("Deny in another (managed) policy wins over the inline Allow")
+                                .inline("VeeamWorker", page())
+                                .managed("Guardrail", policy(deny("'sqs:SendMessage'", "'*'")))
+                                .expect(Status.FAIL, List.of("sqs:SendMessage"))
+                                .reason("sqs:SendMessage", "denied by statement 1 of managed policy \"Guardrail\""),
+                        c("Deny by a wildcard on the service denies all its actions")
+                                .inline("VeeamWorker", page())
+                                .managed("Guardrail", policy(deny("'SQS:*'", "'*'")))
+                                .expect(Status.FAIL, SQS),
+                        c("Deny via NotAction: everything but ec2messages, ssm, ssmmessages and sqs is denied")
+                                .inline("VeeamWorker", page())
+                                .managed(
+                                        "Guardrail",
+                                        q("{'Version':'2012-10-17','Statement':{'Effect':'Deny','NotAction':"
+                                                + arr("ec2messages:*", "ssm:*", "ssmmessages:*", "sqs:*")
+                                                + ",'Resource':'*'}}"))
+                                .expect(Status.FAIL, IAM)
+                                .reason("iam:GetRole", "denied by statement 1 of managed policy \"Guardrail\""),
+                        c("Deny with NotResource of one ARN covers every other resource, so it denies")
+                                .inline(
+                                        "VeeamWorker",
+                                        pagePlus("{'Effect':'Deny','Action':'ssm:GetDocument','NotResource':'" + QUEUE
+                                                + "'}"))
+                                .expect(Status.FAIL, List.of("ssm:GetDocument")),
+                        c("a Deny of unrelated actions changes nothing")
+                                .inline("VeeamWorker", pagePlus(deny("'s3:*'", "'*'")))
+                                .expect(Status.PASS, List.of()),
 
-                // --- Allow via NotAction / NotResource / one resource
-                c("Allow via NotAction iam:*: 29 allowed, the 4 iam actions missing")
-                        .inline("P", q("{'Version':'2012-10-17','Statement':[{'Effect':'Allow','NotAction':'iam:*','Resource':'*'}]}"))
-                        .expect(Status.FAIL, IAM)
-                        .detail("4 of 33")
-                        .reason("iam:GetRole", "no statement allows it"),
-                // control row: an extra queue-limited Allow next to the page's statement changes nothing
-                c("page policy plus a queue-limited sqs Allow")
-                        .inline("VeeamWorker", pagePlus(allow("'sqs:*'", "'" + QUEUE + "'")))
-                        .expect(Status.PASS, List.of()),
-                c("Allow limited to one queue ARN does not count: the sqs actions are missing")
-                        .inline("VeeamWorker", policy(pageStatementWithout(SQS), allow("'sqs:*'", "'" + QUEUE + "'")))
-                        .expect(Status.FAIL, SQS)
-                        .reason("sqs:SendMessage", "allows it only on " + QUEUE + ", not on every resource")
-                        .reason("sqs:SendMessage", "statement 2 of inline policy \"VeeamWorker\""),
-                c("Allow with NotResource of one queue: the queue actions hold with a risk")
-                        .inline("P", page().replace("\"Resource\"", "\"NotResource\"").replace("\"*\"", "\"" + QUEUE + "\""))
-                        .expect(Status.WARN, List.of())
-                        .detail("allowed except on " + QUEUE + " (NotResource, sqs:queue)"),
-                c("Allow with NotResource * applies to no resource")
-                        .inline("P", page().replace("\"Resource\"", "\"NotResource\""))
-                        .expect(Status.FAIL, PAGE_ACTIONS),
+                        // --- Allow via NotAction / NotResource / one resource
+                        c("Allow via NotAction iam:*: 29 allowed, the 4 iam actions missing")
+                                .inline(
+                                        "P",
+                                        q(
+                                                "{'Version':'2012-10-17','Statement':[{'Effect':'Allow','NotAction':'iam:*','Resource':'*'}]}"))
+                                .expect(Status.FAIL, IAM)
+                                .detail("4 of 33")
+                                .reason("iam:GetRole", "no statement allows it"),
+                        // control row: an extra queue-limited Allow next to the page's statement changes nothing
+                        c("page policy plus a queue-limited sqs Allow")
+                                .inline("VeeamWorker", pagePlus(allow("'sqs:*'", "'" + QUEUE + "'")))
+                                .expect(Status.PASS, List.of()),
+                        c("Allow limited to one queue ARN does not count: the sqs actions are missing")
+                                .inline(
+                                        "VeeamWorker",
+                                        policy(pageStatementWithout(SQS), allow("'sqs:*'", "'" + QUEUE + "'")))
+                                .expect(Status.FAIL, SQS)
+                                .reason("sqs:SendMessage", "allows it only on " + QUEUE + ", not on every resource")
+                                .reason("sqs:SendMessage", "statement 2 of inline policy \"VeeamWorker\""),
+                        c("Allow with NotResource of one queue: the queue actions hold with a risk")
+                                .inline(
+                                        "P",
+                                        page().replace("\"Resource\"", "\"NotResource\"")
+                                                .replace("\"*\"", "\"" + QUEUE + "\""))
+                                .expect(Status.WARN, List.of())
+                                .detail("allowed except on " + QUEUE + " (NotResource, sqs:queue)"),
+                        c("Allow with NotResource * applies to no resource")
+                                .inline("P", page().replace("\"Resource\"", "\"NotResource\""))
+                                .expect(Status.FAIL, PAGE_ACTIONS),
 
-                // --- conditions and resource-limited denies are risks, not failures
-                c("Allow under a Condition")
-                        .inline("P", policy("{'Effect':'Allow','Action':" + arr(PAGE_ACTIONS) + ",'Resource':'*','Condition':" + COND + "}"))
-                        .expect(Status.WARN, List.of())
-                        .detail("allowed only under a Condition (aws:SourceIp)", "statement 1 of inline policy \"P\""),
-                c("conditional Allow plus an unconditional Allow elsewhere is a plain PASS")
-                        .inline("Cond", policy("{'Effect':'Allow','Action':'*','Resource':'*','Condition':" + COND + "}"))
-                        .managed("Page", page())
-                        .expect(Status.PASS, List.of()),
-                c("Deny under a Condition")
-                        .inline("P", pagePlus("{'Effect':'Deny','Action':'ssm:*','Resource':'*','Condition':" + COND + "}"))
-                        .expect(Status.WARN, List.of())
-                        .detail("denied under a Condition (aws:SourceIp)", "statement 2 of inline policy \"P\""),
-                c("Deny limited to a specific resource")
-                        .inline("P", pagePlus(deny("'sqs:DeleteMessage'", "'" + QUEUE + "'")))
-                        .expect(Status.WARN, List.of())
-                        .detail("denied on " + QUEUE, "sqs:DeleteMessage"),
+                        // --- conditions and resource-limited denies are risks, not failures
+                        c("Allow under a Condition")
+                                .inline(
+                                        "P",
+                                        policy("{'Effect':'Allow','Action':" + arr(PAGE_ACTIONS)
+                                                + ",'Resource':'*','Condition':" + COND + "}"))
+                                .expect(Status.WARN, List.of())
+                                .detail(
+                                        "allowed only under a Condition (aws:SourceIp)",
+                                        "statement 1 of inline policy \"P\""),
+                        c("conditional Allow plus an unconditional Allow elsewhere is a plain PASS")
+                                .inline(
+                                        "Cond",
+                                        policy("{'Effect':'Allow','Action':'*','Resource':'*','Condition':" + COND
+                                                + "}"))
+                                .managed("Page", page())
+                                .expect(Status.PASS, List.of()),
+                        c("Deny under a Condition")
+                                .inline(
+                                        "P",
+                                        pagePlus("{'Effect':'Deny','Action':'ssm:*','Resource':'*','Condition':" + COND
+                                                + "}"))
+                                .expect(Status.WARN, List.of())
+                                .detail(
+                                        "denied under a Condition (aws:SourceIp)",
+                                        "statement 2 of inline policy \"P\""),
+                        c("Deny limited to a specific resource")
+                                .inline("P", pagePlus(deny("'sqs:DeleteMessage'", "'" + QUEUE + "'")))
+                                .expect(Status.WARN, List.of())
+                                .detail("denied on " + QUEUE, "sqs:DeleteMessage"),
 
-                // --- permissions boundary
-                c("boundary that allows everything").inline("P", page())
-                        .boundary("Boundary", policy(allow("'*'", "'*'")))
-                        .expect(Status.PASS, List.of())
-                        .detail("within the permissions boundary \"Boundary\""),
-                c("boundary without the ssm actions").inline("P", page())
-                        .boundary("Boundary", policy(allow(arr("ec2messages:*", "iam:*", "sqs:*", "ssmmessages:*"), "'*'")))
-                        .expect(Status.FAIL, pageOnly(a -> a.startsWith("ssm:")))
-                        .reason("ssm:GetDocument", "outside the permissions boundary \"Boundary\"")
-                        .detail("permissions boundary", "Widen the permissions boundary"),
-                c("boundary with an explicit Deny").inline("P", page())
-                        .boundary("Boundary", policy(allow("'*'", "'*'"), deny("'iam:SimulatePrincipalPolicy'", "'*'")))
-                        .expect(Status.FAIL, List.of("iam:SimulatePrincipalPolicy"))
-                        .reason("iam:SimulatePrincipalPolicy", "denied by statement 2 of the permissions boundary \"Boundary\""),
-                c("boundary cannot grant: boundary allows all, no identity policy")
-                        .boundary("Boundary", policy(allow("'*'", "'*'")))
-                        .expect(Status.FAIL, PAGE_ACTIONS),
-                c("boundary unreadable (unknown) with everything otherwise allowed").inline("P", page())
-                        .boundary(Known.unknown("The operator may not call iam:GetRole."))
-                        .expect(Status.WARN, List.of())
-                        .detail("permissions boundary could not be read", "The operator may not call iam:GetRole."),
-                c("boundary set but its document unreadable").inline("P", page())
-                        .boundary(Known.of(Optional.of(new IdentityPolicy(IdentityPolicy.Kind.BOUNDARY, "Boundary",
-                                "arn:aws:iam::444455556666:policy/Boundary", null,
-                                Known.unknown("The operator may not call iam:GetPolicyVersion.")))))
-                        .expect(Status.WARN, List.of())
-                        .detail("The operator may not call iam:GetPolicyVersion."),
+                        // --- permissions boundary
+                        c("boundary that allows everything")
+                                .inline("P", page())
+                                .boundary("Boundary", policy(allow("'*'", "'*'")))
+                                .expect(Status.PASS, List.of())
+                                .detail("within the permissions boundary \"Boundary\""),
+                        c("boundary without the ssm actions")
+                                .inline("P", page())
+                                .boundary(
+                                        "Boundary",
+                                        policy(allow(arr("ec2messages:*", "iam:*", "sqs:*", "ssmmessages:*"), "'*'")))
+                                .expect(Status.FAIL, pageOnly(a -> a.startsWith("ssm:")))
+                                .reason("ssm:GetDocument", "outside the permissions boundary \"Boundary\"")
+                                .detail("permissions boundary", "Widen the permissions boundary"),
+                        c("boundary with an explicit Deny")
+                                .inline("P", page())
+                                .boundary(
+                                        "Boundary",
+                                        policy(allow("'*'", "'*'"), deny("'iam:SimulatePrincipalPolicy'", "'*'")))
+                                .expect(Status.FAIL, List.of("iam:SimulatePrincipalPolicy"))
+                                .reason(
+                                        "iam:SimulatePrincipalPolicy",
+                                        "denied by statement 2 of the permissions boundary \"Boundary\""),
+                        c("boundary cannot grant: boundary allows all, no identity policy")
+                                .boundary("Boundary", policy(allow("'*'", "'*'")))
+                                .expect(Status.FAIL, PAGE_ACTIONS),
+                        c("boundary unreadable (unknown) with everything otherwise allowed")
+                                .inline("P", page())
+                                .boundary(Known.unknown("The operator may not call iam:GetRole."))
+                                .expect(Status.WARN, List.of())
+                                .detail(
+                                        "permissions boundary could not be read",
+                                        "The operator may not call iam:GetRole."),
+                        c("boundary set but its document unreadable")
+                                .inline("P", page())
+                                .boundary(Known.of(Optional.of(new IdentityPolicy(
+                                        IdentityPolicy.Kind.BOUNDARY,
+                                        "Boundary",
+                                        "arn:aws:iam::444455556666:policy/Boundary",
+                                        null,
+                                        Known.unknown("The operator may not call iam:GetPolicyVersion.")))))
+                                .expect(Status.WARN, List.of())
+                                .detail("The operator may not call iam:GetPolicyVersion."),
 
-                // --- unreadable policies
-                c("a managed policy unreadable while the others allow everything").inline("P", page())
-                        .unreadable("Secret", "The operator may not call iam:GetPolicyVersion on Secret.")
-                        .expect(Status.WARN, List.of())
-                        .detail("might deny", "The operator may not call iam:GetPolicyVersion on Secret."),
-                c("a managed policy unreadable while actions are missing").inline("P", pageWithout("ssm:PutInventory"))
-                        .unreadable("Secret", "The operator may not call iam:GetPolicyVersion on Secret.")
-                        .expect(Status.UNKNOWN, List.of("ssm:PutInventory"))
-                        .detail("may allow them", "The operator may not call iam:GetPolicyVersion on Secret."),
-                c("only an unreadable policy: nothing is known to be allowed")
-                        .unreadable("Secret", "Not in the file.")
-                        .expect(Status.UNKNOWN, PAGE_ACTIONS)
-                        .detail("Not in the file."),
-                c("denied + unreadable is FAIL: an unreadable Allow cannot undo a Deny")
-                        .inline("P", pagePlus(deny("'ssm:PutInventory'", "'*'")))
-                        .unreadable("Secret", "Not in the file.")
-                        .expect(Status.FAIL, List.of("ssm:PutInventory")),
-                c("denied and missing + unreadable is still FAIL")
-                        .inline("P", policy(pageStatementWithout(List.of("ssm:GetManifest")), deny("'ssm:PutInventory'", "'*'")))
-                        .unreadable("Secret", "Not in the file.")
-                        .expect(Status.FAIL, List.of("ssm:GetManifest", "ssm:PutInventory"))
-                        .reason("ssm:GetManifest", "no statement allows it")
-                        .reason("ssm:PutInventory", "denied by statement 2"),
-                c("outside a known boundary + unreadable identity policy is FAIL")
-                        .inline("P", page()).unreadable("Secret", "Not in the file.")
-                        .boundary("Boundary", policy(allow("'ssm:*'", "'*'")))
-                        .expect(Status.FAIL, 18),
-                c("policies list unknown").policiesUnknown("The operator may not call iam:ListRolePolicies.")
-                        .expect(Status.UNKNOWN, List.of())
-                        .detail("could not be read", "The operator may not call iam:ListRolePolicies."),
+                        // --- unreadable policies
+                        c("a managed policy unreadable while the others allow everything")
+                                .inline("P", page())
+                                .unreadable("Secret", "The operator may not call iam:GetPolicyVersion on Secret.")
+                                .expect(Status.WARN, List.of())
+                                .detail("might deny", "The operator may not call iam:GetPolicyVersion on Secret."),
+                        c("a managed policy unreadable while actions are missing")
+                                .inline("P", pageWithout("ssm:PutInventory"))
+                                .unreadable("Secret", "The operator may not call iam:GetPolicyVersion on Secret.")
+                                .expect(Status.UNKNOWN, List.of("ssm:PutInventory"))
+                                .detail("may allow them", "The operator may not call iam:GetPolicyVersion on Secret."),
+                        c("only an unreadable policy: nothing is known to be allowed")
+                                .unreadable("Secret", "Not in the file.")
+                                .expect(Status.UNKNOWN, PAGE_ACTIONS)
+                                .detail("Not in the file."),
+                        c("denied + unreadable is FAIL: an unreadable Allow cannot undo a Deny")
+                                .inline("P", pagePlus(deny("'ssm:PutInventory'", "'*'")))
+                                .unreadable("Secret", "Not in the file.")
+                                .expect(Status.FAIL, List.of("ssm:PutInventory")),
+                        c("denied and missing + unreadable is still FAIL")
+                                .inline(
+                                        "P",
+                                        policy(
+                                                pageStatementWithout(List.of("ssm:GetManifest")),
+                                                deny("'ssm:PutInventory'", "'*'")))
+                                .unreadable("Secret", "Not in the file.")
+                                .expect(Status.FAIL, List.of("ssm:GetManifest", "ssm:PutInventory"))
+                                .reason("ssm:GetManifest", "no statement allows it")
+                                .reason("ssm:PutInventory", "denied by statement 2"),
+                        c("outside a known boundary + unreadable identity policy is FAIL")
+                                .inline("P", page())
+                                .unreadable("Secret", "Not in the file.")
+                                .boundary("Boundary", policy(allow("'ssm:*'", "'*'")))
+                                .expect(Status.FAIL, 18),
+                        c("policies list unknown")
+                                .policiesUnknown("The operator may not call iam:ListRolePolicies.")
+                                .expect(Status.UNKNOWN, List.of())
+                                .detail("could not be read", "The operator may not call iam:ListRolePolicies."),
 
-                // --- split across several policies
-                c("split across several inline and managed policies")
-                        .inline("Messages", policy(allow("'ec2messages:*'", "'*'")))
-                        .inline("Iam", policy(allow(arr(IAM), "'*'")))
-                        .managed("Queues", policy(allow(arr(SQS), "'*'"), allow("'ssm:*'", "'*'")))
-                        .managed("Sessions", policy(allow("'ssmmessages:*'", "'*'")))
-                        .expect(Status.PASS, List.of())
-                        .detail("inline policy \"Messages\"", "and 1 more policies"),
-                c("split with one piece missing names the missing piece only")
-                        .inline("Messages", policy(allow("'ec2messages:*'", "'*'")))
-                        .managed("Queues", policy(allow(arr(SQS), "'*'"), allow("'ssm:*'", "'*'")))
-                        .managed("Sessions", policy(allow("'ssmmessages:*'", "'*'")))
-                        .expect(Status.FAIL, IAM),
+                        // --- split across several policies
+                        c("split across several inline and managed policies")
+                                .inline("Messages", policy(allow("'ec2messages:*'", "'*'")))
+                                .inline("Iam", policy(allow(arr(IAM), "'*'")))
+                                .managed("Queues", policy(allow(arr(SQS), "'*'"), allow("'ssm:*'", "'*'")))
+                                .managed("Sessions", policy(allow("'ssmmessages:*'", "'*'")))
+                                .expect(Status.PASS, List.of())
+                                .detail("inline policy \"Messages\"", "and 1 more policies"),
+                        c("split with one piece missing names the missing piece only")
+                                .inline("Messages", policy(allow("'ec2messages:*'", "'*'")))
+                                .managed("Queues", policy(allow(arr(SQS), "'*'"), allow("'ssm:*'", "'*'")))
+                                .managed("Sessions", policy(allow("'ssmmessages:*'", "'*'")))
+                                .expect(Status.FAIL, IAM),
 
-                // --- a custom catalog (a newer vendor version)
-                c("custom catalog: the page policy lacks the two new actions").inline("P", page())
-                        .catalog(new ActionCatalog("newer.txt", concat(PAGE_ACTIONS, List.of("ssm:StartSession", "kms:Decrypt"))))
-                        .expect(Status.FAIL, List.of("ssm:StartSession", "kms:Decrypt"))
-                        .detail("2 of 35"),
-                c("custom catalog: missing in the catalog's own order")
-                        .catalog(new ActionCatalog("small.txt", List.of("sqs:SendMessage", "ec2messages:GetEndpoint", "s3:GetObject")))
-                        .expect(Status.FAIL, List.of("sqs:SendMessage", "ec2messages:GetEndpoint", "s3:GetObject"))
-                        .detail("3 of 3"),
-                c("custom catalog: all allowed")
-                        .inline("P", policy(allow(arr("sqs:*", "ec2messages:Get*", "S3:getobject"), "'*'")))
-                        .catalog(new ActionCatalog("small.txt", List.of("sqs:SendMessage", "ec2messages:GetEndpoint", "s3:GetObject")))
-                        .expect(Status.PASS, List.of())
-                        .detail("All 3 required actions"))
+                        // --- a custom catalog (a newer vendor version)
+                        c("custom catalog: the page policy lacks the two new actions")
+                                .inline("P", page())
+                                .catalog(new ActionCatalog(
+                                        "newer.txt", concat(PAGE_ACTIONS, List.of("ssm:StartSession", "kms:Decrypt"))))
+                                .expect(Status.FAIL, List.of("ssm:StartSession", "kms:Decrypt"))
+                                .detail("2 of 35"),
+                        c("custom catalog: missing in the catalog's own order")
+                                .catalog(new ActionCatalog(
+                                        "small.txt",
+                                        List.of("sqs:SendMessage", "ec2messages:GetEndpoint", "s3:GetObject")))
+                                .expect(
+                                        Status.FAIL,
+                                        List.of("sqs:SendMessage", "ec2messages:GetEndpoint", "s3:GetObject"))
+                                .detail("3 of 3"),
+                        c("custom catalog: all allowed")
+                                .inline("P", policy(allow(arr("sqs:*", "ec2messages:Get*", "S3:getobject"), "'*'")))
+                                .catalog(new ActionCatalog(
+                                        "small.txt",
+                                        List.of("sqs:SendMessage", "ec2messages:GetEndpoint", "s3:GetObject")))
+                                .expect(Status.PASS, List.of())
+                                .detail("All 3 required actions"))
                 .map(Arguments::of);
     }
 
@@ -482,9 +588,12 @@ class PermissionsCheckTest {
         }
         // every missing action has a reason, and nothing else does
         assertThat(result.reasons().keySet()).containsExactlyElementsOf(result.missing());
-        result.reasons().values().forEach(reason -> assertThat(reason).isNotBlank().doesNotContain("null"));
+        result.reasons()
+                .values()
+                .forEach(reason -> assertThat(reason).isNotBlank().doesNotContain("null"));
         row.reasonHas.forEach((action, fragment) -> assertThat(result.reasons().get(action))
-                .as("reason for %s", action).contains(fragment));
+                .as("reason for %s", action)
+                .contains(fragment));
         if (result.status().holds()) {
             assertThat(result.missing()).isEmpty();
         }
@@ -494,11 +603,16 @@ class PermissionsCheckTest {
 
     /** A detail an admin reads: a non-empty sentence, no Java leftovers. */
     static void assertSentence(String detail) {
-        assertThat(detail).isNotBlank().doesNotContain("null").doesNotContain("Optional[")
-                .doesNotContain("..").endsWith(".");
+        assertThat(detail)
+                .isNotBlank()
+                .doesNotContain("null")
+                .doesNotContain("Optional[")
+                .doesNotContain("..")
+                .endsWith(".");
         // "33 of 33 required actions …" starts with a number, everything else with a capital
         assertThat(Character.isUpperCase(detail.charAt(0)) || Character.isDigit(detail.charAt(0)))
-                .as("starts like a sentence: %s", detail).isTrue();
+                .as("starts like a sentence: %s", detail)
+                .isTrue();
     }
 
     // ---------------------------------------------------------------- single cases
@@ -507,29 +621,33 @@ class PermissionsCheckTest {
     void detailNamesAtMostFiveActionsPerReasonAndCountsTheRest() {
         // 33 missing for one reason: the detail names five and says how many more; the full list is in missing.
         RequirementResult result = PermissionsCheck.check(role(Known.of(List.of()), Known.of(Optional.empty())), PAGE);
-        assertThat(result.detail()).contains("ec2messages:AcknowledgeMessage, ec2messages:DeleteMessage, "
-                + "ec2messages:FailMessage, ec2messages:GetEndpoint, ec2messages:GetMessages and 28 more");
+        assertThat(result.detail())
+                .contains("ec2messages:AcknowledgeMessage, ec2messages:DeleteMessage, "
+                        + "ec2messages:FailMessage, ec2messages:GetEndpoint, ec2messages:GetMessages and 28 more");
         assertThat(result.missing()).hasSize(33);
     }
 
     @Test
     void denyAndMissingAreGroupedByReasonInTheDetail() {
-        String json = policy(pageStatementWithout(List.of("ssm:GetManifest")),
+        String json = policy(
+                pageStatementWithout(List.of("ssm:GetManifest")),
                 "{'Sid':'Guard','Effect':'Deny','Action':'ssm:PutInventory','Resource':'*'}");
-        RequirementResult result = PermissionsCheck.check(role(Known.of(List.of(inline("P", json))),
-                Known.of(Optional.empty())), PAGE);
+        RequirementResult result =
+                PermissionsCheck.check(role(Known.of(List.of(inline("P", json))), Known.of(Optional.empty())), PAGE);
         assertThat(result.detail())
                 .contains("ssm:GetManifest (no statement allows it)")
                 .contains("ssm:PutInventory (denied by statement 2 (Sid \"Guard\") of inline policy \"P\")")
                 // both pieces of advice: add the Allow, and remove the Deny
-                .contains("Attach the page's permissions policy").contains("Remove or narrow the Deny");
+                .contains("Attach the page's permissions policy")
+                .contains("Remove or narrow the Deny");
     }
 
     @Test
     void pagePolicyPassesUnderEveryKindOfAttachment() {
         // the same document gives the same answer inline or managed (label aside)
         for (IdentityPolicy p : List.of(inline("A", page()), managed("B", page()))) {
-            RequirementResult result = PermissionsCheck.check(role(Known.of(List.of(p)), Known.of(Optional.empty())), PAGE);
+            RequirementResult result =
+                    PermissionsCheck.check(role(Known.of(List.of(p)), Known.of(Optional.empty())), PAGE);
             assertThat(result.status()).isEqualTo(Status.PASS);
             assertThat(result.detail()).contains(p.label());
         }
@@ -540,8 +658,10 @@ class PermissionsCheckTest {
     @Test
     void missingActionOutsideTheBoundarySaysSo() {
         // Identity: page policy minus the ssm actions. Boundary: no ssm actions either.
-        RoleSnapshot snapshot = role(Known.of(List.of(inline("P", pageWithoutPrefix("ssm:")))),
-                Known.of(Optional.of(boundary("Boundary", policy(allow(arr("ec2messages:*", "iam:*", "sqs:*", "ssmmessages:*"), "'*'"))))));
+        RoleSnapshot snapshot = role(
+                Known.of(List.of(inline("P", pageWithoutPrefix("ssm:")))),
+                Known.of(Optional.of(boundary(
+                        "Boundary", policy(allow(arr("ec2messages:*", "iam:*", "sqs:*", "ssmmessages:*"), "'*'"))))));
         RequirementResult result = PermissionsCheck.check(snapshot, PAGE);
         assertThat(result.status()).isEqualTo(Status.FAIL);
         assertThat(result.reasons().get("ssm:GetDocument")).contains("boundary");
@@ -552,7 +672,8 @@ class PermissionsCheckTest {
     void unreadablePolicyCannotRescueAnActionOutsideTheBoundary() {
         RoleSnapshot snapshot = role(
                 Known.of(List.of(inline("P", pageWithoutPrefix("ssm:")), unreadable("Secret", "Not in the file."))),
-                Known.of(Optional.of(boundary("Boundary", policy(allow(arr("ec2messages:*", "iam:*", "sqs:*", "ssmmessages:*"), "'*'"))))));
+                Known.of(Optional.of(boundary(
+                        "Boundary", policy(allow(arr("ec2messages:*", "iam:*", "sqs:*", "ssmmessages:*"), "'*'"))))));
         RequirementResult result = PermissionsCheck.check(snapshot, PAGE);
         assertThat(result.status()).isEqualTo(Status.FAIL);
         assertThat(result.missing()).containsExactlyElementsOf(pageOnly(a -> a.startsWith("ssm:")));

@@ -2,10 +2,10 @@ package com.workerrolewizard.core.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Arbitrary;
 import org.junit.jupiter.api.Test;
 
 class ControlCharactersTest {
@@ -20,8 +20,9 @@ class ControlCharactersTest {
 
     @Test
     void textWithoutControlCharactersIsUnchanged() {
-        for (String text : new String[] {"VeeamWorkerRole", "/a/$(x)/`y`/'q'/\"d\"/", "\u00e9t\u00e9 \u65e5\u672c \ud83d\ude00",
-                "C:\\path\\n", ""}) {
+        for (String text : new String[] {
+            "VeeamWorkerRole", "/a/$(x)/`y`/'q'/\"d\"/", "\u00e9t\u00e9 \u65e5\u672c \ud83d\ude00", "C:\\path\\n", ""
+        }) {
             assertThat(ControlCharacters.escape(text)).isSameAs(text);
         }
         assertThat(ControlCharacters.escape(null)).isNull();
@@ -35,12 +36,14 @@ class ControlCharactersTest {
     @Property(tries = 500)
     void anEscapedTextHasNoControlCharacterAndEscapingAgainChangesNothing(@ForAll("hostile") String text) {
         String escaped = ControlCharacters.escape(text);
-        assertThat(escaped.codePoints().noneMatch(ControlCharacters::isControl)).as(escaped).isTrue();
+        assertThat(escaped.codePoints().noneMatch(ControlCharacters::isControl))
+                .as(escaped)
+                .isTrue();
         assertThat(ControlCharacters.escape(escaped)).isEqualTo(escaped);
         // Every printable character is still there, in order.
         StringBuilder printable = new StringBuilder();
         text.codePoints().filter(c -> !ControlCharacters.isControl(c)).forEach(printable::appendCodePoint);
-        assertThat(escaped.replaceAll("\\\\(n|r|t|u[0-9a-f]{4})", "")).isEqualTo(printable.toString().replaceAll(
-                "\\\\(n|r|t|u[0-9a-f]{4})", ""));
+        assertThat(escaped.replaceAll("\\\\(n|r|t|u[0-9a-f]{4})", ""))
+                .isEqualTo(printable.toString().replaceAll("\\\\(n|r|t|u[0-9a-f]{4})", ""));
     }
 }

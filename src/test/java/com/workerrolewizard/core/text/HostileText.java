@@ -11,23 +11,109 @@ import net.jqwik.api.Arbitrary;
  */
 public final class HostileText {
     /** Pieces, each hostile somewhere; strings are made by joining a few of them, with ordinary characters between. */
-    public static final List<String> PIECES = List.of("\n", "\r", "\r\n", "\t", "\u0007",
-            "\u001b[31m", "\u001b]0;title\u0007", "\u007f", "\u0085", "\u009b", "\u202e", "\u2066", "\u2028", "\u200f",
-            "'", "''", "\"", "`", "\\", "\\'", "$", "$(touch MARKER)", "`touch MARKER`", "${HOME}", "$HOME", "%{x}",
-            "$${", "%%{", "${", ";", "|", "&", "&&", "#", " #", ": ", "- ", "? ", "!", "*", "&a", "*a", "<<", "=", "@",
-            "@x", ",", "[", "]", "{", "}", "(", ")", "~", "%", "--", "-n", "\u2019", "\u2018", "\u201a", "\u201b",
-            "\u201c", "\u2013", "EOT", "JSON", "\nEOT\n", "\nJSON\n", "\n'@\n", "'@", "@'", "yes", "No", "null", "12:30",
-            "1e3", "0x1F", ".inf", "2012-10-17", " ", "  ", "\u00e9", "\u65e5\u672c", "\ud83d\ude00", "<#", "#>",
-            "/", "//", ":", "::");
+    public static final List<String> PIECES = List.of(
+            "\n",
+            "\r",
+            "\r\n",
+            "\t",
+            "\u0007",
+            "\u001b[31m",
+            "\u001b]0;title\u0007",
+            "\u007f",
+            "\u0085",
+            "\u009b",
+            "\u202e",
+            "\u2066",
+            "\u2028",
+            "\u200f",
+            "'",
+            "''",
+            "\"",
+            "`",
+            "\\",
+            "\\'",
+            "$",
+            "$(touch MARKER)",
+            "`touch MARKER`",
+            "${HOME}",
+            "$HOME",
+            "%{x}",
+            "$${",
+            "%%{",
+            "${",
+            ";",
+            "|",
+            "&",
+            "&&",
+            "#",
+            " #",
+            ": ",
+            "- ",
+            "? ",
+            "!",
+            "*",
+            "&a",
+            "*a",
+            "<<",
+            "=",
+            "@",
+            "@x",
+            ",",
+            "[",
+            "]",
+            "{",
+            "}",
+            "(",
+            ")",
+            "~",
+            "%",
+            "--",
+            "-n",
+            "\u2019",
+            "\u2018",
+            "\u201a",
+            "\u201b",
+            "\u201c",
+            "\u2013",
+            "EOT",
+            "JSON",
+            "\nEOT\n",
+            "\nJSON\n",
+            "\n'@\n",
+            "'@",
+            "@'",
+            "yes",
+            "No",
+            "null",
+            "12:30",
+            "1e3",
+            "0x1F",
+            ".inf",
+            "2012-10-17",
+            " ",
+            "  ",
+            "\u00e9",
+            "\u65e5\u672c",
+            "\ud83d\ude00",
+            "<#",
+            "#>",
+            "/",
+            "//",
+            ":",
+            "::");
 
-    private HostileText() {
-    }
+    private HostileText() {}
 
     /** Strings of 1 to 6 hostile pieces with letters between them (never empty). */
     public static Arbitrary<String> strings() {
-        Arbitrary<String> piece = Arbitraries.oneOf(Arbitraries.of(PIECES),
+        Arbitrary<String> piece = Arbitraries.oneOf(
+                Arbitraries.of(PIECES),
                 Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(3));
-        return piece.list().ofMinSize(1).ofMaxSize(6).map(list -> String.join("", list)).filter(s -> !s.isEmpty());
+        return piece.list()
+                .ofMinSize(1)
+                .ofMaxSize(6)
+                .map(list -> String.join("", list))
+                .filter(s -> !s.isEmpty());
     }
 
     /** A fixed hostile text holding every piece: the worst single name. */

@@ -16,10 +16,15 @@ public final class PowerShellWords {
     private static final String DOUBLE_QUOTES = "\"\u201c\u201d\u201e";
 
     /** A word and whether it came from quotes or a concatenation (its value) or is a bare word or "..." source. */
-    public record Word(String value, Kind kind) {
-    }
+    public record Word(String value, Kind kind) {}
 
-    public enum Kind { BARE, SINGLE_QUOTED, CONCATENATION, DOUBLE_QUOTED_SOURCE, VARIABLE }
+    public enum Kind {
+        BARE,
+        SINGLE_QUOTED,
+        CONCATENATION,
+        DOUBLE_QUOTED_SOURCE,
+        VARIABLE
+    }
 
     private final String line;
     private int pos;
@@ -79,9 +84,18 @@ public final class PowerShellWords {
         // A bare word ends at a space, or at a ) or | that ends the command.
         while (pos < line.length() && line.charAt(pos) != ' ' && line.charAt(pos) != ')' && line.charAt(pos) != '|') {
             char d = line.charAt(pos);
-            if (SINGLE_QUOTES.indexOf(d) >= 0 || DOUBLE_QUOTES.indexOf(d) >= 0 || d == '`' || d == '('
-                    || d == ',' || d == ';' || d == '{' || d == '}' || d == '#' && pos == start
-                    || d == '@' && pos == start || d == '$' && pos > start || ControlCharacters.isControl(d)) {
+            if (SINGLE_QUOTES.indexOf(d) >= 0
+                    || DOUBLE_QUOTES.indexOf(d) >= 0
+                    || d == '`'
+                    || d == '('
+                    || d == ','
+                    || d == ';'
+                    || d == '{'
+                    || d == '}'
+                    || d == '#' && pos == start
+                    || d == '@' && pos == start
+                    || d == '$' && pos > start
+                    || ControlCharacters.isControl(d)) {
                 throw new AssertionError("'" + d + "' in a bare word: " + line);
             }
             pos++;

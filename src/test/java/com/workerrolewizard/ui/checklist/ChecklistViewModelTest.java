@@ -35,9 +35,15 @@ class ChecklistViewModelTest {
         state = new WizardState(ReferenceDocuments.load());
         state.session.set(sessions.sandbox());
         state.appliance.set(AppliancePrincipal.parse(Sandbox.APPLIANCE));
-        model = new ChecklistViewModel(state, Background.direct(), () -> NewRoleRequest.named(state.roleName.get()),
-                () -> PermissionsMode.INLINE, new RoleWorkflow.Timing(new Recheck(Duration.ofSeconds(10), Duration.ofMillis(200)), Duration.ofSeconds(2),
-                Duration.ofMillis(20)));
+        model = new ChecklistViewModel(
+                state,
+                Background.direct(),
+                () -> NewRoleRequest.named(state.roleName.get()),
+                () -> PermissionsMode.INLINE,
+                new RoleWorkflow.Timing(
+                        new Recheck(Duration.ofSeconds(10), Duration.ofMillis(200)),
+                        Duration.ofSeconds(2),
+                        Duration.ofMillis(20)));
     }
 
     @AfterEach
@@ -71,7 +77,8 @@ class ChecklistViewModelTest {
         state.roleName.set("WorkerFailingAll");
         model.check();
         FixPlan profile = plan(Optional.of(RequirementId.INSTANCE_PROFILE));
-        assertThat(profile.operations()).extracting(o -> o.action())
+        assertThat(profile.operations())
+                .extracting(o -> o.action())
                 .containsExactly("CreateInstanceProfile", "AddRoleToInstanceProfile");
         FixPlan all = plan(Optional.empty());
         assertThat(all.operations()).hasSize(4);

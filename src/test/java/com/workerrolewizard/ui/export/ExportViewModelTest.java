@@ -2,6 +2,7 @@ package com.workerrolewizard.ui.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.workerrolewizard.app.session.SandboxSession;
 import com.workerrolewizard.core.account.AccountFacts;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.export.ExportFormat;
@@ -13,7 +14,6 @@ import com.workerrolewizard.core.plan.PermissionsMode;
 import com.workerrolewizard.core.reference.ReferenceDocuments;
 import com.workerrolewizard.sandbox.Sandbox;
 import com.workerrolewizard.ui.common.Background;
-import com.workerrolewizard.app.session.SandboxSession;
 import com.workerrolewizard.ui.wizard.WizardState;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,11 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ExportViewModelTest {
     private static final ReferenceDocuments REFERENCES = ReferenceDocuments.load();
     private static final AppliancePrincipal APPLIANCE = AppliancePrincipal.parse(Sandbox.APPLIANCE);
+
     @RegisterExtension
     static final SandboxSession SANDBOX = new SandboxSession();
 
     @TempDir
     Path folder;
+
     private WizardState state;
     private Exports exports;
     private final List<String> clipboard = new ArrayList<>();
@@ -49,7 +51,13 @@ class ExportViewModelTest {
         state.session.set(SANDBOX.get());
         state.appliance.set(APPLIANCE);
         exports = new Exports(state.documents, "test");
-        model = new ExportViewModel(state, new com.workerrolewizard.app.export.ExportWorkflow(exports), Background.direct(), clipboard::add, () -> request, () -> mode);
+        model = new ExportViewModel(
+                state,
+                new com.workerrolewizard.app.export.ExportWorkflow(exports),
+                Background.direct(),
+                clipboard::add,
+                () -> request,
+                () -> mode);
     }
 
     private String json(ExportSubject subject, JsonExport.Document document) {
@@ -62,24 +70,35 @@ class ExportViewModelTest {
 
         model.shown();
 
-        ExportSubject expected = exports.forRole(SANDBOX.get().account().role("WorkerFailingAll"), APPLIANCE,
-                SANDBOX.get().account().facts(), PermissionsMode.INLINE);
+        ExportSubject expected = exports.forRole(
+                SANDBOX.get().account().role("WorkerFailingAll"),
+                APPLIANCE,
+                SANDBOX.get().account().facts(),
+                PermissionsMode.INLINE);
         assertThat(model.error().get()).isNull();
-        assertThat(model.shown(ExportItem.TRUST).get()).isEqualTo(json(expected, JsonExport.Document.TRUST))
-                .contains(Sandbox.APPLIANCE).contains("lambda.amazonaws.com");
-        assertThat(model.shown(ExportItem.PERMISSIONS).get()).isEqualTo(json(expected, JsonExport.Document.PERMISSIONS));
-        assertThat(model.shown(ExportItem.BUNDLE).get()).isEqualTo(exports.render(expected, ExportFormat.CLI, Optional.empty()))
+        assertThat(model.shown(ExportItem.TRUST).get())
+                .isEqualTo(json(expected, JsonExport.Document.TRUST))
+                .contains(Sandbox.APPLIANCE)
+                .contains("lambda.amazonaws.com");
+        assertThat(model.shown(ExportItem.PERMISSIONS).get())
+                .isEqualTo(json(expected, JsonExport.Document.PERMISSIONS));
+        assertThat(model.shown(ExportItem.BUNDLE).get())
+                .isEqualTo(exports.render(expected, ExportFormat.CLI, Optional.empty()))
                 .contains("aws iam");
         model.bundleFormat().set(ExportFormat.TERRAFORM);
-        assertThat(model.shown(ExportItem.BUNDLE).get()).isEqualTo(exports.render(expected, ExportFormat.TERRAFORM, Optional.empty()));
+        assertThat(model.shown(ExportItem.BUNDLE).get())
+                .isEqualTo(exports.render(expected, ExportFormat.TERRAFORM, Optional.empty()));
 
         String report = model.shown(ExportItem.REPORT).get();
-        assertThat(report).startsWith("# Worker role check: WorkerFailingAll")
-                .contains("arn:aws:iam::123456789012:role/WorkerFailingAll").contains(Sandbox.APPLIANCE)
+        assertThat(report)
+                .startsWith("# Worker role check: WorkerFailingAll")
+                .contains("arn:aws:iam::123456789012:role/WorkerFailingAll")
+                .contains(Sandbox.APPLIANCE)
                 .contains("| The role is in an instance profile | FAIL |")
                 .contains("| The EC2 service may assume the role | FAIL |")
                 .contains("| The role has the required permissions | FAIL |");
-        assertThat(report.lines().filter(l -> l.matches("\\| .* \\| (PASS|WARN|FAIL|UNKNOWN) \\| .*"))).hasSize(4);
+        assertThat(report.lines().filter(l -> l.matches("\\| .* \\| (PASS|WARN|FAIL|UNKNOWN) \\| .*")))
+                .hasSize(4);
         assertThat(model.summary().get()).contains("WorkerFailingAll").contains("0 of 4");
     }
 
@@ -89,7 +108,8 @@ class ExportViewModelTest {
 
         model.shown();
 
-        assertThat(model.shown(ExportItem.REPORT).get().lines().filter(l -> l.contains(" | PASS | "))).hasSize(4);
+        assertThat(model.shown(ExportItem.REPORT).get().lines().filter(l -> l.contains(" | PASS | ")))
+                .hasSize(4);
         assertThat(model.summary().get()).contains("4 of 4");
     }
 
@@ -101,10 +121,14 @@ class ExportViewModelTest {
         model.handOver().copy(ExportItem.TRUST);
         model.handOver().copy(ExportItem.PERMISSIONS);
 
-        ExportSubject expected = exports.forRole(SANDBOX.get().account().role("WorkerWithoutEc2Trust"), APPLIANCE,
-                SANDBOX.get().account().facts(), PermissionsMode.INLINE);
-        assertThat(clipboard).containsExactly(json(expected, JsonExport.Document.TRUST),
-                json(expected, JsonExport.Document.PERMISSIONS));
+        ExportSubject expected = exports.forRole(
+                SANDBOX.get().account().role("WorkerWithoutEc2Trust"),
+                APPLIANCE,
+                SANDBOX.get().account().facts(),
+                PermissionsMode.INLINE);
+        assertThat(clipboard)
+                .containsExactly(
+                        json(expected, JsonExport.Document.TRUST), json(expected, JsonExport.Document.PERMISSIONS));
         assertThat(model.handOver().message().get()).contains("permissions policy");
     }
 
@@ -118,16 +142,20 @@ class ExportViewModelTest {
         model.handOver().save(ExportItem.TRUST, target);
 
         assertThat(model.handOver().error().get()).isNull();
-        assertThat(Files.readString(target)).isEqualTo(model.shown(ExportItem.TRUST).get());
+        assertThat(Files.readString(target))
+                .isEqualTo(model.shown(ExportItem.TRUST).get());
         assertThat(model.handOver().message().get()).contains(target.toString());
         try (Stream<Path> files = Files.list(folder)) {
-            assertThat(files).as("the temporary file was renamed, not left behind").containsExactly(target);
+            assertThat(files)
+                    .as("the temporary file was renamed, not left behind")
+                    .containsExactly(target);
         }
 
         model.bundleFormat().set(ExportFormat.CLI);
         Path script = folder.resolve("worker-role.sh");
         model.handOver().save(ExportItem.BUNDLE, script);
-        assertThat(Files.readString(script)).isEqualTo(model.shown(ExportItem.BUNDLE).get());
+        assertThat(Files.readString(script))
+                .isEqualTo(model.shown(ExportItem.BUNDLE).get());
         if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             assertThat(Files.getPosixFilePermissions(script)).contains(PosixFilePermission.OWNER_EXECUTE);
         }
@@ -170,7 +198,8 @@ class ExportViewModelTest {
         Optional<Path> fifo = com.workerrolewizard.SpecialFiles.fifo(folder.resolve("pipe"));
         if (fifo.isPresent()) {
             model.handOver().save(ExportItem.TRUST, fifo.get());
-            assertThat(model.handOver().error().get()).isEqualTo(fifo.get() + " is a named pipe, not a regular file: choose another name.");
+            assertThat(model.handOver().error().get())
+                    .isEqualTo(fifo.get() + " is a named pipe, not a regular file: choose another name.");
             assertThat(Files.isRegularFile(fifo.get())).isFalse();
         }
     }
@@ -182,13 +211,16 @@ class ExportViewModelTest {
 
         model.shown();
 
-        ExportSubject expected = exports.forNewRole(NewRoleRequest.named("VeeamWorkerRole"), APPLIANCE,
-                AccountFacts.none(), PermissionsMode.INLINE);
+        ExportSubject expected = exports.forNewRole(
+                NewRoleRequest.named("VeeamWorkerRole"), APPLIANCE, AccountFacts.none(), PermissionsMode.INLINE);
         assertThat(model.error().get()).isNull();
         assertThat(model.shown(ExportItem.TRUST).get()).isEqualTo(json(expected, JsonExport.Document.TRUST));
-        assertThat(model.shown(ExportItem.PERMISSIONS).get()).isEqualTo(json(expected, JsonExport.Document.PERMISSIONS));
-        assertThat(model.result().get().bundles()).containsOnlyKeys(com.workerrolewizard.app.export.ExportBundle.FORMATS);
-        assertThat(model.result().get().bundles().get(ExportFormat.CLOUDFORMATION)).contains("VeeamWorkerRole");
+        assertThat(model.shown(ExportItem.PERMISSIONS).get())
+                .isEqualTo(json(expected, JsonExport.Document.PERMISSIONS));
+        assertThat(model.result().get().bundles())
+                .containsOnlyKeys(com.workerrolewizard.app.export.ExportBundle.FORMATS);
+        assertThat(model.result().get().bundles().get(ExportFormat.CLOUDFORMATION))
+                .contains("VeeamWorkerRole");
         assertThat(model.shown(ExportItem.REPORT).get()).isEmpty();
         assertThat(model.summary().get()).contains("VeeamWorkerRole").contains(Sandbox.APPLIANCE);
 
@@ -219,9 +251,12 @@ class ExportViewModelTest {
         assertThat(model.shown(ExportItem.BUNDLE).get()).contains("create-role").contains("create-policy");
 
         model.permissionsMode().set(PermissionsMode.INLINE);
-        assertThat(model.result().get().subject().mode()).as("another mode makes the export again")
+        assertThat(model.result().get().subject().mode())
+                .as("another mode makes the export again")
                 .isEqualTo(PermissionsMode.INLINE);
-        assertThat(model.shown(ExportItem.BUNDLE).get()).contains("put-role-policy").doesNotContain("create-policy");
+        assertThat(model.shown(ExportItem.BUNDLE).get())
+                .contains("put-role-policy")
+                .doesNotContain("create-policy");
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 class FxBatchesTest {
     /** Stands for the FX thread's queue: the test's thread runs what is posted, one task at a time. */
     private final BlockingQueue<Runnable> fxQueue = new LinkedBlockingQueue<>();
+
     private final AtomicInteger mostWaiting = new AtomicInteger();
 
     private void post(Runnable task) {
@@ -23,7 +24,8 @@ class FxBatchesTest {
     }
 
     @Test
-    void fiveThousandResultsFromABackgroundThreadArriveInOrderInBoundedBatchesWithOneTaskWaitingAtMost() throws Exception {
+    void fiveThousandResultsFromABackgroundThreadArriveInOrderInBoundedBatchesWithOneTaskWaitingAtMost()
+            throws Exception {
         List<List<Integer>> batches = new ArrayList<>();
         FxBatches<Integer> handing = new FxBatches<>(this::post, 500, batches::add);
         Thread producer = new Thread(() -> IntStream.range(0, 5000).forEach(handing::add), "producer");
@@ -37,9 +39,12 @@ class FxBatchesTest {
         List<String> ran = new ArrayList<>();
         handing.then(() -> ran.add("last"));
 
-        assertThat(mostWaiting.get()).as("never more than one task in the FX thread's queue").isEqualTo(1);
+        assertThat(mostWaiting.get())
+                .as("never more than one task in the FX thread's queue")
+                .isEqualTo(1);
         assertThat(batches).allSatisfy(b -> assertThat(b).hasSizeBetween(1, 500));
-        assertThat(batches.stream().flatMap(List::stream).toList()).as("every result, once, in order")
+        assertThat(batches.stream().flatMap(List::stream).toList())
+                .as("every result, once, in order")
                 .isEqualTo(IntStream.range(0, 5000).boxed().toList());
         assertThat(ran).as("nothing left to apply: the last step runs at once").containsExactly("last");
     }
@@ -51,7 +56,8 @@ class FxBatchesTest {
         IntStream.range(0, 1234).forEach(handing::add);
         assertThat(fxQueue).as("1,234 results, one task posted").hasSize(1);
         List<String> ran = new ArrayList<>();
-        handing.then(() -> ran.add("last after " + batches.stream().mapToInt(List::size).sum()));
+        handing.then(() ->
+                ran.add("last after " + batches.stream().mapToInt(List::size).sum()));
         assertThat(ran).as("waits for the results still queued").isEmpty();
 
         while (!fxQueue.isEmpty()) {

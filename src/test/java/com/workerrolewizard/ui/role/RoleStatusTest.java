@@ -49,7 +49,8 @@ class RoleStatusTest {
 
         RoleStatus failingAndUndecided = status(Status.FAIL, Status.PASS, Status.PASS, Status.UNKNOWN);
         assertThat(failingAndUndecided.text()).as("a FAIL outweighs an UNKNOWN").isEqualTo("1 of 4 failing");
-        assertThat(failingAndUndecided.why()).contains("Failing: instance-profile.")
+        assertThat(failingAndUndecided.why())
+                .contains("Failing: instance-profile.")
                 .contains("Not decided: permissions: detail of permissions");
     }
 
@@ -75,15 +76,28 @@ class RoleStatusTest {
         RoleStatus allFailing = status(Status.FAIL, Status.FAIL, Status.FAIL, Status.FAIL);
         RoleStatus unknown = status(Status.PASS, Status.UNKNOWN, Status.PASS, Status.PASS);
         RoleStatus unread = RoleStatus.unknown("unreadable");
-        List<RoleStatus> statuses = new ArrayList<>(List.of(RoleStatus.CHECKING, allFailing, unknown, twoFailing, ready,
-                unread, oneFailing, warned));
+        List<RoleStatus> statuses = new ArrayList<>(
+                List.of(RoleStatus.CHECKING, allFailing, unknown, twoFailing, ready, unread, oneFailing, warned));
         Collections.shuffle(statuses, new Random(7));
 
         statuses.sort(RoleStatus.ORDER);
 
-        assertThat(statuses).extracting(RoleStatus::text).containsExactly("Ready", "Ready", "1 of 4 failing",
-                "2 of 4 failing", "4 of 4 failing", "Unknown", "Unknown", "Checking…");
-        assertThat(RoleStatus.ORDER.compare(ready, warned)).as("ready is ready, warning or not").isZero();
-        assertThat(RoleStatus.ORDER.compare(allFailing, null)).as("a row without a value goes last").isNegative();
+        assertThat(statuses)
+                .extracting(RoleStatus::text)
+                .containsExactly(
+                        "Ready",
+                        "Ready",
+                        "1 of 4 failing",
+                        "2 of 4 failing",
+                        "4 of 4 failing",
+                        "Unknown",
+                        "Unknown",
+                        "Checking…");
+        assertThat(RoleStatus.ORDER.compare(ready, warned))
+                .as("ready is ready, warning or not")
+                .isZero();
+        assertThat(RoleStatus.ORDER.compare(allFailing, null))
+                .as("a row without a value goes last")
+                .isNegative();
     }
 }

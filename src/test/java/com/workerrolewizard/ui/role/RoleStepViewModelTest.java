@@ -2,6 +2,9 @@ package com.workerrolewizard.ui.role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.workerrolewizard.app.session.SandboxSession;
+import com.workerrolewizard.app.session.Session;
+import com.workerrolewizard.app.session.Sessions;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.arn.Partition;
 import com.workerrolewizard.core.plan.NewRoleRequest;
@@ -10,9 +13,6 @@ import com.workerrolewizard.core.policy.PolicyJson;
 import com.workerrolewizard.core.reference.ReferenceDocuments;
 import com.workerrolewizard.sandbox.Sandbox;
 import com.workerrolewizard.ui.common.Background;
-import com.workerrolewizard.app.session.Sessions;
-import com.workerrolewizard.app.session.SandboxSession;
-import com.workerrolewizard.app.session.Session;
 import com.workerrolewizard.ui.wizard.WizardState;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Step 3 without a window: the sandbox's roles through the real gateway, on the calling thread. */
 class RoleStepViewModelTest {
     private static final ReferenceDocuments REFERENCES = ReferenceDocuments.load();
+
     @RegisterExtension
     static final SandboxSession SANDBOX = new SandboxSession();
 
@@ -57,7 +58,8 @@ class RoleStepViewModelTest {
         model.shown();
 
         assertThat(model.list().roles()).hasSize(7);
-        assertThat(names(model.list().roles())).contains("VeeamWorkerReady", "WorkerFailingAll", "VeeamBackupImpersonation");
+        assertThat(names(model.list().roles()))
+                .contains("VeeamWorkerReady", "WorkerFailingAll", "VeeamBackupImpersonation");
         assertThat(model.list().roles()).allSatisfy(r -> {
             assertThat(r.path()).isEqualTo("/");
             assertThat(r.created()).isNotNull();
@@ -68,7 +70,9 @@ class RoleStepViewModelTest {
         int posts = publishedSizes.size();
 
         model.shown();
-        assertThat(publishedSizes).as("shown again in the same session: no second listing").hasSize(posts);
+        assertThat(publishedSizes)
+                .as("shown again in the same session: no second listing")
+                .hasSize(posts);
         assertThat(model.list().roles()).hasSize(7);
     }
 
@@ -79,8 +83,9 @@ class RoleStepViewModelTest {
         model.list().search().set("workerfailing");
         assertThat(names(model.list().visibleRoles())).containsExactly("WorkerFailingAll");
         model.list().search().set("  WORKERWITHOUT ");
-        assertThat(names(model.list().visibleRoles())).containsExactlyInAnyOrder("WorkerWithoutInstanceProfile",
-                "WorkerWithoutApplianceTrust", "WorkerWithoutEc2Trust");
+        assertThat(names(model.list().visibleRoles()))
+                .containsExactlyInAnyOrder(
+                        "WorkerWithoutInstanceProfile", "WorkerWithoutApplianceTrust", "WorkerWithoutEc2Trust");
         model.list().search().set("no such role");
         assertThat(model.list().visibleRoles()).isEmpty();
         model.list().search().set("");
@@ -90,7 +95,10 @@ class RoleStepViewModelTest {
     @Test
     void choosingARoleMakesTheStepValidAndTellsTheLaterSteps() {
         model.shown();
-        RoleRow ready = model.list().roles().stream().filter(r -> r.name().equals("VeeamWorkerReady")).findFirst().orElseThrow();
+        RoleRow ready = model.list().roles().stream()
+                .filter(r -> r.name().equals("VeeamWorkerReady"))
+                .findFirst()
+                .orElseThrow();
 
         model.list().selected().set(ready);
 
@@ -147,7 +155,9 @@ class RoleStepViewModelTest {
         assertThat(request.path()).isEqualTo("/veeam/");
         assertThat(request.description()).isEqualTo("Veeam workers");
         assertThat(request.permissionsBoundaryArn()).isEqualTo("arn:aws:iam::123456789012:policy/WorkerBoundary");
-        assertThat(request.tags()).extracting(t -> t.key() + "=" + t.value()).containsExactly("team=backup", "owner=ops");
+        assertThat(request.tags())
+                .extracting(t -> t.key() + "=" + t.value())
+                .containsExactly("team=backup", "owner=ops");
         assertThat(model.form().permissionsMode().get()).isEqualTo(PermissionsMode.MANAGED);
     }
 
@@ -155,7 +165,9 @@ class RoleStepViewModelTest {
     void aNameTakenByARoleThatArrivesLaterBecomesInvalid() {
         model.createNew().set(true);
         model.form().name().set("WORKERFAILINGALL");
-        assertThat(model.valid().get()).as("before the list arrives nothing is known to be taken").isTrue();
+        assertThat(model.valid().get())
+                .as("before the list arrives nothing is known to be taken")
+                .isTrue();
 
         model.shown();
 
@@ -169,10 +181,11 @@ class RoleStepViewModelTest {
         AppliancePrincipal appliance = AppliancePrincipal.parse(Sandbox.APPLIANCE);
         state.appliance.set(appliance);
 
-        assertThat(model.form().trustPreview().get()).isEqualTo(PolicyJson.pretty(state.documents.trustPolicy(appliance,
-                Partition.AWS)));
+        assertThat(model.form().trustPreview().get())
+                .isEqualTo(PolicyJson.pretty(state.documents.trustPolicy(appliance, Partition.AWS)));
         assertThat(model.form().trustPreview().get()).contains("\"AWS\": \"" + Sandbox.APPLIANCE + "\"");
-        assertThat(model.form().permissionsPreview().get()).isEqualTo(PolicyJson.pretty(state.documents.permissionsPolicy()));
+        assertThat(model.form().permissionsPreview().get())
+                .isEqualTo(PolicyJson.pretty(state.documents.permissionsPolicy()));
         assertThat(model.form().permissionsPreview().get()).contains("ssm:UpdateInstanceInformation");
     }
 
@@ -187,15 +200,20 @@ class RoleStepViewModelTest {
             model.shown();
 
             assertThat(model.list().roles()).hasSize(5007);
-            assertThat(publishedSizes).as("one post per page, each adding rows").hasSizeGreaterThanOrEqualTo(5)
-                    .isSorted().endsWith(5007);
+            assertThat(publishedSizes)
+                    .as("one post per page, each adding rows")
+                    .hasSizeGreaterThanOrEqualTo(5)
+                    .isSorted()
+                    .endsWith(5007);
             assertThat(publishedSizes.get(0)).isLessThan(5007);
 
             long start = System.nanoTime();
             model.list().search().set("bulkworker04999");
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertThat(names(model.list().visibleRoles())).containsExactly("BulkWorker04999");
-            assertThat(millis).as("filtering 5,000 rows must not freeze the window").isLessThan(1000);
+            assertThat(millis)
+                    .as("filtering 5,000 rows must not freeze the window")
+                    .isLessThan(1000);
             model.list().search().set("BULKWORKER0");
             assertThat(model.list().visibleRoles()).hasSize(5000);
 
@@ -228,7 +246,9 @@ class RoleStepViewModelTest {
     }
 
     private static List<String> texts(RoleStepViewModel on, List<RoleRow> rows) {
-        return rows.stream().map(r -> on.list().statuses().status(r.name()).text()).toList();
+        return rows.stream()
+                .map(r -> on.list().statuses().status(r.name()).text())
+                .toList();
     }
 
     @Test
@@ -241,10 +261,15 @@ class RoleStepViewModelTest {
 
         background.runNext();
 
-        assertThat(model.list().roles()).as("the list shows before any status is known").hasSize(7);
+        assertThat(model.list().roles())
+                .as("the list shows before any status is known")
+                .hasSize(7);
         assertThat(model.list().loaded().get()).isTrue();
         assertThat(texts(model, model.list().roles())).containsOnly("Checking…");
-        RoleRow ready = model.list().roles().stream().filter(r -> r.name().equals("VeeamWorkerReady")).findFirst().orElseThrow();
+        RoleRow ready = model.list().roles().stream()
+                .filter(r -> r.name().equals("VeeamWorkerReady"))
+                .findFirst()
+                .orElseThrow();
         var cell = model.list().statuses().of(ready);
         assertThat(cell.getValue().kind()).isEqualTo(RoleStatus.Kind.CHECKING);
         assertThat(model.list().statuses().working().get()).isTrue();
@@ -269,7 +294,8 @@ class RoleStepViewModelTest {
 
     @Test
     void aNewApplianceIsCheckedAgainWithoutReadingTheAccountAgain() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(); Session own = openSession(sandbox)) {
+        try (Sandbox sandbox = Sandbox.start();
+                Session own = openSession(sandbox)) {
             WizardState ownState = signedIn(own);
             model = new RoleStepViewModel(ownState, Background.direct(), Runnable::run);
             model.shown();
@@ -288,34 +314,46 @@ class RoleStepViewModelTest {
 
             ownState.appliance.set(AppliancePrincipal.parse(Sandbox.APPLIANCE));
             assertThat(status(model, "VeeamWorkerReady").text()).isEqualTo("Ready");
-            assertThat(sandbox.calls()).as("the snapshots were kept: no request to the account").isEqualTo(calls);
+            assertThat(sandbox.calls())
+                    .as("the snapshots were kept: no request to the account")
+                    .isEqualTo(calls);
         }
     }
 
     @Test
     void backFromTheChecklistTheChosenRoleIsCheckedAgainAndNoOther() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(); Session own = openSession(sandbox)) {
+        try (Sandbox sandbox = Sandbox.start();
+                Session own = openSession(sandbox)) {
             WizardState ownState = signedIn(own);
             model = new RoleStepViewModel(ownState, Background.direct(), Runnable::run);
             model.shown();
-            model.list().selected().set(model.list().roles().stream().filter(r -> r.name().equals("WorkerFailingAll")).findFirst()
-                    .orElseThrow());
+            model.list()
+                    .selected()
+                    .set(model.list().roles().stream()
+                            .filter(r -> r.name().equals("WorkerFailingAll"))
+                            .findFirst()
+                            .orElseThrow());
             assertThat(status(model, "WorkerFailingAll").text()).isEqualTo("4 of 4 failing");
             // What the checklist's fix of both trust statements does, done here behind the wizard's back.
-            sandbox.replaceTrustPolicy("WorkerFailingAll", sandbox.trustPolicy("VeeamWorkerReady").orElseThrow());
-            sandbox.replaceTrustPolicy("WorkerWithoutEc2Trust", sandbox.trustPolicy("VeeamWorkerReady").orElseThrow());
+            sandbox.replaceTrustPolicy(
+                    "WorkerFailingAll", sandbox.trustPolicy("VeeamWorkerReady").orElseThrow());
+            sandbox.replaceTrustPolicy(
+                    "WorkerWithoutEc2Trust",
+                    sandbox.trustPolicy("VeeamWorkerReady").orElseThrow());
 
             model.shown();
 
             assertThat(status(model, "WorkerFailingAll").text()).isEqualTo("2 of 4 failing");
             assertThat(status(model, "WorkerFailingAll").failing()).containsExactly("instance-profile", "permissions");
-            assertThat(status(model, "WorkerWithoutEc2Trust").text()).as("not chosen, not read again")
+            assertThat(status(model, "WorkerWithoutEc2Trust").text())
+                    .as("not chosen, not read again")
                     .isEqualTo("1 of 4 failing");
             assertThat(model.list().statuses().summary().get()).isEqualTo("1 ready, 6 failing, 0 unknown");
 
             // The appliance as its account: the trust naming its role no longer counts, the EC2 statement still does.
             ownState.appliance.set(AppliancePrincipal.parse("123456789012"));
-            assertThat(status(model, "WorkerFailingAll").failing()).as("the snapshot read again is the one kept")
+            assertThat(status(model, "WorkerFailingAll").failing())
+                    .as("the snapshot read again is the one kept")
                     .containsExactly("instance-profile", "appliance-trust", "permissions");
         }
     }
@@ -350,14 +388,16 @@ class RoleStepViewModelTest {
 
             assertThat(model.list().roles()).as("the list stays").hasSize(7);
             assertThat(model.list().loadError().get()).isNull();
-            assertThat(model.list().statuses().problem().get()).startsWith("Cannot list the roles of the sandbox account");
+            assertThat(model.list().statuses().problem().get())
+                    .startsWith("Cannot list the roles of the sandbox account");
             assertThat(model.list().roles()).allSatisfy(r -> {
                 RoleStatus unknown = status(model, r.name());
                 assertThat(unknown.text()).isEqualTo("Unknown");
                 assertThat(unknown.why())
                         .startsWith("The status could not be read: Cannot list the roles of the sandbox account");
             });
-            assertThat(model.list().statuses().summary().get()).startsWith("The roles’ statuses could not be read: Cannot list");
+            assertThat(model.list().statuses().summary().get())
+                    .startsWith("The roles’ statuses could not be read: Cannot list");
             assertThat(model.list().statuses().working().get()).isFalse();
         } finally {
             sandbox.close();
@@ -366,7 +406,8 @@ class RoleStepViewModelTest {
 
     @Test
     void aNewSessionCancelsTheStatusJobBeforeItReadsAnything() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(); Session own = openSession(sandbox)) {
+        try (Sandbox sandbox = Sandbox.start();
+                Session own = openSession(sandbox)) {
             WizardState ownState = signedIn(own);
             QueuedBackground background = new QueuedBackground();
             model = new RoleStepViewModel(ownState, background, Runnable::run);
@@ -385,7 +426,8 @@ class RoleStepViewModelTest {
 
     @Test
     void fiveThousandStatusesReachTheFxThreadInFewBoundedBatches() throws Exception {
-        try (Sandbox sandbox = Sandbox.start().addRoles("Bulk", 5000); Session big = openSession(sandbox)) {
+        try (Sandbox sandbox = Sandbox.start().addRoles("Bulk", 5000);
+                Session big = openSession(sandbox)) {
             WizardState bigState = signedIn(big);
             QueuedBackground background = new QueuedBackground();
             java.util.ArrayDeque<Runnable> fxQueue = new java.util.ArrayDeque<>();
@@ -402,7 +444,8 @@ class RoleStepViewModelTest {
             long beforeRead = sandbox.calls();
             background.runNext();
             drainFx.run();
-            assertThat(sandbox.calls() - beforeRead).as("5,007 roles read in a few dozen requests, not one per role")
+            assertThat(sandbox.calls() - beforeRead)
+                    .as("5,007 roles read in a few dozen requests, not one per role")
                     .isLessThan(250);
             assertThat(model.list().statuses().summary().get()).isEqualTo("Statuses known: 0 of 5,007");
 
@@ -412,18 +455,23 @@ class RoleStepViewModelTest {
             List<Long> knownAfterEachTask = new ArrayList<>();
             while (!fxQueue.isEmpty()) {
                 fxQueue.remove().run();
-                knownAfterEachTask.add(model.list().roles().stream().filter(r -> status(model, r.name()).kind()
-                        != RoleStatus.Kind.CHECKING).count());
+                knownAfterEachTask.add(model.list().roles().stream()
+                        .filter(r -> status(model, r.name()).kind() != RoleStatus.Kind.CHECKING)
+                        .count());
             }
 
-            assertThat(knownAfterEachTask).as("ceil(5,007 / 500) tasks, each applying at most 500 statuses")
-                    .hasSize(11).isSorted().endsWith(5007L);
+            assertThat(knownAfterEachTask)
+                    .as("ceil(5,007 / 500) tasks, each applying at most 500 statuses")
+                    .hasSize(11)
+                    .isSorted()
+                    .endsWith(5007L);
             for (int i = 1; i < knownAfterEachTask.size(); i++) {
-                assertThat(knownAfterEachTask.get(i) - knownAfterEachTask.get(i - 1)).isBetween(1L, 500L);
+                assertThat(knownAfterEachTask.get(i) - knownAfterEachTask.get(i - 1))
+                        .isBetween(1L, 500L);
             }
             assertThat(status(model, "Bulk04999").text()).isEqualTo("3 of 4 failing");
-            assertThat(status(model, "Bulk04999").failing()).containsExactly("instance-profile", "appliance-trust",
-                    "permissions");
+            assertThat(status(model, "Bulk04999").failing())
+                    .containsExactly("instance-profile", "appliance-trust", "permissions");
             assertThat(model.list().statuses().summary().get()).isEqualTo("1 ready, 5,006 failing, 0 unknown");
         }
     }
@@ -438,6 +486,6 @@ class RoleStepViewModelTest {
 
     /** A session as the wizard opens the sandbox, on a sandbox the test keeps. */
     private static Session openSession(Sandbox sandbox) {
-        return new Sessions(REFERENCES.builtInCatalog()).onSandbox(sandbox, () -> { });
+        return new Sessions(REFERENCES.builtInCatalog()).onSandbox(sandbox, () -> {});
     }
 }

@@ -2,19 +2,19 @@ package com.workerrolewizard.ui.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.workerrolewizard.app.session.Session;
+import com.workerrolewizard.app.session.SessionSource;
 import com.workerrolewizard.core.reference.ReferenceDocuments;
-import com.workerrolewizard.sandbox.Sandbox;
-import com.workerrolewizard.signin.FakeIdentityCenter;
 import com.workerrolewizard.core.signin.ProfileInfo;
 import com.workerrolewizard.core.signin.ProfileKind;
 import com.workerrolewizard.core.signin.SignInPrompts;
+import com.workerrolewizard.core.signin.SsoTokenStatus;
+import com.workerrolewizard.sandbox.Sandbox;
+import com.workerrolewizard.signin.FakeIdentityCenter;
 import com.workerrolewizard.signin.SsoLogin;
 import com.workerrolewizard.signin.SsoTokenCache;
-import com.workerrolewizard.core.signin.SsoTokenStatus;
 import com.workerrolewizard.signin.TestBrowser;
 import com.workerrolewizard.ui.common.Background;
-import com.workerrolewizard.app.session.Session;
-import com.workerrolewizard.app.session.SessionSource;
 import com.workerrolewizard.ui.wizard.WizardState;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,13 +65,17 @@ class SignInBrowserLoginTest {
                 sso_start_url = https://corp.awsapps.com/start
                 sso_region = us-east-1
                 """);
-        ProfileFile file = ProfileFile.builder().content(config).type(ProfileFile.Type.CONFIGURATION).build();
+        ProfileFile file = ProfileFile.builder()
+                .content(config)
+                .type(ProfileFile.Type.CONFIGURATION)
+                .build();
         com.workerrolewizard.app.session.Sessions real = new com.workerrolewizard.app.session.Sessions(
                 ReferenceDocuments.load().builtInCatalog());
         SessionSource sessions = new SessionSource() {
             @Override
             public List<ProfileInfo> profiles() {
-                return List.of(new ProfileInfo("corp", ProfileKind.SSO, false, "us-east-1", null, SsoTokenStatus.MISSING));
+                return List.of(
+                        new ProfileInfo("corp", ProfileKind.SSO, false, "us-east-1", null, SsoTokenStatus.MISSING));
             }
 
             @Override
@@ -81,12 +85,18 @@ class SignInBrowserLoginTest {
 
             @Override
             public Session profile(String name, String region, SignInPrompts prompts, BooleanSupplier cancelled) {
-                new SsoLogin(new SsoTokenCache(folder.resolve("sso-cache")), Optional.of(identityCenter.endpoint()),
-                        Optional.of(identityCenter.endpoint()), prompts, Duration.ofMinutes(2)).login(name, file, cancelled);
-                return real.onSandbox(sandbox, () -> { });
+                new SsoLogin(
+                                new SsoTokenCache(folder.resolve("sso-cache")),
+                                Optional.of(identityCenter.endpoint()),
+                                Optional.of(identityCenter.endpoint()),
+                                prompts,
+                                Duration.ofMinutes(2))
+                        .login(name, file, cancelled);
+                return real.onSandbox(sandbox, () -> {});
             }
         };
-        SignInViewModel model = new SignInViewModel(new WizardState(ReferenceDocuments.load()), sessions, Background.fx());
+        SignInViewModel model =
+                new SignInViewModel(new WizardState(ReferenceDocuments.load()), sessions, Background.fx());
         SignInView view = new SignInView(model);
         this.stage = stage;
         stage.setScene(new Scene((javafx.scene.Parent) view.node(), 720, 520));
@@ -115,7 +125,9 @@ class SignInBrowserLoginTest {
 
     private static boolean shown(FxRobot robot, String query) {
         Node node = robot.lookup(query).query();
-        return node.isVisible() && node.getParent().isVisible() && node.getParent().getParent().isVisible();
+        return node.isVisible()
+                && node.getParent().isVisible()
+                && node.getParent().getParent().isVisible();
     }
 
     @Test
@@ -142,7 +154,8 @@ class SignInBrowserLoginTest {
         waitFor(() -> !text(robot, "#browser-page").isEmpty());
         robot.clickOn("#sign-in-cancel");
         waitFor(() -> text(robot, "#signin-error").contains("cancelled"));
-        assertThat(text(robot, "#signin-error")).isEqualTo("The IAM Identity Center login was cancelled; nothing was saved.");
+        assertThat(text(robot, "#signin-error"))
+                .isEqualTo("The IAM Identity Center login was cancelled; nothing was saved.");
         assertThat(shown(robot, "#signin-waiting")).isFalse();
         assertThat(identityCenter.tokenRequests).isEmpty();
     }

@@ -2,17 +2,15 @@ package com.workerrolewizard.ui.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.workerrolewizard.core.reference.ReferenceDocuments;
-import com.workerrolewizard.sandbox.Sandbox;
-import com.workerrolewizard.core.signin.ProfileInfo;
-import com.workerrolewizard.core.signin.ProfileKind;
-import com.workerrolewizard.core.signin.SignInException;
-import com.workerrolewizard.core.signin.SignInPrompts;
-import com.workerrolewizard.core.signin.SsoTokenStatus;
-import com.workerrolewizard.ui.TestSessions;
-import com.workerrolewizard.ui.common.Background;
 import com.workerrolewizard.app.session.Session;
 import com.workerrolewizard.app.session.SessionSource;
+import com.workerrolewizard.core.reference.ReferenceDocuments;
+import com.workerrolewizard.core.signin.ProfileInfo;
+import com.workerrolewizard.core.signin.SignInException;
+import com.workerrolewizard.core.signin.SignInPrompts;
+import com.workerrolewizard.sandbox.Sandbox;
+import com.workerrolewizard.ui.TestSessions;
+import com.workerrolewizard.ui.common.Background;
 import com.workerrolewizard.ui.wizard.WizardState;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SignInViewModelTest {
     @TempDir
     Path home;
+
     private TestSessions sessions;
     private WizardState state;
     private SignInViewModel model;
@@ -80,10 +79,11 @@ class SignInViewModelTest {
     @Test
     void aFailedSignInIsOneSentenceBesideTheButton() {
         model.loadProfiles();
-        model.profile().set(new ProfileInfo("gone", com.workerrolewizard.core.signin.ProfileKind.KEYS,
-                false, null, null));
+        model.profile()
+                .set(new ProfileInfo("gone", com.workerrolewizard.core.signin.ProfileKind.KEYS, false, null, null));
         model.signIn(null);
-        assertThat(model.error().get()).isEqualTo("Profile gone cannot work: its source_profile nowhere does not exist.");
+        assertThat(model.error().get())
+                .isEqualTo("Profile gone cannot work: its source_profile nowhere does not exist.");
         assertThat(model.valid().get()).isFalse();
         assertThat(model.busy().get()).isFalse();
     }
@@ -93,7 +93,8 @@ class SignInViewModelTest {
         model.loadProfiles();
         model.mode().set(SignInViewModel.Mode.SANDBOX);
         model.signIn(null);
-        SignInViewModel next = new SignInViewModel(new WizardState(ReferenceDocuments.load()), sessions, Background.direct());
+        SignInViewModel next =
+                new SignInViewModel(new WizardState(ReferenceDocuments.load()), sessions, Background.direct());
         next.loadProfiles();
         assertThat(next.mode().get()).isEqualTo(SignInViewModel.Mode.SANDBOX);
     }
@@ -104,8 +105,12 @@ class SignInViewModelTest {
         SessionSource browserLogin = new SessionSource() {
             @Override
             public List<ProfileInfo> profiles() {
-                return java.util.List.of(new ProfileInfo("corp",
-                        com.workerrolewizard.core.signin.ProfileKind.SSO, false, "eu-west-1", null,
+                return java.util.List.of(new ProfileInfo(
+                        "corp",
+                        com.workerrolewizard.core.signin.ProfileKind.SSO,
+                        false,
+                        "eu-west-1",
+                        null,
                         com.workerrolewizard.core.signin.SsoTokenStatus.MISSING));
             }
 
@@ -115,16 +120,14 @@ class SignInViewModelTest {
             }
 
             @Override
-            public Session profile(String name, String region,
-                    SignInPrompts prompts, BooleanSupplier cancelled) {
+            public Session profile(String name, String region, SignInPrompts prompts, BooleanSupplier cancelled) {
                 // What FxPrompts does on the FX thread once the browser was sent to the sign-in page:
                 model.signInWait().forBrowser("https://oidc.us-east-1.amazonaws.com/authorize?client_id=x");
                 seenWhileWaiting.add(model.signInWait().waiting().get());
                 seenWhileWaiting.add(model.signInWait().browserPage().get());
                 model.cancel();
                 if (cancelled.getAsBoolean()) {
-                    throw new SignInException(
-                            "The IAM Identity Center login was cancelled; nothing was saved.");
+                    throw new SignInException("The IAM Identity Center login was cancelled; nothing was saved.");
                 }
                 throw new AssertionError("Cancel did not reach the login");
             }
@@ -139,18 +142,26 @@ class SignInViewModelTest {
         assertThat(model.error().get()).isEqualTo("The IAM Identity Center login was cancelled; nothing was saved.");
         assertThat(model.busy().get()).isFalse();
         model.signInWait().forBrowser("https://late.example/");
-        assertThat(model.signInWait().waiting().get()).as("a late message after the end is ignored").isEmpty();
+        assertThat(model.signInWait().waiting().get())
+                .as("a late message after the end is ignored")
+                .isEmpty();
     }
 
     @Test
     void aProfileWhoseTokenCacheCannotBeReadCanStillSignInAndSaysWhy() {
-        ProfileInfo broken = new ProfileInfo("corp",
-                com.workerrolewizard.core.signin.ProfileKind.SSO, false, null, "The IAM Identity Center token cache file x cannot "
+        ProfileInfo broken = new ProfileInfo(
+                "corp",
+                com.workerrolewizard.core.signin.ProfileKind.SSO,
+                false,
+                null,
+                "The IAM Identity Center token cache file x cannot "
                         + "be read (it is not valid JSON): run 'worker-role-wizard login --profile corp' to replace it.",
                 com.workerrolewizard.core.signin.SsoTokenStatus.UNREADABLE);
         model.mode().set(SignInViewModel.Mode.PROFILE);
         model.profile().set(broken);
-        assertThat(model.canSignIn().get()).as("signing in logs in, which replaces the file").isTrue();
+        assertThat(model.canSignIn().get())
+                .as("signing in logs in, which replaces the file")
+                .isTrue();
         assertThat(model.error().get()).contains("cannot be read");
     }
 }

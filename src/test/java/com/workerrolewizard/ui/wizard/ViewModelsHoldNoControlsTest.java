@@ -20,10 +20,13 @@ import org.junit.jupiter.api.Test;
  */
 class ViewModelsHoldNoControlsTest {
     private static final DescribedPredicate<JavaClass> VIEW_MODELS = DescribedPredicate.describe(
-            "view models (named *ViewModel, or a step's model)", c -> c.getSimpleName().endsWith("ViewModel")
-                    || c.isAssignableTo(StepModel.class) && !c.isInterface());
+            "view models (named *ViewModel, or a step's model)",
+            c -> c.getSimpleName().endsWith("ViewModel") || c.isAssignableTo(StepModel.class) && !c.isInterface());
 
-    static final ArchRule NO_CONTROLS = noClasses().that(VIEW_MODELS).should().dependOnClassesThat()
+    static final ArchRule NO_CONTROLS = noClasses()
+            .that(VIEW_MODELS)
+            .should()
+            .dependOnClassesThat()
             .resideInAnyPackage("javafx.scene..", "org.controlsfx..", "org.kordamp.ikonli..")
             .because("a view model is state and validation; its view builds the controls");
 
@@ -39,11 +42,21 @@ class ViewModelsHoldNoControlsTest {
 
     @Test
     void noViewModelDependsOnAControl() {
-        JavaClasses production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("com.workerrolewizard.ui");
-        assertThat(production.that(VIEW_MODELS)).extracting(JavaClass::getSimpleName).contains("WizardViewModel",
-                "SignInViewModel", "ApplianceViewModel", "RoleStepViewModel", "RoleListViewModel",
-                "NewRoleFormViewModel", "ChecklistViewModel", "ExportViewModel", "HandOverViewModel");
+        assertThat(production.that(VIEW_MODELS))
+                .extracting(JavaClass::getSimpleName)
+                .contains(
+                        "WizardViewModel",
+                        "SignInViewModel",
+                        "ApplianceViewModel",
+                        "RoleStepViewModel",
+                        "RoleListViewModel",
+                        "NewRoleFormViewModel",
+                        "ChecklistViewModel",
+                        "ExportViewModel",
+                        "HandOverViewModel");
         NO_CONTROLS.check(production);
     }
 

@@ -96,7 +96,9 @@ class WizardViewModelTest {
         assertThat(wizard.current().get()).isEqualTo(WizardStep.SIGN_IN);
 
         steps.get(WizardStep.APPLIANCE).valid.set(true);
-        assertThat(wizard.canGoNext().get()).as("another step's validity does not count").isFalse();
+        assertThat(wizard.canGoNext().get())
+                .as("another step's validity does not count")
+                .isFalse();
         steps.get(WizardStep.SIGN_IN).valid.set(true);
         assertThat(wizard.canGoNext().get()).isTrue();
         steps.get(WizardStep.SIGN_IN).valid.set(false);
@@ -114,16 +116,28 @@ class WizardViewModelTest {
     void withAnAccountNextVisitsEveryStepInOrderAndBackReturnsTheSameWay() {
         validAll();
         wizard.start();
-        assertThat(walk(wizard.canGoNext(), wizard::next)).containsExactly(WizardStep.SIGN_IN, WizardStep.APPLIANCE, WizardStep.ROLE,
-                WizardStep.CHECKLIST, WizardStep.EXPORT);
+        assertThat(walk(wizard.canGoNext(), wizard::next))
+                .containsExactly(
+                        WizardStep.SIGN_IN,
+                        WizardStep.APPLIANCE,
+                        WizardStep.ROLE,
+                        WizardStep.CHECKLIST,
+                        WizardStep.EXPORT);
         assertThat(wizard.canGoNext().get()).as("the export is the last step").isFalse();
         wizard.next();
         assertThat(wizard.current().get()).isEqualTo(WizardStep.EXPORT);
 
-        assertThat(walk(wizard.canGoBack(), wizard::back)).containsExactly(WizardStep.EXPORT, WizardStep.CHECKLIST, WizardStep.ROLE,
-                WizardStep.APPLIANCE, WizardStep.SIGN_IN);
-        assertThat(events).startsWith("shown SIGN_IN", "hidden SIGN_IN", "shown APPLIANCE", "hidden APPLIANCE",
-                "shown ROLE").contains("hidden EXPORT", "shown CHECKLIST").endsWith("hidden APPLIANCE", "shown SIGN_IN");
+        assertThat(walk(wizard.canGoBack(), wizard::back))
+                .containsExactly(
+                        WizardStep.EXPORT,
+                        WizardStep.CHECKLIST,
+                        WizardStep.ROLE,
+                        WizardStep.APPLIANCE,
+                        WizardStep.SIGN_IN);
+        assertThat(events)
+                .startsWith("shown SIGN_IN", "hidden SIGN_IN", "shown APPLIANCE", "hidden APPLIANCE", "shown ROLE")
+                .contains("hidden EXPORT", "shown CHECKLIST")
+                .endsWith("hidden APPLIANCE", "shown SIGN_IN");
         assertThat(WizardStep.values()).noneMatch(wizard::skipped);
     }
 
@@ -146,8 +160,17 @@ class WizardViewModelTest {
         wizard.back();
         assertThat(wizard.current().get()).isEqualTo(WizardStep.SIGN_IN);
 
-        assertThat(events).containsExactly("shown SIGN_IN", "hidden SIGN_IN", "shown APPLIANCE", "hidden APPLIANCE",
-                "shown EXPORT", "hidden EXPORT", "shown APPLIANCE", "hidden APPLIANCE", "shown SIGN_IN");
+        assertThat(events)
+                .containsExactly(
+                        "shown SIGN_IN",
+                        "hidden SIGN_IN",
+                        "shown APPLIANCE",
+                        "hidden APPLIANCE",
+                        "shown EXPORT",
+                        "hidden EXPORT",
+                        "shown APPLIANCE",
+                        "hidden APPLIANCE",
+                        "shown SIGN_IN");
     }
 
     @Test
@@ -169,7 +192,8 @@ class WizardViewModelTest {
     @Test
     void everyStepNeedsAViewModel() {
         steps.remove(WizardStep.CHECKLIST);
-        assertThatThrownBy(() -> new WizardViewModel(state, steps)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new WizardViewModel(state, steps))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("CHECKLIST");
     }
 }

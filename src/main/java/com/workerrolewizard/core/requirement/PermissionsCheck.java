@@ -120,7 +120,7 @@ public final class PermissionsCheck {
     }
 
     /** The role's readable documents, and a reason for each one that could not be read. */
-    private record Inputs(
+    record Inputs(
             List<PolicySource> sources,
             List<String> unreadable,
             Optional<PolicySource> boundary,

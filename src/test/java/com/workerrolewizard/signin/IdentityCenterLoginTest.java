@@ -85,14 +85,22 @@ class IdentityCenterLoginTest {
         }
     };
 
+    private final List<CompletableFuture<Void>> browsing = new CopyOnWriteArrayList<>();
+
+    /** The pages the test browser saw, once it has read each one (it reads on after the login has its answer). */
+    private List<TestBrowser.Visit> visited() {
+        browsing.forEach(CompletableFuture::join);
+        return visits;
+    }
+
     private void browse(String url) {
-        CompletableFuture.runAsync(() -> {
+        browsing.add(CompletableFuture.runAsync(() -> {
             try {
                 visits.add(TestBrowser.follow(url));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        });
+        }));
     }
 
     @BeforeEach
@@ -218,7 +226,7 @@ class IdentityCenterLoginTest {
         assertThat(verifier).matches("[A-Za-z0-9._~-]{64}");
         assertThat(FakeIdentityCenter.challenge(verifier)).isEqualTo(query.get("code_challenge"));
 
-        assertThat(visits).hasSize(1);
+        assertThat(visited()).hasSize(1);
         assertThat(visits.get(0).landedAt().getPath()).isEqualTo("/oauth/callback");
         assertThat(visits.get(0).page()).contains("You may close this page");
 
@@ -374,7 +382,9 @@ class IdentityCenterLoginTest {
                 .isInstanceOf(SignInException.class)
                 .hasMessage("The browser came back with a sign-in that this login did not start (its state does not "
                         + "match): nothing was saved; run login again.");
-        assertThat(visits).singleElement().satisfies(v -> assertThat(v.page()).contains("does not belong"));
+        assertThat(visited())
+                .singleElement()
+                .satisfies(v -> assertThat(v.page()).contains("does not belong"));
         assertThat(identityCenter.tokenRequests).as("no code was exchanged").isEmpty();
         assertNothingSaved();
     }
@@ -385,7 +395,9 @@ class IdentityCenterLoginTest {
         assertThatThrownBy(() -> sso().login("corp", config(), () -> false))
                 .isInstanceOf(SignInException.class)
                 .hasMessageContaining("refused the sign-in in the browser (access_denied)");
-        assertThat(visits).singleElement().satisfies(v -> assertThat(v.page()).contains("You may close this page"));
+        assertThat(visited())
+                .singleElement()
+                .satisfies(v -> assertThat(v.page()).contains("You may close this page"));
         assertNothingSaved();
     }
 

@@ -12,6 +12,7 @@ import com.workerrolewizard.core.account.Progress;
 import com.workerrolewizard.core.account.RoleSnapshot;
 import com.workerrolewizard.core.account.RoleSummary;
 import com.workerrolewizard.core.account.SimulatedAction;
+import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.arn.Arn;
 import com.workerrolewizard.core.arn.Partition;
 import com.workerrolewizard.core.policy.MalformedPolicyException;
@@ -268,6 +269,25 @@ public final class LiveAccount implements AccountSource, AutoCloseable {
     public RoleSnapshot role(String nameOrArn) {
         callerIdentity();
         return join(snapshotAsync(nameOrArn, true));
+    }
+
+    /** The appliance's role when it is in the signed-in account, read without the 33 actions' simulation. */
+    @Override
+    public Optional<Known<RoleSnapshot>> applianceRole(AppliancePrincipal appliance) {
+        Optional<Arn> role = appliance.role();
+        if (role.isEmpty() || !role.get().account().equals(callerIdentity().account())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Known.of(join(snapshotAsync(role.get().toString(), false))));
+        } catch (UserFacingException e) {
+            return Optional.of(Known.unknown(e.getMessage()));
+        }
+    }
+
+    @Override
+    public Map<String, Known<SimulatedAction>> simulateAssume(String applianceRoleArn, List<String> workerArns) {
+        return simulator.simulateAssume(applianceRoleArn, workerArns);
     }
 
     /**

@@ -73,6 +73,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     SourceOptions source;
 
+    @Mixin
+    ApplianceProfileOption applianceProfile;
+
     CheckCommand(Workflows workflows) {
         this.workflows = workflows;
     }
@@ -81,8 +84,14 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         ActionCatalog actions = catalog.resolve(workflows);
         PrintWriter out = spec.commandLine().getOut();
-        try (Session session = source.open(workflows.sessions(actions))) {
+        try (Session session = source.open(workflows.sessions(actions));
+                Session applianceSession = applianceProfile
+                        .open(workflows.sessions(actions), source)
+                        .orElse(null)) {
             RoleWorkflow roles = workflows.roles(session, workflows.documents(actions));
+            if (applianceSession != null) {
+                roles = roles.withApplianceSession(applianceSession);
+            }
             List<RoleReport> reports;
             if (selection.allRoles) {
                 Progress progress = TerminalProgress.forStandardError();

@@ -1,11 +1,14 @@
 package com.workerrolewizard.cli;
 
+import com.workerrolewizard.core.arn.Arn;
+import com.workerrolewizard.core.requirement.RequirementId;
 import com.workerrolewizard.core.requirement.RequirementResult;
 import com.workerrolewizard.core.requirement.RoleReport;
 import com.workerrolewizard.core.requirement.Status;
 import com.workerrolewizard.core.text.ControlCharacters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code check --format text}: one line per requirement with a mark that reads without colour
@@ -49,7 +52,32 @@ final class TextReport {
                 .append("; ")
                 .append(shown(catalog))
                 .append('\n');
+        notListed(appliance, reports).ifPresent(note -> {
+            out.append(wrapped(shown(note), WIDTH)).append('\n');
+        });
         return out.toString();
+    }
+
+    /**
+     * Why {@code appliance-access} is not among the results, once, with how to have it: the appliance's own role must
+     * be readable (in the account checked, or through {@code --appliance-profile}).
+     */
+    static Optional<String> notListed(String appliance, List<RoleReport> reports) {
+        boolean listed = reports.stream()
+                .flatMap(r -> r.requirements().stream())
+                .anyMatch(r -> r.id() == RequirementId.APPLIANCE_ACCESS);
+        if (listed || reports.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Arn> role = Arn.parse(appliance).filter(Arn::isRole);
+        if (role.isEmpty()) {
+            return Optional.of("appliance-access (may the appliance's Impersonation role call sts:AssumeRole on the "
+                    + "role?) is not checked: the appliance is given as its account; give the Impersonation role's ARN "
+                    + "as --appliance to check it.");
+        }
+        return Optional.of("appliance-access (may " + appliance + " call sts:AssumeRole on the role?) is not checked: "
+                + "the appliance role is in account " + role.get().account() + ", which is not the one checked; add "
+                + "--appliance-profile NAME, a profile of that account, to check it.");
     }
 
     private static String summary(List<RoleReport> reports) {
@@ -59,7 +87,8 @@ final class TextReport {
                 .count();
         long passing = reports.size() - failing - undecided;
         List<String> parts = new ArrayList<>();
-        parts.add(passing + " meet" + (passing == 1 ? "s" : "") + " all four requirements");
+        boolean five = reports.stream().anyMatch(r -> r.requirements().size() > 4);
+        parts.add(passing + " meet" + (passing == 1 ? "s" : "") + " all " + (five ? "five" : "four") + " requirements");
         if (failing > 0) {
             parts.add(failing + " fail" + (failing == 1 ? "s" : ""));
         }
@@ -71,20 +100,8 @@ final class TextReport {
     }
 
     private static void wrap(StringBuilder out, String text) {
-        int room = WIDTH - DETAIL_COLUMN;
-        int lineLength = 0;
-        for (String word : text.split(" ")) {
-            if (lineLength > 0 && lineLength + 1 + word.length() > room) {
-                out.append('\n').append(" ".repeat(DETAIL_COLUMN));
-                lineLength = 0;
-            } else if (lineLength > 0) {
-                out.append(' ');
-                lineLength++;
-            }
-            out.append(word);
-            lineLength += word.length();
-        }
-        out.append('\n');
+        out.append(wrapped(text, WIDTH - DETAIL_COLUMN).replace("\n", "\n" + " ".repeat(DETAIL_COLUMN)))
+                .append('\n');
     }
 
     private static String shown(String text) {
@@ -99,5 +116,23 @@ final class TextReport {
             case UNKNOWN -> "35";
         };
         return "\u001b[1;" + code + "m" + mark + "\u001b[0m";
+    }
+
+    /** Plain text wrapped at {@code width} columns, on word boundaries. */
+    private static String wrapped(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        int lineLength = 0;
+        for (String word : text.split(" ")) {
+            if (lineLength > 0 && lineLength + 1 + word.length() > width) {
+                out.append('\n');
+                lineLength = 0;
+            } else if (lineLength > 0) {
+                out.append(' ');
+                lineLength++;
+            }
+            out.append(word);
+            lineLength += word.length();
+        }
+        return out.toString();
     }
 }

@@ -3,6 +3,8 @@ package com.workerrolewizard.sandbox;
 import com.workerrolewizard.core.evaluation.ActionVerdict;
 import com.workerrolewizard.core.evaluation.PermissionEvaluator;
 import com.workerrolewizard.core.evaluation.PolicySource;
+import com.workerrolewizard.core.evaluation.ResourceAccess;
+import com.workerrolewizard.core.evaluation.Verdict;
 import com.workerrolewizard.core.policy.PolicyDocument;
 import com.workerrolewizard.core.policy.PolicyKind;
 import com.workerrolewizard.sandbox.SandboxAccount.Policy;
@@ -40,6 +42,13 @@ final class SandboxSimulator {
         List<PolicySource> identity =
                 sources.identity().stream().map(Source::parse).toList();
         Optional<PolicySource> boundary = sources.boundary().map(Source::parse);
+        List<String> resources = new ArrayList<>();
+        for (int i = 1; p.containsKey("ResourceArns.member." + i); i++) {
+            resources.add(p.get("ResourceArns.member." + i));
+        }
+        if (!resources.isEmpty()) {
+            return onResources(identity, boundary, actions, resources);
+        }
         List<ActionVerdict> verdicts = PermissionEvaluator.evaluate(
                 identity, boundary, actions, com.workerrolewizard.core.evaluation.ResourceScope.literalStar());
         Xml xml = new Xml().open("EvaluationResults");
@@ -74,6 +83,38 @@ final class SandboxSimulator {
                         .close("PermissionsBoundaryDecisionDetail");
             }
             xml.close("member");
+        }
+        return xml.close("EvaluationResults").text("IsTruncated", false).toString();
+    }
+
+    /** Each action on each named resource, as IAM's simulator answers with {@code ResourceArns}. */
+    private String onResources(
+            List<PolicySource> identity,
+            Optional<PolicySource> boundary,
+            List<String> actions,
+            List<String> resources) {
+        Xml xml = new Xml().open("EvaluationResults");
+        for (String action : actions) {
+            for (String resource : resources) {
+                ResourceAccess access = ResourceAccess.evaluate(identity, boundary, action, resource);
+                boolean scpDenies = organizationDenied.contains(action.toLowerCase(Locale.ROOT));
+                String decision = scpDenies || access.verdict() == Verdict.DENIED
+                        ? "explicitDeny"
+                        : access.verdict() == Verdict.ALLOWED ? "allowed" : "implicitDeny";
+                xml.open("member")
+                        .text("EvalActionName", action)
+                        .text("EvalResourceName", resource)
+                        .text("EvalDecision", decision)
+                        .open("OrganizationsDecisionDetail")
+                        .text("AllowedByOrganizations", !scpDenies)
+                        .close("OrganizationsDecisionDetail");
+                if (boundary.isPresent()) {
+                    xml.open("PermissionsBoundaryDecisionDetail")
+                            .text("AllowedByPermissionsBoundary", access.verdict() != Verdict.OUTSIDE_BOUNDARY)
+                            .close("PermissionsBoundaryDecisionDetail");
+                }
+                xml.close("member");
+            }
         }
         return xml.close("EvaluationResults").text("IsTruncated", false).toString();
     }

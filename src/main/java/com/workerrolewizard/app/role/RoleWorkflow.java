@@ -5,9 +5,13 @@ import com.workerrolewizard.aws.PlanExecutor;
 import com.workerrolewizard.aws.Propagation;
 import com.workerrolewizard.aws.UndoExecutor;
 import com.workerrolewizard.core.UserFacingException;
+import com.workerrolewizard.core.account.AccountSource;
+import com.workerrolewizard.core.account.ApplianceSide;
 import com.workerrolewizard.core.account.CallerIdentity;
 import com.workerrolewizard.core.account.Known;
 import com.workerrolewizard.core.account.Progress;
+import com.workerrolewizard.core.account.RoleSnapshot;
+import com.workerrolewizard.core.account.SimulatedAction;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.plan.ApplyOutcome;
 import com.workerrolewizard.core.plan.FixPlan;
@@ -20,7 +24,9 @@ import com.workerrolewizard.core.requirement.RoleReport;
 import com.workerrolewizard.journal.Journal;
 import com.workerrolewizard.journal.JournalRecord;
 import com.workerrolewizard.journal.UndoStep;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,19 +38,69 @@ public final class RoleWorkflow {
     private final Session session;
     private final WorkerDocuments documents;
     private final Timing timing;
+    private final Optional<Session> applianceSession;
 
     public RoleWorkflow(Session session, WorkerDocuments documents) {
         this(session, documents, Timing.IAM);
     }
 
     public RoleWorkflow(Session session, WorkerDocuments documents, Timing timing) {
+        this(session, documents, timing, Optional.empty());
+    }
+
+    private RoleWorkflow(
+            Session session, WorkerDocuments documents, Timing timing, Optional<Session> applianceSession) {
         this.session = session;
         this.documents = documents;
         this.timing = timing;
+        this.applianceSession = applianceSession;
+    }
+
+    /**
+     * The same workflow, reading the appliance's side ({@code appliance-access}) from {@code applianceSession}, signed
+     * in to the appliance's account, instead of from the account checked.
+     */
+    public RoleWorkflow withApplianceSession(Session applianceSession) {
+        return new RoleWorkflow(session, documents, timing, Optional.of(applianceSession));
     }
 
     public RoleReport check(String role, AppliancePrincipal appliance) {
-        return new RoleChecker(documents.catalog()).check(session.account().role(role), appliance);
+        RoleSnapshot snapshot = session.account().role(role);
+        return new RoleChecker(documents.catalog())
+                .check(
+                        snapshot,
+                        appliance,
+                        applianceSides(appliance, List.of(snapshot)).get(snapshot.arn()));
+    }
+
+    /**
+     * The appliance's side for each role, where its Impersonation role is in this account: read once, and the
+     * simulator asked once for all of them. Empty where the appliance's account cannot be read here.
+     */
+    private Map<String, Optional<ApplianceSide>> applianceSides(
+            AppliancePrincipal appliance, List<RoleSnapshot> roles) {
+        Map<String, Optional<ApplianceSide>> sides = new HashMap<>();
+        AccountSource account = applianceSession.map(Session::account).orElse(session.account());
+        Optional<Known<RoleSnapshot>> applianceRole = account.applianceRole(appliance);
+        if (applianceRole.isEmpty() && applianceSession.isPresent()) {
+            throw new UserFacingException(applianceSession.get().describe() + " is not the appliance's account"
+                    + appliance.role().map(r -> " (" + r.account() + ")").orElse("")
+                    + (appliance.isAccount()
+                            ? ": --appliance-profile needs the Impersonation role's ARN as --appliance."
+                            : ": give a profile of that account as --appliance-profile."));
+        }
+        Map<String, Known<SimulatedAction>> simulated =
+                applianceRole.isPresent() && applianceRole.get().isKnown()
+                        ? account.simulateAssume(
+                                applianceRole.get().value().arn(),
+                                roles.stream().map(RoleSnapshot::arn).toList())
+                        : Map.of();
+        for (RoleSnapshot role : roles) {
+            sides.put(
+                    role.arn(),
+                    applianceRole.map(r -> new ApplianceSide(r, Optional.ofNullable(simulated.get(role.arn())))));
+        }
+        return sides;
     }
 
     /** The role's report, or empty when the account says it does not exist (yet, or any more). */
@@ -59,8 +115,10 @@ public final class RoleWorkflow {
     /** Every role of the account, telling {@code progress} how far it has come. */
     public List<RoleReport> checkAll(AppliancePrincipal appliance, Progress progress) {
         RoleChecker checker = new RoleChecker(documents.catalog());
-        return session.account().allRoles(progress).stream()
-                .map(role -> checker.check(role, appliance))
+        List<RoleSnapshot> roles = session.account().allRoles(progress);
+        Map<String, Optional<ApplianceSide>> sides = applianceSides(appliance, roles);
+        return roles.stream()
+                .map(role -> checker.check(role, appliance, sides.get(role.arn())))
                 .toList();
     }
 

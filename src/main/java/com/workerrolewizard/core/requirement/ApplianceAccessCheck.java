@@ -156,6 +156,16 @@ public final class ApplianceAccessCheck {
                     local.detail() + " IAM's policy simulator finds no Allow in the appliance role's own policies, "
                             + "which this trust does not need, and no SCP denying it.");
         }
+        if (local.status() == Status.FAIL) {
+            // Both refuse: the local detail names the statement; the simulator adds only what the local cannot see.
+            return Boolean.FALSE.equals(answer.allowedByOrganizations())
+                    ? RequirementResult.of(
+                            local.id(),
+                            Status.FAIL,
+                            local.detail() + " An Organizations service control policy denies it too (IAM policy "
+                                    + "simulator).")
+                    : local;
+        }
         return RequirementResult.of(
                 local.id(),
                 Status.FAIL,

@@ -1,11 +1,14 @@
 package com.workerrolewizard.core.requirement;
 
+import com.workerrolewizard.core.account.ApplianceSide;
 import com.workerrolewizard.core.account.RoleSnapshot;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.reference.ActionCatalog;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** Runs the four checks on a role snapshot, in the contract's order. */
+/** Runs the four checks on a role snapshot, in the contract's order, and the fifth where it can be decided. */
 public final class RoleChecker {
     private final ActionCatalog catalog;
 
@@ -26,13 +29,17 @@ public final class RoleChecker {
     }
 
     public RoleReport check(RoleSnapshot role, AppliancePrincipal appliance) {
-        return new RoleReport(
-                role.name(),
-                role.arn(),
-                List.of(
-                        InstanceProfileCheck.check(role),
-                        ApplianceTrustCheck.check(role, appliance),
-                        Ec2TrustCheck.check(role),
-                        permissions(role)));
+        return check(role, appliance, Optional.empty());
+    }
+
+    /** The four, and {@code appliance-access} where the appliance's side can be read. */
+    public RoleReport check(RoleSnapshot role, AppliancePrincipal appliance, Optional<ApplianceSide> side) {
+        List<RequirementResult> results = new ArrayList<>(List.of(
+                InstanceProfileCheck.check(role),
+                ApplianceTrustCheck.check(role, appliance),
+                Ec2TrustCheck.check(role),
+                permissions(role)));
+        side.ifPresent(s -> results.add(ApplianceAccessCheck.check(role, appliance, s)));
+        return new RoleReport(role.name(), role.arn(), results);
     }
 }

@@ -18,7 +18,7 @@ final class ChecklistSentences {
     /** A role that does not exist (yet, or any more) fails all four, saying Fix all creates it. */
     static RoleReport notCreated(String role) {
         List<RequirementResult> missing = new ArrayList<>();
-        for (RequirementId id : RequirementId.values()) {
+        for (RequirementId id : RequirementId.four()) {
             missing.add(RequirementResult.of(id, Status.FAIL, Texts.get("checklist.notCreated", role)));
         }
         return new RoleReport(role, null, missing);

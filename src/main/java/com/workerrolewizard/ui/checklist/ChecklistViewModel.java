@@ -61,7 +61,7 @@ public final class ChecklistViewModel implements StepModel {
         this.newRole = newRole;
         this.mode = mode;
         this.timing = timing;
-        for (RequirementId id : RequirementId.values()) {
+        for (RequirementId id : RequirementId.four()) {
             rows.add(new RequirementRow(id));
         }
         anyFixable = Bindings.createBooleanBinding(

@@ -1,5 +1,6 @@
 package com.workerrolewizard.aws;
 
+import com.workerrolewizard.core.validation.PolicyValidator;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -23,6 +24,7 @@ public final class AwsClients implements AutoCloseable {
     private final IamClient iam;
     private final IamClient simulatorIam;
     private final StsClient sts;
+    private final AccessAnalyzer accessAnalyzer;
 
     public AwsClients(ConnectionSettings settings) {
         this.http =
@@ -58,6 +60,7 @@ public final class AwsClients implements AutoCloseable {
         this.iam = iamBuilder.build();
         this.simulatorIam = iamBuilder.overrideConfiguration(throttlingOnly).build();
         this.sts = stsBuilder.build();
+        this.accessAnalyzer = new AccessAnalyzer(http, settings.credentials(), stsRegion.id(), settings.endpoint());
     }
 
     private static boolean throttled(Throwable e) {
@@ -87,6 +90,11 @@ public final class AwsClients implements AutoCloseable {
 
     public StsClient sts() {
         return sts;
+    }
+
+    /** IAM Access Analyzer's policy validation, in the region of the sign-in. */
+    public PolicyValidator policyValidator() {
+        return accessAnalyzer;
     }
 
     @Override

@@ -8,6 +8,7 @@ import com.workerrolewizard.core.plan.ApplyOutcome;
 import com.workerrolewizard.core.plan.FixPlan;
 import com.workerrolewizard.core.plan.PlanText;
 import com.workerrolewizard.core.reference.ActionCatalog;
+import com.workerrolewizard.core.validation.PlanValidation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,6 +34,11 @@ final class Applying {
             roles.requireUsableJournal();
         }
         out.print(PlanText.render(plan));
+        // What IAM Access Analyzer says about the documents, before any question (apply refuses an ERROR itself).
+        PlanValidation validation = plan.empty() ? PlanValidation.skipped("nothing to write") : roles.validate(plan);
+        if (!plan.empty()) {
+            validation.lines().forEach(out::println);
+        }
         if (dryRun) {
             out.println(
                     session.offline()
@@ -40,6 +46,11 @@ final class Applying {
                             : "Dry run: nothing was written to " + session.describe() + ".");
             out.flush();
             return ExitCode.OK;
+        }
+        if (!validation.blocking().isEmpty()) {
+            out.println("IAM Access Analyzer finds an error in the documents of the plan: nothing was changed.");
+            out.flush();
+            return ExitCode.FAILING;
         }
         if (plan.empty() && plan.runnable()) {
             out.println("Nothing to apply.");

@@ -76,6 +76,11 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     ApplianceProfileOption applianceProfile;
 
+    @Option(
+            names = "--no-validate",
+            description = "Accepted as fix takes it: check writes nothing, so it validates nothing.")
+    boolean noValidate;
+
     CheckCommand(Workflows workflows) {
         this.workflows = workflows;
     }

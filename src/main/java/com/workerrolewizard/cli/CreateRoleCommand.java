@@ -83,7 +83,7 @@ final class CreateRoleCommand implements Callable<Integer> {
                 });
         NewRoleRequest request = new NewRoleRequest(role, path, description, boundary, parsedTags, maxSessionDuration);
         try (Session session = source.open(workflows.sessions(actions))) {
-            RoleWorkflow roles = workflows.roles(session, workflows.documents(actions));
+            RoleWorkflow roles = write.validating(workflows.roles(session, workflows.documents(actions)));
             FixPlan plan = roles.planNewRole(request, appliance.appliance, write.mode());
             return Applying.run(
                     plan,

@@ -10,6 +10,7 @@ import com.workerrolewizard.core.export.JsonExport;
 import com.workerrolewizard.core.plan.IamLimits;
 import com.workerrolewizard.core.plan.NewRoleRequest;
 import com.workerrolewizard.core.reference.ActionCatalog;
+import com.workerrolewizard.core.validation.PlanValidation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -87,6 +88,11 @@ final class ExportCommand implements Callable<Integer> {
             description = "Permissions as an inline policy (default) or a customer managed policy.")
     WriteOptions.Mode permissions;
 
+    @Option(
+            names = "--no-validate",
+            description = "Skip IAM Access Analyzer's validation of the exported documents (a live account only).")
+    boolean noValidate;
+
     @Mixin
     CatalogOption catalog;
 
@@ -109,6 +115,7 @@ final class ExportCommand implements Callable<Integer> {
         ActionCatalog actions = catalog.resolve(workflows);
         ExportWorkflow exports = workflows.exports(workflows.documents(actions));
         ExportSubject subject;
+        PlanValidation validation = PlanValidation.skipped("no account is signed in");
         if (!source.given()) {
             String name = role == null ? ExportWorkflow.DEFAULT_ROLE : role;
             IamLimits.roleName(name).ifPresent(problem -> {
@@ -122,8 +129,18 @@ final class ExportCommand implements Callable<Integer> {
             }
             try (Session session = source.open(workflows.sessions(actions))) {
                 subject = exports.forRole(session, role, appliance.appliance, write.mode());
+                validation = noValidate
+                        ? PlanValidation.skipped("--no-validate")
+                        : session.validator()
+                                .map(v -> PlanValidation.ofExport(
+                                        subject.trustPolicy().toString(),
+                                        subject.permissionsPolicy().toString(),
+                                        v))
+                                .orElse(PlanValidation.skipped(session.describe() + " is an offline copy"));
             }
         }
+        // Findings go to stderr: stdout (or --output) carries the export alone.
+        validation.lines().forEach(System.err::println);
         Optional<JsonExport.Document> only = Optional.ofNullable(document)
                 .map(d -> d == Document.trust ? JsonExport.Document.TRUST : JsonExport.Document.PERMISSIONS);
         String text = exports.render(subject, exportFormat, only);

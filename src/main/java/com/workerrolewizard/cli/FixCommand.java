@@ -39,6 +39,9 @@ final class FixCommand implements Callable<Integer> {
     @Mixin
     SourceOptions source;
 
+    @Mixin
+    ApplianceProfileOption applianceProfile;
+
     FixCommand(Workflows workflows) {
         this.workflows = workflows;
     }
@@ -47,8 +50,14 @@ final class FixCommand implements Callable<Integer> {
     public Integer call() {
         ActionCatalog actions = catalog.resolve(workflows);
         write.requireDryRun(source);
-        try (Session session = source.open(workflows.sessions(actions))) {
-            RoleWorkflow roles = workflows.roles(session, workflows.documents(actions));
+        try (Session session = source.open(workflows.sessions(actions));
+                Session applianceSession = applianceProfile
+                        .open(workflows.sessions(actions), source)
+                        .orElse(null)) {
+            RoleWorkflow roles = write.validating(workflows.roles(session, workflows.documents(actions)));
+            if (applianceSession != null) {
+                roles = roles.withApplianceSession(applianceSession);
+            }
             FixPlan plan = roles.planFix(role, appliance.appliance, write.mode());
             return Applying.run(
                     plan,

@@ -1,5 +1,6 @@
 package com.workerrolewizard.cli;
 
+import com.workerrolewizard.app.role.RoleWorkflow;
 import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.plan.PermissionsMode;
 import picocli.CommandLine.Option;
@@ -23,6 +24,16 @@ final class WriteOptions {
 
     @Option(names = "--yes", description = "Apply the plan without asking.")
     boolean yes;
+
+    @Option(
+            names = "--no-validate",
+            description = "Skip IAM Access Analyzer's validation of the documents before they are written.")
+    boolean noValidate;
+
+    /** The workflow, validating the documents it writes unless --no-validate was given. */
+    RoleWorkflow validating(RoleWorkflow roles) {
+        return noValidate ? roles.withoutValidation() : roles;
+    }
 
     PermissionsMode mode() {
         return permissions == Mode.managed ? PermissionsMode.MANAGED : PermissionsMode.INLINE;

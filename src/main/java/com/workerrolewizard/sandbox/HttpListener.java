@@ -56,7 +56,11 @@ final class HttpListener implements AutoCloseable {
             "Service Unavailable");
 
     /** A rendered answer; null from {@link Handler#handle} closes the connection without one. */
-    record Response(int status, String body, String requestId) {}
+    record Response(int status, String body, String requestId, String contentType) {
+        Response(int status, String body, String requestId) {
+            this(status, body, requestId, "text/xml");
+        }
+    }
 
     interface Handler {
         Response handle(IncomingRequest request);
@@ -162,7 +166,7 @@ final class HttpListener implements AutoCloseable {
     private static void write(OutputStream out, Response response, boolean keepAlive) throws IOException {
         byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
         String head = "HTTP/1.1 " + response.status() + " " + REASONS.getOrDefault(response.status(), "Status") + "\r\n"
-                + "Content-Type: text/xml\r\n"
+                + "Content-Type: " + response.contentType() + "\r\n"
                 + "Content-Length: " + body.length + "\r\n"
                 + "x-amzn-RequestId: " + response.requestId() + "\r\n"
                 + "Date: " + DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)) + "\r\n"

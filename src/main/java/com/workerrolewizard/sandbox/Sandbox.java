@@ -129,6 +129,18 @@ public final class Sandbox implements AutoCloseable {
         return this;
     }
 
+    /** IAM Access Analyzer's ValidatePolicy is refused to the operator (AccessDeniedException). */
+    public Sandbox refuseValidation() {
+        server.accessAnalyzer().refused.set(true);
+        return this;
+    }
+
+    /** IAM Access Analyzer reports this finding ({@code ERROR}, {@code SECURITY_WARNING}...) for every document. */
+    public Sandbox reportInEveryDocument(String findingType, String issueCode) {
+        server.accessAnalyzer().always.set(new String[] {findingType, issueCode});
+        return this;
+    }
+
     /** List pages hold at most this many items whatever the caller asks, as IAM may do. */
     public Sandbox pageCap(int items) {
         server.iam().account.pageCap = items;

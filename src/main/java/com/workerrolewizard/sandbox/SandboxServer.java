@@ -1,5 +1,7 @@
 package com.workerrolewizard.sandbox;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.workerrolewizard.core.policy.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +30,7 @@ public final class SandboxServer implements AutoCloseable {
     private final SandboxIam iam;
     private final SandboxSts sts;
     private final SandboxSimulator simulator;
+    private final SandboxAccessAnalyzer accessAnalyzer = new SandboxAccessAnalyzer();
     private final Faults faults = new Faults();
     private final AtomicLong calls = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -82,6 +85,10 @@ public final class SandboxServer implements AutoCloseable {
         return sts;
     }
 
+    SandboxAccessAnalyzer accessAnalyzer() {
+        return accessAnalyzer;
+    }
+
     SandboxSimulator simulator() {
         return simulator;
     }
@@ -90,12 +97,35 @@ public final class SandboxServer implements AutoCloseable {
         return keys;
     }
 
+    /** Access Analyzer's REST JSON: errors as its JSON ({@code __type}, {@code message}), like the service's. */
+    private HttpListener.Response serveAccessAnalyzer(IncomingRequest request, String requestId) {
+        try {
+            signature.verify(request);
+            faults.before("ValidatePolicy", null);
+            return new HttpListener.Response(
+                    200, accessAnalyzer.validate(request.body()), requestId, "application/json");
+        } catch (SandboxError e) {
+            ObjectNode error = Json.MAPPER.createObjectNode();
+            error.put("__type", e.code);
+            error.put("message", e.getMessage());
+            return new HttpListener.Response(e.status, error.toString(), requestId, "application/json");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
     private HttpListener.Response serve(IncomingRequest request) {
         int now = inFlight.incrementAndGet();
         peak.accumulateAndGet(now, Math::max);
         calls.incrementAndGet();
         String requestId = UUID.randomUUID().toString();
         String namespace = IAM_NS;
+        if (request.rawPath().startsWith(SandboxAccessAnalyzer.PATH)) {
+            return serveAccessAnalyzer(request, requestId);
+        }
         try {
             Map<String, String> params = QueryForm.parse(request.body());
             if (request.rawQuery() != null) {

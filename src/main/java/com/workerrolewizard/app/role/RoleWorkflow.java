@@ -21,6 +21,8 @@ import com.workerrolewizard.core.plan.PermissionsMode;
 import com.workerrolewizard.core.reference.WorkerDocuments;
 import com.workerrolewizard.core.requirement.RoleChecker;
 import com.workerrolewizard.core.requirement.RoleReport;
+import com.workerrolewizard.core.validation.Finding;
+import com.workerrolewizard.core.validation.PlanValidation;
 import com.workerrolewizard.journal.Journal;
 import com.workerrolewizard.journal.JournalRecord;
 import com.workerrolewizard.journal.UndoStep;
@@ -39,21 +41,56 @@ public final class RoleWorkflow {
     private final WorkerDocuments documents;
     private final Timing timing;
     private final Optional<Session> applianceSession;
+    private final boolean validates;
+    private FixPlan lastValidated;
+    private PlanValidation lastValidation;
 
     public RoleWorkflow(Session session, WorkerDocuments documents) {
         this(session, documents, Timing.IAM);
     }
 
     public RoleWorkflow(Session session, WorkerDocuments documents, Timing timing) {
-        this(session, documents, timing, Optional.empty());
+        this(session, documents, timing, Optional.empty(), true);
     }
 
     private RoleWorkflow(
-            Session session, WorkerDocuments documents, Timing timing, Optional<Session> applianceSession) {
+            Session session,
+            WorkerDocuments documents,
+            Timing timing,
+            Optional<Session> applianceSession,
+            boolean validates) {
         this.session = session;
         this.documents = documents;
         this.timing = timing;
         this.applianceSession = applianceSession;
+        this.validates = validates;
+    }
+
+    /** The same workflow without IAM Access Analyzer's validation of the documents it writes ({@code --no-validate}). */
+    public RoleWorkflow withoutValidation() {
+        return new RoleWorkflow(session, documents, timing, applianceSession, false);
+    }
+
+    /**
+     * What IAM Access Analyzer says about every document {@code plan} would write: shown before anything is written;
+     * an {@code ERROR} stops {@link #apply}. The last plan's answer is kept, so showing it and applying ask once.
+     */
+    public synchronized PlanValidation validate(FixPlan plan) {
+        if (lastValidated == plan) {
+            return lastValidation;
+        }
+        PlanValidation validation;
+        if (!validates) {
+            validation = PlanValidation.skipped("--no-validate");
+        } else if (session.validator().isEmpty()) {
+            validation = PlanValidation.skipped(session.describe() + " is an offline copy; sign in to the account to "
+                    + "have the documents validated");
+        } else {
+            validation = PlanValidation.of(plan, session.validator().get());
+        }
+        lastValidated = plan;
+        lastValidation = validation;
+        return validation;
     }
 
     /**
@@ -61,7 +98,7 @@ public final class RoleWorkflow {
      * in to the appliance's account, instead of from the account checked.
      */
     public RoleWorkflow withApplianceSession(Session applianceSession) {
-        return new RoleWorkflow(session, documents, timing, Optional.of(applianceSession));
+        return new RoleWorkflow(session, documents, timing, Optional.of(applianceSession), validates);
     }
 
     public RoleReport check(String role, AppliancePrincipal appliance) {
@@ -166,6 +203,13 @@ public final class RoleWorkflow {
         if (!plan.runnable()) {
             throw new UserFacingException(
                     "The plan breaks IAM limits, so nothing was changed: " + String.join(" ", plan.problems()));
+        }
+        List<Finding> blocking = plan.empty() ? List.of() : validate(plan).blocking();
+        if (!blocking.isEmpty()) {
+            throw new UserFacingException("IAM Access Analyzer finds "
+                    + (blocking.size() == 1 ? "an error" : blocking.size() + " errors")
+                    + " in the documents of the plan, so nothing was changed: "
+                    + String.join("; ", blocking.stream().map(Finding::line).toList()) + ".");
         }
         if (plan.empty()) {
             return new ApplyResult(

@@ -6,9 +6,11 @@ import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.account.AccountSource;
 import com.workerrolewizard.core.account.CallerIdentity;
 import com.workerrolewizard.core.account.RoleSummary;
+import com.workerrolewizard.core.validation.PolicyValidator;
 import com.workerrolewizard.journal.Journal;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -110,5 +112,10 @@ public final class Session implements AutoCloseable {
     @Override
     public void close() {
         closer.run();
+    }
+
+    /** IAM Access Analyzer's validation of documents before they are written: a live account (the sandbox too) only. */
+    public Optional<PolicyValidator> validator() {
+        return live == null ? Optional.empty() : Optional.of(clients.policyValidator());
     }
 }

@@ -33,6 +33,12 @@ final class FixCommand implements Callable<Integer> {
     @Mixin
     WriteOptions write;
 
+    @Option(
+            names = "--include-appliance",
+            description = "Also give the appliance role sts:AssumeRole on this role (an inline policy on the "
+                    + "appliance role), when appliance-access fails for want of it.")
+    boolean includeAppliance;
+
     @Mixin
     CatalogOption catalog;
 
@@ -58,7 +64,7 @@ final class FixCommand implements Callable<Integer> {
             if (applianceSession != null) {
                 roles = roles.withApplianceSession(applianceSession);
             }
-            FixPlan plan = roles.planFix(role, appliance.appliance, write.mode());
+            FixPlan plan = roles.planFix(role, appliance.appliance, write.mode(), includeAppliance);
             return Applying.run(
                     plan,
                     session,

@@ -133,6 +133,50 @@ class ApplianceAccessIT {
     }
 
     @Test
+    void theApplianceSideIsFixedOnlyWhenAskedAndUndoneLikeEveryWrite() throws Exception {
+        String root = "arn:aws:iam::" + Sandbox.ACCOUNT + ":root";
+        try (Sandbox sandbox = Sandbox.start().addAccessKey(KEY, "secret")) {
+            sandbox.addRole("ByAccount", trust(root)).putInstanceProfile("ByAccount");
+            sandbox.putInlinePolicy("ByAccount", "VeeamWorkerPermissions", permissions());
+            // The Impersonation role may assume one other role only.
+            sandbox.putInlinePolicy(
+                    "VeeamBackupImpersonation",
+                    "AssumeWorkerRoles",
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                            + "\"Resource\":\"arn:aws:iam::" + Sandbox.ACCOUNT + ":role/Other\"}]}");
+            JarRun before = run(sandbox, "check", "--role", "ByAccount", "--appliance", Sandbox.APPLIANCE);
+            assertThat(before.exit()).isEqualTo(1);
+            assertThat(before.out()).contains("[FAIL]    appliance-access");
+
+            JarRun unasked = run(sandbox, "fix", "--role", "ByAccount", "--appliance", Sandbox.APPLIANCE, "--yes");
+            assertThat(unasked.out()).contains("Add --include-appliance").doesNotContain("Applied: ");
+            assertThat(unasked.exit()).isEqualTo(1);
+
+            JarRun asked = run(
+                    sandbox,
+                    "fix",
+                    "--role",
+                    "ByAccount",
+                    "--appliance",
+                    Sandbox.APPLIANCE,
+                    "--include-appliance",
+                    "--yes");
+            assertThat(asked.out())
+                    .contains("Add inline policy VeeamWorkerAccess-ByAccount (allowing sts:AssumeRole on arn:aws:iam::"
+                            + Sandbox.ACCOUNT + ":role/ByAccount) to role VeeamBackupImpersonation.")
+                    .contains("IAM Access Analyzer: no findings in the document.")
+                    .contains("1 meets all five requirements");
+            assertThat(asked.exit()).as(asked.out() + asked.err()).isZero();
+
+            JarRun undo = run(sandbox, "undo", "--yes");
+            assertThat(undo.exit()).as(undo.out() + undo.err()).isZero();
+            assertThat(undo.out()).contains("VeeamWorkerAccess-ByAccount");
+            JarRun after = run(sandbox, "check", "--role", "ByAccount", "--appliance", Sandbox.APPLIANCE);
+            assertThat(after.out()).contains("[FAIL]    appliance-access");
+        }
+    }
+
+    @Test
     void whereTheApplianceSideCannotBeReadTextSaysOnceWhyAndHow() throws Exception {
         try (Sandbox sandbox = Sandbox.start().addAccessKey(KEY, "secret")) {
             JarRun other =

@@ -58,7 +58,7 @@ class LiveCommandsIT {
         JarRun fix = sandbox("fix", "--appliance", Sandbox.APPLIANCE, "--role", "WorkerFailingAll", "--yes");
         assertThat(fix.exit()).as(fix.err()).isZero();
         assertThat(fix.out().lines().filter(l -> l.startsWith("Applied: "))).hasSize(4);
-        assertThat(fix.out()).contains("1 meets all four requirements");
+        assertThat(fix.out()).contains("1 meets all five requirements");
     }
 
     @Test

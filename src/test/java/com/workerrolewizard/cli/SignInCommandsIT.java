@@ -230,7 +230,7 @@ class SignInCommandsIT {
         assertThat(output)
                 .contains("MFA code for arn:aws:iam::" + Sandbox.ACCOUNT + ":mfa/admin")
                 .contains("not accepted")
-                .contains("1 meets all four requirements");
+                .contains("1 meets all five requirements");
         assertThat(process.exitValue()).as(output).isZero();
     }
 

@@ -13,12 +13,14 @@ import com.workerrolewizard.core.account.Progress;
 import com.workerrolewizard.core.account.RoleSnapshot;
 import com.workerrolewizard.core.account.SimulatedAction;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
+import com.workerrolewizard.core.plan.ApplianceAccessPlanner;
 import com.workerrolewizard.core.plan.ApplyOutcome;
 import com.workerrolewizard.core.plan.FixPlan;
 import com.workerrolewizard.core.plan.FixPlanner;
 import com.workerrolewizard.core.plan.NewRoleRequest;
 import com.workerrolewizard.core.plan.PermissionsMode;
 import com.workerrolewizard.core.reference.WorkerDocuments;
+import com.workerrolewizard.core.requirement.ApplianceAccessCheck;
 import com.workerrolewizard.core.requirement.RoleChecker;
 import com.workerrolewizard.core.requirement.RoleReport;
 import com.workerrolewizard.core.validation.Finding;
@@ -160,12 +162,40 @@ public final class RoleWorkflow {
     }
 
     public FixPlan planFix(String role, AppliancePrincipal appliance, PermissionsMode mode) {
-        return new FixPlanner(documents)
-                .planFix(
-                        session.account().role(role),
-                        appliance,
-                        session.account().facts(),
-                        mode);
+        return planFix(role, appliance, mode, false);
+    }
+
+    /**
+     * The role's fix; with {@code includeAppliance}, also the appliance side's (an inline policy on the Impersonation
+     * role allowing sts:AssumeRole on this role), which is never planned unasked: it changes another role.
+     */
+    public FixPlan planFix(String role, AppliancePrincipal appliance, PermissionsMode mode, boolean includeAppliance) {
+        RoleSnapshot snapshot = session.account().role(role);
+        FixPlan plan = new FixPlanner(documents)
+                .planFix(snapshot, appliance, session.account().facts(), mode);
+        Optional<ApplianceSide> side =
+                applianceSides(appliance, List.of(snapshot)).get(snapshot.arn());
+        if (side.isEmpty()) {
+            return includeAppliance
+                    ? plan.withBlocker(
+                            "--include-appliance: the appliance's own role cannot be read here (give its ARN "
+                                    + "as --appliance; in another account, add --appliance-profile), so nothing is planned "
+                                    + "for it.")
+                    : plan;
+        }
+        boolean fixable = ApplianceAccessCheck.fixableByAllow(snapshot, appliance, side.get());
+        if (!includeAppliance) {
+            return fixable
+                    ? plan.withNote("appliance-access fails: the appliance role " + appliance.arn() + " may not call "
+                            + "sts:AssumeRole on this role. Add --include-appliance to give it that right too.")
+                    : plan;
+        }
+        if (applianceSession.isPresent() && fixable) {
+            return plan.withBlocker("--include-appliance: the appliance role is in account " + appliance.account()
+                    + ", which this fix does not write to: add to it an inline policy allowing sts:AssumeRole on "
+                    + snapshot.arn() + " (export --format json shows the role's documents).");
+        }
+        return ApplianceAccessPlanner.plan(plan, snapshot, appliance, side.get());
     }
 
     public FixPlan planNewRole(NewRoleRequest request, AppliancePrincipal appliance, PermissionsMode mode) {

@@ -64,4 +64,25 @@ public record FixPlan(
         }
         return new FixPlan(role, roleArn, appliance, newRole, before, kept, blockers, problems, notes);
     }
+
+    /** The same plan with one more change at its end (the appliance side, asked for separately). */
+    public FixPlan with(PlannedChange change) {
+        List<PlannedChange> more = new java.util.ArrayList<>(changes);
+        more.add(change);
+        return new FixPlan(role, roleArn, appliance, newRole, before, more, blockers, problems, notes);
+    }
+
+    /** The same plan, saying what it cannot fix and why. */
+    public FixPlan withBlocker(String blocker) {
+        List<String> more = new java.util.ArrayList<>(blockers);
+        more.add(blocker);
+        return new FixPlan(role, roleArn, appliance, newRole, before, changes, more, problems, notes);
+    }
+
+    /** The same plan with a note (a hint, a caveat). */
+    public FixPlan withNote(String note) {
+        List<String> more = new java.util.ArrayList<>(notes);
+        more.add(note);
+        return new FixPlan(role, roleArn, appliance, newRole, before, changes, blockers, problems, more);
+    }
 }

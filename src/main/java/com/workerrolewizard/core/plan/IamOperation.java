@@ -218,7 +218,18 @@ public sealed interface IamOperation
 
         @Override
         public String summary() {
-            return "Add inline policy " + policyName + " (the page's permissions policy) to role " + roleName + ".";
+            return "Add inline policy " + policyName + " (" + what() + ") to role " + roleName + ".";
+        }
+
+        /** The page's permissions, or the appliance side's one statement (sts:AssumeRole on a worker role). */
+        private String what() {
+            com.fasterxml.jackson.databind.JsonNode statements = policy.path("Statement");
+            if (statements.size() == 1
+                    && "sts:AssumeRole".equals(statements.get(0).path("Action").asText())) {
+                return "allowing sts:AssumeRole on "
+                        + statements.get(0).path("Resource").asText();
+            }
+            return "the page's permissions policy";
         }
 
         @Override

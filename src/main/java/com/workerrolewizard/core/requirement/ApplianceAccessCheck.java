@@ -8,6 +8,7 @@ import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.evaluation.PrincipalMatch;
 import com.workerrolewizard.core.evaluation.ResourceAccess;
 import com.workerrolewizard.core.evaluation.TrustEvaluator;
+import com.workerrolewizard.core.evaluation.Verdict;
 
 /**
  * The fifth result, {@code appliance-access}: the appliance's Impersonation role may call {@code sts:AssumeRole} on
@@ -50,6 +51,35 @@ public final class ApplianceAccessCheck {
                         inputs.sources(), inputs.boundary(), TrustEvaluator.ASSUME_ROLE, worker.arn());
         RequirementResult local = local(worker, appliance, who, access, trustAlone);
         return side.simulation().map(s -> reconcile(local, s, who, trustAlone)).orElse(local);
+    }
+
+    /**
+     * Whether an Allow added to the Impersonation role's own policies would make it pass: it fails for want of one
+     * (not a Deny, a boundary or an SCP, which an Allow cannot overcome).
+     */
+    public static boolean fixableByAllow(RoleSnapshot worker, AppliancePrincipal appliance, ApplianceSide side) {
+        if (!side.role().isKnown() || !side.role().value().policies().isKnown()) {
+            return false;
+        }
+        RoleSnapshot applianceRole = side.role().value();
+        PermissionsCheck.Inputs inputs = PermissionsCheck.Inputs.of(applianceRole);
+        if (inputs.boundaryUnreadable() != null || !inputs.unreadable().isEmpty()) {
+            return false;
+        }
+        boolean scpOrDeny = side.simulation()
+                .filter(Known::isKnown)
+                .map(Known::value)
+                .filter(a -> !a.allowed())
+                .map(a -> a.explicitDeny()
+                        || Boolean.FALSE.equals(a.allowedByOrganizations())
+                        || Boolean.FALSE.equals(a.allowedByBoundary()))
+                .orElse(false);
+        return !scpOrDeny
+                && !trustNamesApplianceRole(worker, appliance, applianceRole)
+                && ResourceAccess.evaluate(
+                                        inputs.sources(), inputs.boundary(), TrustEvaluator.ASSUME_ROLE, worker.arn())
+                                .verdict()
+                        == Verdict.NOT_ALLOWED;
     }
 
     /** The trust allows the Impersonation role by its own ARN, without a Condition, and both are in one account. */

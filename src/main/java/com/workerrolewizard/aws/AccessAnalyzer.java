@@ -8,23 +8,16 @@ import com.workerrolewizard.core.policy.PolicyKind;
 import com.workerrolewizard.core.validation.Finding;
 import com.workerrolewizard.core.validation.PolicyValidator;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 
 /**
  * IAM Access Analyzer's {@code ValidatePolicy} ({@code POST /policy/validation}, REST with JSON, SigV4 for the
@@ -35,16 +28,12 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 final class AccessAnalyzer implements PolicyValidator {
     private static final String SERVICE = "access-analyzer";
     private static final int MAX_PAGES = 20;
-    private final SdkHttpClient http;
-    private final AwsCredentialsProvider credentials;
-    private final String region;
     private final URI endpoint;
+    private final SignedJsonCall call;
 
     AccessAnalyzer(SdkHttpClient http, AwsCredentialsProvider credentials, String region, Optional<URI> override) {
-        this.http = http;
-        this.credentials = credentials;
-        this.region = region;
         this.endpoint = override.or(AccessAnalyzer::fromEnvironment).orElseGet(() -> standard(region));
+        this.call = new SignedJsonCall(http, credentials, SERVICE, region, endpoint);
     }
 
     private static Optional<URI> fromEnvironment() {
@@ -97,48 +86,18 @@ final class AccessAnalyzer implements PolicyValidator {
     }
 
     private JsonNode call(String body, String nextToken) throws IOException {
-        String path = stripSlash(endpoint.getRawPath()) + "/policy/validation";
-        SdkHttpRequest.Builder request = SdkHttpRequest.builder()
-                .method(SdkHttpMethod.POST)
-                .protocol(endpoint.getScheme())
-                .host(endpoint.getHost())
-                .encodedPath(path)
-                .putHeader("Content-Type", "application/json")
-                .putHeader("Accept", "application/json");
-        if (endpoint.getPort() > 0) {
-            request.port(endpoint.getPort());
-        }
-        if (nextToken != null) {
-            request.putRawQueryParameter("nextToken", URLEncoder.encode(nextToken, StandardCharsets.UTF_8));
-        }
-        SignedRequest signed = AwsV4HttpSigner.create()
-                .sign(r -> r.identity(credentials.resolveCredentials())
-                        .request(request.build())
-                        .payload(ContentStreamProvider.fromUtf8String(body))
-                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, SERVICE)
-                        .putProperty(AwsV4HttpSigner.REGION_NAME, region));
-        HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder()
-                        .request(signed.request())
-                        .contentStreamProvider(signed.payload().orElse(null))
-                        .build())
-                .call();
-        int status = response.httpResponse().statusCode();
-        byte[] bytes;
-        try (InputStream in = response.responseBody().map(b -> (InputStream) b).orElse(InputStream.nullInputStream())) {
-            bytes = in.readNBytes(4 * 1024 * 1024);
-        }
-        if (status / 100 != 2) {
-            throw Refused.of(status, response.httpResponse().firstMatchingHeader("x-amzn-ErrorType"), bytes);
-        }
         try {
-            return Json.MAPPER.readTree(bytes);
-        } catch (IOException e) {
-            throw new Refused("IAM Access Analyzer's answer was not JSON (HTTP " + status + ")");
+            return call.post(
+                    "/policy/validation",
+                    nextToken == null
+                            ? Map.of()
+                            : Map.of("nextToken", URLEncoder.encode(nextToken, StandardCharsets.UTF_8)),
+                    Map.of(),
+                    "application/json",
+                    body);
+        } catch (SignedJsonCall.Refused e) {
+            throw Refused.of(e.status, e.type);
         }
-    }
-
-    private static String stripSlash(String path) {
-        return path == null ? "" : path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     /** An answer other than the findings, in words: a refusal names the permission to ask for. */
@@ -147,14 +106,7 @@ final class AccessAnalyzer implements PolicyValidator {
             super(message);
         }
 
-        static Refused of(int status, Optional<String> errorType, byte[] body) {
-            String type = errorType.map(t -> t.replaceAll(":.*$", "")).orElseGet(() -> {
-                try {
-                    return Json.MAPPER.readTree(body).path("__type").asText("");
-                } catch (IOException e) {
-                    return "";
-                }
-            });
+        static Refused of(int status, String type) {
             if (type.contains("ClientToken")
                     || type.contains("Signature")
                     || type.contains("UnrecognizedClient")

@@ -25,6 +25,8 @@ public final class AwsClients implements AutoCloseable {
     private final IamClient simulatorIam;
     private final StsClient sts;
     private final AccessAnalyzer accessAnalyzer;
+    private final Organizations organizations;
+    private final ConnectionSettings settings;
 
     public AwsClients(ConnectionSettings settings) {
         this.http =
@@ -61,6 +63,8 @@ public final class AwsClients implements AutoCloseable {
         this.simulatorIam = iamBuilder.overrideConfiguration(throttlingOnly).build();
         this.sts = stsBuilder.build();
         this.accessAnalyzer = new AccessAnalyzer(http, settings.credentials(), stsRegion.id(), settings.endpoint());
+        this.organizations = new Organizations(http, settings.credentials(), settings.endpoint());
+        this.settings = settings;
     }
 
     private static boolean throttled(Throwable e) {
@@ -90,6 +94,16 @@ public final class AwsClients implements AutoCloseable {
 
     public StsClient sts() {
         return sts;
+    }
+
+    /** AWS Organizations: the accounts of the organization. */
+    public Organizations organizations() {
+        return organizations;
+    }
+
+    /** How these clients reach the account (for sessions entered from this one). */
+    public ConnectionSettings settings() {
+        return settings;
     }
 
     /** IAM Access Analyzer's policy validation, in the region of the sign-in. */

@@ -1,15 +1,22 @@
 package com.workerrolewizard.cli;
 
 import com.workerrolewizard.app.Workflows;
+import com.workerrolewizard.app.accounts.AccountResult;
+import com.workerrolewizard.app.accounts.AccountTargets;
+import com.workerrolewizard.app.accounts.AccountsWorkflow;
 import com.workerrolewizard.app.role.RoleWorkflow;
 import com.workerrolewizard.app.session.Session;
+import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.account.Progress;
 import com.workerrolewizard.core.reference.ActionCatalog;
 import com.workerrolewizard.core.requirement.RoleReport;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,6 +83,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     ApplianceProfileOption applianceProfile;
 
+    @Mixin
+    AccountsOption accounts;
+
     @Option(
             names = "--no-validate",
             description = "Accepted as fix takes it: check writes nothing, so it validates nothing.")
@@ -89,6 +99,9 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         ActionCatalog actions = catalog.resolve(workflows);
         PrintWriter out = spec.commandLine().getOut();
+        if (accounts.given()) {
+            return inAccounts(actions, out);
+        }
         try (Session session = source.open(workflows.sessions(actions));
                 Session applianceSession = applianceProfile
                         .open(workflows.sessions(actions), source)
@@ -130,5 +143,45 @@ final class CheckCommand implements Callable<Integer> {
             out.flush();
             return ExitCode.of(reports);
         }
+    }
+
+    /** ACCOUNTS: the same check in every account named, entered one by one (several at a time). */
+    private int inAccounts(ActionCatalog actions, PrintWriter out) {
+        AccountTargets targets = accounts.targets();
+        if (format == Format.markdown || format == Format.html) {
+            throw new UserFacingException("With several accounts the report is text or json for now: use --format "
+                    + "json, or check one account for a Markdown or HTML report.");
+        }
+        if (applianceProfile.profile != null) {
+            throw new UserFacingException("--appliance-profile works with one account for now: check the accounts "
+                    + "one by one to see appliance-access in each.");
+        }
+        AccountsWorkflow workflow = new AccountsWorkflow(workflows.sessions(actions), workflows.documents(actions));
+        Function<RoleWorkflow, List<RoleReport>> work = selection.allRoles
+                ? roles -> roles.checkAll(appliance.appliance, Progress.NONE)
+                : roles -> List.of(roles.check(selection.role, appliance.appliance));
+        List<AccountResult> results;
+        if (!targets.profiles().isEmpty()) {
+            if (source.given()) {
+                throw new UserFacingException("--profiles signs in with each profile: give no other --profile, "
+                        + "--sandbox or --authorization-details.");
+            }
+            PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+            results = workflow.checkProfiles(source.request(), targets.profiles(), new TerminalPrompts(err), work);
+        } else {
+            if (source.sandbox || source.authorizationDetails != null) {
+                throw new UserFacingException("--accounts enters other accounts from a live sign-in: the sandbox and "
+                        + "offline files are one account each.");
+            }
+            try (Session base = source.open(workflows.sessions(actions))) {
+                results = workflow.check(base, workflow.accounts(base, targets), targets, work);
+            }
+        }
+        out.print(
+                format == Format.json
+                        ? AccountsReport.json(appliance.appliance.arn(), results) + "\n"
+                        : AccountsReport.text(appliance.appliance.arn(), CatalogOption.describe(actions), results));
+        out.flush();
+        return AccountsReport.exitCode(results);
     }
 }

@@ -2,6 +2,7 @@ package com.workerrolewizard.app.session;
 
 import com.workerrolewizard.aws.AwsClients;
 import com.workerrolewizard.aws.LiveAccount;
+import com.workerrolewizard.aws.Organizations;
 import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.account.AccountSource;
 import com.workerrolewizard.core.account.CallerIdentity;
@@ -117,5 +118,10 @@ public final class Session implements AutoCloseable {
     /** IAM Access Analyzer's validation of documents before they are written: a live account (the sandbox too) only. */
     public Optional<PolicyValidator> validator() {
         return live == null ? Optional.empty() : Optional.of(clients.policyValidator());
+    }
+
+    /** AWS Organizations through this session's identity (a live account only). */
+    public Organizations organizations() {
+        return clients.organizations();
     }
 }

@@ -31,6 +31,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
  * The one place that signs in, for both faces: an offline file, the sandbox, or live AWS through a profile (assume-role
@@ -129,6 +130,26 @@ public final class Sessions implements SessionSource {
             onClose.run();
             journal.delete();
         });
+    }
+
+    /**
+     * A session in another account, entered by assuming {@code roleName} there with {@code base}'s identity (its
+     * credentials, region and endpoint); the base account itself is the base session. The session name says who
+     * asks and why, as CloudTrail shows it.
+     */
+    public Session enter(Session base, String accountId, String roleName, Optional<String> externalId) {
+        ConnectionSettings settings = base.clients().settings();
+        String roleArn = "arn:" + base.operator().partition().id() + ":iam::" + accountId + ":role/" + roleName;
+        StsAssumeRoleCredentialsProvider credentials = StsAssumeRoleCredentialsProvider.builder()
+                .stsClient(base.clients().sts())
+                .refreshRequest(r -> {
+                    r.roleArn(roleArn).roleSessionName("worker-role-wizard");
+                    externalId.ifPresent(r::externalId);
+                })
+                .build();
+        return live(
+                new ConnectionSettings(credentials, settings.region(), settings.endpoint(), Optional.empty()),
+                "account " + accountId + " (entered as " + roleName + ")");
     }
 
     /** A live session through the given connection (the SDK's settings, a profile's credentials). */

@@ -70,11 +70,12 @@ final class AccountsReport {
         for (AccountResult result : results) {
             String id = result.account().id().isEmpty() ? "-" : result.account().id();
             String name = shown(result.account().name());
+            String label = name.isEmpty() ? id : id + " " + name;
             if (result.problem().isPresent()) {
                 List<String> row = new ArrayList<>(List.of(id, name, "-"));
                 columns.forEach(c -> row.add("UNKNOWN"));
                 rows.add(row);
-                problems.add(id + " " + name + ": " + shown(result.problem().get()));
+                problems.add(label + ": " + shown(result.problem().get()));
                 continue;
             }
             if (result.roles().isEmpty()) {
@@ -92,7 +93,7 @@ final class AccountsReport {
                 rows.add(row);
                 for (RequirementResult requirement : report.requirements()) {
                     if (requirement.status() != Status.PASS) {
-                        problems.add(id + " " + name + ", " + shown(report.role()) + ", "
+                        problems.add(label + ", " + shown(report.role()) + ", "
                                 + requirement.id().id() + " [" + requirement.status() + "]: "
                                 + shown(requirement.detail()));
                     }

@@ -1,10 +1,14 @@
 package com.workerrolewizard.cli;
 
 import com.workerrolewizard.app.Workflows;
+import com.workerrolewizard.app.accounts.AccountTargets;
+import com.workerrolewizard.app.accounts.AccountsWorkflow;
 import com.workerrolewizard.app.role.RoleWorkflow;
 import com.workerrolewizard.app.session.Session;
+import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.plan.FixPlan;
 import com.workerrolewizard.core.reference.ActionCatalog;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,6 +52,9 @@ final class FixCommand implements Callable<Integer> {
     @Mixin
     ApplianceProfileOption applianceProfile;
 
+    @Mixin
+    AccountsOption accounts;
+
     FixCommand(Workflows workflows) {
         this.workflows = workflows;
     }
@@ -56,6 +63,9 @@ final class FixCommand implements Callable<Integer> {
     public Integer call() {
         ActionCatalog actions = catalog.resolve(workflows);
         write.requireDryRun(source);
+        if (accounts.given()) {
+            return inAccounts(actions);
+        }
         try (Session session = source.open(workflows.sessions(actions));
                 Session applianceSession = applianceProfile
                         .open(workflows.sessions(actions), source)
@@ -73,6 +83,36 @@ final class FixCommand implements Callable<Integer> {
                     appliance.appliance,
                     actions,
                     spec.commandLine().getOut());
+        }
+    }
+
+    /** ACCOUNTS: every account's plan, one question, then account by account. */
+    private int inAccounts(ActionCatalog actions) {
+        AccountTargets targets = accounts.targets();
+        if (!targets.profiles().isEmpty() || source.sandbox || source.authorizationDetails != null) {
+            throw new UserFacingException("fix over several accounts enters them from one live sign-in: use --accounts "
+                    + "or --accounts-file (--profiles, the sandbox and offline files are not for it).");
+        }
+        if (includeAppliance || applianceProfile.profile != null) {
+            throw new UserFacingException("--include-appliance and --appliance-profile work with one account: fix the "
+                    + "appliance side account by account.");
+        }
+        AccountsWorkflow workflow = new AccountsWorkflow(workflows.sessions(actions), workflows.documents(actions));
+        try (Session base = source.open(workflows.sessions(actions))) {
+            List<AccountsWorkflow.Entered> entered = workflow.enterAll(base, workflow.accounts(base, targets), targets);
+            try {
+                return AccountsFix.run(
+                        entered,
+                        workflows,
+                        workflows.documents(actions),
+                        write,
+                        role,
+                        appliance.appliance,
+                        CatalogOption.describe(actions),
+                        spec.commandLine().getOut());
+            } finally {
+                entered.forEach(AccountsWorkflow.Entered::close);
+            }
         }
     }
 }

@@ -144,6 +144,17 @@ public final class Journal {
         return Optional.empty();
     }
 
+    /** The newest record of {@code account} with a write to revert, or one whose outcome is unknown. */
+    public Optional<JournalRecord> lastUndoable(String account) {
+        List<JournalRecord> records = records();
+        for (int i = records.size() - 1; i >= 0; i--) {
+            if (records.get(i).undoable() && account.equals(records.get(i).account())) {
+                return Optional.of(records.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
      * Reads the file again under the lock, puts the caller's own record in (as it is in memory: its process is
      * the only one writing it), applies the change, and writes the file durably.

@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * management and 20 member accounts, each entered with OrganizationAccountAccessRole: a worker role that passes in
  * the even members and lacks its instance profile in the odd ones.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccountsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String APPLIANCE = "arn:aws:iam::123456789012:role/VeeamBackupImpersonation";
@@ -176,6 +180,47 @@ class AccountsIT {
             assertThat(account.get("problem").asText()).contains("NoSuchWorker");
             assertThat(account.get("roles")).isEmpty();
         }
+    }
+
+    /** Runs last, and leaves the organization as it found it: both fixes are undone, one account at a time. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void oneQuestionFixesSeveralAccountsAndUndoGoesAccountByAccount() throws Exception {
+        String first = members.get(1);
+        String second = members.get(3);
+        JarRun fix = run(
+                "fix",
+                "--role",
+                "VeeamWorkerRole",
+                "--appliance",
+                APPLIANCE,
+                "--accounts",
+                first + "," + second,
+                "--yes");
+        assertThat(fix.exit()).as(fix.out() + fix.err()).isZero();
+        assertThat(fix.out())
+                .contains("== Account " + first)
+                .contains("== Account " + second)
+                .contains("2 accounts checked: 2 ready.");
+
+        JarRun undoFirst = run("undo", "--account", first, "--yes");
+        assertThat(undoFirst.exit()).as(undoFirst.out() + undoFirst.err()).isZero();
+        assertThat(undoFirst.out()).contains("== Account " + first).contains("instance profile");
+        JarRun between =
+                run("check", "--role", "VeeamWorkerRole", "--appliance", APPLIANCE, "--accounts", first + "," + second);
+        assertThat(between.out()).contains("2 accounts checked: 1 ready, 1 failing.");
+        assertThat(between.out()).contains("- " + first + ", VeeamWorkerRole, instance-profile [FAIL]");
+
+        // Signed in to the management account, a plain undo names the account whose plan is newest.
+        JarRun plain = run("undo", "--yes");
+        assertThat(plain.exit()).isEqualTo(2);
+        assertThat(plain.err()).contains("undo --account " + second);
+
+        JarRun undoSecond = run("undo", "--accounts", second, "--yes");
+        assertThat(undoSecond.exit()).as(undoSecond.out() + undoSecond.err()).isZero();
+        JarRun after =
+                run("check", "--role", "VeeamWorkerRole", "--appliance", APPLIANCE, "--accounts", first + "," + second);
+        assertThat(after.out()).contains("2 accounts checked: 0 ready, 2 failing.");
     }
 
     @Test

@@ -99,6 +99,41 @@ public final class AccountsWorkflow {
         return results;
     }
 
+    /** One account's session, open until closed (the signed-in session itself is never closed here), or its problem. */
+    public record Entered(AccountRef account, Optional<Session> session, Optional<String> problem, boolean owned)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            if (owned) {
+                session.ifPresent(Session::close);
+            }
+        }
+    }
+
+    /** Enters every account, in order, for work that spans a confirmation (a fix): the caller closes each. */
+    public List<Entered> enterAll(Session base, List<AccountRef> accounts, AccountTargets targets) {
+        String home = base.operator().account();
+        List<Entered> entered = new ArrayList<>();
+        for (AccountRef account : accounts) {
+            if (account.id().equals(home)) {
+                entered.add(new Entered(account, Optional.of(base), Optional.empty(), false));
+                continue;
+            }
+            try {
+                Session session = sessions.enter(base, account.id(), targets.assumeRole(), targets.externalId());
+                entered.add(new Entered(account, Optional.of(session), Optional.empty(), true));
+            } catch (UserFacingException e) {
+                entered.add(new Entered(
+                        account,
+                        Optional.empty(),
+                        Optional.of("Cannot enter account " + account.id() + " as " + targets.assumeRole() + ": "
+                                + e.getMessage()),
+                        false));
+            }
+        }
+        return entered;
+    }
+
     private AccountResult one(
             Session base,
             String home,

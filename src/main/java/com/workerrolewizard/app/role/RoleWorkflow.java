@@ -324,18 +324,23 @@ public final class RoleWorkflow {
         return Optional.of(new UndoExecutor(session.clients(), journal, timing.propagation()).undo(last.get()));
     }
 
-    /** The newest applied plan, when it is of the signed-in account and no other process still applies it. */
+    /**
+     * The newest applied plan of the signed-in account, when no other process still applies it (the journal holds the
+     * plans of every account a fix went into; each account's are undone in its own session). When only other accounts
+     * have plans to undo, one sentence names the newest of them.
+     */
     private Optional<JournalRecord> lastToUndo(Journal journal) {
-        Optional<JournalRecord> last = journal.lastUndoable();
-        last.ifPresent(record -> {
-            UndoExecutor.requireSettled(record);
-            CallerIdentity me = session.operator();
-            if (!me.account().equals(record.account())) {
-                throw new UserFacingException("The last applied plan changed account " + record.account()
-                        + ", but you are signed in to " + me.account() + ": sign in to that account to undo it.");
-            }
-        });
-        return last;
+        CallerIdentity me = session.operator();
+        Optional<JournalRecord> mine = journal.lastUndoable(me.account());
+        if (mine.isEmpty()) {
+            journal.lastUndoable().ifPresent(other -> {
+                throw new UserFacingException("The last applied plan changed account " + other.account()
+                        + ", but you are signed in to " + me.account() + ": sign in to that account to undo it, or "
+                        + "give undo --account " + other.account() + ".");
+            });
+        }
+        mine.ifPresent(UndoExecutor::requireSettled);
+        return mine;
     }
 
     /**

@@ -5,9 +5,12 @@ import java.util.EnumMap;
 import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -17,13 +20,16 @@ public final class WizardView extends BorderPane {
     private final WizardViewModel model;
     private final Map<WizardStep, StepView> views;
     private final Map<WizardStep, Label> indicators = new EnumMap<>(WizardStep.class);
+    private final HBox topBar;
+    private final ScrollPane scroller = new ScrollPane();
 
     /** @param views the view of every step */
     public WizardView(WizardViewModel model, Map<WizardStep, ? extends StepView> views) {
         this.model = model;
         this.views = WizardStep.everyStep(views, "view");
         getStyleClass().add("wizard");
-        HBox indicator = new HBox(6);
+        // A flow, not a row: long step names (a translation) wrap to a second line instead of ending in "...".
+        FlowPane indicator = new FlowPane(6, 4);
         indicator.getStyleClass().add("step-indicator");
         indicator.setPadding(new Insets(14, 20, 10, 20));
         for (WizardStep step : WizardStep.values()) {
@@ -37,7 +43,17 @@ public final class WizardView extends BorderPane {
             indicators.put(step, label);
             indicator.getChildren().add(label);
         }
-        setTop(indicator);
+        HBox.setHgrow(indicator, Priority.ALWAYS);
+        topBar = new HBox(indicator);
+        topBar.setAlignment(Pos.CENTER_LEFT);
+        topBar.setPadding(new Insets(0, 12, 0, 0));
+        setTop(topBar);
+        // Every step scrolls where the window is too small for it (the window's minimum shrinks to small screens).
+        scroller.getStyleClass().addAll("step-scroller", "edge-to-edge");
+        scroller.setFitToWidth(true);
+        scroller.setFitToHeight(true);
+        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        setCenter(scroller);
 
         Button back = new Button(Texts.get("wizard.back"));
         back.setId("back");
@@ -68,12 +84,17 @@ public final class WizardView extends BorderPane {
         showStep();
     }
 
+    /** Adds a control at the right end of the top bar (the theme menu). */
+    public void addToTopBar(Node node) {
+        topBar.getChildren().add(node);
+    }
+
     /** The current step's controls (the first step's before the wizard starts), and where each step stands. */
     private void showStep() {
         WizardStep current = model.current().get() == null
                 ? WizardStep.SIGN_IN
                 : model.current().get();
-        setCenter(views.get(current).node());
+        scroller.setContent(views.get(current).node());
         indicators.forEach((step, label) -> {
             label.getStyleClass().removeAll("current", "done", "skipped");
             if (model.skipped(step)) {

@@ -113,7 +113,8 @@ final class WizardWindow {
     private void fill(WizardStep step) throws Exception {
         switch (step) {
             case SIGN_IN -> {
-                if (app.wizard().state().session.get() == null) {
+                if (app.wizard().state().session.get() == null
+                        && !app.wizard().state().generateOnly.get()) {
                     robot.interact(() -> app.signInForTests().mode().set(SignInViewModel.Mode.SANDBOX));
                     robot.interact(() -> app.signInForTests().signIn(null));
                     waitFor(() -> app.wizard().state().session.get() != null);
@@ -122,7 +123,7 @@ final class WizardWindow {
             case APPLIANCE ->
                 robot.interact(() -> {
                     TextField field = node("#appliance");
-                    field.setText(Sandbox.APPLIANCE);
+                    field.setText(app.wizard().state().generateOnly.get() ? "111122223333" : Sandbox.APPLIANCE);
                 });
             case ROLE -> {
                 TableView<?> table = node("#role-table");

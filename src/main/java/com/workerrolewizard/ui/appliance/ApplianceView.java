@@ -17,6 +17,8 @@ public final class ApplianceView implements StepView {
     public ApplianceView(ApplianceViewModel model) {
         Label heading = new Label(Texts.get("appliance.heading"));
         heading.getStyleClass().add("title-3");
+        heading.setWrapText(true);
+        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label explain = new Label(Texts.get("appliance.explain"));
         explain.setWrapText(true);
         TextField field = new TextField();

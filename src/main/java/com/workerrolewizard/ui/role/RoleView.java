@@ -187,6 +187,7 @@ public final class RoleView implements StepView {
         statuses.setId("role-statuses");
         statuses.getStyleClass().add("role-statuses");
         statuses.setWrapText(true);
+        statuses.setMinHeight(Region.USE_PREF_SIZE);
         statuses.textProperty().bind(list.statuses().summary());
         // A failure reads in the error colour, and its words say what failed.
         list.statuses().problem().addListener((o, was, is) -> {

@@ -82,6 +82,8 @@ public final class SignInView implements StepView {
 
         Label heading = new Label(Texts.get("signin.heading"));
         heading.getStyleClass().add("title-3");
+        heading.setWrapText(true);
+        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         root = new VBox(12, heading, profile, profileRow, sandbox, generate, signInRow, waiting, error, signedIn);
         root.setPadding(new Insets(20));
     }

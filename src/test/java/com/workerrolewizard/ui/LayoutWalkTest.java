@@ -12,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -87,7 +88,62 @@ class LayoutWalkTest {
                     look(name, size, dark, locale);
                 }
             }
+            if (step == WizardStep.ROLE) {
+                newRoleFormWithErrors(locale);
+            }
         }
+    }
+
+    /** The role step's new-role form, with its longest messages under the fields. */
+    private void newRoleFormWithErrors(String locale) throws Exception {
+        window.robot.interact(() -> window.<RadioButton>node("#role-new").setSelected(true));
+        type("#new-role-name", "WorkerFailingAll");
+        type("#new-role-boundary", "arn:aws:iam::123456789012:role/NotAPolicyButARoleWithAVeryLongNameIndeed");
+        type("#new-role-tags", "=value");
+        for (double[] size : SIZES) {
+            look("3-role-new-errors", size, false, locale);
+        }
+        look("3-role-new-errors", SIZES[0], true, locale);
+        type("#new-role-name", "");
+        type("#new-role-boundary", "");
+        type("#new-role-tags", "");
+        window.robot.interact(() -> window.<RadioButton>node("#role-existing").setSelected(true));
+    }
+
+    @Test
+    void theNewRoleFormKeepsItsPlaceAsErrorsComeAndGo() throws Exception {
+        window.reach(WizardStep.ROLE);
+        window.size(1280, 720);
+        window.robot.interact(() -> window.<RadioButton>node("#role-new").setSelected(true));
+        type("#new-role-name", "NewWorker");
+        double[] before = fieldTops();
+        type("#new-role-name", "bad name!");
+        type("#new-role-path", "no-slashes");
+        assertThat(window.robot.lookup("#new-role-name-error").queryLabeled().getText())
+                .isNotBlank();
+        assertThat(fieldTops()).as("where the fields sit with errors shown").containsExactly(before);
+        type("#new-role-name", "NewWorker");
+        type("#new-role-path", "/");
+        assertThat(fieldTops()).containsExactly(before);
+    }
+
+    private double[] fieldTops() {
+        double[] tops = new double[4];
+        window.robot.interact(() -> {
+            stage.getScene().getRoot().layout();
+            String[] ids = {"#new-role-name", "#new-role-path", "#new-role-description", "#new-role-boundary"};
+            for (int i = 0; i < ids.length; i++) {
+                Node field = window.node(ids[i]);
+                tops[i] = field.localToScene(field.getBoundsInLocal()).getMinY();
+            }
+        });
+        return tops;
+    }
+
+    private void type(String field, String text) {
+        window.robot.interact(
+                () -> window.<javafx.scene.control.TextInputControl>node(field).setText(text));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Opens what a step folds away (the checklist's Details), so that it is checked too. */

@@ -58,6 +58,25 @@ class DarkThemeTest {
         }
     }
 
+    /** The theme menu of the top bar switches the whole window, and the choice is remembered. */
+    @Test
+    void theThemeMenuSwitchesTheWindowAndRemembersTheChoice() throws Exception {
+        window.size(900, 600);
+        window.robot.clickOn("#theme-menu");
+        window.robot.clickOn(com.workerrolewizard.ui.wizard.ThemeChoice.DARK.title());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertDark("choosing Dark in the menu");
+        WizardWindow.waitFor(() -> com.workerrolewizard.app.WizardMemory.load()
+                .get(com.workerrolewizard.app.WizardMemory.THEME)
+                .equals(java.util.Optional.of("DARK")));
+        window.robot.clickOn("#theme-menu");
+        window.robot.clickOn(com.workerrolewizard.ui.wizard.ThemeChoice.LIGHT.title());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(background().getBrightness())
+                .as("light after choosing Light")
+                .isGreaterThan(0.8);
+    }
+
     /** The catcher can fail: a style whose colour lookup does not exist in the theme is reported. */
     @Test
     void aStyleTheThemeCannotResolveIsReported() throws Exception {
@@ -103,6 +122,12 @@ class DarkThemeTest {
             input.setText(text);
         });
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private Color background() {
+        WritableImage[] image = new WritableImage[1];
+        window.robot.interact(() -> image[0] = window.stage.getScene().snapshot(null));
+        return image[0].getPixelReader().getColor(3, (int) (image[0].getHeight() / 2));
     }
 
     /** The root's background, sampled at the left edge half way down (where no control is), is dark. */

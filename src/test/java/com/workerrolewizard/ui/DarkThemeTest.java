@@ -50,7 +50,7 @@ class DarkThemeTest {
             for (boolean dark : new boolean[] {true, false}) {
                 window.theme(dark);
                 window.size(900, 600);
-                WaitForAsyncUtils.waitForFxEvents();
+                focusEachControl();
                 assertThat(problems.all())
                         .as("stylesheet problems at step %s, %s", step, dark ? "dark" : "light")
                         .isEmpty();
@@ -114,6 +114,33 @@ class DarkThemeTest {
         type("#new-role-tags", "=value");
         assertDark("a tag without a key");
         assertThat(problems.all()).isEmpty();
+    }
+
+    /** Moves the focus through the step's controls, so that the focused styles are applied too. */
+    private void focusEachControl() {
+        java.util.Set<javafx.scene.Node> focused = new java.util.HashSet<>();
+        for (int i = 0; i < 25; i++) {
+            window.robot.interact(() -> {
+                focused.add(window.stage.getScene().getFocusOwner());
+                javafx.scene.Node owner = window.stage.getScene().getFocusOwner();
+                if (owner != null) {
+                    owner.fireEvent(new javafx.scene.input.KeyEvent(
+                            javafx.scene.input.KeyEvent.KEY_PRESSED,
+                            "",
+                            "",
+                            javafx.scene.input.KeyCode.TAB,
+                            false,
+                            false,
+                            false,
+                            false));
+                } else {
+                    window.stage.getScene().getRoot().requestFocus();
+                }
+                window.stage.getScene().getRoot().applyCss();
+            });
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(focused).as("controls that had the focus").hasSizeGreaterThan(3);
     }
 
     private void type(String field, String text) {

@@ -33,6 +33,9 @@ import javafx.stage.Stage;
 /** The desktop wizard: five steps over the same core and gateway as the command line. */
 public final class WizardApplication extends Application {
     private static volatile WizardContext context;
+    /** The theme read before JavaFX started; null in tests, which start light (or as -D says). */
+    private static volatile Boolean darkAtLaunch;
+
     private final WizardContext given;
     private WizardState state;
     private WizardViewModel wizard;
@@ -55,6 +58,7 @@ public final class WizardApplication extends Application {
     /** Opens the wizard window; returns when it is closed. */
     public static void open(String[] args, WizardContext wizardContext) {
         context = wizardContext;
+        darkAtLaunch = ThemeViewModel.darkAtLaunch(WizardMemory::load, SystemTheme::prefersDark);
         Application.launch(WizardApplication.class, args);
     }
 
@@ -66,6 +70,9 @@ public final class WizardApplication extends Application {
                 WizardMemory::load,
                 SystemTheme::prefersDark,
                 ThemeViewModel.overrideFromSystemProperty());
+        if (given == null && darkAtLaunch != null) {
+            theme.startWith(darkAtLaunch);
+        }
         ThemeMenu.apply(theme.darkProperty().get());
         state = new WizardState(ctx.workflows().references());
         signIn = new SignInViewModel(state, ctx.sessions(), ctx.background());

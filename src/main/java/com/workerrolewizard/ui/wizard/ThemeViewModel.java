@@ -59,6 +59,25 @@ public final class ThemeViewModel {
         };
     }
 
+    /**
+     * Whether the first window should be dark, read before JavaFX starts (on the launcher's thread, never the FX
+     * thread), so a dark choice does not flash light.
+     */
+    public static boolean darkAtLaunch(Supplier<WizardMemory> memory, BooleanSupplier systemPrefersDark) {
+        Optional<Boolean> override = overrideFromSystemProperty();
+        if (override.isPresent()) {
+            return override.get();
+        }
+        ThemeChoice remembered =
+                memory.get().get(WizardMemory.THEME).flatMap(ThemeChoice::parse).orElse(ThemeChoice.SYSTEM);
+        return dark(remembered, remembered == ThemeChoice.SYSTEM && systemPrefersDark.getAsBoolean(), override);
+    }
+
+    /** The theme until {@link #load()} has read the choice (what the launcher read already). */
+    public void startWith(boolean startDark) {
+        dark.set(startDark);
+    }
+
     /** Reads the remembered choice (and asks the system when it says so), then applies it. */
     public void load() {
         background.run(

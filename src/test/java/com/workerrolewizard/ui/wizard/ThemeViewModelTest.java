@@ -105,6 +105,23 @@ class ThemeViewModelTest {
     }
 
     @Test
+    void theLauncherReadsTheChoiceBeforeTheFirstWindow() {
+        systemDark = true;
+        assertThat(ThemeViewModel.darkAtLaunch(WizardMemory::load, () -> systemDark))
+                .isTrue();
+        model(Optional.empty()).choose(ThemeChoice.LIGHT);
+        assertThat(ThemeViewModel.darkAtLaunch(WizardMemory::load, () -> systemDark))
+                .isFalse();
+        try {
+            System.setProperty(ThemeViewModel.DARK_PROPERTY, "true");
+            assertThat(ThemeViewModel.darkAtLaunch(WizardMemory::load, () -> false))
+                    .isTrue();
+        } finally {
+            System.clearProperty(ThemeViewModel.DARK_PROPERTY);
+        }
+    }
+
+    @Test
     void aRememberedValueOfAnotherVersionFollowsTheSystem() {
         WizardMemory.load().put(WizardMemory.THEME, "HIGH_CONTRAST");
         systemDark = true;

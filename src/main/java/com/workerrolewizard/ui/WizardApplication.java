@@ -118,7 +118,7 @@ public final class WizardApplication extends Application {
                         new ChecklistView(checklist),
                         WizardStep.EXPORT,
                         new ExportView(export, ctx.saveDialog())));
-        frame.addToTopBar(ThemeMenu.create(theme));
+        frame.addToButtonBar(ThemeMenu.create(theme));
         Scene scene = new Scene(frame);
         scene.getStylesheets()
                 .add(WizardApplication.class.getResource("/ui/wizard.css").toExternalForm());

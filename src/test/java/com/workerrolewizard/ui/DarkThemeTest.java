@@ -58,7 +58,7 @@ class DarkThemeTest {
         }
     }
 
-    /** The theme menu of the top bar switches the whole window, and the choice is remembered. */
+    /** The theme menu beside Back and Next switches the whole window, and the choice is remembered. */
     @Test
     void theThemeMenuSwitchesTheWindowAndRemembersTheChoice() throws Exception {
         window.size(900, 600);

@@ -10,7 +10,7 @@ import javafx.scene.control.ToggleGroup;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The theme menu of the window's top bar (light, dark, follow the system), and the stylesheet it puts in place. */
+/** The theme menu of the window's button bar (light, dark, follow the system), and the stylesheet it puts in place. */
 public final class ThemeMenu {
     private ThemeMenu() {}
 
@@ -24,10 +24,12 @@ public final class ThemeMenu {
     public static MenuButton create(ThemeViewModel model) {
         apply(model.darkProperty().get());
         model.darkProperty().addListener((o, was, is) -> apply(is));
-        MenuButton menu = new MenuButton(Texts.get("theme.menu"), new FontIcon(Feather.MOON));
+        // An icon with a tooltip: small beside Back and Next at the window's minimum width.
+        MenuButton menu = new MenuButton(null, new FontIcon(Feather.MOON));
         menu.setId("theme-menu");
         menu.getStyleClass().add("flat");
         menu.setAccessibleText(Texts.get("theme.menu"));
+        menu.setTooltip(new javafx.scene.control.Tooltip(Texts.get("theme.menu")));
         ToggleGroup group = new ToggleGroup();
         for (ThemeChoice choice : ThemeChoice.values()) {
             RadioMenuItem item = new RadioMenuItem(choice.title());

@@ -20,7 +20,7 @@ public final class WizardView extends BorderPane {
     private final WizardViewModel model;
     private final Map<WizardStep, StepView> views;
     private final Map<WizardStep, Label> indicators = new EnumMap<>(WizardStep.class);
-    private final HBox topBar;
+    private final HBox buttons;
     private final ScrollPane scroller = new ScrollPane();
 
     /** @param views the view of every step */
@@ -43,11 +43,7 @@ public final class WizardView extends BorderPane {
             indicators.put(step, label);
             indicator.getChildren().add(label);
         }
-        HBox.setHgrow(indicator, Priority.ALWAYS);
-        topBar = new HBox(indicator);
-        topBar.setAlignment(Pos.CENTER_LEFT);
-        topBar.setPadding(new Insets(0, 12, 0, 0));
-        setTop(topBar);
+        setTop(indicator);
         // Every step scrolls where the window is too small for it (the window's minimum shrinks to small screens).
         scroller.getStyleClass().addAll("step-scroller", "edge-to-edge");
         scroller.setFitToWidth(true);
@@ -69,7 +65,7 @@ public final class WizardView extends BorderPane {
         next.setOnAction(e -> model.next());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(10, spacer, back, next);
+        buttons = new HBox(10, spacer, back, next);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         buttons.setPadding(new Insets(10, 20, 16, 20));
         setBottom(buttons);
@@ -84,9 +80,12 @@ public final class WizardView extends BorderPane {
         showStep();
     }
 
-    /** Adds a control at the right end of the top bar (the theme menu). */
-    public void addToTopBar(Node node) {
-        topBar.getChildren().add(node);
+    /**
+     * Adds a control at the left end of the button bar (the theme menu): on every step, after the step's own controls
+     * in the focus order, and off the step indicator's line.
+     */
+    public void addToButtonBar(Node node) {
+        buttons.getChildren().add(0, node);
     }
 
     /** The current step's controls (the first step's before the wizard starts), and where each step stands. */

@@ -2,6 +2,7 @@ package com.workerrolewizard;
 
 import com.workerrolewizard.cli.ExitCode;
 import com.workerrolewizard.cli.UnexpectedError;
+import com.workerrolewizard.ui.GraphicalDisplay;
 import com.workerrolewizard.ui.WizardApplication;
 import java.util.List;
 import java.util.Set;
@@ -24,11 +25,19 @@ public final class Launcher {
         int exit;
         try {
             if (wizard) {
+                if (GraphicalDisplay.missing()) {
+                    System.err.println(GraphicalDisplay.MISSING);
+                    System.exit(ExitCode.BAD_INPUT);
+                }
                 new CompositionRoot().openWizard(args, List.of(args).contains("--sandbox"));
                 return;
             }
             exit = new CompositionRoot().runCommand(args);
         } catch (Throwable error) {
+            if (wizard && GraphicalDisplay.cannotOpen(error)) {
+                System.err.println(GraphicalDisplay.MISSING);
+                System.exit(ExitCode.BAD_INPUT);
+            }
             // An Error (out of memory) passes picocli by: name the command as picocli would.
             String command = args.length > 0 && args[0].matches("[a-z-]+") ? PROGRAM + " " + args[0] : PROGRAM;
             UnexpectedError.report(System.err, command, error);

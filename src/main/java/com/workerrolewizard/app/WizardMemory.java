@@ -12,7 +12,8 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * What the wizard remembers between runs: the last sign-in choice, profile, region and appliance. Never a secret.
+ * What the wizard remembers between runs: the last sign-in choice, profile, region and appliance,
+ * and the theme. Never a secret.
  * A small properties file beside the journal; read and written off the FX thread by the callers.
  */
 public final class WizardMemory {
@@ -20,6 +21,8 @@ public final class WizardMemory {
     public static final String PROFILE = "signin.profile";
     public static final String REGION = "signin.region";
     public static final String APPLIANCE = "appliance";
+    /** The theme: LIGHT, DARK or SYSTEM. */
+    public static final String THEME = "theme";
 
     private final Path file;
     private final Properties values = new Properties();
@@ -60,9 +63,21 @@ public final class WizardMemory {
         if (file == null) {
             return;
         }
+        // Another part of the wizard may have saved other keys since this was read: keep them.
+        Properties saved = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            saved.load(reader);
+        } catch (IOException e) {
+            // Nothing saved yet.
+        }
+        if (value == null) {
+            saved.remove(key);
+        } else {
+            saved.setProperty(key, value);
+        }
         try {
             java.io.StringWriter text = new java.io.StringWriter();
-            values.store(text, "Worker Role Wizard: the last choices (no secrets)");
+            saved.store(text, "Worker Role Wizard: the last choices (no secrets)");
             AtomicFile.write(file, text.toString(), AtomicFile.OWNER_ONLY);
         } catch (IOException e) {
             // Remembering is a convenience; the wizard works without it.

@@ -1,7 +1,6 @@
 package com.workerrolewizard.ui;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
+import com.workerrolewizard.app.WizardMemory;
 import com.workerrolewizard.app.session.Session;
 import com.workerrolewizard.ui.appliance.ApplianceView;
 import com.workerrolewizard.ui.appliance.ApplianceViewModel;
@@ -15,6 +14,10 @@ import com.workerrolewizard.ui.role.RoleStepViewModel;
 import com.workerrolewizard.ui.role.RoleView;
 import com.workerrolewizard.ui.signin.SignInView;
 import com.workerrolewizard.ui.signin.SignInViewModel;
+import com.workerrolewizard.ui.wizard.SystemTheme;
+import com.workerrolewizard.ui.wizard.ThemeMenu;
+import com.workerrolewizard.ui.wizard.ThemeViewModel;
+import com.workerrolewizard.ui.wizard.WindowPlacement;
 import com.workerrolewizard.ui.wizard.WizardState;
 import com.workerrolewizard.ui.wizard.WizardStep;
 import com.workerrolewizard.ui.wizard.WizardView;
@@ -22,16 +25,26 @@ import com.workerrolewizard.ui.wizard.WizardViewModel;
 import java.util.Map;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** The desktop wizard: five steps over the same core and gateway as the command line. */
 public final class WizardApplication extends Application {
     private static volatile WizardContext context;
+    /** The theme read before JavaFX started; null in tests, which start light (or as -D says). */
+    private static volatile Boolean darkAtLaunch;
+
     private final WizardContext given;
     private WizardState state;
     private WizardViewModel wizard;
     private SignInViewModel signIn;
+    private ThemeViewModel theme;
+    /** The smallest window every step is laid out for (smaller screens get a smaller one, and the steps scroll). */
+    static final double MIN_WIDTH = 760;
+
+    static final double MIN_HEIGHT = 560;
 
     public WizardApplication() {
         this(null);
@@ -45,16 +58,22 @@ public final class WizardApplication extends Application {
     /** Opens the wizard window; returns when it is closed. */
     public static void open(String[] args, WizardContext wizardContext) {
         context = wizardContext;
+        darkAtLaunch = ThemeViewModel.darkAtLaunch(WizardMemory::load, SystemTheme::prefersDark);
         Application.launch(WizardApplication.class, args);
     }
 
     @Override
     public void start(Stage stage) {
         WizardContext ctx = given != null ? given : context;
-        Application.setUserAgentStylesheet(
-                Boolean.getBoolean("worker.role.wizard.dark")
-                        ? new PrimerDark().getUserAgentStylesheet()
-                        : new PrimerLight().getUserAgentStylesheet());
+        theme = new ThemeViewModel(
+                ctx.background(),
+                WizardMemory::load,
+                SystemTheme::prefersDark,
+                ThemeViewModel.overrideFromSystemProperty());
+        if (given == null && darkAtLaunch != null) {
+            theme.startWith(darkAtLaunch);
+        }
+        ThemeMenu.apply(theme.darkProperty().get());
         state = new WizardState(ctx.workflows().references());
         signIn = new SignInViewModel(state, ctx.sessions(), ctx.background());
         ApplianceViewModel appliance = new ApplianceViewModel(state, ctx.background(), signIn::memory);
@@ -99,14 +118,15 @@ public final class WizardApplication extends Application {
                         new ChecklistView(checklist),
                         WizardStep.EXPORT,
                         new ExportView(export, ctx.saveDialog())));
-        Scene scene = new Scene(frame, 1000, 700);
+        frame.addToButtonBar(ThemeMenu.create(theme));
+        Scene scene = new Scene(frame);
         scene.getStylesheets()
                 .add(WizardApplication.class.getResource("/ui/wizard.css").toExternalForm());
         stage.setTitle(Texts.get("app.title"));
-        stage.setMinWidth(760);
-        stage.setMinHeight(560);
+        place(stage);
         stage.setScene(scene);
         stage.show();
+        theme.load();
         if (getParameters() != null && getParameters().getRaw().contains(FIRST_WINDOW_FLAG)) {
             // Startup measurement: the window is on screen; report and leave before anything else is read.
             Platform.runLater(() -> {
@@ -129,8 +149,35 @@ public final class WizardApplication extends Application {
         });
     }
 
+    /** Inside the primary screen's visible area, whatever its size and scale. */
+    private static void place(Stage stage) {
+        Rectangle2D visible = Screen.getPrimary().getVisualBounds();
+        WindowPlacement placement = WindowPlacement.of(
+                new WindowPlacement.Area(visible.getMinX(), visible.getMinY(), visible.getWidth(), visible.getHeight()),
+                1000,
+                700,
+                MIN_WIDTH,
+                MIN_HEIGHT);
+        stage.setMinWidth(placement.minWidth());
+        stage.setMinHeight(placement.minHeight());
+        stage.setWidth(placement.width());
+        stage.setHeight(placement.height());
+        stage.setX(placement.x());
+        stage.setY(placement.y());
+    }
+
     /** Prints the time from process start to the first window, then exits (scripts measure startup with it). */
     public static final String FIRST_WINDOW_FLAG = "--first-window-and-exit";
+
+    /** For tests: the sign-in step. */
+    SignInViewModel signInForTests() {
+        return signIn;
+    }
+
+    /** For tests: the theme's choice. */
+    ThemeViewModel theme() {
+        return theme;
+    }
 
     /** For tests: the wizard's state and navigation. */
     WizardViewModel wizard() {

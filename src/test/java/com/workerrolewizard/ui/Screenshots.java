@@ -24,11 +24,9 @@ final class Screenshots {
         int height = (int) image[0].getHeight();
         BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         PixelReader pixels = image[0].getPixelReader();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                png.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
+        int[] argb = new int[width * height];
+        pixels.getPixels(0, 0, width, height, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, width);
+        png.setRGB(0, 0, width, height, argb, 0, width);
         try {
             Files.createDirectories(FOLDER);
             Path file = FOLDER.resolve(name + ".png");

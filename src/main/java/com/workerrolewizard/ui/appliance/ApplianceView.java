@@ -2,37 +2,32 @@ package com.workerrolewizard.ui.appliance;
 
 import com.workerrolewizard.ui.common.Texts;
 import com.workerrolewizard.ui.wizard.StepView;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
-import org.controlsfx.validation.Severity;
-import org.controlsfx.validation.ValidationResult;
-import org.controlsfx.validation.ValidationSupport;
 
 /** Step 2's controls: the principal, its validation beside it, and what it means. */
 public final class ApplianceView implements StepView {
+    private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
     private final VBox root;
 
     public ApplianceView(ApplianceViewModel model) {
         Label heading = new Label(Texts.get("appliance.heading"));
         heading.getStyleClass().add("title-3");
+        heading.setWrapText(true);
+        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label explain = new Label(Texts.get("appliance.explain"));
         explain.setWrapText(true);
         TextField field = new TextField();
         field.setId("appliance");
         field.setPromptText("arn:aws:iam::123456789012:role/VeeamImpersonation");
         field.textProperty().bindBidirectional(model.text());
-        ValidationSupport validation = new ValidationSupport();
-        validation.registerValidator(
-                field,
-                false,
-                (control, value) -> ValidationResult.fromMessageIf(
-                        control,
-                        model.error().get(),
-                        Severity.ERROR,
-                        !model.error().get().isEmpty()));
+        // AtlantaFX's danger state draws the red border; the sentence below says what is wrong. (ControlsFX's
+        // ValidationSupport is not used: it swaps the scene's root for its own pane, which lost the dark theme.)
+        model.error().addListener((o, was, is) -> field.pseudoClassStateChanged(DANGER, !is.isEmpty()));
         Label error = new Label();
         error.setId("appliance-error");
         error.getStyleClass().add("error-text");

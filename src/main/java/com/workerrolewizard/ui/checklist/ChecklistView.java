@@ -19,8 +19,6 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -41,14 +39,11 @@ public final class ChecklistView implements StepView {
         this.model = model;
         Label heading = new Label(Texts.get("checklist.heading"));
         heading.getStyleClass().add("title-3");
-        GridPane grid = new GridPane();
-        grid.setHgap(14);
-        grid.setVgap(12);
-        ColumnConstraints status = new ColumnConstraints(110);
-        ColumnConstraints detail = new ColumnConstraints();
-        detail.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(status, detail, new ColumnConstraints());
-        int row = 0;
+        heading.setWrapText(true);
+        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // One row per requirement (not a grid: a grid gave wrapped reasons too little height and drew them over
+        // the next row); the status column keeps its width, the reason takes the rest and wraps.
+        VBox grid = new VBox(12);
         for (RequirementRow requirement : model.rows()) {
             Label badge = new Label();
             badge.setId("status-" + requirement.id.id());
@@ -61,19 +56,39 @@ public final class ChecklistView implements StepView {
             reason.setId("detail-" + requirement.id.id());
             reason.setWrapText(true);
             reason.textProperty().bind(requirement.detail);
-            Label more = new Label();
+            reason.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            title.setWrapText(true);
+            title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            // Details: every missing action with its reason, one a line, in a list that scrolls and can be copied.
+            TextArea more = new TextArea();
             more.setId("more-" + requirement.id.id());
-            more.setWrapText(true);
+            more.setEditable(false);
+            more.setWrapText(false);
+            more.setPrefRowCount(8);
             more.getStyleClass().add("monospace");
             more.textProperty().bind(requirement.more);
+            more.setAccessibleText(requirement.id.title());
             more.setVisible(false);
-            more.managedProperty().bind(more.visibleProperty());
+            HBox.setHgrow(more, Priority.ALWAYS);
+            Button copy = new Button(Texts.get("checklist.copyDetails"));
+            copy.setId("copy-more-" + requirement.id.id());
+            copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            copy.setOnAction(e -> {
+                javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+                content.putString(more.getText());
+                javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+                copy.setText(Texts.get("checklist.copiedDetails"));
+            });
+            HBox moreBox = new HBox(8, more, copy);
+            moreBox.setAlignment(Pos.TOP_LEFT);
+            moreBox.visibleProperty().bind(more.visibleProperty());
+            moreBox.managedProperty().bind(more.visibleProperty());
             javafx.scene.control.Hyperlink details = new javafx.scene.control.Hyperlink(Texts.get("checklist.details"));
             details.setId("details-" + requirement.id.id());
             details.visibleProperty().bind(requirement.more.isNotEmpty());
             details.managedProperty().bind(details.visibleProperty());
             details.setOnAction(e -> more.setVisible(!more.isVisible()));
-            VBox text = new VBox(2, title, reason, details, more);
+            VBox text = new VBox(2, title, reason, details, moreBox);
             Button fix = new Button(Texts.get("checklist.fix"));
             fix.setId("fix-" + requirement.id.id());
             fix.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -81,7 +96,13 @@ public final class ChecklistView implements StepView {
                     .bind(Bindings.createBooleanBinding(() -> !requirement.fixable(), requirement.status)
                             .or(model.busy()));
             fix.setOnAction(e -> model.plan(Optional.of(requirement.id), this::preview));
-            grid.addRow(row++, badge, text, fix);
+            badge.setMinWidth(110);
+            badge.setPrefWidth(110);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            text.setMaxWidth(Double.MAX_VALUE);
+            HBox line = new HBox(14, badge, text, fix);
+            line.setAlignment(Pos.TOP_LEFT);
+            grid.getChildren().add(line);
         }
         Button fixAll = new Button(Texts.get("checklist.fixAll"));
         fixAll.setId("fix-all");

@@ -80,6 +80,11 @@ public final class ExportView implements StepView {
         Label modeLabel = new Label(Texts.get("export.mode"));
         modeLabel.setLabelFor(mode);
         modeLabel.setMinWidth(Region.USE_PREF_SIZE);
+        // The choice keeps its width; the summary beside it wraps.
+        mode.setMinWidth(Region.USE_PREF_SIZE);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        summary.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(summary, Priority.ALWAYS);
         HBox top = new HBox(10, progress, summary, spacer(), modeLabel, mode);
         top.setAlignment(Pos.CENTER_LEFT);
 

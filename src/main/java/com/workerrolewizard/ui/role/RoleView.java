@@ -187,6 +187,7 @@ public final class RoleView implements StepView {
         statuses.setId("role-statuses");
         statuses.getStyleClass().add("role-statuses");
         statuses.setWrapText(true);
+        statuses.setMinHeight(Region.USE_PREF_SIZE);
         statuses.textProperty().bind(list.statuses().summary());
         // A failure reads in the error colour, and its words say what failed.
         list.statuses().problem().addListener((o, was, is) -> {
@@ -230,7 +231,9 @@ public final class RoleView implements StepView {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(4);
+        // The labels' column is as wide as its longest label, whatever the messages below the fields say.
         ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(labels, fields);
@@ -270,7 +273,7 @@ public final class RoleView implements StepView {
                         form.permissionsMode().set(is ? PermissionsMode.MANAGED : PermissionsMode.INLINE));
         Label modeLabel = new Label(Texts.get("role.new.mode"));
         grid.add(modeLabel, 0, row);
-        grid.add(new HBox(16, inline, managed), 1, row);
+        grid.add(new javafx.scene.layout.FlowPane(16, 4, inline, managed), 1, row);
 
         TabPane preview = new TabPane(
                 previewTab(Texts.get("role.preview.trust"), form.trustPreview(), "new-role-trust-preview"),
@@ -305,8 +308,9 @@ public final class RoleView implements StepView {
         problem.getStyleClass().addAll("field-error", "error-text");
         problem.setWrapText(true);
         problem.textProperty().bind(error);
-        problem.visibleProperty().bind(error.isNotNull());
-        problem.managedProperty().bind(error.isNotNull());
+        // Always in the layout (an empty line without an error), so the form does not jump as errors come and go.
+        problem.setMinHeight(Region.USE_PREF_SIZE);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         // AtlantaFX draws a field in its danger state with a red border (colour is never the only sign: the text says
         // it).
         error.addListener((o, was, is) -> input.pseudoClassStateChanged(DANGER, is != null));

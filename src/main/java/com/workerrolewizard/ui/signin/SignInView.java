@@ -51,7 +51,15 @@ public final class SignInView implements StepView {
         region.textProperty().bindBidirectional(model.region());
         region.disableProperty().bind(model.mode().isNotEqualTo(SignInViewModel.Mode.PROFILE));
         HBox profileRow = new HBox(10, profiles, region);
-        profileRow.setPadding(new Insets(0, 0, 0, 26));
+        Label note = new Label();
+        note.setId("profiles-note");
+        note.setWrapText(true);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        note.textProperty().bind(model.profilesNote());
+        note.visibleProperty().bind(model.profilesNote().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+        VBox profileBox = new VBox(6, profileRow, note);
+        profileBox.setPadding(new Insets(0, 0, 0, 26));
 
         Button signIn = new Button(Texts.get("signin.button"));
         signIn.setId("sign-in");
@@ -82,7 +90,9 @@ public final class SignInView implements StepView {
 
         Label heading = new Label(Texts.get("signin.heading"));
         heading.getStyleClass().add("title-3");
-        root = new VBox(12, heading, profile, profileRow, sandbox, generate, signInRow, waiting, error, signedIn);
+        heading.setWrapText(true);
+        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        root = new VBox(12, heading, profile, profileBox, sandbox, generate, signInRow, waiting, error, signedIn);
         root.setPadding(new Insets(20));
     }
 
@@ -136,8 +146,11 @@ public final class SignInView implements StepView {
                 setText(null);
                 return;
             }
+            // A broken profile says why in the list itself, before anyone tries it.
             setText(item.name() + "  (" + item.kind().id() + (item.mfa() ? ", MFA" : "") + ")"
-                    + (item.usable() ? "" : "  - " + Texts.get("signin.cannotWork")));
+                    + (item.usable() ? "" : "  - " + Texts.get("signin.cannotWork") + ": " + item.problem()));
+            setWrapText(true);
+            setMaxWidth(520);
             setDisable(!item.usable());
         }
     }

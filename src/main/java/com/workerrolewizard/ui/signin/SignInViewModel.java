@@ -47,6 +47,7 @@ public final class SignInViewModel implements StepModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty signedIn = new SimpleStringProperty("");
+    private final StringProperty profilesNote = new SimpleStringProperty("");
     private final SignInWait signInWait;
     private final BooleanBinding valid;
     private final BooleanBinding canSignIn;
@@ -74,9 +75,8 @@ public final class SignInViewModel implements StepModel {
             error.set("");
         });
         profile.addListener((o, was, is) -> {
-            if (is != null && is.region() != null) {
-                region.set(is.region());
-            }
+            // Each profile brings its own region (or none): the previous profile's never stays behind.
+            region.set(is == null || is.region() == null ? "" : is.region());
             // A problem is shown even when signing in repairs it (an unreadable Identity Center cache).
             error.set(is != null && is.problem() != null ? is.problem() : "");
         });
@@ -116,7 +116,12 @@ public final class SignInViewModel implements StepModel {
                             .map(Mode::valueOf)
                             .filter(m -> m != Mode.PROFILE || profile.get() != null)
                             .ifPresent(mode::set);
-                    memory.get(WizardMemory.REGION).ifPresent(region::set);
+                    // The region remembered goes with the profile remembered, not with another one.
+                    if (profile.get() != null
+                            && remembered.equals(Optional.of(profile.get().name()))) {
+                        memory.get(WizardMemory.REGION).ifPresent(region::set);
+                    }
+                    profilesNote.set(list.isEmpty() ? Texts.get("signin.noProfiles") : "");
                 },
                 e -> error.set(Problems.describe(e)));
     }
@@ -205,6 +210,11 @@ public final class SignInViewModel implements StepModel {
 
     public StringProperty error() {
         return error;
+    }
+
+    /** A sentence about the profile list itself (there is none, and how to make one); empty otherwise. */
+    public StringProperty profilesNote() {
+        return profilesNote;
     }
 
     public StringProperty signedIn() {

@@ -5,9 +5,12 @@ import java.util.EnumMap;
 import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -17,13 +20,16 @@ public final class WizardView extends BorderPane {
     private final WizardViewModel model;
     private final Map<WizardStep, StepView> views;
     private final Map<WizardStep, Label> indicators = new EnumMap<>(WizardStep.class);
+    private final HBox buttons;
+    private final ScrollPane scroller = new ScrollPane();
 
     /** @param views the view of every step */
     public WizardView(WizardViewModel model, Map<WizardStep, ? extends StepView> views) {
         this.model = model;
         this.views = WizardStep.everyStep(views, "view");
         getStyleClass().add("wizard");
-        HBox indicator = new HBox(6);
+        // A flow, not a row: long step names (a translation) wrap to a second line instead of ending in "...".
+        FlowPane indicator = new FlowPane(6, 4);
         indicator.getStyleClass().add("step-indicator");
         indicator.setPadding(new Insets(14, 20, 10, 20));
         for (WizardStep step : WizardStep.values()) {
@@ -38,6 +44,12 @@ public final class WizardView extends BorderPane {
             indicator.getChildren().add(label);
         }
         setTop(indicator);
+        // Every step scrolls where the window is too small for it (the window's minimum shrinks to small screens).
+        scroller.getStyleClass().addAll("step-scroller", "edge-to-edge");
+        scroller.setFitToWidth(true);
+        scroller.setFitToHeight(true);
+        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        setCenter(scroller);
 
         Button back = new Button(Texts.get("wizard.back"));
         back.setId("back");
@@ -53,7 +65,7 @@ public final class WizardView extends BorderPane {
         next.setOnAction(e -> model.next());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(10, spacer, back, next);
+        buttons = new HBox(10, spacer, back, next);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         buttons.setPadding(new Insets(10, 20, 16, 20));
         setBottom(buttons);
@@ -68,12 +80,20 @@ public final class WizardView extends BorderPane {
         showStep();
     }
 
+    /**
+     * Adds a control at the left end of the button bar (the theme menu): on every step, after the step's own controls
+     * in the focus order, and off the step indicator's line.
+     */
+    public void addToButtonBar(Node node) {
+        buttons.getChildren().add(0, node);
+    }
+
     /** The current step's controls (the first step's before the wizard starts), and where each step stands. */
     private void showStep() {
         WizardStep current = model.current().get() == null
                 ? WizardStep.SIGN_IN
                 : model.current().get();
-        setCenter(views.get(current).node());
+        scroller.setContent(views.get(current).node());
         indicators.forEach((step, label) -> {
             label.getStyleClass().removeAll("current", "done", "skipped");
             if (model.skipped(step)) {

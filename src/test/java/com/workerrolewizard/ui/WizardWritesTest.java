@@ -100,7 +100,24 @@ class WizardWritesTest {
         robot.clickOn("#apply");
         waitFor(() -> all(robot, "PASS"));
         assertThat(sessions.sandbox.trustPolicy("WizardMadeWorker")).isPresent();
+        // Undo first shows what it reverts; Cancel there reverts nothing.
         robot.clickOn("#undo");
+        waitFor(() -> robot.lookup("#change-preview").tryQuery().isPresent());
+        javafx.scene.control.DialogPane undoPane = (javafx.scene.control.DialogPane)
+                robot.lookup("#change-preview").query().getScene().getRoot();
+        assertThat(undoPane.getHeaderText())
+                .startsWith("This deletes role WizardMadeWorker, which this wizard created, together with its "
+                        + "instance profile and its policy.");
+        assertThat(text(robot, "#preview-step-1")).isNotEmpty();
+        assertThat(text(robot, "#plan-text")).contains("DeleteRole");
+        robot.clickOn("#preview-cancel");
+        waitFor(() -> robot.lookup("#change-preview").tryQuery().isEmpty());
+        assertThat(sessions.sandbox.trustPolicy("WizardMadeWorker")).isPresent();
+        assertThat(all(robot, "PASS")).isTrue();
+        robot.clickOn("#undo");
+        waitFor(() -> robot.lookup("#change-preview").tryQuery().isPresent());
+        Screenshots.save(robot, robot.lookup("#change-preview").query().getScene(), "4-undo-preview");
+        robot.clickOn("#apply");
         waitFor(() -> all(robot, "FAIL"));
         assertThat(sessions.sandbox.trustPolicy("WizardMadeWorker")).isEmpty();
         assertThat(text(robot, "#checklist-message")).contains("Undone");

@@ -14,13 +14,14 @@ import org.controlsfx.validation.ValidationSupport;
 /** Step 2's controls: the principal, its validation beside it, and what it means. */
 public final class ApplianceView implements StepView {
     private final VBox root;
+    private final TextField field;
 
     public ApplianceView(ApplianceViewModel model) {
         Label heading = new Label(Texts.get("appliance.heading"));
         heading.getStyleClass().add("title-3");
         Label explain = new Label(Texts.get("appliance.explain"));
         explain.setWrapText(true);
-        TextField field = new TextField();
+        field = new TextField();
         field.setId("appliance");
         field.setPromptText("arn:aws:iam::123456789012:role/VeeamImpersonation");
         field.textProperty().bindBidirectional(model.text());
@@ -60,5 +61,11 @@ public final class ApplianceView implements StepView {
     @Override
     public Node node() {
         return root;
+    }
+
+    /** Typing goes into the appliance field when the step opens. */
+    @Override
+    public void shown() {
+        javafx.application.Platform.runLater(field::requestFocus);
     }
 }

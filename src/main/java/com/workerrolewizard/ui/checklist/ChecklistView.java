@@ -113,6 +113,19 @@ public final class ChecklistView implements StepView {
         message.textProperty().bind(model.message());
         root = new VBox(14, heading, readyBanner(), grid, actions, message);
         root.setPadding(new Insets(20));
+        // Once a check is done, the keyboard is on what comes next: Fix all while something fails, else Next.
+        model.busy().addListener((o, was, is) -> {
+            if (!is && root.getScene() != null) {
+                javafx.application.Platform.runLater(() -> {
+                    Node next = root.getScene().lookup("#next");
+                    if (!fixAll.isDisabled()) {
+                        fixAll.requestFocus();
+                    } else if (next != null && !next.isDisabled()) {
+                        next.requestFocus();
+                    }
+                });
+            }
+        });
         recheck = new Timeline(new KeyFrame(Duration.seconds(30), e -> {
             if (!model.busy().get()) {
                 model.check();

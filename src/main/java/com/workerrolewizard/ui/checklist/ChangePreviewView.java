@@ -78,25 +78,21 @@ final class ChangePreviewView {
             gap.setMaxWidth(Double.MAX_VALUE);
             return gap;
         }
-        Label sign = new Label(
+        // One TextFlow per line (not a box of two): a box does not give a wrapping flow the height of its wrapped text.
+        Text sign = new Text(
                 switch (line.kind()) {
-                    case ADDED -> "+";
-                    case REMOVED -> "−";
-                    default -> " ";
+                    case ADDED -> "+ ";
+                    case REMOVED -> "− ";
+                    default -> "  ";
                 });
         sign.getStyleClass().addAll("monospace", "diff-sign");
-        sign.setMinWidth(Region.USE_PREF_SIZE);
-        TextFlow text = new TextFlow();
+        TextFlow row = new TextFlow(sign);
         for (JsonTokens.Token token : JsonTokens.of(line.text())) {
             Text piece = new Text(token.text());
             piece.getStyleClass()
                     .addAll("monospace", "json-" + token.kind().name().toLowerCase(Locale.ROOT));
-            text.getChildren().add(piece);
+            row.getChildren().add(piece);
         }
-        text.setMinWidth(0);
-        HBox.setHgrow(text, Priority.ALWAYS);
-        HBox row = new HBox(6, sign, text);
-        row.setAlignment(Pos.TOP_LEFT);
         row.getStyleClass().addAll("diff-line", "diff-" + line.kind().name().toLowerCase(Locale.ROOT));
         row.setAccessibleText(
                 Texts.get("preview.line." + line.kind().name().toLowerCase(Locale.ROOT)) + " " + line.text());

@@ -38,7 +38,8 @@ final class PreviewDialog {
         text.setEditable(false);
         text.setWrapText(true);
         text.getStyleClass().add("monospace");
-        Tab changes = new Tab(Texts.get("preview.tab.changes"), ChangePreviewView.of(preview));
+        javafx.scene.control.ScrollPane diff = ChangePreviewView.of(preview);
+        Tab changes = new Tab(Texts.get("preview.tab.changes"), diff);
         Tab plain = new Tab(Texts.get("preview.tab.text"), text);
         TabPane tabs = new TabPane(changes, plain);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -52,6 +53,9 @@ final class PreviewDialog {
         dialog.getDialogPane().lookupButton(yes).setId("apply");
         dialog.getDialogPane().lookupButton(ButtonType.CANCEL).setId("preview-cancel");
         dialog.getDialogPane().getStyleClass().add("preview-dialog");
+        // The keyboard starts on the change itself (arrows scroll it); Enter confirms, Escape cancels.
+        diff.setFocusTraversable(true);
+        dialog.setOnShown(e -> javafx.application.Platform.runLater(diff::requestFocus));
         return dialog.showAndWait().filter(yes::equals).isPresent();
     }
 }

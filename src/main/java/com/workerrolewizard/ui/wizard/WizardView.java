@@ -64,6 +64,11 @@ public final class WizardView extends BorderPane {
         close.managedProperty().bind(close.visibleProperty());
         close.defaultButtonProperty().bind(model.last());
         close.setOnAction(e -> getScene().getWindow().hide());
+        model.last().addListener((o, was, is) -> {
+            if (is) {
+                javafx.application.Platform.runLater(close::requestFocus);
+            }
+        });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox buttons = new HBox(10, spacer, back, next, close);

@@ -9,6 +9,8 @@ import com.workerrolewizard.ui.checklist.ChecklistViewModel;
 import com.workerrolewizard.ui.common.Texts;
 import com.workerrolewizard.ui.export.ExportView;
 import com.workerrolewizard.ui.export.ExportViewModel;
+import com.workerrolewizard.ui.finish.FinishView;
+import com.workerrolewizard.ui.finish.FinishViewModel;
 import com.workerrolewizard.ui.role.NewRoleFormViewModel;
 import com.workerrolewizard.ui.role.RoleStepViewModel;
 import com.workerrolewizard.ui.role.RoleView;
@@ -30,7 +32,7 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-/** The desktop wizard: five steps over the same core and gateway as the command line. */
+/** The desktop wizard: six steps over the same core and gateway as the command line. */
 public final class WizardApplication extends Application {
     private static volatile WizardContext context;
     /** The theme read before JavaFX started; null in tests, which start light (or as -D says). */
@@ -92,6 +94,7 @@ public final class WizardApplication extends Application {
                 ExportView.systemClipboard(),
                 newRole::newRoleRequest,
                 () -> newRole.permissionsMode().get());
+        FinishViewModel finish = new FinishViewModel(state);
         wizard = new WizardViewModel(
                 state,
                 Map.of(
@@ -104,7 +107,9 @@ public final class WizardApplication extends Application {
                         WizardStep.CHECKLIST,
                         checklist,
                         WizardStep.EXPORT,
-                        export));
+                        export,
+                        WizardStep.FINISH,
+                        finish));
         WizardView frame = new WizardView(
                 wizard,
                 Map.of(
@@ -117,7 +122,9 @@ public final class WizardApplication extends Application {
                         WizardStep.CHECKLIST,
                         new ChecklistView(checklist),
                         WizardStep.EXPORT,
-                        new ExportView(export, ctx.saveDialog())));
+                        new ExportView(export, ctx.saveDialog()),
+                        WizardStep.FINISH,
+                        new FinishView(finish)));
         frame.addToButtonBar(ThemeMenu.create(theme));
         Scene scene = new Scene(frame);
         scene.getStylesheets()

@@ -101,7 +101,7 @@ class WizardFlowTest {
         robot.clickOn("#next");
 
         TableView<?> table = node(robot, "#role-table");
-        waitFor("roles listed", () -> table.getItems().size() >= 7);
+        waitFor("roles listed", () -> table.getItems().size() >= 6);
         robot.clickOn("#role-search").write("failing");
         waitFor("search applied", () -> table.getItems().size() == 1);
         robot.interact(() -> table.getSelectionModel().select(0));
@@ -116,6 +116,8 @@ class WizardFlowTest {
         robot.clickOn("#fix-all");
         waitFor("plan shown", () -> robot.lookup("#plan-text").tryQuery().isPresent());
         assertThat(text(robot, "#plan-text")).contains("UpdateAssumeRolePolicy").contains("aws iam put-role-policy");
+        assertThat(text(robot, "#preview-step-1")).startsWith("1. UpdateAssumeRolePolicy");
+        assertThat(((TextInputControl) node(robot, "#cli-2")).getText()).startsWith("aws iam put-role-policy");
         Screenshots.save(robot, node(robot, "#plan-text").getScene(), "4-fix-preview");
         robot.clickOn("#apply");
         waitFor(
@@ -124,6 +126,8 @@ class WizardFlowTest {
                         && text(robot, "#status-appliance-trust").equals("PASS")
                         && text(robot, "#status-ec2-trust").equals("PASS")
                         && text(robot, "#status-permissions").equals("PASS"));
+        assertThat(text(robot, "#ready-title")).isEqualTo("WorkerFailingAll is ready for Veeam Backup for AWS");
+        assertThat(text(robot, "#context-role")).isEqualTo("WorkerFailingAll");
         shot(robot, "4-checklist-passing");
         robot.clickOn("#next");
 
@@ -136,6 +140,10 @@ class WizardFlowTest {
                 .contains("ec2.amazonaws.com")
                 .contains("lambda.amazonaws.com");
         shot(robot, "5-export");
+        robot.clickOn("#next");
+        waitFor("finish", () -> node(robot, "#close").isVisible());
+        assertThat(text(robot, "#finish-headline")).isEqualTo("WorkerFailingAll is ready for Veeam Backup for AWS");
+        shot(robot, "6-finish");
     }
 
     @Test

@@ -12,7 +12,9 @@ import java.util.Optional;
  * be made holds its reason in {@code bundleProblems} instead), and for a role of the account its check and the check
  * report in Markdown.
  *
- * @param applied what this tool applied to the role and did not undo, one line each (empty without an account)
+ * @param applied   what this tool applied to the role and did not undo, one line each (empty without an account)
+ * @param wholeRole the bundles that create the whole role whatever an account holds (for another account); for a
+ *                  role still to be created they are the bundles themselves
  */
 public record ExportBundle(
         ExportSubject subject,
@@ -22,7 +24,8 @@ public record ExportBundle(
         Map<ExportFormat, String> bundleProblems,
         Optional<RoleReport> report,
         Optional<String> reportMarkdown,
-        List<String> applied) {
+        List<String> applied,
+        Map<ExportFormat, String> wholeRole) {
     /** The formats a bundle can take (JSON is the two documents). */
     public static final List<ExportFormat> FORMATS =
             List.of(ExportFormat.CLI, ExportFormat.POWERSHELL, ExportFormat.CLOUDFORMATION, ExportFormat.TERRAFORM);
@@ -31,5 +34,6 @@ public record ExportBundle(
         bundles = Map.copyOf(bundles);
         bundleProblems = Map.copyOf(bundleProblems);
         applied = List.copyOf(applied);
+        wholeRole = Map.copyOf(wholeRole);
     }
 }

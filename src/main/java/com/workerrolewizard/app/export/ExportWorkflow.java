@@ -89,12 +89,19 @@ public final class ExportWorkflow {
         Optional<RoleReport> checked = existing.map(CheckedExport::report);
         Map<ExportFormat, String> bundles = new EnumMap<>(ExportFormat.class);
         Map<ExportFormat, String> problems = new EnumMap<>(ExportFormat.class);
-        for (ExportFormat format : ExportBundle.FORMATS) {
-            try {
-                bundles.put(format, render(subject, format, Optional.empty()));
-            } catch (UserFacingException e) {
-                problems.put(format, e.getMessage());
-            }
+        renderAll(subject, bundles, problems);
+        Map<ExportFormat, String> wholeRole = bundles;
+        if (subject.existingRole()) {
+            // Once a role passes, its own change is empty: the whole role, planned as new, is what another account
+            // needs.
+            wholeRole = new EnumMap<>(ExportFormat.class);
+            renderAll(
+                    forNewRole(
+                            new NewRoleRequest(subject.roleName(), subject.path(), null, null, List.of(), null),
+                            request.appliance(),
+                            request.mode()),
+                    wholeRole,
+                    new EnumMap<>(ExportFormat.class));
         }
         Optional<String> markdown = checked.map(report -> checkReport(
                 List.of(report),
@@ -113,7 +120,19 @@ public final class ExportWorkflow {
                 markdown,
                 request.session()
                         .map(s -> appliedChanges(s, subject.roleName()))
-                        .orElse(List.of()));
+                        .orElse(List.of()),
+                wholeRole);
+    }
+
+    /** Every bundle format of a subject; a format that cannot be made holds its reason instead. */
+    private void renderAll(ExportSubject subject, Map<ExportFormat, String> into, Map<ExportFormat, String> problems) {
+        for (ExportFormat format : ExportBundle.FORMATS) {
+            try {
+                into.put(format, render(subject, format, Optional.empty()));
+            } catch (UserFacingException e) {
+                problems.put(format, e.getMessage());
+            }
+        }
     }
 
     /** The role of the account to export, when there is one: the chosen role, or the new one if it exists by now. */

@@ -264,6 +264,22 @@ public final class RoleWorkflow {
                 Optional.of(journal.file()));
     }
 
+    /** What the appliance needs of a role that holds every requirement (its ARN, its instance profiles); else empty. */
+    public Optional<ReadyRole> ready(RoleReport report) {
+        if (!report.holds() || report.arn() == null) {
+            return Optional.empty();
+        }
+        var profiles = session.account().role(report.role()).instanceProfiles();
+        return Optional.of(new ReadyRole(
+                report.role(),
+                report.arn(),
+                profiles.isKnown()
+                        ? profiles.value().stream()
+                                .map(com.workerrolewizard.core.account.InstanceProfileRef::name)
+                                .toList()
+                        : List.of()));
+    }
+
     /** Checks again until the role holds; a plan with blockers cannot make it hold, so once is enough. */
     private RoleReport recheck(FixPlan plan, AppliancePrincipal appliance) {
         if (!plan.blockers().isEmpty()) {
@@ -304,7 +320,8 @@ public final class RoleWorkflow {
                                             : ""))
                             .toList(),
                     steps.stream().anyMatch(s -> s.action().equals("DeleteRole")),
-                    journal.file());
+                    journal.file(),
+                    record.id());
         });
     }
 
@@ -322,6 +339,23 @@ public final class RoleWorkflow {
             return Optional.empty();
         }
         return Optional.of(new UndoExecutor(session.clients(), journal, timing.propagation()).undo(last.get()));
+    }
+
+    /**
+     * Reverts the plan the person saw in {@code shown} and confirmed there; when the journal's newest applied plan is
+     * another one by now (another window or the command line applied or undid something), nothing is written.
+     */
+    public Optional<ApplyOutcome> undo(UndoPlan shown) {
+        return undo(question -> {
+            Optional<JournalRecord> last =
+                    session.journal().lastUndoable(session.operator().account());
+            if (last.isEmpty() || !last.get().id().equals(shown.record())) {
+                throw new UserFacingException("The journal changed since undo was shown (another window or command "
+                        + "applied or undid a change), so nothing was undone: press Undo again to see what it would "
+                        + "revert now.");
+            }
+            return true;
+        });
     }
 
     /**

@@ -13,6 +13,7 @@ import javafx.scene.layout.VBox;
 public final class ApplianceView implements StepView {
     private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
     private final VBox root;
+    private final TextField field;
 
     public ApplianceView(ApplianceViewModel model) {
         Label heading = new Label(Texts.get("appliance.heading"));
@@ -21,7 +22,7 @@ public final class ApplianceView implements StepView {
         heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label explain = new Label(Texts.get("appliance.explain"));
         explain.setWrapText(true);
-        TextField field = new TextField();
+        field = new TextField();
         field.setId("appliance");
         field.setPromptText("arn:aws:iam::123456789012:role/VeeamImpersonation");
         field.textProperty().bindBidirectional(model.text());
@@ -55,5 +56,11 @@ public final class ApplianceView implements StepView {
     @Override
     public Node node() {
         return root;
+    }
+
+    /** Typing goes into the appliance field when the step opens. */
+    @Override
+    public void shown() {
+        javafx.application.Platform.runLater(field::requestFocus);
     }
 }

@@ -1,7 +1,10 @@
 package com.workerrolewizard.ui.checklist;
 
 import com.workerrolewizard.app.role.ApplyResult;
+import com.workerrolewizard.app.role.ReadyRole;
+import com.workerrolewizard.app.role.UndoPlan;
 import com.workerrolewizard.core.plan.ApplyOutcome;
+import com.workerrolewizard.core.plan.ChangePreview;
 import com.workerrolewizard.core.requirement.RequirementId;
 import com.workerrolewizard.core.requirement.RequirementResult;
 import com.workerrolewizard.core.requirement.RoleReport;
@@ -32,6 +35,40 @@ final class ChecklistSentences {
             return Texts.get("checklist.stopped", outcome.failure().get(), count);
         }
         return result.propagating() ? Texts.get("checklist.propagating") : Texts.get("checklist.applied", count);
+    }
+
+    /** Undo's steps as a preview: one step per reverting write, no document, no command (undo has no CLI twin). */
+    static ChangePreview undoPreview(UndoPlan plan) {
+        List<ChangePreview.Step> steps = new ArrayList<>();
+        for (String step : plan.steps()) {
+            int colon = step.indexOf(": ");
+            steps.add(new ChangePreview.Step(
+                    (steps.size() + 1) + ". " + (colon < 0 ? step : step.substring(0, colon)),
+                    colon < 0 ? "" : step.substring(colon + 2),
+                    "",
+                    List.of(),
+                    Optional.empty()));
+        }
+        return new ChangePreview(steps, List.of());
+    }
+
+    /** What undo will do, in one paragraph; for a role this wizard created, that it deletes the role with the rest. */
+    static String undoHeader(UndoPlan plan) {
+        String header = Texts.get(
+                "undo.header",
+                plan.kind(),
+                plan.role(),
+                plan.time(),
+                plan.account(),
+                plan.steps().size());
+        return plan.deletesRole() ? Texts.get("undo.deletesRole", plan.role()) + "\n" + header : header;
+    }
+
+    /** The success sentence's second line: what to enter in the appliance for the role. */
+    static String readyDetail(ReadyRole ready) {
+        return ready.instanceProfiles().isEmpty()
+                ? Texts.get("checklist.ready.arn", ready.arn())
+                : Texts.get("checklist.ready.profile", ready.arn(), String.join(", ", ready.instanceProfiles()));
     }
 
     /** How many writes were reverted and what undo found, or where it stopped, or that nothing was left to undo. */

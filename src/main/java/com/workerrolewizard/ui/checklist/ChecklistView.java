@@ -1,5 +1,7 @@
 package com.workerrolewizard.ui.checklist;
 
+import com.workerrolewizard.app.role.UndoPlan;
+import com.workerrolewizard.core.plan.ChangePreview;
 import com.workerrolewizard.core.plan.FixPlan;
 import com.workerrolewizard.core.plan.PlanText;
 import com.workerrolewizard.core.requirement.Status;
@@ -13,9 +15,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
@@ -116,7 +115,7 @@ public final class ChecklistView implements StepView {
         Button undo = new Button(Texts.get("checklist.undo"));
         undo.setId("undo");
         undo.disableProperty().bind(model.canUndo().not().or(model.busy()));
-        undo.setOnAction(e -> model.undo());
+        undo.setOnAction(e -> model.previewUndo(this::previewUndo));
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(18, 18);
         progress.visibleProperty().bind(model.busy());
@@ -134,8 +133,21 @@ public final class ChecklistView implements StepView {
         message.setId("checklist-message");
         message.setWrapText(true);
         message.textProperty().bind(model.message());
-        root = new VBox(14, heading, grid, actions, message);
+        root = new VBox(14, heading, readyBanner(), grid, actions, message);
         root.setPadding(new Insets(20));
+        // Once a check is done, the keyboard is on what comes next: Fix all while something fails, else Next.
+        model.busy().addListener((o, was, is) -> {
+            if (!is && root.getScene() != null) {
+                javafx.application.Platform.runLater(() -> {
+                    Node next = root.getScene().lookup("#next");
+                    if (!fixAll.isDisabled()) {
+                        fixAll.requestFocus();
+                    } else if (next != null && !next.isDisabled()) {
+                        next.requestFocus();
+                    }
+                });
+            }
+        });
         recheck = new Timeline(new KeyFrame(Duration.seconds(30), e -> {
             if (!model.busy().get()) {
                 model.check();
@@ -170,29 +182,75 @@ public final class ChecklistView implements StepView {
         return icon;
     }
 
-    /** The exact change before anything is written: the plan as text (diff, documents, CLI commands), then Apply. */
+    /** The exact change before anything is written: the plan as a diff per operation, then Apply. */
     private void preview(FixPlan plan) {
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(root.getScene().getWindow());
-        dialog.setTitle(Texts.get("fix.title"));
-        dialog.setHeaderText(
+        boolean confirmed = PreviewDialog.confirm(
+                root.getScene().getWindow(),
+                Texts.get("fix.title"),
                 plan.empty()
                         ? Texts.get("fix.nothing")
-                        : Texts.get("fix.header", plan.changes().size()));
-        TextArea text = new TextArea(PlanText.render(plan));
-        text.setId("plan-text");
-        text.setEditable(false);
-        text.getStyleClass().add("monospace");
-        dialog.getDialogPane().setContent(text);
-        dialog.getDialogPane().setPrefSize(900, 600);
-        dialog.getDialogPane()
-                .setMinSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
-        dialog.setResizable(true);
-        ButtonType apply = new ButtonType(Texts.get("fix.apply"), ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(apply, ButtonType.CANCEL);
-        dialog.getDialogPane().lookupButton(apply).setDisable(plan.empty() || !plan.runnable());
-        dialog.getDialogPane().lookupButton(apply).setId("apply");
-        dialog.showAndWait().filter(apply::equals).ifPresent(b -> model.apply(plan));
+                        : Texts.get("fix.header", plan.changes().size()),
+                ChangePreview.of(plan),
+                PlanText.render(plan),
+                Texts.get("fix.apply"),
+                !plan.empty() && plan.runnable());
+        if (confirmed) {
+            model.apply(plan);
+        }
+    }
+
+    /** What undo will revert, in the same view as a fix; nothing is reverted unless the admin confirms it there. */
+    private void previewUndo(UndoPlan plan) {
+        boolean confirmed = PreviewDialog.confirm(
+                root.getScene().getWindow(),
+                Texts.get("undo.title"),
+                ChecklistSentences.undoHeader(plan),
+                ChecklistSentences.undoPreview(plan),
+                String.join("\n", plan.steps()),
+                Texts.get("undo.confirm"),
+                true);
+        if (confirmed) {
+            model.undo(plan);
+        }
+    }
+
+    /** "Role is ready for Veeam Backup for AWS", with what to enter in the appliance; shown once all four hold. */
+    private Node readyBanner() {
+        FontIcon icon = icon(Feather.CHECK_CIRCLE);
+        icon.setIconSize(22);
+        Label title = new Label();
+        title.setId("ready-title");
+        title.getStyleClass().addAll("title-4", "success-text");
+        title.setWrapText(true);
+        Label detail = new Label();
+        detail.setId("ready-detail");
+        detail.setWrapText(true);
+        detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Button copy = new Button(Texts.get("checklist.ready.copy"));
+        copy.setId("ready-copy");
+        copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        copy.setOnAction(e -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(model.ready().get().arn());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+        VBox text = new VBox(4, title, detail);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox banner = new HBox(12, icon, text, copy);
+        banner.setId("ready");
+        banner.getStyleClass().add("ready-banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.setPadding(new Insets(10, 14, 10, 14));
+        model.ready().addListener((o, was, is) -> {
+            banner.setVisible(is != null);
+            if (is != null) {
+                title.setText(Texts.get("checklist.ready", is.role()));
+                detail.setText(ChecklistSentences.readyDetail(is));
+            }
+        });
+        banner.setVisible(false);
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
     }
 
     @Override

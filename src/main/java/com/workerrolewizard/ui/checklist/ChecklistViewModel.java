@@ -2,7 +2,9 @@ package com.workerrolewizard.ui.checklist;
 
 import com.workerrolewizard.app.role.ApplyResult;
 import com.workerrolewizard.app.role.Confirmation;
+import com.workerrolewizard.app.role.ReadyRole;
 import com.workerrolewizard.app.role.RoleWorkflow;
+import com.workerrolewizard.app.role.UndoPlan;
 import com.workerrolewizard.app.session.Session;
 import com.workerrolewizard.core.plan.ApplyOutcome;
 import com.workerrolewizard.core.plan.FixPlan;
@@ -24,6 +26,7 @@ import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -90,6 +93,7 @@ public final class ChecklistViewModel implements StepModel {
     public void check() {
         busy.set(true);
         message.set("");
+        state.ready.set(null);
         rows.forEach(r -> r.status.set(null));
         Session session = state.session.get();
         running = background.run(() -> checked(session), this::show, this::failed);
@@ -111,14 +115,15 @@ public final class ChecklistViewModel implements StepModel {
     }
 
     /** A check made in the background, with whether the journal holds something to undo (read there too: it is disk). */
-    private record Checked(RoleReport report, boolean canUndo) {}
+    private record Checked(RoleReport report, boolean canUndo, Optional<ReadyRole> ready) {}
 
     private Checked checked(Session session) {
         return checked(session, report(session));
     }
 
     private Checked checked(Session session, RoleReport report) {
-        return new Checked(report, roles(session).canUndo());
+        RoleWorkflow roles = roles(session);
+        return new Checked(report, roles.canUndo(), roles.ready(report));
     }
 
     /** The four results; a role that does not exist (yet, or any more) fails all four, saying Fix all creates it. */
@@ -138,6 +143,7 @@ public final class ChecklistViewModel implements StepModel {
         lastChecked.set(
                 Texts.get("checklist.lastChecked", LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"))));
         canUndo.set(checked.canUndo());
+        state.ready.set(checked.ready().orElse(null));
     }
 
     /** The plan for one requirement (empty: all failing ones), made in the background, for the preview dialog. */
@@ -170,7 +176,7 @@ public final class ChecklistViewModel implements StepModel {
             message.set(Texts.get("checklist.notRunnable", String.join(" ", plan.problems())));
             return;
         }
-        busy.set(true);
+        writing(true);
         message.set(Texts.get("checklist.applying"));
         Session session = state.session.get();
         background.run(
@@ -180,6 +186,11 @@ public final class ChecklistViewModel implements StepModel {
                     return new Applied(result, checked(session, result.after().orElseGet(() -> report(session))));
                 },
                 applied -> {
+                    writing(false);
+                    applied.result()
+                            .outcome()
+                            .ifPresent(o ->
+                                    o.applied().forEach(line -> state.changes.add(Texts.get("finish.applied", line))));
                     if (plan.newRole()
                             && applied.result()
                                     .outcome()
@@ -190,23 +201,52 @@ public final class ChecklistViewModel implements StepModel {
                     show(applied.checked());
                     message.set(ChecklistSentences.applied(applied.result()));
                 },
-                this::failed);
+                this::failedWriting);
+    }
+
+    /** Busy, and the wizard's navigation locked, while changes are being written. */
+    private void writing(boolean on) {
+        busy.set(on);
+        state.applying.set(on);
+    }
+
+    private void failedWriting(Throwable e) {
+        state.applying.set(false);
+        failed(e);
     }
 
     /** What undo came to, and the role as checked afterwards. */
     private record Undone(Optional<ApplyOutcome> outcome, Checked checked) {}
 
-    /** Reverts the last applied plan of this session's journal, then checks again. */
-    public void undo() {
+    /** What undo would revert, read in the background, for the same preview as a fix; a sentence when nothing is. */
+    public void previewUndo(Consumer<UndoPlan> preview) {
         busy.set(true);
         Session session = state.session.get();
         background.run(
-                () -> new Undone(roles(session).undo(Confirmation.YES), checked(session)),
+                () -> roles(session).undoPlan(),
+                plan -> {
+                    busy.set(false);
+                    plan.ifPresentOrElse(preview, () -> message.set(Texts.get("checklist.nothingToUndo")));
+                },
+                this::failed);
+    }
+
+    /** Reverts the plan the admin saw in the undo preview and confirmed there, then checks again. */
+    public void undo(UndoPlan shown) {
+        writing(true);
+        message.set(Texts.get("checklist.undoing"));
+        Session session = state.session.get();
+        background.run(
+                () -> new Undone(roles(session).undo(shown), checked(session)),
                 undone -> {
+                    writing(false);
+                    undone.outcome()
+                            .ifPresent(o ->
+                                    o.applied().forEach(line -> state.changes.add(Texts.get("finish.undone", line))));
                     show(undone.checked());
                     message.set(ChecklistSentences.undone(undone.outcome()));
                 },
-                this::failed);
+                this::failedWriting);
     }
 
     public ObservableList<RequirementRow> rows() {
@@ -227,6 +267,11 @@ public final class ChecklistViewModel implements StepModel {
 
     public BooleanProperty canUndo() {
         return canUndo;
+    }
+
+    /** The role once it meets every requirement, with what to enter in the appliance; null until then. */
+    public ObjectProperty<ReadyRole> ready() {
+        return state.ready;
     }
 
     public BooleanBinding anyFixable() {

@@ -11,6 +11,8 @@ public enum ExportItem {
     TRUST,
     PERMISSIONS,
     BUNDLE,
+    /** The scripts and templates that create the whole role, for another account. */
+    WHOLE_ROLE,
     REPORT;
 
     /** The item's text in what an export made (the bundle in the format shown); empty when it has none. */
@@ -19,8 +21,14 @@ public enum ExportItem {
             case TRUST -> Optional.of(made.trust());
             case PERMISSIONS -> Optional.of(made.permissions());
             case BUNDLE -> Optional.ofNullable(made.bundles().get(bundleFormat));
+            case WHOLE_ROLE -> Optional.ofNullable(made.wholeRole().get(bundleFormat));
             case REPORT -> made.reportMarkdown();
         };
+    }
+
+    /** Whether the item is a script or template in the format chosen (a bash script is saved executable). */
+    boolean bundle() {
+        return this == BUNDLE || this == WHOLE_ROLE;
     }
 
     /** The item's name in the step's sentences ("Copied the trust policy"). */
@@ -34,6 +42,7 @@ public enum ExportItem {
             case TRUST -> "worker-role-trust-policy.json";
             case PERMISSIONS -> "worker-role-permissions-policy.json";
             case BUNDLE -> bundleFormat.fileName();
+            case WHOLE_ROLE -> bundleFormat.fileName().replace("worker-role", "create-worker-role");
             case REPORT -> "worker-role-check-report.md";
         };
     }

@@ -91,7 +91,12 @@ public final class ExportView implements StepView {
         TabPane tabs = new TabPane(
                 tab(Texts.get("export.tab.trust"), ExportItem.TRUST, null, "export-trust"),
                 tab(Texts.get("export.tab.permissions"), ExportItem.PERMISSIONS, null, "export-permissions"),
-                tab(Texts.get("export.tab.bundle"), ExportItem.BUNDLE, bundleChoice(), "export-bundle"),
+                tab(Texts.get("export.tab.bundle"), ExportItem.BUNDLE, bundleChoice("export-format"), "export-bundle"),
+                tab(
+                        Texts.get("export.tab.wholeRole"),
+                        ExportItem.WHOLE_ROLE,
+                        bundleChoice("export-whole-format"),
+                        "export-whole"),
                 tab(Texts.get("export.tab.report"), ExportItem.REPORT, null, "export-report"));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
@@ -125,9 +130,9 @@ public final class ExportView implements StepView {
         return root;
     }
 
-    private ChoiceBox<ExportFormat> bundleChoice() {
+    private ChoiceBox<ExportFormat> bundleChoice(String id) {
         ChoiceBox<ExportFormat> formats = new ChoiceBox<>(FXCollections.observableArrayList(ExportBundle.FORMATS));
-        formats.setId("export-format");
+        formats.setId(id);
         formats.setConverter(converter(f -> Texts.get("export.format." + f.id())));
         formats.valueProperty().bindBidirectional(model.bundleFormat());
         formats.setAccessibleText(Texts.get("export.format"));
@@ -176,6 +181,9 @@ public final class ExportView implements StepView {
                     .bind(area.textProperty().isEmpty().and(model.busy().not()));
             none.managedProperty().bind(none.visibleProperty());
             content.getChildren().add(1, none);
+            // No empty box beside the sentence: the report's area shows only when there is a report.
+            area.visibleProperty().bind(none.visibleProperty().not());
+            area.managedProperty().bind(area.visibleProperty());
         }
         return new Tab(title, content);
     }

@@ -159,7 +159,7 @@ public final class ExportViewModel implements StepModel {
         return Optional.ofNullable(result.get()).flatMap(made -> item.text(made, bundleFormat.get()));
     }
 
-    /** The export step is the last: nothing is needed to finish. */
+    /** Nothing is needed to go on to the finish step. */
     @Override
     public ObservableBooleanValue valid() {
         return finished;

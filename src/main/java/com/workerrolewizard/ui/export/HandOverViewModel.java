@@ -71,7 +71,7 @@ public final class HandOverViewModel {
         if (text.isEmpty()) {
             return;
         }
-        boolean executable = item == ExportItem.BUNDLE && bundleFormat.get() == ExportFormat.CLI;
+        boolean executable = item.bundle() && bundleFormat.get() == ExportFormat.CLI;
         saving.set(true);
         message.set(null);
         background.run(

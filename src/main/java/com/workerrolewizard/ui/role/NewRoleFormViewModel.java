@@ -1,5 +1,6 @@
 package com.workerrolewizard.ui.role;
 
+import com.workerrolewizard.app.export.ExportWorkflow;
 import com.workerrolewizard.app.session.Session;
 import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
@@ -44,6 +45,10 @@ public final class NewRoleFormViewModel {
     private final StringProperty trustPreview = new SimpleStringProperty("");
     private final StringProperty permissionsPreview = new SimpleStringProperty("");
     private final BooleanBinding valid;
+    /** True while the name is the wizard's proposal, not one the admin typed. */
+    private boolean suggested = true;
+
+    private boolean suggesting;
 
     /** @param taken whether the account has a role of this name already */
     public NewRoleFormViewModel(WizardState state, Predicate<String> taken) {
@@ -60,17 +65,41 @@ public final class NewRoleFormViewModel {
                 descriptionError,
                 boundaryError,
                 tagsError);
-        name.addListener((o, was, is) -> validateName());
+        name.addListener((o, was, is) -> {
+            if (!suggesting) {
+                suggested = false;
+            }
+            validateName();
+        });
         path.addListener(
                 (o, was, is) -> pathError.set(IamLimits.path(path.get()).orElse(null)));
         description.addListener((o, was, is) -> descriptionError.set(
                 IamLimits.description(blankToNull(description.get())).orElse(null)));
         boundaryArn.addListener((o, was, is) -> validateBoundary());
         tags.addListener((o, was, is) -> validateTags());
-        validateName();
+        suggestName();
         state.appliance.addListener((o, was, is) -> updatePreview());
         state.session.addListener((o, was, is) -> updatePreview());
         updatePreview();
+    }
+
+    /**
+     * Proposes {@code VeeamWorkerRole} (with a number when the account has one by that name) until the admin types a
+     * name of their own; called again as roles arrive, since a role listed later may take the proposed name.
+     */
+    void suggestName() {
+        if (!suggested) {
+            validateName();
+            return;
+        }
+        String proposal = ExportWorkflow.DEFAULT_ROLE;
+        for (int i = 2; taken.test(proposal); i++) {
+            proposal = ExportWorkflow.DEFAULT_ROLE + i;
+        }
+        suggesting = true;
+        name.set(proposal);
+        suggesting = false;
+        validateName();
     }
 
     /** Checks the name again: IAM's rules, and the roles listed so far (more may arrive). */

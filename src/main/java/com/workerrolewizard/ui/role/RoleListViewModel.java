@@ -4,10 +4,12 @@ import com.workerrolewizard.app.session.Session;
 import com.workerrolewizard.core.account.RoleSummary;
 import com.workerrolewizard.ui.common.Background;
 import com.workerrolewizard.ui.common.Problems;
+import com.workerrolewizard.ui.common.Texts;
 import com.workerrolewizard.ui.wizard.WizardState;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -35,6 +37,7 @@ public final class RoleListViewModel {
     private final FilteredList<RoleRow> filtered = new FilteredList<>(roles, r -> true);
     private final Set<String> takenNames = new HashSet<>();
     private final StringProperty search = new SimpleStringProperty("");
+    private final StringProperty applianceNote = new SimpleStringProperty("");
     private final ObjectProperty<RoleRow> selected = new SimpleObjectProperty<>();
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final BooleanProperty loaded = new SimpleBooleanProperty();
@@ -54,6 +57,8 @@ public final class RoleListViewModel {
         this.fxThread = fxThread;
         this.statusJobs = new RoleStatusJobs(state, background, fxThread, statuses);
         search.addListener((o, was, is) -> applySearch());
+        state.appliance.addListener((o, was, is) -> applySearch());
+        state.session.addListener((o, was, is) -> applySearch());
     }
 
     /**
@@ -135,12 +140,38 @@ public final class RoleListViewModel {
 
     private void applySearch() {
         String text = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
+        Optional<String> appliance = applianceRole();
+        applianceNote.set(
+                appliance.map(name -> Texts.get("role.applianceHidden", name)).orElse(""));
         filtered.setPredicate(
-                text.isEmpty()
-                        ? r -> true
-                        : r -> r.name().toLowerCase(Locale.ROOT).contains(text)
+                r -> appliance.map(name -> !name.equalsIgnoreCase(r.name())).orElse(true)
+                        && (text.isEmpty()
+                                || r.name().toLowerCase(Locale.ROOT).contains(text)
                                 || r.path().toLowerCase(Locale.ROOT).contains(text)
-                                || r.description().toLowerCase(Locale.ROOT).contains(text));
+                                || r.description().toLowerCase(Locale.ROOT).contains(text)));
+    }
+
+    /**
+     * The appliance's own Impersonation role when it is a role of the signed-in account: it is left out of the table
+     * (one sentence says so), since the appliance's role is not a worker role and making it one would widen its trust.
+     */
+    private Optional<String> applianceRole() {
+        Session session = state.session.get();
+        if (state.appliance.get() == null || session == null || !session.writable()) {
+            return Optional.empty();
+        }
+        // Who is signed in was read at sign-in; this is the answer kept then, not a new call.
+        String account = session.operator().account();
+        return state.appliance
+                .get()
+                .role()
+                .filter(arn -> arn.account().equals(account))
+                .map(arn -> arn.resource().substring(arn.resource().lastIndexOf('/') + 1));
+    }
+
+    /** Why a role of the account is not in the table (the appliance's own role); empty when none is left out. */
+    public StringProperty applianceNote() {
+        return applianceNote;
     }
 
     /** Whether a listed role has this name (IAM's role names are unique regardless of case). */

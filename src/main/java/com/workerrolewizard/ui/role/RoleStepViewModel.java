@@ -26,7 +26,7 @@ public final class RoleStepViewModel implements StepModel {
         this.list = new RoleListViewModel(state, background, fxThread);
         this.form = new NewRoleFormViewModel(state, list::taken);
         // A name is taken by a role that arrives after it was typed: each page checks it again.
-        list.loadedCount().addListener((o, was, is) -> form.validateName());
+        list.loadedCount().addListener((o, was, is) -> form.suggestName());
         valid = Bindings.createBooleanBinding(
                 () -> createNew.get() ? form.valid().get() : list.selected().get() != null,
                 createNew,

@@ -45,6 +45,8 @@ public final class RoleView implements StepView {
     private final RoleListViewModel list;
     private final NewRoleFormViewModel form;
     private Node view;
+    private TextField search;
+    private TextField newName;
 
     public RoleView(RoleStepViewModel model) {
         this.model = model;
@@ -58,6 +60,13 @@ public final class RoleView implements StepView {
             view = build();
         }
         return view;
+    }
+
+    /** Typing goes where the step starts: the search of the table, or the new role's name. */
+    @Override
+    public void shown() {
+        node();
+        javafx.application.Platform.runLater(() -> (model.createNew().get() ? newName : search).requestFocus());
     }
 
     private Node build() {
@@ -97,6 +106,7 @@ public final class RoleView implements StepView {
         search.setAccessibleText(Texts.get("role.search.prompt"));
         search.textProperty().bindBidirectional(list.search());
         HBox.setHgrow(search, Priority.ALWAYS);
+        this.search = search;
         FontIcon searchIcon = new FontIcon("fth-search");
         searchIcon.setAccessibleText(Texts.get("role.search.prompt"));
 
@@ -116,11 +126,15 @@ public final class RoleView implements StepView {
                                 return Texts.get(
                                         "role.loading", list.loadedCount().get());
                             }
-                            return Texts.get(
+                            String count = Texts.get(
                                     "role.count",
                                     list.visibleRoles().size(),
                                     list.roles().size());
+                            return list.applianceNote().get().isEmpty()
+                                    ? count
+                                    : count + " " + list.applianceNote().get();
                         },
+                        list.applianceNote(),
                         list.loadError(),
                         list.loading(),
                         list.loadedCount(),
@@ -172,6 +186,18 @@ public final class RoleView implements StepView {
             }
         });
         VBox.setVgrow(table, Priority.ALWAYS);
+        // From the search field, Down goes to the matches, the first one chosen: no mouse needed to pick a role.
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.DOWN
+                    && !table.getItems().isEmpty()) {
+                table.requestFocus();
+                if (table.getSelectionModel().isEmpty()) {
+                    table.getSelectionModel().select(0);
+                    table.getFocusModel().focus(0);
+                }
+                e.consume();
+            }
+        });
 
         Label chosen = new Label();
         chosen.setId("role-selected");
@@ -238,7 +264,8 @@ public final class RoleView implements StepView {
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(labels, fields);
         int row = 0;
-        row = field(grid, row, "role.new.name", new TextField(), form.name(), form.nameError(), "new-role-name");
+        newName = new TextField();
+        row = field(grid, row, "role.new.name", newName, form.name(), form.nameError(), "new-role-name");
         row = field(grid, row, "role.new.path", new TextField(), form.path(), form.pathError(), "new-role-path");
         row = field(
                 grid,

@@ -1,5 +1,6 @@
 package com.workerrolewizard.ui.wizard;
 
+import com.workerrolewizard.app.role.ReadyRole;
 import com.workerrolewizard.app.session.Session;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.reference.ReferenceDocuments;
@@ -10,6 +11,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * What the steps share, in one object (as Cryptomator's wizards do): the session, the appliance, the role.
@@ -27,6 +30,13 @@ public final class WizardState {
     public final StringProperty roleName = new SimpleStringProperty();
 
     public final BooleanProperty newRole = new SimpleBooleanProperty();
+
+    /** True while changes are being written: the wizard's navigation waits until they are done. */
+    public final BooleanProperty applying = new SimpleBooleanProperty();
+    /** What this session changed in the account, one line per write made or reverted (for the Finish step). */
+    public final ObservableList<String> changes = FXCollections.observableArrayList();
+    /** The role as it meets every requirement, with what to enter in the appliance; null while it does not. */
+    public final ObjectProperty<ReadyRole> ready = new SimpleObjectProperty<>();
 
     public WizardState(ReferenceDocuments references) {
         this.references = references;

@@ -15,7 +15,8 @@ public enum WizardStep {
     APPLIANCE("step.appliance", false),
     ROLE("step.role", true),
     CHECKLIST("step.checklist", true),
-    EXPORT("step.export", false);
+    EXPORT("step.export", false),
+    FINISH("step.finish", false);
 
     private final String title;
     private final boolean needsAccount;
@@ -28,6 +29,11 @@ public enum WizardStep {
     /** The step's name in the step indicator. */
     public String title() {
         return Texts.get(title);
+    }
+
+    /** Whether the context header (account, role, appliance) is shown above the step: on every step after sign-in. */
+    public boolean showsContext() {
+        return this != SIGN_IN;
     }
 
     /** Whether the step needs a signed-in account (it is skipped with "generate policies only"). */

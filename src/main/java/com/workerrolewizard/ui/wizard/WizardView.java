@@ -14,6 +14,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 /** The window's frame: the step indicator, the current step's controls (each step's view owns its own), Back and Next. */
 public final class WizardView extends BorderPane {
@@ -43,7 +44,7 @@ public final class WizardView extends BorderPane {
             indicators.put(step, label);
             indicator.getChildren().add(label);
         }
-        setTop(indicator);
+        setTop(new VBox(indicator, contextHeader(model.context())));
         // Every step scrolls where the window is too small for it (the window's minimum shrinks to small screens).
         scroller.getStyleClass().addAll("step-scroller", "edge-to-edge");
         scroller.setFitToWidth(true);
@@ -63,9 +64,24 @@ public final class WizardView extends BorderPane {
         next.getStyleClass().add("accent");
         next.disableProperty().bind(model.canGoNext().not());
         next.setOnAction(e -> model.next());
+        next.visibleProperty().bind(model.last().not());
+        next.managedProperty().bind(next.visibleProperty());
+        Button close = new Button(Texts.get("wizard.close"));
+        close.setId("close");
+        close.setMnemonicParsing(true);
+        close.getStyleClass().add("accent");
+        close.visibleProperty().bind(model.last());
+        close.managedProperty().bind(close.visibleProperty());
+        close.defaultButtonProperty().bind(model.last());
+        close.setOnAction(e -> getScene().getWindow().hide());
+        model.last().addListener((o, was, is) -> {
+            if (is) {
+                javafx.application.Platform.runLater(close::requestFocus);
+            }
+        });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        buttons = new HBox(10, spacer, back, next);
+        buttons = new HBox(10, spacer, back, next, close);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         buttons.setPadding(new Insets(10, 20, 16, 20));
         setBottom(buttons);
@@ -86,6 +102,41 @@ public final class WizardView extends BorderPane {
      */
     public void addToButtonBar(Node node) {
         buttons.getChildren().add(0, node);
+    }
+
+    /** Account (with a SANDBOX badge), role and appliance, in a row that wraps rather than cutting a value short. */
+    private static Node contextHeader(ContextHeaderViewModel context) {
+        Label sandbox = new Label(Texts.get("context.sandbox"));
+        sandbox.setId("context-sandbox");
+        sandbox.getStyleClass().add("sandbox-badge");
+        sandbox.visibleProperty().bind(context.sandbox());
+        sandbox.managedProperty().bind(sandbox.visibleProperty());
+        FlowPane header = new FlowPane(
+                18,
+                4,
+                new HBox(6, field("context.account", "context-account", context.account()), sandbox),
+                field("context.role", "context-role", context.role()),
+                field("context.appliance", "context-appliance", context.appliance()));
+        header.setId("context-header");
+        header.getStyleClass().add("context-header");
+        header.setPadding(new Insets(6, 20, 6, 20));
+        header.visibleProperty().bind(context.shown());
+        header.managedProperty().bind(header.visibleProperty());
+        return header;
+    }
+
+    private static Node field(String name, String id, javafx.beans.value.ObservableStringValue value) {
+        Label label = new Label(Texts.get(name));
+        label.getStyleClass().add("context-name");
+        Label text = new Label();
+        text.setId(id);
+        text.getStyleClass().add("context-value");
+        text.textProperty().bind(value);
+        text.setMinWidth(Region.USE_PREF_SIZE);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        HBox field = new HBox(6, label, text);
+        field.setAlignment(Pos.BASELINE_LEFT);
+        return field;
     }
 
     /** The current step's controls (the first step's before the wizard starts), and where each step stands. */

@@ -20,18 +20,37 @@ public final class WizardViewModel {
 
     private final BooleanBinding canGoNext;
     private final BooleanBinding canGoBack;
+    private final BooleanBinding last;
+    private final ContextHeaderViewModel context;
 
     /** @param steps the view model of every step */
     public WizardViewModel(WizardState state, Map<WizardStep, ? extends StepModel> steps) {
         this.state = state;
         this.steps = WizardStep.everyStep(steps, "view model");
+        // While changes are being written, neither Back nor Next: the admin stays with the step that writes them.
         this.canGoNext = Bindings.createBooleanBinding(
-                () -> following().isPresent()
+                () -> !state.applying.get()
+                        && following().isPresent()
                         && this.steps.get(current.get()).valid().get(),
                 current,
-                state.generateOnly);
+                state.generateOnly,
+                state.applying);
         this.steps.values().forEach(step -> step.valid().addListener((o, was, is) -> canGoNext.invalidate()));
-        this.canGoBack = Bindings.createBooleanBinding(() -> preceding().isPresent(), current, state.generateOnly);
+        this.last = Bindings.createBooleanBinding(
+                () -> current.get() != null && following().isEmpty(), current, state.generateOnly);
+        this.context = new ContextHeaderViewModel(state, current);
+        this.canGoBack = Bindings.createBooleanBinding(
+                () -> !state.applying.get() && preceding().isPresent(), current, state.generateOnly, state.applying);
+    }
+
+    /** The context header's state: account, role and appliance, on every step after sign-in. */
+    public ContextHeaderViewModel context() {
+        return context;
+    }
+
+    /** True on the last step, where Next gives way to Close. */
+    public BooleanBinding last() {
+        return last;
     }
 
     /** Shows the first step; called once the window is on screen, so nothing is read before the first window. */

@@ -71,6 +71,34 @@ class ExportWorkflowTest {
     }
 
     @Test
+    void aPassingRoleStillExportsScriptsThatCreateTheWholeRoleForAnotherAccount() {
+        ExportBundle made = export(Optional.of(SANDBOX.get()), "VeeamWorkerReady", false, Optional.empty());
+
+        assertThat(made.subject().plan().empty()).as("the role needs no change").isTrue();
+        assertThat(made.bundles().get(ExportFormat.CLI)).doesNotContain("aws iam create-role");
+        assertThat(made.wholeRole()).containsOnlyKeys(ExportBundle.FORMATS);
+        // The whole role, planned as new without reading any account: the same as exporting it with no account at all.
+        ExportBundle alone =
+                export(Optional.empty(), null, true, Optional.of(NewRoleRequest.named("VeeamWorkerReady")));
+        for (ExportFormat format : ExportBundle.FORMATS) {
+            assertThat(made.wholeRole().get(format))
+                    .as(format.id())
+                    .isEqualTo(alone.bundles().get(format))
+                    .contains("VeeamWorkerReady");
+        }
+        assertThat(made.wholeRole().get(ExportFormat.CLI))
+                .contains("create-role")
+                .contains("put-role-policy")
+                .contains("create-instance-profile");
+    }
+
+    @Test
+    void aRoleStillToBeCreatedHasOneSetOfScripts() {
+        ExportBundle made = export(Optional.empty(), null, false, Optional.empty());
+        assertThat(made.wholeRole()).isEqualTo(made.bundles());
+    }
+
+    @Test
     void aNewRoleIsPlannedWithoutACheck() {
         ExportBundle made = export(Optional.of(SANDBOX.get()), "BrandNewWorker", true, Optional.empty());
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.workerrolewizard.app.role.Recheck;
 import com.workerrolewizard.app.role.RoleWorkflow;
+import com.workerrolewizard.app.role.UndoPlan;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.plan.FixPlan;
 import com.workerrolewizard.core.plan.NewRoleRequest;
@@ -92,9 +93,57 @@ class ChecklistViewModelTest {
         assertThat(statuses()).containsOnly(Status.PASS);
         assertThat(model.message().get()).startsWith("Applied 4");
         assertThat(model.canUndo().get()).isTrue();
-        model.undo();
+        assertThat(state.ready.get().arn()).endsWith(":role/WorkerFailingAll");
+        assertThat(state.ready.get().instanceProfiles()).isNotEmpty();
+        assertThat(state.changes).hasSize(4).allMatch(l -> l.startsWith("Applied: "));
+        assertThat(state.applying.get()).as("unlocked once written").isFalse();
+        List<UndoPlan> shown = new ArrayList<>();
+        model.previewUndo(shown::add);
+        assertThat(statuses()).as("the preview alone reverts nothing").containsOnly(Status.PASS);
+        assertThat(shown.get(0).steps()).hasSize(4);
+        assertThat(shown.get(0).deletesRole()).isFalse();
+        model.undo(shown.get(0));
         assertThat(statuses()).containsOnly(Status.FAIL);
         assertThat(model.message().get()).startsWith("Undone");
+        assertThat(state.ready.get()).isNull();
+        assertThat(state.changes).hasSize(8);
+        model.previewUndo(shown::add);
+        assertThat(shown).as("nothing left to preview").hasSize(1);
+        assertThat(model.message().get()).startsWith("Nothing to undo");
+    }
+
+    @Test
+    void undoRevertsOnlyThePlanThatWasShown() {
+        state.roleName.set("WorkerWithoutEc2Trust");
+        model.check();
+        model.apply(plan(Optional.empty()));
+        List<UndoPlan> shown = new ArrayList<>();
+        model.previewUndo(shown::add);
+        state.roleName.set("WorkerMissingPermissions");
+        model.check();
+        model.apply(plan(Optional.empty()));
+        model.undo(shown.get(0));
+        assertThat(model.message().get()).contains("journal changed since undo was shown");
+        assertThat(statuses()).as("nothing was undone").containsOnly(Status.PASS);
+        assertThat(state.applying.get()).isFalse();
+    }
+
+    @Test
+    void theUndoOfACreatedRoleSaysThatItDeletesTheRole() {
+        state.roleName.set("CreatedToBeUndone");
+        state.newRole.set(true);
+        model.check();
+        model.apply(plan(Optional.empty()));
+        List<UndoPlan> shown = new ArrayList<>();
+        model.previewUndo(shown::add);
+        assertThat(shown.get(0).deletesRole()).isTrue();
+        assertThat(ChecklistSentences.undoHeader(shown.get(0)))
+                .startsWith("This deletes role CreatedToBeUndone, which this wizard created, together with its "
+                        + "instance profile and its policy.");
+        assertThat(ChecklistSentences.undoPreview(shown.get(0)).steps())
+                .extracting(s -> s.title())
+                .last()
+                .isEqualTo(shown.get(0).steps().size() + ". DeleteRole");
     }
 
     @Test

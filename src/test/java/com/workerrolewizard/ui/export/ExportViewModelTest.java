@@ -222,6 +222,13 @@ class ExportViewModelTest {
         assertThat(model.result().get().bundles().get(ExportFormat.CLOUDFORMATION))
                 .contains("VeeamWorkerRole");
         assertThat(model.shown(ExportItem.REPORT).get()).isEmpty();
+        assertThat(model.shown(ExportItem.WHOLE_ROLE).get())
+                .as("with no account the change is the whole role")
+                .isEqualTo(model.shown(ExportItem.BUNDLE).get());
+        model.bundleFormat().set(ExportFormat.TERRAFORM);
+        assertThat(model.shown(ExportItem.WHOLE_ROLE).get()).contains("aws_iam_role");
+        assertThat(model.handOver().suggestedFileName(ExportItem.WHOLE_ROLE)).isEqualTo("create-worker-role.tf");
+        model.bundleFormat().set(ExportFormat.CLI);
         assertThat(model.summary().get()).contains("VeeamWorkerRole").contains(Sandbox.APPLIANCE);
 
         Path report = folder.resolve("report.md");

@@ -107,12 +107,54 @@ class RoleStepViewModelTest {
         assertThat(state.newRole.get()).isFalse();
 
         model.createNew().set(true);
-        assertThat(model.valid().get()).as("the new-role form is still empty").isFalse();
+        assertThat(model.valid().get()).as("the proposed name is free").isTrue();
         assertThat(state.newRole.get()).isTrue();
+        assertThat(state.roleName.get()).isEqualTo("VeeamWorkerRole");
+        model.form().name().set("");
+        assertThat(model.valid().get()).as("the new-role form's name is empty").isFalse();
         assertThat(state.roleName.get()).isNull();
         model.createNew().set(false);
         assertThat(model.valid().get()).isTrue();
         assertThat(state.roleName.get()).isEqualTo("VeeamWorkerReady");
+    }
+
+    @Test
+    void theAppliancesOwnRoleIsNotOfferedAndSaysSo() {
+        model.shown();
+        assertThat(names(model.list().visibleRoles())).contains("VeeamBackupImpersonation");
+        state.appliance.set(AppliancePrincipal.parse(Sandbox.APPLIANCE));
+        assertThat(names(model.list().visibleRoles())).hasSize(6).doesNotContain("VeeamBackupImpersonation");
+        assertThat(model.list().applianceNote().get()).startsWith("VeeamBackupImpersonation, the appliance’s own role");
+        assertThat(model.list().taken("veeambackupimpersonation"))
+                .as("its name stays taken for a new role")
+                .isTrue();
+        // The same name as an appliance of another account is another role: it stays on offer.
+        state.appliance.set(AppliancePrincipal.parse("arn:aws:iam::111122223333:role/VeeamBackupImpersonation"));
+        assertThat(names(model.list().visibleRoles())).contains("VeeamBackupImpersonation");
+        assertThat(model.list().applianceNote().get()).isEmpty();
+    }
+
+    @Test
+    void aNewRoleIsProposedANameNoRoleHasAndNoErrorBeforeTyping() {
+        model.shown();
+        model.createNew().set(true);
+        assertThat(model.form().name().get()).isEqualTo("VeeamWorkerRole");
+        assertThat(model.form().nameError().get()).isNull();
+        assertThat(model.form().pathError().get()).isNull();
+        assertThat(model.form().boundaryError().get()).isNull();
+        assertThat(model.form().tagsError().get()).isNull();
+        assertThat(model.form().descriptionError().get()).isNull();
+    }
+
+    @Test
+    void theProposedNameSkipsNamesTheAccountHas() {
+        WizardState fresh = new WizardState(REFERENCES);
+        java.util.Set<String> names = java.util.Set.of("veeamworkerrole", "veeamworkerrole2");
+        NewRoleFormViewModel form = new NewRoleFormViewModel(fresh, n -> names.contains(n.toLowerCase()));
+        assertThat(form.name().get()).isEqualTo("VeeamWorkerRole3");
+        form.name().set("Mine");
+        form.suggestName();
+        assertThat(form.name().get()).as("a typed name is never replaced").isEqualTo("Mine");
     }
 
     @Test

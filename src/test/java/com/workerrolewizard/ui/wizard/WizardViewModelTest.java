@@ -122,13 +122,16 @@ class WizardViewModelTest {
                         WizardStep.APPLIANCE,
                         WizardStep.ROLE,
                         WizardStep.CHECKLIST,
-                        WizardStep.EXPORT);
-        assertThat(wizard.canGoNext().get()).as("the export is the last step").isFalse();
+                        WizardStep.EXPORT,
+                        WizardStep.FINISH);
+        assertThat(wizard.canGoNext().get()).as("finish is the last step").isFalse();
+        assertThat(wizard.last().get()).as("where Close replaces Next").isTrue();
         wizard.next();
-        assertThat(wizard.current().get()).isEqualTo(WizardStep.EXPORT);
+        assertThat(wizard.current().get()).isEqualTo(WizardStep.FINISH);
 
         assertThat(walk(wizard.canGoBack(), wizard::back))
                 .containsExactly(
+                        WizardStep.FINISH,
                         WizardStep.EXPORT,
                         WizardStep.CHECKLIST,
                         WizardStep.ROLE,
@@ -154,7 +157,10 @@ class WizardViewModelTest {
         assertThat(wizard.current().get()).isEqualTo(WizardStep.APPLIANCE);
         wizard.next();
         assertThat(wizard.current().get()).isEqualTo(WizardStep.EXPORT);
+        wizard.next();
+        assertThat(wizard.current().get()).isEqualTo(WizardStep.FINISH);
         assertThat(wizard.canGoNext().get()).isFalse();
+        wizard.back();
         wizard.back();
         assertThat(wizard.current().get()).isEqualTo(WizardStep.APPLIANCE);
         wizard.back();
@@ -166,6 +172,10 @@ class WizardViewModelTest {
                         "hidden SIGN_IN",
                         "shown APPLIANCE",
                         "hidden APPLIANCE",
+                        "shown EXPORT",
+                        "hidden EXPORT",
+                        "shown FINISH",
+                        "hidden FINISH",
                         "shown EXPORT",
                         "hidden EXPORT",
                         "shown APPLIANCE",
@@ -187,6 +197,30 @@ class WizardViewModelTest {
 
         assertThat(wizard.current().get()).isEqualTo(WizardStep.ROLE);
         assertThat(wizard.skipped(WizardStep.ROLE)).isFalse();
+    }
+
+    @Test
+    void whileChangesAreWrittenNeitherBackNorNextMoves() {
+        validAll();
+        wizard.start();
+        wizard.next();
+        wizard.next();
+        wizard.next();
+        assertThat(wizard.current().get()).isEqualTo(WizardStep.CHECKLIST);
+        assertThat(wizard.canGoNext().get()).isTrue();
+        assertThat(wizard.canGoBack().get()).isTrue();
+
+        state.applying.set(true);
+        assertThat(wizard.canGoNext().get()).isFalse();
+        assertThat(wizard.canGoBack().get()).isFalse();
+        wizard.next();
+        wizard.back();
+        assertThat(wizard.current().get()).as("locked where the writes run").isEqualTo(WizardStep.CHECKLIST);
+
+        state.applying.set(false);
+        assertThat(wizard.canGoNext().get()).isTrue();
+        wizard.next();
+        assertThat(wizard.current().get()).isEqualTo(WizardStep.EXPORT);
     }
 
     @Test

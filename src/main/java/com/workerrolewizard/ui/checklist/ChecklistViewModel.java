@@ -1,12 +1,9 @@
 package com.workerrolewizard.ui.checklist;
 
-import com.workerrolewizard.app.role.ApplyResult;
-import com.workerrolewizard.app.role.Confirmation;
 import com.workerrolewizard.app.role.ReadyRole;
 import com.workerrolewizard.app.role.RoleWorkflow;
 import com.workerrolewizard.app.role.UndoPlan;
 import com.workerrolewizard.app.session.Session;
-import com.workerrolewizard.core.plan.ApplyOutcome;
 import com.workerrolewizard.core.plan.FixPlan;
 import com.workerrolewizard.core.plan.NewRoleRequest;
 import com.workerrolewizard.core.plan.PermissionsMode;
@@ -39,19 +36,20 @@ import javafx.collections.ObservableList;
  * the command line.
  */
 public final class ChecklistViewModel implements StepModel {
-    private final WizardState state;
-    private final Background background;
+    final WizardState state;
+    final Background background;
     private final Supplier<NewRoleRequest> newRole;
     private final Supplier<PermissionsMode> mode;
     private final RoleWorkflow.Timing timing;
     private final ObservableList<RequirementRow> rows = FXCollections.observableArrayList();
-    private final BooleanProperty busy = new SimpleBooleanProperty();
-    private final StringProperty message = new SimpleStringProperty("");
+    final BooleanProperty busy = new SimpleBooleanProperty();
+    final StringProperty message = new SimpleStringProperty("");
     private final StringProperty lastChecked = new SimpleStringProperty("");
     private final BooleanProperty canUndo = new SimpleBooleanProperty();
     private final BooleanBinding anyFixable;
     private final BooleanBinding valid;
     private Background.Running running;
+    private final ChecklistWrites writes = new ChecklistWrites(this);
 
     public ChecklistViewModel(
             WizardState state,
@@ -85,7 +83,7 @@ public final class ChecklistViewModel implements StepModel {
         return valid;
     }
 
-    private RoleWorkflow roles(Session session) {
+    RoleWorkflow roles(Session session) {
         return new RoleWorkflow(session, state.documents, timing);
     }
 
@@ -100,7 +98,7 @@ public final class ChecklistViewModel implements StepModel {
     }
 
     /** A check, plan or write that failed: the message says why. */
-    private void failed(Throwable e) {
+    void failed(Throwable e) {
         busy.set(false);
         message.set(Problems.describe(e));
     }
@@ -115,26 +113,26 @@ public final class ChecklistViewModel implements StepModel {
     }
 
     /** A check made in the background, with whether the journal holds something to undo (read there too: it is disk). */
-    private record Checked(RoleReport report, boolean canUndo, Optional<ReadyRole> ready) {}
+    record Checked(RoleReport report, boolean canUndo, Optional<ReadyRole> ready) {}
 
-    private Checked checked(Session session) {
+    Checked checked(Session session) {
         return checked(session, report(session));
     }
 
-    private Checked checked(Session session, RoleReport report) {
+    Checked checked(Session session, RoleReport report) {
         RoleWorkflow roles = roles(session);
         return new Checked(report, roles.canUndo(), roles.ready(report));
     }
 
     /** The four results; a role that does not exist (yet, or any more) fails all four, saying Fix all creates it. */
-    private RoleReport report(Session session) {
+    RoleReport report(Session session) {
         String role = state.roleName.get();
         return roles(session)
                 .checkIfExists(role, state.appliance.get())
                 .orElseGet(() -> ChecklistSentences.notCreated(role));
     }
 
-    private void show(Checked checked) {
+    void show(Checked checked) {
         busy.set(false);
         RoleReport report = checked.report();
         for (int i = 0; i < rows.size(); i++) {
@@ -167,86 +165,19 @@ public final class ChecklistViewModel implements StepModel {
                 this::failed);
     }
 
-    /** What applying a plan came to, and the role as checked afterwards. */
-    private record Applied(ApplyResult result, Checked checked) {}
-
     /** Applies a plan the admin confirmed (in the preview), then checks again until IAM shows the change. */
     public void apply(FixPlan plan) {
-        if (!plan.runnable()) {
-            message.set(Texts.get("checklist.notRunnable", String.join(" ", plan.problems())));
-            return;
-        }
-        writing(true);
-        message.set(Texts.get("checklist.applying"));
-        Session session = state.session.get();
-        background.run(
-                () -> {
-                    // The preview was the confirmation: the admin saw the exact change and pressed Apply.
-                    ApplyResult result = roles(session).apply(plan, state.appliance.get(), Confirmation.YES);
-                    return new Applied(result, checked(session, result.after().orElseGet(() -> report(session))));
-                },
-                applied -> {
-                    writing(false);
-                    applied.result()
-                            .outcome()
-                            .ifPresent(o ->
-                                    o.applied().forEach(line -> state.changes.add(Texts.get("finish.applied", line))));
-                    if (plan.newRole()
-                            && applied.result()
-                                    .outcome()
-                                    .map(ApplyOutcome::complete)
-                                    .orElse(true)) {
-                        state.newRole.set(false);
-                    }
-                    show(applied.checked());
-                    message.set(ChecklistSentences.applied(applied.result()));
-                },
-                this::failedWriting);
+        writes.apply(plan);
     }
-
-    /** Busy, and the wizard's navigation locked, while changes are being written. */
-    private void writing(boolean on) {
-        busy.set(on);
-        state.applying.set(on);
-    }
-
-    private void failedWriting(Throwable e) {
-        state.applying.set(false);
-        failed(e);
-    }
-
-    /** What undo came to, and the role as checked afterwards. */
-    private record Undone(Optional<ApplyOutcome> outcome, Checked checked) {}
 
     /** What undo would revert, read in the background, for the same preview as a fix; a sentence when nothing is. */
     public void previewUndo(Consumer<UndoPlan> preview) {
-        busy.set(true);
-        Session session = state.session.get();
-        background.run(
-                () -> roles(session).undoPlan(),
-                plan -> {
-                    busy.set(false);
-                    plan.ifPresentOrElse(preview, () -> message.set(Texts.get("checklist.nothingToUndo")));
-                },
-                this::failed);
+        writes.previewUndo(preview);
     }
 
     /** Reverts the plan the admin saw in the undo preview and confirmed there, then checks again. */
     public void undo(UndoPlan shown) {
-        writing(true);
-        message.set(Texts.get("checklist.undoing"));
-        Session session = state.session.get();
-        background.run(
-                () -> new Undone(roles(session).undo(shown), checked(session)),
-                undone -> {
-                    writing(false);
-                    undone.outcome()
-                            .ifPresent(o ->
-                                    o.applied().forEach(line -> state.changes.add(Texts.get("finish.undone", line))));
-                    show(undone.checked());
-                    message.set(ChecklistSentences.undone(undone.outcome()));
-                },
-                this::failedWriting);
+        writes.undo(shown);
     }
 
     public ObservableList<RequirementRow> rows() {

@@ -139,8 +139,6 @@ final class ExportCommand implements Callable<Integer> {
                                 .orElse(PlanValidation.skipped(session.describe() + " is an offline copy"));
             }
         }
-        // Findings go to stderr: stdout (or --output) carries the export alone.
-        validation.lines().forEach(System.err::println);
         Optional<JsonExport.Document> only = Optional.ofNullable(document)
                 .map(d -> d == Document.trust ? JsonExport.Document.TRUST : JsonExport.Document.PERMISSIONS);
         String text = exports.render(subject, exportFormat, only);
@@ -152,6 +150,11 @@ final class ExportCommand implements Callable<Integer> {
             out.println("Wrote " + output + " (" + format + ", role " + subject.roleName() + ").");
         }
         out.flush();
+        // Findings go to stderr once the export is written: stdout (or --output) carries the export alone. That
+        // nothing was validated (no account) is said to a person at a terminal, not into a script's error stream.
+        if (validation.notDone().isEmpty() || TerminalProgress.standardErrorIsTerminal()) {
+            validation.lines().forEach(System.err::println);
+        }
         return ExitCode.OK;
     }
 }

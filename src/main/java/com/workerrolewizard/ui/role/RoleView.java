@@ -102,6 +102,9 @@ public final class RoleView implements StepView {
     private Node existingRoles() {
         TextField search = new TextField();
         search.setId("role-search");
+        // The search keeps room to type in; the status beside it wraps instead.
+        search.setMinWidth(220);
+        search.setPrefWidth(260);
         search.setPromptText(Texts.get("role.search.prompt"));
         search.setAccessibleText(Texts.get("role.search.prompt"));
         search.textProperty().bindBidirectional(list.search());
@@ -132,7 +135,7 @@ public final class RoleView implements StepView {
                                     list.roles().size());
                             return list.applianceNote().get().isEmpty()
                                     ? count
-                                    : count + " " + list.applianceNote().get();
+                                    : count + ". " + list.applianceNote().get();
                         },
                         list.applianceNote(),
                         list.loadError(),
@@ -141,8 +144,14 @@ public final class RoleView implements StepView {
                         list.visibleRoles(),
                         list.roles()));
         status.getStyleClass().add("role-status");
+        // The count and, on the appliance's account, why its own role is missing: wrapped whole, never cut.
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
         Button reload = new Button(Texts.get("role.reload"), new FontIcon("fth-refresh-cw"));
         reload.setId("role-reload");
+        reload.setMinWidth(Region.USE_PREF_SIZE);
         reload.setMnemonicParsing(true);
         reload.disableProperty().bind(list.loading());
         reload.setOnAction(e -> list.reload());

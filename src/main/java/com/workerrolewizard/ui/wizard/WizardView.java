@@ -47,6 +47,8 @@ public final class WizardView extends BorderPane {
         setTop(new VBox(indicator, contextHeader(model.context())));
         // Every step scrolls where the window is too small for it (the window's minimum shrinks to small screens).
         scroller.getStyleClass().addAll("step-scroller", "edge-to-edge");
+        // Only the controls of a step take the focus, never the pane that scrolls it.
+        scroller.setFocusTraversable(false);
         scroller.setFitToWidth(true);
         scroller.setFitToHeight(true);
         scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
@@ -97,11 +99,12 @@ public final class WizardView extends BorderPane {
     }
 
     /**
-     * Adds a control at the left end of the button bar (the theme menu): on every step, after the step's own controls
-     * in the focus order, and off the step indicator's line.
+     * Adds a control at the right end of the button bar (the theme menu): on every step, last in the focus order, so
+     * that focus leaving a step's control (a sign-in button that disables itself) lands on Next, where Enter goes on,
+     * not on a menu that Enter would open; and off the step indicator's line.
      */
     public void addToButtonBar(Node node) {
-        buttons.getChildren().add(0, node);
+        buttons.getChildren().add(node);
     }
 
     /** Account (with a SANDBOX badge), role and appliance, in a row that wraps rather than cutting a value short. */

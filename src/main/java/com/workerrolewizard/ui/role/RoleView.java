@@ -173,8 +173,9 @@ public final class RoleView implements StepView {
                 setText(empty || item == null ? null : CREATED.format(item));
             }
         });
-        created.setPrefWidth(110);
-        created.setMinWidth(105);
+        // Never narrower than a date ("Nov 30, 2026") with the cell's padding, scroll bar or not.
+        created.setPrefWidth(120);
+        created.setMinWidth(120);
         table.getColumns().add(created);
         // The widths add up to the table's width at the window's minimum size; a wider window widens the description.
         table.getColumns().add(column(Texts.get("role.column.description"), r -> r.description(), 150));

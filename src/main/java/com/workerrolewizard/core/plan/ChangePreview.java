@@ -45,6 +45,11 @@ public record ChangePreview(List<Step> steps, List<Section> sections) {
     }
 
     public static ChangePreview of(FixPlan plan) {
+        return of(plan, List.of());
+    }
+
+    /** The same, with what IAM Access Analyzer found in the plan's documents (before anything is written). */
+    public static ChangePreview of(FixPlan plan, List<String> validation) {
         List<Step> steps = new ArrayList<>();
         int number = 1;
         for (PlannedChange change : plan.changes()) {
@@ -60,6 +65,10 @@ public record ChangePreview(List<Step> steps, List<Section> sections) {
         section(sections, "Cannot be fixed by this plan", plan.blockers());
         section(sections, "Limits this plan would break (it will not run)", plan.problems());
         section(sections, "Notes", plan.notes());
+        section(
+                sections,
+                "IAM Access Analyzer",
+                validation.stream().map(ChangePreview::shown).toList());
         return new ChangePreview(steps, sections);
     }
 

@@ -190,7 +190,7 @@ public final class ChecklistView implements StepView {
                 plan.empty()
                         ? Texts.get("fix.nothing")
                         : Texts.get("fix.header", plan.changes().size()),
-                ChangePreview.of(plan),
+                ChangePreview.of(plan, model.validation()),
                 PlanText.render(plan),
                 Texts.get("fix.apply"),
                 !plan.empty() && plan.runnable());

@@ -16,6 +16,7 @@ import com.workerrolewizard.ui.wizard.StepModel;
 import com.workerrolewizard.ui.wizard.WizardState;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -49,6 +50,7 @@ public final class ChecklistViewModel implements StepModel {
     private final BooleanBinding anyFixable;
     private final BooleanBinding valid;
     private Background.Running running;
+    private List<String> validation = List.of();
     private final ChecklistWrites writes = new ChecklistWrites(this);
 
     public ChecklistViewModel(
@@ -150,19 +152,31 @@ public final class ChecklistViewModel implements StepModel {
         Session session = state.session.get();
         background.run(
                 () -> {
-                    FixPlan plan = roles(session)
-                            .plan(
-                                    state.roleName.get(),
-                                    Optional.ofNullable(newRole.get()),
-                                    state.appliance.get(),
-                                    mode.get());
-                    return only.map(plan::onlyFor).orElse(plan);
+                    RoleWorkflow roles = roles(session);
+                    FixPlan whole = roles.plan(
+                            state.roleName.get(),
+                            Optional.ofNullable(newRole.get()),
+                            state.appliance.get(),
+                            mode.get());
+                    FixPlan plan = only.map(whole::onlyFor).orElse(whole);
+                    // IAM Access Analyzer's findings, shown with the plan: an ERROR among them stops Apply.
+                    return new Planned(
+                            plan,
+                            plan.empty() ? List.of() : roles.validate(plan).lines());
                 },
-                plan -> {
+                planned -> {
                     busy.set(false);
-                    preview.accept(plan);
+                    validation = planned.validation();
+                    preview.accept(planned.plan());
                 },
                 this::failed);
+    }
+
+    private record Planned(FixPlan plan, List<String> validation) {}
+
+    /** What IAM Access Analyzer said of the last plan made for the preview. */
+    public List<String> validation() {
+        return validation;
     }
 
     /** Applies a plan the admin confirmed (in the preview), then checks again until IAM shows the change. */

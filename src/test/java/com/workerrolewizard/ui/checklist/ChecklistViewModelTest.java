@@ -6,6 +6,7 @@ import com.workerrolewizard.app.role.Recheck;
 import com.workerrolewizard.app.role.RoleWorkflow;
 import com.workerrolewizard.app.role.UndoPlan;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
+import com.workerrolewizard.core.plan.ChangePreview;
 import com.workerrolewizard.core.plan.FixPlan;
 import com.workerrolewizard.core.plan.NewRoleRequest;
 import com.workerrolewizard.core.plan.PermissionsMode;
@@ -83,6 +84,11 @@ class ChecklistViewModelTest {
                 .containsExactly("CreateInstanceProfile", "AddRoleToInstanceProfile");
         FixPlan all = plan(Optional.empty());
         assertThat(all.operations()).hasSize(4);
+        // The preview carries what IAM Access Analyzer (the sandbox's) said of the plan's two documents.
+        assertThat(model.validation()).containsExactly("IAM Access Analyzer: no findings in the 2 documents.");
+        assertThat(ChangePreview.of(all, model.validation()).sections())
+                .extracting(ChangePreview.Section::title)
+                .contains("IAM Access Analyzer");
     }
 
     @Test

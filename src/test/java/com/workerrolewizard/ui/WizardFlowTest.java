@@ -126,7 +126,10 @@ class WizardFlowTest {
                         && text(robot, "#status-appliance-trust").equals("PASS")
                         && text(robot, "#status-ec2-trust").equals("PASS")
                         && text(robot, "#status-permissions").equals("PASS"));
-        assertThat(text(robot, "#ready-title")).isEqualTo("WorkerFailingAll is ready for Veeam Backup for AWS");
+        // The banner follows the re-check that shows all PASS (the role's ARN and profiles are read with it).
+        waitFor(
+                "ready",
+                () -> text(robot, "#ready-title").equals("WorkerFailingAll is ready for Veeam Backup for AWS"));
         assertThat(text(robot, "#context-role")).isEqualTo("WorkerFailingAll");
         shot(robot, "4-checklist-passing");
         robot.clickOn("#next");

@@ -26,6 +26,18 @@ final class AccountsFix {
     private AccountsFix() {}
 
     /** One account's part: its workflow and plan, or why there is none. */
+    /** Where a fix stopped halfway, the matrix shows the role as it now is, not as an account never entered. */
+    private static AccountResult afterStop(Part part, AppliancePrincipal appliance, String problem) {
+        try {
+            return new AccountResult(
+                    part.account().account(),
+                    Optional.empty(),
+                    List.of(part.roles().check(part.plan().role(), appliance)));
+        } catch (UserFacingException e) {
+            return new AccountResult(part.account().account(), Optional.of(problem), List.of());
+        }
+    }
+
     private record Part(AccountsWorkflow.Entered account, RoleWorkflow roles, FixPlan plan, String problem) {}
 
     static int run(
@@ -103,15 +115,13 @@ final class AccountsFix {
                 result.outcome()
                         .ifPresent(o -> Applying.report(out, o, result.journal().orElse(null)));
                 List<RoleReport> after = result.after().map(List::of).orElse(List.of());
-                results.add(new AccountResult(
-                        part.account().account(),
+                results.add(
                         after.isEmpty()
-                                ? Optional.of("the role could not be checked again after the fix")
-                                : Optional.empty(),
-                        after));
+                                ? afterStop(part, appliance, "the role could not be checked again after the fix")
+                                : new AccountResult(part.account().account(), Optional.empty(), after));
             } catch (UserFacingException e) {
                 out.println("Stopped: " + e.getMessage());
-                results.add(new AccountResult(part.account().account(), Optional.of(e.getMessage()), List.of()));
+                results.add(afterStop(part, appliance, e.getMessage()));
             }
         }
         out.println();

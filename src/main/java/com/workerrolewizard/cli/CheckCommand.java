@@ -169,9 +169,9 @@ final class CheckCommand implements Callable<Integer> {
             PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
             results = workflow.checkProfiles(source.request(), targets.profiles(), new TerminalPrompts(err), work);
         } else {
-            if (source.sandbox || source.authorizationDetails != null) {
-                throw new UserFacingException("--accounts enters other accounts from a live sign-in: the sandbox and "
-                        + "offline files are one account each.");
+            if (source.authorizationDetails != null) {
+                throw new UserFacingException("--accounts enters other accounts from a live sign-in (or the sandbox's "
+                        + "organization): an offline file is one account.");
             }
             try (Session base = source.open(workflows.sessions(actions))) {
                 results = workflow.check(base, workflow.accounts(base, targets), targets, work);

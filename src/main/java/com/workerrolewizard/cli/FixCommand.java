@@ -89,9 +89,10 @@ final class FixCommand implements Callable<Integer> {
     /** ACCOUNTS: every account's plan, one question, then account by account. */
     private int inAccounts(ActionCatalog actions) {
         AccountTargets targets = accounts.targets();
-        if (!targets.profiles().isEmpty() || source.sandbox || source.authorizationDetails != null) {
-            throw new UserFacingException("fix over several accounts enters them from one live sign-in: use --accounts "
-                    + "or --accounts-file (--profiles, the sandbox and offline files are not for it).");
+        if (!targets.profiles().isEmpty() || source.authorizationDetails != null) {
+            throw new UserFacingException("fix over several accounts enters them from one live sign-in (or the "
+                    + "sandbox's organization): use --accounts or --accounts-file (--profiles and offline files are "
+                    + "not for it).");
         }
         if (includeAppliance || applianceProfile.profile != null) {
             throw new UserFacingException("--include-appliance and --appliance-profile work with one account: fix the "

@@ -6,15 +6,16 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The access keys the sandbox account knows, in memory only: its administrator's (new and random each run),
- * keys a test adds, and the session keys its STS hands out. A request is answered only when signed with one.
+ * The access keys the sandbox knows, in memory only: its administrator's (new and random each run), keys a test
+ * adds, and the session keys its STS hands out. A request is answered only when signed with one, and in the account
+ * the key belongs to.
  */
 final class AccessKeys {
     private static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final String SECRET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/";
 
-    /** A secret and, for a session, the token that must come with it (null for long-term keys). */
-    record Key(String id, String secret, String sessionToken) {
+    /** A secret, the account it signs in to and, for a session, the token that must come with it (else null). */
+    record Key(String id, String secret, String sessionToken, String account) {
         @Override
         public String toString() {
             return "Key[" + id + "]";
@@ -25,8 +26,8 @@ final class AccessKeys {
     private final Map<String, Key> keys = new ConcurrentHashMap<>();
     private final Key administrator;
 
-    AccessKeys() {
-        administrator = new Key("AKIA" + random(UPPER, 16), random(SECRET, 40), null);
+    AccessKeys(String home) {
+        administrator = new Key("AKIA" + random(UPPER, 16), random(SECRET, 40), null, home);
         keys.put(administrator.id(), administrator);
     }
 
@@ -38,13 +39,13 @@ final class AccessKeys {
         return accessKeyId == null ? Optional.empty() : Optional.ofNullable(keys.get(accessKeyId));
     }
 
-    void add(String accessKeyId, String secret) {
-        keys.put(accessKeyId, new Key(accessKeyId, secret, null));
+    void add(String accessKeyId, String secret, String account) {
+        keys.put(accessKeyId, new Key(accessKeyId, secret, null, account));
     }
 
-    /** New temporary credentials, as STS issues them: ASIA key, 40-character secret, session token. */
-    Key issueSession() {
-        Key session = new Key("ASIA" + random(UPPER, 16), random(SECRET, 40), random(SECRET, 120));
+    /** New temporary credentials in {@code account}, as STS issues them: ASIA key, 40-character secret, token. */
+    Key issueSession(String account) {
+        Key session = new Key("ASIA" + random(UPPER, 16), random(SECRET, 40), random(SECRET, 120), account);
         keys.put(session.id(), session);
         return session;
     }

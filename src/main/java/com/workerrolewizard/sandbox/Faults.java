@@ -55,6 +55,11 @@ public final class Faults {
         return inject(action, kind, Integer.MAX_VALUE);
     }
 
+    /** Injects a fault into every call of the action made in one account of the sandbox's organization. */
+    public Faults always(String action, Kind kind, String accountId) {
+        return inject(action + "@" + accountId, kind, Integer.MAX_VALUE);
+    }
+
     /**
      * Holds every call of the action before it is made, until {@code release} opens: a request in flight for as long
      * as a test needs (to kill the caller mid-write, or to answer after the caller gave up). {@code held} counts down
@@ -72,8 +77,8 @@ public final class Faults {
         return this;
     }
 
-    /** Applies latency and the fault due for this call, if any. */
-    void before(String action, String callerArn) throws InterruptedException {
+    /** Applies latency and the fault due for this call (in this account, or in any), if any. */
+    void before(String action, String callerArn, String accountId) throws InterruptedException {
         if (latencyMillis > 0) {
             Thread.sleep(latencyMillis);
         }
@@ -82,7 +87,7 @@ public final class Faults {
             hold.held.countDown();
             hold.release.await();
         }
-        Fault fault = faults.get(action);
+        Fault fault = faults.getOrDefault(action + "@" + accountId, faults.get(action));
         if (fault == null || fault.remaining.getAndDecrement() <= 0) {
             return;
         }

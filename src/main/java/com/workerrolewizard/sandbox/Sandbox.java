@@ -23,7 +23,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * The built-in sandbox account: an IAM and STS endpoint inside the program, seeded with example roles (one
- * that passes, one per failing requirement) or with an {@code authorization-details} file. Tests and
+ * that passes, one per failing requirement) or with an {@code authorization-details} file. The example account is
+ * the management account of an organization whose members have roles of their own (see {@link #MEMBERS}). Tests and
  * benchmarks use its knobs; the product talks to it through the endpoint override like to any IAM.
  */
 public final class Sandbox implements AutoCloseable {
@@ -31,17 +32,49 @@ public final class Sandbox implements AutoCloseable {
     /** The appliance of the sandbox account: its Impersonation role. */
     public static final String APPLIANCE = "arn:aws:iam::" + ACCOUNT + ":role/VeeamBackupImpersonation";
 
-    private final SandboxServer server;
+    /** A member whose worker role {@code VeeamWorkerReady} passes. */
+    public static final String PRODUCTION_A = "210987654321";
+    /** A member whose {@code VeeamWorkerReady} has no instance profile and misses the ssm actions. */
+    public static final String PRODUCTION_B = "345678901234";
+    /** An invited member: it has no {@code OrganizationAccountAccessRole}, so it cannot be entered. */
+    public static final String PARTNER = "456789012345";
+    /** A member holding an appliance of its own (its Impersonation role may assume any role), and no worker role. */
+    public static final String BACKUP = "567890123456";
+    /** A suspended member: Organizations lists it, but not as ACTIVE. */
+    public static final String CLOSED = "678901234567";
+    /** The members of the example organization, in the order Organizations lists them (after the management). */
+    public static final java.util.List<String> MEMBERS =
+            java.util.List.of(PRODUCTION_A, PRODUCTION_B, PARTNER, BACKUP, CLOSED);
+    /** The organizational unit holding the three production members. */
+    public static final String PRODUCTION_UNIT = SandboxOrganization.PRODUCTION_UNIT;
 
-    private Sandbox(SandboxServer server) {
+    private final SandboxServer server;
+    /** The account this handle's knobs change: the home account, or a member ({@link #inAccount}). */
+    private final String accountId;
+
+    private Sandbox(SandboxServer server, String accountId) {
         this.server = server;
+        this.accountId = accountId;
     }
 
-    /** The example account. */
+    /** The example organization. */
     public static Sandbox start() {
         SandboxIam iam = new SandboxIam(ACCOUNT, "aws");
         seedExamples(iam);
-        return start(iam);
+        Sandbox sandbox = start(iam);
+        seedMembers(sandbox.server.organization());
+        return sandbox;
+    }
+
+    /**
+     * The same sandbox, with knobs that change one member account instead ({@code addRole}, {@code addAccessKey},
+     * {@code denyByOrganizations}...). Closing any handle stops the sandbox.
+     */
+    public Sandbox inAccount(String memberId) {
+        if (server.organization().member(memberId).isEmpty()) {
+            throw new IllegalArgumentException("The sandbox has no account " + memberId);
+        }
+        return new Sandbox(server, memberId);
     }
 
     /** An account holding what an {@code aws iam get-account-authorization-details} file holds. */
@@ -70,7 +103,7 @@ public final class Sandbox implements AutoCloseable {
 
     private static Sandbox start(SandboxIam iam) {
         try {
-            return new Sandbox(new SandboxServer(iam));
+            return new Sandbox(new SandboxServer(iam), iam.account.id());
         } catch (IOException e) {
             throw new UncheckedIOException("The sandbox could not open a port on 127.0.0.1", e);
         }
@@ -80,8 +113,13 @@ public final class Sandbox implements AutoCloseable {
         return server.endpoint();
     }
 
+    /** The account this handle works on: the home (management) account unless {@link #inAccount} chose another. */
     public String account() {
-        return server.iam().account.id();
+        return accountId;
+    }
+
+    private SandboxOrganization.Member member() {
+        return server.organization().member(accountId).orElseThrow();
     }
 
     /**
@@ -100,7 +138,7 @@ public final class Sandbox implements AutoCloseable {
      * signed with it are verified like any other.
      */
     public Sandbox addAccessKey(String accessKeyId, String secretAccessKey) {
-        server.keys().add(accessKeyId, secretAccessKey);
+        server.keys().add(accessKeyId, secretAccessKey, accountId);
         return this;
     }
 
@@ -124,7 +162,7 @@ public final class Sandbox implements AutoCloseable {
     /** Let an Organizations SCP deny these actions: the simulator reports them, the local engine cannot see them. */
     public Sandbox denyByOrganizations(String... actions) {
         for (String action : actions) {
-            server.simulator().organizationDenied.add(action.toLowerCase(Locale.ROOT));
+            member().simulator().organizationDenied.add(action.toLowerCase(Locale.ROOT));
         }
         return this;
     }
@@ -143,7 +181,7 @@ public final class Sandbox implements AutoCloseable {
 
     /** List pages hold at most this many items whatever the caller asks, as IAM may do. */
     public Sandbox pageCap(int items) {
-        server.iam().account.pageCap = items;
+        member().iam().account.pageCap = items;
         return this;
     }
 
@@ -160,6 +198,15 @@ public final class Sandbox implements AutoCloseable {
     /** Gives a role an inline policy (tests). */
     public Sandbox putInlinePolicy(String role, String policyName, String document) {
         return change(iam -> iam.rolePolicies.putInline(role, policyName, document));
+    }
+
+    /** Gives a role a permissions boundary: a customer managed policy of this name holding {@code document}. */
+    public Sandbox setBoundary(String role, String policyName, String document) {
+        return change(iam -> {
+            String arn = iam.account.arn("policy", "/", policyName);
+            iam.policies.put(arn, policyName, "/", Map.of("v1", document), "v1");
+            iam.roles.setBoundary(role, arn);
+        });
     }
 
     /** Puts a role into an instance profile of the same name (tests). */
@@ -184,8 +231,9 @@ public final class Sandbox implements AutoCloseable {
 
     /** The role's trust policy as the sandbox holds it (plain JSON), for tests. */
     public Optional<String> trustPolicy(String roleName) {
-        synchronized (server.iam().account) {
-            return server.iam().account.findRole(roleName).map(r -> r.trust);
+        SandboxAccount account = member().iam().account;
+        synchronized (account) {
+            return account.findRole(roleName).map(r -> r.trust);
         }
     }
 
@@ -195,13 +243,14 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public int roleCount() {
-        return server.iam().account.roleCount();
+        return member().iam().account.roleCount();
     }
 
     /** Changes the account under the lock every IAM call holds: a call sees all of a change or none of it. */
     private Sandbox change(Consumer<SandboxIam> change) {
-        synchronized (server.iam().account) {
-            change.accept(server.iam());
+        SandboxIam iam = member().iam();
+        synchronized (iam.account) {
+            change.accept(iam);
         }
         return this;
     }
@@ -251,6 +300,57 @@ public final class Sandbox implements AutoCloseable {
                         + "\"sts:AssumeRole\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"}}]}",
                 null,
                 false);
+    }
+
+    /** The organization's members, each with its own roles: see {@link #MEMBERS}. */
+    private static void seedMembers(SandboxOrganization organization) {
+        ReferenceDocuments page = ReferenceDocuments.load();
+        String permissions = page.permissionsPolicy().toString();
+        String partial = permissions.replaceAll(",?\"ssm:[A-Za-z]+\"", "").replace("[,", "[");
+        String both = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                + "\"Principal\":{\"AWS\":\"" + APPLIANCE + "\"}},{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"}}]}";
+        SandboxIam a = member(organization, PRODUCTION_A, "Production A", PRODUCTION_UNIT, "ACTIVE", true);
+        example(a, "VeeamWorkerReady", both, permissions, true);
+        SandboxIam b = member(organization, PRODUCTION_B, "Production B", PRODUCTION_UNIT, "ACTIVE", true);
+        example(b, "VeeamWorkerReady", both, partial, false);
+        SandboxIam partner = member(organization, PARTNER, "Partner (invited)", PRODUCTION_UNIT, "ACTIVE", false);
+        example(partner, "VeeamWorkerReady", both, permissions, true);
+        SandboxIam backup = member(organization, BACKUP, "Backup", SandboxOrganization.ROOT, "ACTIVE", true);
+        backup.roles.put(
+                "VeeamBackupImpersonation",
+                "/",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                        + "\"Action\":\"sts:AssumeRole\",\"Principal\":{\"Service\":\"ec2.amazonaws.com\"}}]}");
+        backup.rolePolicies.putInline(
+                "VeeamBackupImpersonation",
+                "AssumeWorkerRoles",
+                "{\"Version\":\"2012-10-17\","
+                        + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}]}");
+        member(organization, CLOSED, "Closed", SandboxOrganization.ROOT, "SUSPENDED", true);
+    }
+
+    /**
+     * A member account; one the organization created has {@code OrganizationAccountAccessRole}, which the management
+     * account may assume and which may do anything, as Organizations makes it.
+     */
+    private static SandboxIam member(
+            SandboxOrganization organization, String id, String name, String parent, String state, boolean created) {
+        SandboxIam iam = new SandboxIam(id, "aws");
+        if (created) {
+            iam.roles.put(
+                    "OrganizationAccountAccessRole",
+                    "/",
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                            + "\"Principal\":{\"AWS\":\"arn:aws:iam::" + ACCOUNT + ":root\"}}]}");
+            iam.rolePolicies.putInline(
+                    "OrganizationAccountAccessRole",
+                    "AdministratorAccess",
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\","
+                            + "\"Resource\":\"*\"}]}");
+        }
+        organization.add(new SandboxOrganization.Member(id, name, parent, state, created ? "CREATED" : "INVITED", iam));
+        return iam;
     }
 
     private static void example(SandboxIam iam, String name, String trust, String permissions, boolean profile) {

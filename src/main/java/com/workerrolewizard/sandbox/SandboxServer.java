@@ -25,21 +25,23 @@ public final class SandboxServer implements AutoCloseable {
     private static final Set<String> UNSIGNED_ACTIONS = Set.of("AssumeRoleWithWebIdentity");
 
     private final HttpListener listener;
-    private final AccessKeys keys = new AccessKeys();
-    private final RequestSignature signature = new RequestSignature(keys);
-    private final SandboxIam iam;
+    private final AccessKeys keys;
+    private final RequestSignature signature;
+    private final SandboxOrganization organization;
+    private final SandboxOrganizations organizations;
     private final SandboxSts sts;
-    private final SandboxSimulator simulator;
     private final SandboxAccessAnalyzer accessAnalyzer = new SandboxAccessAnalyzer();
     private final Faults faults = new Faults();
     private final AtomicLong calls = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
 
-    SandboxServer(SandboxIam iam) throws IOException {
-        this.iam = iam;
-        this.sts = new SandboxSts(iam.account, keys);
-        this.simulator = new SandboxSimulator(iam.account);
+    SandboxServer(SandboxIam home) throws IOException {
+        this.keys = new AccessKeys(home.account.id());
+        this.signature = new RequestSignature(keys);
+        this.organization = new SandboxOrganization(home);
+        this.organizations = new SandboxOrganizations(organization);
+        this.sts = new SandboxSts(organization, keys);
         this.listener = new HttpListener(new HttpListener.Handler() {
             @Override
             public HttpListener.Response handle(IncomingRequest request) {
@@ -77,8 +79,13 @@ public final class SandboxServer implements AutoCloseable {
         return calls.get();
     }
 
+    /** The home (management) account's IAM. */
     SandboxIam iam() {
-        return iam;
+        return organization.home().iam();
+    }
+
+    SandboxOrganization organization() {
+        return organization;
     }
 
     SandboxSts sts() {
@@ -89,8 +96,9 @@ public final class SandboxServer implements AutoCloseable {
         return accessAnalyzer;
     }
 
+    /** The home account's simulator. */
     SandboxSimulator simulator() {
-        return simulator;
+        return organization.home().simulator();
     }
 
     AccessKeys keys() {
@@ -100,8 +108,8 @@ public final class SandboxServer implements AutoCloseable {
     /** Access Analyzer's REST JSON: errors as its JSON ({@code __type}, {@code message}), like the service's. */
     private HttpListener.Response serveAccessAnalyzer(IncomingRequest request, String requestId) {
         try {
-            signature.verify(request);
-            faults.before("ValidatePolicy", null);
+            String accessKey = signature.verify(request);
+            faults.before("ValidatePolicy", null, sts.accountOf(accessKey));
             return new HttpListener.Response(
                     200, accessAnalyzer.validate(request.body()), requestId, "application/json");
         } catch (SandboxError e) {
@@ -109,6 +117,30 @@ public final class SandboxServer implements AutoCloseable {
             error.put("__type", e.code);
             error.put("message", e.getMessage());
             return new HttpListener.Response(e.status, error.toString(), requestId, "application/json");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** Organizations' JSON 1.1: the operation in {@code X-Amz-Target}, errors as its JSON. */
+    private HttpListener.Response serveOrganizations(IncomingRequest request, String operation, String requestId) {
+        try {
+            String accessKey = signature.verify(request);
+            String account = sts.accountOf(accessKey);
+            faults.before(operation, sts.callerArn(accessKey), account);
+            return new HttpListener.Response(
+                    200,
+                    organizations.handle(operation, request.body(), account),
+                    requestId,
+                    "application/x-amz-json-1.1");
+        } catch (SandboxError e) {
+            ObjectNode error = Json.MAPPER.createObjectNode();
+            error.put("__type", e.code);
+            error.put("Message", e.getMessage());
+            return new HttpListener.Response(e.status, error.toString(), requestId, "application/x-amz-json-1.1");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
@@ -126,6 +158,10 @@ public final class SandboxServer implements AutoCloseable {
         if (request.rawPath().startsWith(SandboxAccessAnalyzer.PATH)) {
             return serveAccessAnalyzer(request, requestId);
         }
+        String target = request.header("x-amz-target");
+        if (target != null && target.startsWith(SandboxOrganizations.TARGET)) {
+            return serveOrganizations(request, target.substring(SandboxOrganizations.TARGET.length()), requestId);
+        }
         try {
             Map<String, String> params = QueryForm.parse(request.body());
             if (request.rawQuery() != null) {
@@ -136,12 +172,13 @@ public final class SandboxServer implements AutoCloseable {
             namespace = isSts ? STS_NS : IAM_NS;
             boolean anonymous = UNSIGNED_ACTIONS.contains(action) && !RequestSignature.isSigned(request);
             String accessKey = anonymous ? null : signature.verify(request);
-            faults.before(action, sts.callerArn(accessKey));
+            SandboxOrganization.Member account = organization.of(sts.accountOf(accessKey));
+            faults.before(action, sts.callerArn(accessKey), account.id());
             String result = isSts
                     ? sts.handle(action, params, accessKey)
                     : action.equals("SimulatePrincipalPolicy")
-                            ? simulator.simulate(params)
-                            : iam.handle(action, params);
+                            ? account.simulator().simulate(params)
+                            : account.iam().handle(action, params);
             StringBuilder xml = new StringBuilder("<")
                     .append(action)
                     .append("Response xmlns=\"")

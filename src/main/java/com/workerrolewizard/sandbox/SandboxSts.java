@@ -11,14 +11,16 @@ import com.workerrolewizard.core.policy.Principals;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The STS of the sandbox: who is calling ({@code GetCallerIdentity}) and {@code AssumeRole}, which honours the
- * role's trust policy through the same engine the product checks it with.
+ * The STS of the sandbox: who is calling ({@code GetCallerIdentity}) and {@code AssumeRole}, into any account of the
+ * sandbox's organization, which honours the role's trust policy through the same engine the product checks it with,
+ * and the caller's organization (a service control policy denying {@code sts:AssumeRole}, a knob).
  */
 final class SandboxSts {
-    private final SandboxAccount account;
+    private final SandboxOrganization organization;
     private final AccessKeys keys;
     /** The MFA code AssumeRole accepts when a request names an MFA device (null: any code). */
     volatile String mfaCode;
@@ -26,15 +28,22 @@ final class SandboxSts {
     /** Access key of a session handed out by AssumeRole, to the ARN of the role it is a session of. */
     private final Map<String, String[]> sessions = new ConcurrentHashMap<>();
 
-    SandboxSts(SandboxAccount account, AccessKeys keys) {
-        this.account = account;
+    SandboxSts(SandboxOrganization organization, AccessKeys keys) {
+        this.organization = organization;
         this.keys = keys;
     }
 
-    /** The caller's ARN: a session's assumed-role ARN, or the sandbox's administrator for any other key. */
+    /** The account a key signs in to: a session's role's account, a key's own account, else the home account. */
+    String accountOf(String accessKey) {
+        return keys.find(accessKey)
+                .map(AccessKeys.Key::account)
+                .orElseGet(() -> organization.home().id());
+    }
+
+    /** The caller's ARN: a session's assumed-role ARN, or its account's administrator for any other key. */
     String callerArn(String accessKey) {
         String[] session = accessKey == null ? null : sessions.get(accessKey);
-        return session != null ? session[1] : "arn:aws:iam::" + account.id() + ":user/sandbox-admin";
+        return session != null ? session[1] : "arn:aws:iam::" + accountOf(accessKey) + ":user/sandbox-admin";
     }
 
     /** For trust evaluation: a session acts as its role. */
@@ -53,7 +62,7 @@ final class SandboxSts {
                                 accessKey != null && sessions.containsKey(accessKey)
                                         ? "AROASANDBOX:session"
                                         : "AIDASANDBOXADMIN")
-                        .text("Account", account.id())
+                        .text("Account", accountOf(accessKey))
                         .toString();
             case "AssumeRole" -> assumeRole(p, accessKey);
             case "AssumeRoleWithWebIdentity" -> assumeRoleWithWebIdentity(p);
@@ -67,12 +76,19 @@ final class SandboxSts {
         String roleArn = p.get("RoleArn");
         String sessionName = p.getOrDefault("RoleSessionName", "session");
         String caller = principalArn(accessKey);
-        String trust = account.trustOf(roleArn)
-                .orElseThrow(() -> new SandboxError(
-                        403,
-                        "AccessDenied",
-                        "User: " + callerArn(accessKey) + " is not authorized to perform: sts:AssumeRole on resource: "
-                                + roleArn));
+        SandboxError refused = new SandboxError(
+                403,
+                "AccessDenied",
+                "User: " + callerArn(accessKey) + " is not authorized to perform: sts:AssumeRole on resource: "
+                        + roleArn);
+        String trust = account(roleArn).flatMap(a -> a.trustOf(roleArn)).orElseThrow(() -> refused);
+        if (organization.of(accountOf(accessKey)).simulator().organizationDenied.contains("sts:assumerole")) {
+            throw new SandboxError(
+                    403,
+                    "AccessDenied",
+                    "User: " + callerArn(accessKey) + " is not authorized to perform: sts:AssumeRole on resource: "
+                            + roleArn + " with an explicit deny in a service control policy");
+        }
         boolean mfa = p.containsKey("SerialNumber");
         if (mfa && mfaCode != null && !mfaCode.equals(p.get("TokenCode"))) {
             throw new SandboxError(
@@ -89,11 +105,7 @@ final class SandboxSts {
                         .isPresent();
         if (evaluation.unconditionalDeny().isPresent()
                 || (evaluation.bestUnconditionalAllow().isEmpty() && !mfaAllow)) {
-            throw new SandboxError(
-                    403,
-                    "AccessDenied",
-                    "User: " + callerArn(accessKey) + " is not authorized to perform: sts:AssumeRole on resource: "
-                            + roleArn);
+            throw refused;
         }
         return credentials(roleArn, sessionName, Integer.parseInt(p.getOrDefault("DurationSeconds", "3600")));
     }
@@ -104,7 +116,8 @@ final class SandboxSts {
             throw new SandboxError(400, "InvalidIdentityToken", "The web identity token is empty.");
         }
         String roleArn = p.get("RoleArn");
-        account.trustOf(roleArn)
+        account(roleArn)
+                .flatMap(a -> a.trustOf(roleArn))
                 .orElseThrow(() -> new SandboxError(
                         403,
                         "AccessDenied",
@@ -112,10 +125,19 @@ final class SandboxSts {
         return credentials(roleArn, p.getOrDefault("RoleSessionName", "web"), 3600);
     }
 
+    /** The sandbox account a role ARN names, if the sandbox has it. */
+    private Optional<SandboxAccount> account(String roleArn) {
+        return Optional.ofNullable(roleArn)
+                .flatMap(Arn::parse)
+                .flatMap(arn -> organization.member(arn.account()))
+                .map(member -> member.iam().account);
+    }
+
     private String credentials(String roleArn, String sessionName, int seconds) {
-        AccessKeys.Key session = keys.issueSession();
+        String account = Arn.parse(roleArn).map(Arn::account).orElseThrow();
+        AccessKeys.Key session = keys.issueSession(account);
         String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
-        String sessionArn = "arn:aws:sts::" + account.id() + ":assumed-role/" + roleName + "/" + sessionName;
+        String sessionArn = "arn:aws:sts::" + account + ":assumed-role/" + roleName + "/" + sessionName;
         sessions.put(session.id(), new String[] {roleArn, sessionArn});
         return new Xml()
                 .open("Credentials")

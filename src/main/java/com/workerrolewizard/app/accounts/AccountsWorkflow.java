@@ -41,7 +41,7 @@ public final class AccountsWorkflow {
         }
         if (!base.writable()) {
             throw new UserFacingException("--accounts organization lists the accounts of a live organization: sign in "
-                    + "to its management account (not an offline file or the sandbox).");
+                    + "to its management account (not an offline file).");
         }
         List<AccountRef> accounts = base.organizations().activeAccounts(targets.organizationalUnit());
         if (accounts.isEmpty()) {

@@ -3,6 +3,7 @@ package com.workerrolewizard.app.session;
 import com.workerrolewizard.aws.AwsClients;
 import com.workerrolewizard.aws.ConnectionSettings;
 import com.workerrolewizard.aws.LiveAccount;
+import com.workerrolewizard.aws.NetworkProblems;
 import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.account.AuthorizationDetails;
 import com.workerrolewizard.core.reference.ActionCatalog;
@@ -32,6 +33,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
  * The one place that signs in, for both faces: an offline file, the sandbox, or live AWS through a profile (assume-role
@@ -147,9 +149,48 @@ public final class Sessions implements SessionSource {
                     externalId.ifPresent(r::externalId);
                 })
                 .build();
-        return live(
-                new ConnectionSettings(credentials, settings.region(), settings.endpoint(), Optional.empty()),
-                "account " + accountId + " (entered as " + roleName + ")");
+        assume(credentials, roleArn, base);
+        ConnectionSettings entered =
+                new ConnectionSettings(credentials, settings.region(), settings.endpoint(), Optional.empty());
+        String description = "account " + accountId + " (entered as " + roleName + ")";
+        if (!base.sandbox()) {
+            return live(entered, description);
+        }
+        // A sandbox member's writes are journaled with the sandbox's own, in its temporary folder, never the user's.
+        AwsClients clients = new AwsClients(entered);
+        LiveAccount account = new LiveAccount(clients, catalog, "the sandbox " + description);
+        try {
+            account.callerIdentity();
+        } catch (RuntimeException e) {
+            account.close();
+            throw e;
+        }
+        return new Session(account, account, clients, base::journalFolder, true, account::close);
+    }
+
+    /**
+     * Assumes the role once now, so that a refusal is said as what it is (the role is missing or does not trust the
+     * caller) instead of surfacing later as a refused read.
+     */
+    private static void assume(StsAssumeRoleCredentialsProvider credentials, String roleArn, Session base) {
+        try {
+            credentials.resolveCredentials();
+        } catch (StsException e) {
+            credentials.close();
+            String answer = e.awsErrorDetails() == null
+                    ? String.valueOf(e.statusCode())
+                    : e.awsErrorDetails().errorCode() + ": "
+                            + e.awsErrorDetails().errorMessage();
+            throw new UserFacingException("STS refused to let "
+                    + base.operator().arn() + " assume " + roleArn + " ("
+                    + answer + "); the role does not exist there or its trust policy does not name this identity or "
+                    + "account (an invited account has no OrganizationAccountAccessRole; name a role it has with "
+                    + "--assume-role).");
+        } catch (SdkClientException e) {
+            credentials.close();
+            throw new UserFacingException("Cannot reach STS to assume " + roleArn + ": "
+                    + NetworkProblems.explain(e).orElse(String.valueOf(e.getMessage())) + ".");
+        }
     }
 
     /** A live session through the given connection (the SDK's settings, a profile's credentials). */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.workerrolewizard.app.accounts.AccountResult;
+import com.workerrolewizard.core.report.CheckReport;
 import com.workerrolewizard.core.requirement.RequirementId;
 import com.workerrolewizard.core.requirement.RequirementResult;
 import com.workerrolewizard.core.requirement.RoleReport;
@@ -51,6 +52,21 @@ final class AccountsReport {
         } catch (IOException e) {
             throw new IllegalStateException("The check report cannot be written as JSON", e);
         }
+    }
+
+    /** The Markdown or HTML document for a change ticket: the matrix, then each account in full. */
+    static String document(String appliance, String catalog, List<AccountResult> results, boolean html) {
+        List<CheckReport.AccountSection> sections = results.stream()
+                .map(r -> new CheckReport.AccountSection(
+                        r.account().id(), r.account().name(), r.problem().orElse(null), r.roles()))
+                .toList();
+        CheckReport.Context context = new CheckReport.Context(
+                appliance,
+                results.size() + " accounts entered from the signed-in identity",
+                catalog,
+                java.time.Instant.now(),
+                java.util.Map.of());
+        return html ? CheckReport.accountsHtml(sections, context) : CheckReport.accountsMarkdown(sections, context);
     }
 
     static String text(String appliance, String catalog, List<AccountResult> results) {

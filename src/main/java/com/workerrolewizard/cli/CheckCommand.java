@@ -148,10 +148,6 @@ final class CheckCommand implements Callable<Integer> {
     /** ACCOUNTS: the same check in every account named, entered one by one (several at a time). */
     private int inAccounts(ActionCatalog actions, PrintWriter out) {
         AccountTargets targets = accounts.targets();
-        if (format == Format.markdown || format == Format.html) {
-            throw new UserFacingException("With several accounts the report is text or json for now: use --format "
-                    + "json, or check one account for a Markdown or HTML report.");
-        }
         if (applianceProfile.profile != null) {
             throw new UserFacingException("--appliance-profile works with one account for now: check the accounts "
                     + "one by one to see appliance-access in each.");
@@ -174,13 +170,22 @@ final class CheckCommand implements Callable<Integer> {
                         + "organization): an offline file is one account.");
             }
             try (Session base = source.open(workflows.sessions(actions))) {
-                results = workflow.check(base, workflow.accounts(base, targets), targets, work);
+                Progress progress = TerminalProgress.forStandardError();
+                try {
+                    results = workflow.check(base, workflow.accounts(base, targets), targets, work, progress);
+                } finally {
+                    TerminalProgress.finish(progress);
+                }
             }
         }
+        String catalog = CatalogOption.describe(actions);
         out.print(
-                format == Format.json
-                        ? AccountsReport.json(appliance.appliance.arn(), results) + "\n"
-                        : AccountsReport.text(appliance.appliance.arn(), CatalogOption.describe(actions), results));
+                switch (format) {
+                    case json -> AccountsReport.json(appliance.appliance.arn(), results) + "\n";
+                    case markdown, html ->
+                        AccountsReport.document(appliance.appliance.arn(), catalog, results, format == Format.html);
+                    default -> AccountsReport.text(appliance.appliance.arn(), catalog, results);
+                });
         out.flush();
         return AccountsReport.exitCode(results);
     }

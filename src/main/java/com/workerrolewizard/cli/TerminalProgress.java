@@ -43,6 +43,11 @@ final class TerminalProgress implements Progress, AutoCloseable {
         draw("Checking roles: " + done + " of " + total + (read > 0 ? " (" + read + " read)" : ""), done == total);
     }
 
+    @Override
+    public synchronized void accountsChecked(int done, int total) {
+        draw("Checking accounts: " + done + " of " + total, done == total);
+    }
+
     private void draw(String text, boolean always) {
         long now = System.nanoTime();
         if (!always && drawn && now - lastDraw < REDRAW_NANOS) {

@@ -67,6 +67,31 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
+     * Adds {@code count} member accounts made by the organization (with {@code OrganizationAccountAccessRole}), each
+     * with a passing {@code VeeamWorkerReady}, for benchmarks and tests at scale; returns their IDs.
+     */
+    public java.util.List<String> addMembers(int count) {
+        SandboxOrganization organization = server.organization();
+        ReferenceDocuments page = ReferenceDocuments.load();
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int n = 0; ids.size() < count; n++) {
+            String id = String.format("7%011d", n + 1);
+            if (organization.member(id).isPresent()) {
+                continue;
+            }
+            SandboxIam iam = member(organization, id, "Member " + (n + 1), SandboxOrganization.ROOT, "ACTIVE", true);
+            example(
+                    iam,
+                    "VeeamWorkerReady",
+                    applianceAndEc2Trust(),
+                    page.permissionsPolicy().toString(),
+                    true);
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    /**
      * The same sandbox, with knobs that change one member account instead ({@code addRole}, {@code addAccessKey},
      * {@code denyByOrganizations}...). Closing any handle stops the sandbox.
      */
@@ -302,14 +327,18 @@ public final class Sandbox implements AutoCloseable {
                 false);
     }
 
+    private static String applianceAndEc2Trust() {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                + "\"Principal\":{\"AWS\":\"" + APPLIANCE + "\"}},{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"}}]}";
+    }
+
     /** The organization's members, each with its own roles: see {@link #MEMBERS}. */
     private static void seedMembers(SandboxOrganization organization) {
         ReferenceDocuments page = ReferenceDocuments.load();
         String permissions = page.permissionsPolicy().toString();
         String partial = permissions.replaceAll(",?\"ssm:[A-Za-z]+\"", "").replace("[,", "[");
-        String both = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
-                + "\"Principal\":{\"AWS\":\"" + APPLIANCE + "\"}},{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
-                + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"}}]}";
+        String both = applianceAndEc2Trust();
         SandboxIam a = member(organization, PRODUCTION_A, "Production A", PRODUCTION_UNIT, "ACTIVE", true);
         example(a, "VeeamWorkerReady", both, permissions, true);
         SandboxIam b = member(organization, PRODUCTION_B, "Production B", PRODUCTION_UNIT, "ACTIVE", true);

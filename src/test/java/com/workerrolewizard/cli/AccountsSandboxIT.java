@@ -80,6 +80,22 @@ class AccountsSandboxIT {
             assertThat(partner.get("account").asText()).isEqualTo(Sandbox.PARTNER);
             assertThat(partner.get("problem").asText()).contains("AccessDenied").contains("--assume-role");
             assertThat(partner.get("roles")).isEmpty();
+
+            JarRun ticket = run(
+                    sandbox,
+                    "check",
+                    "--role",
+                    "VeeamWorkerReady",
+                    "--accounts",
+                    "organization",
+                    "--format",
+                    "markdown");
+            assertThat(ticket.exit()).as(ticket.err()).isEqualTo(1);
+            assertThat(ticket.out())
+                    .startsWith("# Worker role check: 5 accounts")
+                    .contains("| " + Sandbox.PRODUCTION_B + " | Production B | FAIL | PASS | PASS | FAIL |")
+                    .contains("| " + Sandbox.PARTNER + " | Partner (invited) | UNKNOWN | UNKNOWN | UNKNOWN | UNKNOWN |")
+                    .contains("## Account " + Sandbox.PARTNER + " (Partner (invited))\n\nNot checked: ");
         }
     }
 

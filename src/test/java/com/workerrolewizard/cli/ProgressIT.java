@@ -47,6 +47,27 @@ class ProgressIT {
     }
 
     @Test
+    void aCheckAcrossAccountsCountsTheAccountsOnTheTerminal() throws Exception {
+        Path script = Path.of("/usr/bin/script");
+        Assumptions.assumeTrue(Files.isExecutable(script), "no script(1)");
+        Path out = temp.resolve("accounts.json");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String jar = System.getProperty("wizard.jar", "target/worker-role-wizard.jar");
+        String command = "'" + java + "' -jar '" + jar + "' check --sandbox --accounts organization --role "
+                + "VeeamWorkerReady --format json --appliance " + Sandbox.APPLIANCE + " > '" + out + "'";
+        Process process = new ProcessBuilder(script.toString(), "-qefc", command, "/dev/null")
+                .redirectErrorStream(true)
+                .start();
+        process.getOutputStream().close();
+        String terminal = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        // The sandbox's organization: the management account and four ACTIVE members.
+        assertThat(terminal).contains("Checking accounts: 5 of 5");
+        assertThat(new ObjectMapper().readTree(Files.readString(out)).get("accounts"))
+                .hasSize(5);
+    }
+
+    @Test
     void noProgressWhenStandardErrorIsNotATerminal() throws Exception {
         JarRun run = JarRun.of("check", "--sandbox", "--all-roles", "--appliance", Sandbox.APPLIANCE);
         assertThat(run.err()).isEmpty();

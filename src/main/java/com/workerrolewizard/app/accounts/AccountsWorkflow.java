@@ -6,6 +6,7 @@ import com.workerrolewizard.app.session.Sessions;
 import com.workerrolewizard.app.session.SourceRequest;
 import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.account.AccountRef;
+import com.workerrolewizard.core.account.Progress;
 import com.workerrolewizard.core.reference.WorkerDocuments;
 import com.workerrolewizard.core.requirement.RoleReport;
 import com.workerrolewizard.core.signin.SignInPrompts;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -61,6 +63,17 @@ public final class AccountsWorkflow {
             List<AccountRef> accounts,
             AccountTargets targets,
             Function<RoleWorkflow, List<RoleReport>> work) {
+        return check(base, accounts, targets, work, Progress.NONE);
+    }
+
+    /** The same, telling {@code progress} each time an account is done. */
+    public List<AccountResult> check(
+            Session base,
+            List<AccountRef> accounts,
+            AccountTargets targets,
+            Function<RoleWorkflow, List<RoleReport>> work,
+            Progress progress) {
+        AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(IN_FLIGHT, Math.max(1, accounts.size())), r -> {
             Thread thread = new Thread(r, "account");
             thread.setDaemon(true);
@@ -70,7 +83,13 @@ public final class AccountsWorkflow {
             String home = base.operator().account();
             List<CompletableFuture<AccountResult>> results = new ArrayList<>();
             for (AccountRef account : accounts) {
-                results.add(CompletableFuture.supplyAsync(() -> one(base, home, account, targets, work), pool));
+                results.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            AccountResult result = one(base, home, account, targets, work);
+                            progress.accountsChecked(done.incrementAndGet(), accounts.size());
+                            return result;
+                        },
+                        pool));
             }
             return results.stream().map(CompletableFuture::join).toList();
         } finally {

@@ -18,4 +18,7 @@ public interface Progress {
 
     /** {@code done} of {@code total} roles checked (read in full, or asked of the policy simulator). */
     void rolesChecked(int done, int total);
+
+    /** {@code done} of {@code total} accounts entered and checked (or given up on), for a check across accounts. */
+    default void accountsChecked(int done, int total) {}
 }

@@ -84,4 +84,30 @@ class CheckReportTest {
         // No journal was asked: no section claims what was applied.
         assertThat(html).doesNotContain("Changes applied");
     }
+
+    @Test
+    void acrossAccountsTheMatrixShowsEachAccountsWorstStatusAndTheAccountsNotChecked() throws Exception {
+        List<CheckReport.AccountSection> accounts = List.of(
+                new CheckReport.AccountSection("111111111111", "Prod | A", null, List.of(report("Worker", "No."))),
+                new CheckReport.AccountSection("222222222222", "", "Cannot enter account 222222222222 <x>", List.of()));
+        String md = CheckReport.accountsMarkdown(accounts, context(Map.of()));
+        assertThat(md)
+                .startsWith("# Worker role check: 2 accounts")
+                .contains("| Account | Name | instance-profile | appliance-trust | ec2-trust | permissions |")
+                .contains("| 111111111111 | Prod \\| A | PASS | FAIL | PASS | FAIL |")
+                .contains("| 222222222222 |  | UNKNOWN | UNKNOWN | UNKNOWN | UNKNOWN |")
+                .contains("## Account 222222222222\n\nNot checked: Cannot enter account 222222222222 <x>")
+                .contains("### Worker")
+                .contains("#### Missing actions");
+
+        String html = CheckReport.accountsHtml(accounts, context(Map.of()));
+        assertThat(html).contains("Not checked: Cannot enter account 222222222222 &lt;x&gt;");
+        Document page = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new ByteArrayInputStream(
+                        html.replace("<!DOCTYPE html>", "").getBytes(StandardCharsets.UTF_8)));
+        // Two accounts' sections, the role's own section inside the first.
+        assertThat(page.getElementsByTagName("section").getLength()).isEqualTo(3);
+        assertThat(page.getElementsByTagName("h2").getLength()).isEqualTo(2);
+    }
 }

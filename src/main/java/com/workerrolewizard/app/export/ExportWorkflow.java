@@ -198,6 +198,10 @@ public final class ExportWorkflow {
      */
     public static void write(Path target, RolloutFiles rollout, boolean replace, boolean executable) {
         Path folder = target.toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder)) {
+            // Refused as any export would be (its folder is missing or is no folder), before anything is written.
+            write(target, rollout.text(), replace, executable);
+        }
         if (!replace) {
             for (Path relative : rollout.beside().keySet()) {
                 Path file = folder.resolve(relative);
@@ -212,7 +216,7 @@ public final class ExportWorkflow {
         }
         for (Map.Entry<Path, String> file : rollout.beside().entrySet()) {
             Path at = folder.resolve(file.getKey());
-            if (Files.isDirectory(folder) && !Files.exists(at.getParent())) {
+            if (!Files.exists(at.getParent())) {
                 try {
                     Files.createDirectories(at.getParent());
                 } catch (IOException e) {

@@ -24,14 +24,12 @@ public final class TerraformAccountsExport {
                 .append(" in ")
                 .append(rollout.accounts().size())
                 .append(rollout.accounts().size() == 1 ? " account.\n" : " accounts.\n");
-        out.append("# Per account a provider alias assumes role ")
+        out.append("# Per account, a provider alias assumes role ")
                 .append(ControlCharacters.escape(rollout.assumeRole()))
-                .append(" in it, and a module call creates the role there\n")
-                .append("# with the configuration in ")
+                .append(" there and a module call creates the role\n# with the one-account configuration in ")
                 .append(ControlCharacters.escape(moduleSource))
                 .append(
-                        ":\n# the one-account export (worker-role-wizard export --format terraform), which export --output\n"
-                                + "# writes there.\n");
+                        " (worker-role-wizard export --format terraform;\n# with --output the export writes it there).\n");
         out.append("# Terraform has no for_each on provider blocks, hence one alias and one module call per account;\n"
                 + "# OpenTofu 1.9 or later could write each once, with for_each over the account IDs.\n");
         out.append("# The account your credentials belong to needs no assume_role (the management account has no\n"

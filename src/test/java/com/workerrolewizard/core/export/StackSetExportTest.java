@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.workerrolewizard.core.plan.PermissionsMode;
+import com.workerrolewizard.core.text.HostileText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The StackSet export: its embedded template read back as YAML, its commands and options checked against the AWS
@@ -495,6 +498,25 @@ class StackSetExportTest {
                 .map(c -> c.subList(0, c.size() - 1))
                 .toList();
         return new Run(process.exitValue(), "", Files.readString(folder.resolve("err.txt")), calls, folder);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\n$(touch MARKER)\n", "'; touch MARKER; '", "\nYAML\n", "\u001b[2J\u202e`touch MARKER`"})
+    void aHostileNameIsPassedExactlyAndRunsNothing(String hostile) throws Exception {
+        Path marker = temp.resolve("marker");
+        HostileSubjects.Names names =
+                HostileSubjects.Names.from(hostile).map(s -> s.replace("MARKER", marker.toString()));
+        ExportSubject subject = HostileSubjects.subject(names, HostileSubjects.Shape.NEW_INLINE);
+        String script = ExportCases.exports().renderStackSet(subject, units(OU), Optional.empty());
+        assertThat(HostileText.hasRawControl(script)).as(script).isFalse();
+        Run run = run(script, Map.of());
+        assertThat(marker).as("a command hidden in a name ran").doesNotExist();
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode parameters =
+                new ObjectMapper().readTree(value(run.call("cloudformation create-stack-set"), "--parameters"));
+        assertThat(parameters.findValuesAsText("ParameterValue")).contains(names.role(), names.appliance());
+        assertThat(Files.readString(run.folder().resolve("template-create-stack-set.yaml")))
+                .isEqualTo(CloudFormationExport.render(subject));
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------

@@ -519,6 +519,90 @@ class StackSetExportTest {
                 .isEqualTo(CloudFormationExport.render(subject));
     }
 
+    /**
+     * The real AWS CLI, where it is installed (its Python package, driven in one process for speed), parses every call
+     * the script made (options, shorthand, JSON, queries, the template file) and only then fails to reach the closed
+     * endpoint it is pointed at: a name it does not know fails before, with "Parameter validation failed", "Unknown
+     * options" or "Bad value".
+     */
+    @Test
+    void theRealAwsCliParsesEveryCallTheScriptMakes() throws Exception {
+        assumeTrue(
+                CloudFormationExportTest.onPath("python3") && python("import awscli") == 0,
+                "SKIPPED: the AWS CLI's Python package is not installed, so it does not parse the script's calls");
+        List<List<String>> calls = new ArrayList<>();
+        Run created = run(script(accounts(MANAGEMENT, MEMBER)), Map.of());
+        Run updated = run(
+                script(accounts(MANAGEMENT, MEMBER)), Map.of("FAKE_STACK_SET_EXISTS", "1", "FAKE_STACK_EXISTS", "1"));
+        Run delegated = run(script(units(OU)), Map.of("FAKE_CALLER", "333333333333"));
+        Run failed = run(
+                script(units(OU)),
+                Map.of(
+                        "FAKE_PARENTS",
+                        MANAGEMENT + ":" + OU + ":ORGANIZATIONAL_UNIT",
+                        "FAKE_FAILED_OPERATION",
+                        "op-instances"));
+        List<List<String>> shapes = new ArrayList<>();
+        for (Run run : List.of(created, updated, delegated, failed)) {
+            for (List<String> call : run.calls()) {
+                List<String> real = new ArrayList<>();
+                for (String word : call) {
+                    // The script's temporary template is gone; the fake kept a copy of it.
+                    real.add(
+                            word.startsWith("file://")
+                                    ? "file://" + run.folder().resolve("template-" + call.get(1) + ".yaml")
+                                    : word);
+                }
+                real.addAll(List.of("--endpoint-url", "http://127.0.0.1:9"));
+                // One call of each command with the same options is enough (the CLI takes a second per call).
+                List<String> shape =
+                        real.stream().filter(w -> w.startsWith("--")).toList();
+                shape = new ArrayList<>(shape);
+                shape.addAll(0, real.subList(0, 3));
+                if (!shapes.contains(shape)) {
+                    shapes.add(shape);
+                    calls.add(real);
+                }
+            }
+        }
+        Path input = temp.resolve("calls.jsonl");
+        ObjectMapper json = new ObjectMapper();
+        Files.write(
+                input, calls.stream().map(c -> json.valueToTree(c).toString()).toList());
+        Path runner = temp.resolve("aws-cli-parse.py");
+        try (InputStream in = StackSetExportTest.class.getResourceAsStream("/scripts/aws-cli-parse.py")) {
+            Files.write(runner, in.readAllBytes());
+        }
+        ProcessBuilder builder = new ProcessBuilder("python3", runner.toString()).redirectInput(input.toFile());
+        Path empty = Files.writeString(temp.resolve("empty-config"), "");
+        builder.environment().put("AWS_CONFIG_FILE", empty.toString());
+        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", empty.toString());
+        builder.environment().put("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", "not-a-secret");
+        builder.environment().put("AWS_MAX_ATTEMPTS", "1");
+        Process process = builder.start();
+        List<String> results = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .lines()
+                .toList();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(results).hasSameSizeAs(calls);
+        assertThat(calls.stream().map(c -> c.get(0) + " " + c.get(1)).distinct())
+                .hasSizeGreaterThanOrEqualTo(14);
+        for (int i = 0; i < calls.size(); i++) {
+            assertThat(json.readTree(results.get(i)).get("err").asText())
+                    .as("aws %s", calls.get(i))
+                    .contains("Could not connect to the endpoint URL");
+        }
+    }
+
+    private static int python(String code) throws Exception {
+        Process process = new ProcessBuilder("python3", "-c", code)
+                .redirectErrorStream(true)
+                .start();
+        process.getInputStream().readAllBytes();
+        return process.waitFor(60, TimeUnit.SECONDS) ? process.exitValue() : -1;
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     static List<String> only(List<List<String>> calls, String service, String command) {

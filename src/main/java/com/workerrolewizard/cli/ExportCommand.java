@@ -32,7 +32,14 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description =
                 "Exports the worker role's policies as JSON, an AWS CLI or PowerShell script, CloudFormation or Terraform,"
-                        + " or as a StackSet script or multi-account Terraform that roll the role out to many accounts.")
+                        + " or as a StackSet script or multi-account Terraform that roll the role out to many accounts.",
+        footer = {
+            "",
+            "Rollouts (no sign-in): --format stackset takes --organizational-unit ou-... (alone), --accounts ID,...,"
+                    + " --accounts organization or --accounts-file, and --region (default us-east-1); with none the"
+                    + " script's TARGET_OUS/TARGET_ACCOUNTS are left to fill in. --format terraform --accounts ID,..."
+                    + " writes a provider alias (--assume-role, --external-id) and a module call per account."
+        })
 final class ExportCommand implements Callable<Integer> {
     private final Workflows workflows;
 

@@ -174,7 +174,8 @@ public final class ExportWorkflow {
             return new RolloutFiles(exports.renderStackSet(subject, targets, Optional.empty()), Map.of());
         }
         String name = to.get().getFileName().toString();
-        String template = (name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name) + "-template.yaml";
+        String template =
+                (name.lastIndexOf('.') > 0 ? name.substring(0, name.lastIndexOf('.')) : name) + "-template.yaml";
         return new RolloutFiles(
                 exports.renderStackSet(subject, targets, Optional.of(template)),
                 Map.of(Path.of(template), exports.stackSetTemplate(subject)));

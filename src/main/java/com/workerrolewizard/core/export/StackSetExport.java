@@ -155,6 +155,8 @@ public final class StackSetExport {
               # Credentials of a delegated administrator: StackSets calls must say so.
               CALL_AS=(--call-as DELEGATED_ADMIN)
             fi
+            # What a delegated administrator cannot do: the management account's own stack needs its credentials.
+            MANAGEMENT_ADVICE="with its credentials, deploy the CloudFormation export there as an ordinary stack (aws cloudformation deploy --template-file worker-role.yaml --stack-name $MANAGEMENT_STACK_NAME --capabilities CAPABILITY_NAMED_IAM)."
 
             # Polls a StackSet operation until it ends; a failed or stopped one ends the script with the accounts it failed in.
             wait_for_operation() {
@@ -222,7 +224,7 @@ public final class StackSetExport {
                   child="$parent_id"
                 done
               else
-                echo "If the management account $MANAGEMENT_ACCOUNT is in $OU_IDS, run this script with its credentials too: StackSets never deploy to it." >&2
+                echo "If the management account $MANAGEMENT_ACCOUNT is in $OU_IDS, StackSets do not deploy to it: $MANAGEMENT_ADVICE" >&2
               fi
             fi
 
@@ -253,7 +255,7 @@ public final class StackSetExport {
             # The management account: an ordinary stack of the same template.
             if [ "$MANAGEMENT_TARGETED" = true ]; then
               if [ "$CALLER_ACCOUNT" != "$MANAGEMENT_ACCOUNT" ]; then
-                echo "The management account $MANAGEMENT_ACCOUNT is a target, and StackSets never deploy to it: run this script with its credentials to give it its own stack." >&2
+                echo "The management account $MANAGEMENT_ACCOUNT is a target, and StackSets never deploy to it: $MANAGEMENT_ADVICE" >&2
                 exit 1
               fi
               if STACK_STATUS="$(aws cloudformation describe-stacks --stack-name "$MANAGEMENT_STACK_NAME" --region "$REGION" --query 'Stacks[0].StackStatus' --output text 2>&1)"; then

@@ -7,6 +7,7 @@ import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.export.ExportFormat;
 import com.workerrolewizard.core.export.ExportSubject;
 import com.workerrolewizard.core.export.JsonExport;
+import com.workerrolewizard.core.export.Rollout;
 import com.workerrolewizard.core.plan.IamLimits;
 import com.workerrolewizard.core.plan.NewRoleRequest;
 import com.workerrolewizard.core.reference.ActionCatalog;
@@ -30,7 +31,15 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         mixinStandardHelpOptions = true,
         description =
-                "Exports the worker role's policies as JSON, an AWS CLI or PowerShell script, CloudFormation or Terraform.")
+                "Exports the worker role's policies as JSON, an AWS CLI or PowerShell script, CloudFormation or Terraform,"
+                        + " or as a StackSet script or multi-account Terraform that roll the role out to many accounts.",
+        footer = {
+            "",
+            "Rollouts (no sign-in): --format stackset takes --organizational-unit ou-... (alone), --accounts ID,...,"
+                    + " --accounts organization or --accounts-file, and --region (default us-east-1); with none the"
+                    + " script's TARGET_OUS/TARGET_ACCOUNTS are left to fill in. --format terraform --accounts ID,..."
+                    + " writes a provider alias (--assume-role, --external-id) and a module call per account."
+        })
 final class ExportCommand implements Callable<Integer> {
     private final Workflows workflows;
 
@@ -49,7 +58,7 @@ final class ExportCommand implements Callable<Integer> {
     @Option(
             names = "--format",
             required = true,
-            paramLabel = "json|cli|powershell|cloudformation|terraform",
+            paramLabel = "json|cli|powershell|cloudformation|terraform|stackset",
             description = "What to produce.")
     Format format;
 
@@ -58,7 +67,8 @@ final class ExportCommand implements Callable<Integer> {
         cli,
         powershell,
         cloudformation,
-        terraform
+        terraform,
+        stackset
     }
 
     @Option(
@@ -99,6 +109,9 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     SourceOptions source;
 
+    @Mixin
+    AccountsOption accounts;
+
     ExportCommand(Workflows workflows) {
         this.workflows = workflows;
     }
@@ -114,6 +127,19 @@ final class ExportCommand implements Callable<Integer> {
         write.permissions = permissions;
         ActionCatalog actions = catalog.resolve(workflows);
         ExportWorkflow exports = workflows.exports(workflows.documents(actions));
+        if (exportFormat == ExportFormat.STACKSET) {
+            return rollout(exports, ExportTargets.stackSet(accounts, regionOnly()), write);
+        }
+        if (exportFormat == ExportFormat.TERRAFORM) {
+            Optional<Rollout> targets = ExportTargets.terraform(accounts, Optional.ofNullable(source.region));
+            if (targets.isPresent()) {
+                regionOnly();
+                return rollout(exports, targets.get(), write);
+            }
+        } else if (accounts.given() || accounts.organizationalUnit != null) {
+            throw new UserFacingException("--format " + format + " covers one account: many accounts take --format "
+                    + "stackset or --format terraform.");
+        }
         ExportSubject subject;
         PlanValidation validation = PlanValidation.skipped("no account is signed in");
         if (!source.given()) {
@@ -155,6 +181,54 @@ final class ExportCommand implements Callable<Integer> {
         if (validation.notDone().isEmpty() || TerminalProgress.standardErrorIsTerminal()) {
             validation.lines().forEach(System.err::println);
         }
+        return ExitCode.OK;
+    }
+
+    /** A rollout to many accounts signs in nowhere: of SOURCE only --region counts, as the rollout's region. */
+    private Optional<String> regionOnly() {
+        if (source.authorizationDetails != null
+                || source.profile != null
+                || source.endpointUrl != null
+                || source.sandbox
+                || source.sandboxSeed != null) {
+            throw new UserFacingException("The " + format + " rollout is written for your cloud team to run and "
+                    + "signs in nowhere: drop --profile, --authorization-details, --endpoint-url and --sandbox "
+                    + "(--region names the region it deploys in).");
+        }
+        return Optional.ofNullable(source.region);
+    }
+
+    /** The StackSet script or multi-account Terraform for a new role, with the files it refers to beside --output. */
+    private int rollout(ExportWorkflow exports, Rollout targets, WriteOptions write) {
+        String name = role == null ? ExportWorkflow.DEFAULT_ROLE : role;
+        IamLimits.roleName(name).ifPresent(problem -> {
+            throw new UserFacingException(problem);
+        });
+        ExportSubject subject = exports.forNewRole(NewRoleRequest.named(name), appliance.appliance, write.mode());
+        boolean stackSet = format == Format.stackset;
+        ExportWorkflow.RolloutFiles files = stackSet
+                ? exports.stackSet(subject, targets, Optional.ofNullable(output))
+                : exports.terraformAccounts(subject, targets);
+        PrintWriter out = spec.commandLine().getOut();
+        if (output == null) {
+            out.print(files.text());
+            if (!stackSet && TerminalProgress.standardErrorIsTerminal()) {
+                System.err.println("The module " + ExportWorkflow.TERRAFORM_MODULE + "/main.tf is not written to "
+                        + "standard output: give --output FILE to write it beside FILE.");
+            }
+        } else {
+            ExportWorkflow.write(output, files, force, stackSet);
+            Path folder = output.toAbsolutePath().getParent();
+            out.println("Wrote " + output + " (" + format + ", role " + subject.roleName() + ") and "
+                    + String.join(
+                            ", ",
+                            files.beside().keySet().stream()
+                                    .map(p -> folder.resolve(p).toString())
+                                    .sorted()
+                                    .toList())
+                    + ".");
+        }
+        out.flush();
         return ExitCode.OK;
     }
 }

@@ -299,4 +299,93 @@ class ExportCommandIT {
                 .isSuccess();
         assertThat(Files.readAllBytes(copy)).isEqualTo(before);
     }
+    // ---- rollouts to many accounts ---------------------------------------------------------------------------
+
+    @Test
+    void aStackSetForAnOuIsWrittenWithTheCloudFormationTemplateBesideIt() throws Exception {
+        Path script = temp.resolve("rollout.sh");
+        JarRun run = JarRun.of(
+                        "export",
+                        "--appliance",
+                        APPLIANCE,
+                        "--format",
+                        "stackset",
+                        "--organizational-unit",
+                        "ou-ab12-cd34ef56",
+                        "--region",
+                        "eu-west-1",
+                        "--output",
+                        script.toString())
+                .isSuccess();
+        Path template = temp.resolve("rollout-template.yaml");
+        assertThat(run.out()).contains("Wrote " + script).contains(template.toString());
+        assertThat(withoutVersion(Files.readString(template)))
+                .isEqualTo(withoutVersion(golden("new-role/worker-role.yaml")));
+        assertThat(Files.getPosixFilePermissions(script)).contains(PosixFilePermission.OWNER_EXECUTE);
+        assertThat(Files.readString(script))
+                .contains("\nTARGET_OUS=ou-ab12-cd34ef56\nTARGET_ACCOUNTS=\"\"\n")
+                .contains("\nREGION=eu-west-1\n")
+                .contains("rollout-template.yaml");
+    }
+
+    @Test
+    void aStackSetWithoutTargetsIsPrintedWithItsTemplateAndEmptyTargets() throws Exception {
+        JarRun run = JarRun.of("export", "--appliance", APPLIANCE, "--format", "stackset", "--role", "WorkerA")
+                .isSuccess();
+        assertThat(run.out())
+                .startsWith("#!/usr/bin/env bash\n")
+                .contains("\nTARGET_OUS=\"\"\nTARGET_ACCOUNTS=\"\"\n")
+                .contains("\nREGION=us-east-1\n")
+                .contains("\"ParameterValue\":\"WorkerA\"")
+                .contains("AWSTemplateFormatVersion");
+    }
+
+    @Test
+    void terraformForAccountsWritesTheRootConfigurationAndTheModule() throws Exception {
+        Path root = temp.resolve("main.tf");
+        JarRun.of(
+                        "export",
+                        "--appliance",
+                        APPLIANCE,
+                        "--format",
+                        "terraform",
+                        "--accounts",
+                        "222222222222,333333333333",
+                        "--assume-role",
+                        "CloudAdmin",
+                        "--output",
+                        root.toString())
+                .isSuccess();
+        assertThat(withoutVersion(Files.readString(temp.resolve("worker-role/main.tf"))))
+                .isEqualTo(withoutVersion(golden("new-role/worker-role.tf")));
+        assertThat(Files.readString(root))
+                .contains("role_arn     = \"arn:aws:iam::222222222222:role/CloudAdmin\"")
+                .contains("role_arn     = \"arn:aws:iam::333333333333:role/CloudAdmin\"")
+                .contains("module \"worker_role_333333333333\"");
+    }
+
+    @ParameterizedTest
+    @MethodSource("badRollouts")
+    void aRolloutGivenWhatItCannotUseIsBadUsageAndWritesNothing(List<String> options, String expected)
+            throws Exception {
+        List<String> args = new ArrayList<>(List.of("export", "--appliance", APPLIANCE));
+        args.addAll(options);
+        args.addAll(List.of("--output", temp.resolve("out").toString()));
+        JarRun.of(args.toArray(String[]::new)).isBadUsage(expected);
+        try (Stream<Path> files = Files.list(temp)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    static Stream<Arguments> badRollouts() {
+        return Stream.of(
+                Arguments.of(
+                        List.of("--format", "stackset", "--accounts", "111122223333", "--assume-role", "X"),
+                        "drop --assume-role"),
+                Arguments.of(List.of("--format", "stackset", "--profile", "prod"), "signs in nowhere"),
+                Arguments.of(List.of("--format", "stackset", "--accounts", "12345"), "not a 12-digit account ID"),
+                Arguments.of(List.of("--format", "terraform", "--accounts", "organization"), "needs each account's ID"),
+                Arguments.of(List.of("--format", "cli", "--accounts", "111122223333"), "covers one account"),
+                Arguments.of(List.of("--format", "stackset", "--region", "mars"), "is not an AWS region"));
+    }
 }

@@ -9,6 +9,7 @@ import com.workerrolewizard.core.export.ExportFormat;
 import com.workerrolewizard.core.export.ExportSubject;
 import com.workerrolewizard.core.export.Exports;
 import com.workerrolewizard.core.export.JsonExport;
+import com.workerrolewizard.core.export.Rollout;
 import com.workerrolewizard.core.plan.NewRoleRequest;
 import com.workerrolewizard.core.plan.PermissionsMode;
 import com.workerrolewizard.core.reference.ActionCatalog;
@@ -19,6 +20,8 @@ import com.workerrolewizard.files.OutputTarget;
 import com.workerrolewizard.journal.JournalEntry;
 import com.workerrolewizard.journal.JournalRecord;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -153,6 +156,82 @@ public final class ExportWorkflow {
 
     public String render(ExportSubject subject, ExportFormat format, Optional<JsonExport.Document> only) {
         return exports.render(subject, format, only);
+    }
+
+    /** What a rollout export writes: the main text, and the files it refers to by a path relative to it. */
+    public record RolloutFiles(String text, Map<Path, String> beside) {
+        public RolloutFiles {
+            beside = Map.copyOf(beside);
+        }
+    }
+
+    /**
+     * The StackSet script; with a target file, the template is a file beside it ({@code NAME-template.yaml}), else it
+     * is embedded in the script.
+     */
+    public RolloutFiles stackSet(ExportSubject subject, Rollout targets, Optional<Path> to) {
+        if (to.isEmpty()) {
+            return new RolloutFiles(exports.renderStackSet(subject, targets, Optional.empty()), Map.of());
+        }
+        String name = to.get().getFileName().toString();
+        String template =
+                (name.lastIndexOf('.') > 0 ? name.substring(0, name.lastIndexOf('.')) : name) + "-template.yaml";
+        return new RolloutFiles(
+                exports.renderStackSet(subject, targets, Optional.of(template)),
+                Map.of(Path.of(template), exports.stackSetTemplate(subject)));
+    }
+
+    /** The folder, beside the root configuration, of the module that holds the one-account Terraform export. */
+    public static final String TERRAFORM_MODULE = "worker-role";
+
+    /** Terraform for many accounts, and its module (the one-account export) in {@code worker-role/main.tf}. */
+    public RolloutFiles terraformAccounts(ExportSubject subject, Rollout targets) {
+        return new RolloutFiles(
+                exports.renderTerraformAccounts(subject, targets, "./" + TERRAFORM_MODULE),
+                Map.of(
+                        Path.of(TERRAFORM_MODULE, "main.tf"),
+                        exports.render(subject, ExportFormat.TERRAFORM, Optional.empty())));
+    }
+
+    /**
+     * Writes a rollout: the files beside it first (creating their folder), then the main file, so the main file never
+     * refers to a file that is missing. Without {@code replace}, nothing is written when any of them exists.
+     */
+    public static void write(Path target, RolloutFiles rollout, boolean replace, boolean executable) {
+        Path folder = target.toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder)) {
+            // Refused as any export would be (its folder is missing or is no folder), before anything is written.
+            write(target, rollout.text(), replace, executable);
+        }
+        if (!replace) {
+            for (Path relative : rollout.beside().keySet()) {
+                Path file = folder.resolve(relative);
+                if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new SaveRefusedException(
+                            SaveRefusedException.Reason.EXISTS,
+                            file,
+                            null,
+                            file + " exists already: add --force to replace it, or choose another --output.");
+                }
+            }
+        }
+        for (Map.Entry<Path, String> file : rollout.beside().entrySet()) {
+            Path at = folder.resolve(file.getKey());
+            if (!Files.exists(at.getParent())) {
+                try {
+                    Files.createDirectories(at.getParent());
+                } catch (IOException e) {
+                    throw new SaveRefusedException(
+                            SaveRefusedException.Reason.FAILED,
+                            at.getParent(),
+                            OutputTarget.reason(e),
+                            "Cannot create folder " + at.getParent() + " (" + OutputTarget.reason(e)
+                                    + "): check the folder's permissions.");
+                }
+            }
+            write(at, file.getValue(), replace, false);
+        }
+        write(target, rollout.text(), replace, executable);
     }
 
     /**

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.workerrolewizard.core.plan.IamOperation;
 import com.workerrolewizard.core.plan.PermissionsMode;
 import com.workerrolewizard.core.text.ControlCharacters;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A CloudFormation template (YAML) that creates a passing worker role: {@code AWS::IAM::Role} with the trust
@@ -29,10 +31,8 @@ public final class CloudFormationExport {
                 "Worker IAM role for Veeam Backup for AWS: instance profile, trust for the backup "
                         + "appliance and for EC2, and the worker permissions of the vendor page.");
         ObjectNode parameters = template.putObject("Parameters");
-        ObjectNode trust =
-                Deployment.withAppliance(subject.trustPolicy(), subject.applianceArn(), p -> ref("ApplianceArn"));
-        // A trust policy that names the appliance only through its account has no use for the parameter.
-        if (!trust.equals(subject.trustPolicy())) {
+        ObjectNode trust = trustWithParameter(subject);
+        if (hasApplianceParameter(subject)) {
             ObjectNode appliance = parameters.putObject("ApplianceArn");
             appliance.put("Type", "String");
             appliance.put(
@@ -114,6 +114,25 @@ public final class CloudFormationExport {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The CloudFormation template cannot be written", e);
         }
+    }
+
+    /** The template's parameters with the values of this export, in the template's order (for --parameters). */
+    static Map<String, String> parameters(ExportSubject subject) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (hasApplianceParameter(subject)) {
+            values.put("ApplianceArn", subject.applianceArn());
+        }
+        values.put("RoleName", subject.roleName());
+        return values;
+    }
+
+    /** A trust policy that names the appliance only through its account has no use for the parameter. */
+    private static boolean hasApplianceParameter(ExportSubject subject) {
+        return !trustWithParameter(subject).equals(subject.trustPolicy());
+    }
+
+    private static ObjectNode trustWithParameter(ExportSubject subject) {
+        return Deployment.withAppliance(subject.trustPolicy(), subject.applianceArn(), p -> ref("ApplianceArn"));
     }
 
     /** CloudFormation imports only resources that say what happens to them on deletion: keep what the admin had. */

@@ -6,7 +6,8 @@ public enum ExportFormat {
     CLI("cli", "worker-role.sh"),
     POWERSHELL("powershell", "worker-role.ps1"),
     CLOUDFORMATION("cloudformation", "worker-role.yaml"),
-    TERRAFORM("terraform", "worker-role.tf");
+    TERRAFORM("terraform", "worker-role.tf"),
+    STACKSET("stackset", "worker-role-stackset.sh");
 
     private final String id;
     private final String fileName;

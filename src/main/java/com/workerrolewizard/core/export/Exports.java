@@ -92,9 +92,8 @@ public final class Exports {
 
     /** @param document for {@link ExportFormat#JSON} only: one document instead of both */
     public String render(ExportSubject subject, ExportFormat format, Optional<JsonExport.Document> document) {
-        if (format != ExportFormat.JSON && !subject.plan().runnable()) {
-            throw new UserFacingException("The plan breaks IAM limits, so no " + format.id() + " export is made: "
-                    + String.join(" ", subject.plan().problems()));
+        if (format != ExportFormat.JSON) {
+            requireRunnable(subject, format);
         }
         return switch (format) {
             case JSON -> JsonExport.render(subject, document.orElse(null));
@@ -102,7 +101,37 @@ public final class Exports {
             case POWERSHELL -> PowerShellExport.render(subject);
             case CLOUDFORMATION -> CloudFormationExport.render(subject);
             case TERRAFORM -> TerraformExport.render(subject);
+            case STACKSET -> StackSetExport.render(subject, Rollout.none(Rollout.DEFAULT_REGION), Optional.empty());
         };
+    }
+
+    /**
+     * The StackSet script for these targets.
+     *
+     * @param templateFile the template's file name beside the script; empty to embed it
+     */
+    public String renderStackSet(ExportSubject subject, Rollout rollout, Optional<String> templateFile) {
+        requireRunnable(subject, ExportFormat.STACKSET);
+        return StackSetExport.render(subject, rollout, templateFile);
+    }
+
+    /** The template a StackSet script deploys (the CloudFormation export). */
+    public String stackSetTemplate(ExportSubject subject) {
+        requireRunnable(subject, ExportFormat.STACKSET);
+        return CloudFormationExport.render(subject);
+    }
+
+    /** Terraform for many accounts: a provider alias and a call of the module (the one-account export) per account. */
+    public String renderTerraformAccounts(ExportSubject subject, Rollout rollout, String moduleSource) {
+        requireRunnable(subject, ExportFormat.TERRAFORM);
+        return TerraformAccountsExport.render(subject, rollout, moduleSource);
+    }
+
+    private static void requireRunnable(ExportSubject subject, ExportFormat format) {
+        if (!subject.plan().runnable()) {
+            throw new UserFacingException("The plan breaks IAM limits, so no " + format.id() + " export is made: "
+                    + String.join(" ", subject.plan().problems()));
+        }
     }
 
     public static List<ExportFormat> formats() {

@@ -73,13 +73,15 @@ final class ExportCommand implements Callable<Integer> {
 
     @Option(
             names = "--document",
-            paramLabel = "trust|permissions",
-            description = "With --format json: one document only.")
+            paramLabel = "trust|permissions|appliance",
+            description = "With --format json: one document only; appliance is the Impersonation role's own policy "
+                    + "allowing sts:AssumeRole on the worker role (for appliance-access).")
     Document document;
 
     enum Document {
         trust,
-        permissions
+        permissions,
+        appliance
     }
 
     @Option(
@@ -165,8 +167,11 @@ final class ExportCommand implements Callable<Integer> {
                                 .orElse(PlanValidation.skipped(session.describe() + " is an offline copy"));
             }
         }
-        Optional<JsonExport.Document> only = Optional.ofNullable(document)
-                .map(d -> d == Document.trust ? JsonExport.Document.TRUST : JsonExport.Document.PERMISSIONS);
+        Optional<JsonExport.Document> only = Optional.ofNullable(document).map(d -> switch (d) {
+            case trust -> JsonExport.Document.TRUST;
+            case permissions -> JsonExport.Document.PERMISSIONS;
+            case appliance -> JsonExport.Document.APPLIANCE_ACCESS;
+        });
         String text = exports.render(subject, exportFormat, only);
         PrintWriter out = spec.commandLine().getOut();
         if (output == null) {

@@ -35,16 +35,21 @@ public final class ApplianceAccessPlanner {
         }
         RoleSnapshot applianceRole = side.role().value();
         String name = policyName(worker.name(), applianceRole);
+        return plan.with(new PlannedChange(
+                List.of(RequirementId.APPLIANCE_ACCESS),
+                new IamOperation.PutRolePolicy(applianceRole.name(), name, document(worker.arn()))));
+    }
+
+    /** The appliance side's policy: the Impersonation role may assume the worker role ({@code *} in an ARN allowed). */
+    public static ObjectNode document(String workerArn) {
         ObjectNode statement = Json.MAPPER.createObjectNode();
         statement.put("Effect", "Allow");
         statement.put("Action", "sts:AssumeRole");
-        statement.put("Resource", worker.arn());
+        statement.put("Resource", workerArn);
         ObjectNode policy = Json.MAPPER.createObjectNode();
         policy.put("Version", "2012-10-17");
         policy.putArray("Statement").add(statement);
-        return plan.with(new PlannedChange(
-                List.of(RequirementId.APPLIANCE_ACCESS),
-                new IamOperation.PutRolePolicy(applianceRole.name(), name, policy)));
+        return policy;
     }
 
     /** {@code VeeamWorkerAccess-ROLE}, numbered past the appliance role's own inline policy names (any case). */

@@ -9,6 +9,7 @@ import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.export.ExportFormat;
 import com.workerrolewizard.core.export.Exports;
+import com.workerrolewizard.core.export.JsonExport;
 import com.workerrolewizard.core.plan.NewRoleRequest;
 import com.workerrolewizard.core.plan.PermissionsMode;
 import com.workerrolewizard.core.reference.ReferenceDocuments;
@@ -116,6 +117,31 @@ class ExportWorkflowTest {
         assertThat(made.report()).isEmpty();
         assertThat(made.applied()).isEmpty();
         assertThat(made.bundles().get(ExportFormat.CLOUDFORMATION)).contains(ExportWorkflow.DEFAULT_ROLE);
+    }
+
+    @Test
+    void theApplianceSideIsItsOwnDocumentNamingTheWorkerRole() throws Exception {
+        ExportBundle offline = export(Optional.empty(), null, false, Optional.empty());
+        String anyAccount =
+                EXPORTS.render(offline.subject(), ExportFormat.JSON, Optional.of(JsonExport.Document.APPLIANCE_ACCESS));
+        // No account known: the role by name in any account, as the appliance enters it in every production account.
+        assertThat(com.workerrolewizard.core.policy.Json.MAPPER
+                        .readTree(anyAccount)
+                        .toString())
+                .isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+                        + "\"sts:AssumeRole\",\"Resource\":\"arn:aws:iam::*:role/" + ExportWorkflow.DEFAULT_ROLE
+                        + "\"}]}");
+        // The combined document stays the contract's two.
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        com.workerrolewizard.core.policy.Json.MAPPER
+                .readTree(EXPORTS.render(offline.subject(), ExportFormat.JSON, Optional.empty()))
+                .fieldNames()
+                .forEachRemaining(keys::add);
+        assertThat(keys).containsExactly("trustPolicy", "permissionsPolicy");
+
+        ExportBundle live = export(Optional.of(SANDBOX.get()), "WorkerWithoutEc2Trust", false, Optional.empty());
+        assertThat(EXPORTS.render(live.subject(), ExportFormat.JSON, Optional.of(JsonExport.Document.APPLIANCE_ACCESS)))
+                .contains("\"Resource\": \"arn:aws:iam::" + Sandbox.ACCOUNT + ":role/WorkerWithoutEc2Trust\"");
     }
 
     @Test

@@ -89,7 +89,7 @@ public final class WizardApplication extends Application {
                 ctx.timing());
         ExportViewModel export = new ExportViewModel(
                 state,
-                ctx.workflows().exports(state.documents),
+                ctx.workflows()::exports,
                 ctx.background(),
                 ExportView.systemClipboard(),
                 newRole::newRoleRequest,

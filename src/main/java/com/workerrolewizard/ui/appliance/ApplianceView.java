@@ -49,7 +49,7 @@ public final class ApplianceView implements StepView {
                 model.text().set(is);
             }
         });
-        root = new VBox(12, heading, explain, field, picker, error, meaning);
+        root = new VBox(12, heading, explain, field, picker, error, meaning, CatalogChoiceView.of(model.catalog()));
         root.setPadding(new Insets(20));
     }
 

@@ -86,7 +86,9 @@ public final class ChecklistView implements StepView {
         catalog.setWrapText(true);
         catalog.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         catalog.textProperty().bind(model.catalogUsed());
-        root = new VBox(14, heading, catalog, readyBanner(), grid, actions, message);
+        // The actions above the rows: with five rows and wrapped reasons the list scrolls, and Fix all, Re-check and
+        // Undo (with what they came to) stay in view whatever its length.
+        root = new VBox(14, heading, catalog, actions, message, readyBanner(), grid);
         root.setPadding(new Insets(20));
         // Once a check is done, the keyboard is on what comes next: Fix all while something fails, else Next.
         model.busy().addListener((o, was, is) -> {

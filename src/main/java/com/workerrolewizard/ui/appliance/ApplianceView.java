@@ -22,6 +22,7 @@ public final class ApplianceView implements StepView {
         heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label explain = new Label(Texts.get("appliance.explain"));
         explain.setWrapText(true);
+        explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         field = new TextField();
         field.setId("appliance");
         field.setPromptText("arn:aws:iam::123456789012:role/VeeamImpersonation");

@@ -32,6 +32,9 @@ final class CatalogChoiceView {
         RadioButton file = new RadioButton(Texts.get("catalog.file"));
         file.setId("catalog-file");
         file.setWrapText(true);
+        file.setMinHeight(Region.USE_PREF_SIZE);
+        page.setWrapText(true);
+        page.setMinHeight(Region.USE_PREF_SIZE);
         page.setToggleGroup(group);
         file.setToggleGroup(group);
         page.setSelected(!model.fromFile().get());

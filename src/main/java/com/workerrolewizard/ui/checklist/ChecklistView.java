@@ -90,13 +90,17 @@ public final class ChecklistView implements StepView {
         // Undo (with what they came to) stay in view whatever its length.
         root = new VBox(14, heading, catalog, actions, message, readyBanner(), grid);
         root.setPadding(new Insets(20));
-        // Once a check is done, the keyboard is on what comes next: Fix all while something fails, else Next.
+        // Once a check is done, the keyboard is on what comes next: Fix all while one of the four fails, else the
+        // appliance role's own Fix while the fifth fails, else Next.
         model.busy().addListener((o, was, is) -> {
             if (!is && root.getScene() != null) {
                 javafx.application.Platform.runLater(() -> {
                     Node next = root.getScene().lookup("#next");
+                    Node fixAppliance = root.lookup("#fix-appliance-access");
                     if (!fixAll.isDisabled()) {
                         fixAll.requestFocus();
+                    } else if (fixAppliance != null && fixAppliance.isVisible() && !fixAppliance.isDisabled()) {
+                        fixAppliance.requestFocus();
                     } else if (next != null && !next.isDisabled()) {
                         next.requestFocus();
                     }

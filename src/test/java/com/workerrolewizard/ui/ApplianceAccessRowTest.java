@@ -147,6 +147,28 @@ class ApplianceAccessRowTest {
     }
 
     @Test
+    void anErrorFoundByAccessAnalyzerInThePolicyKeepsApplyOff() throws Exception {
+        window.sessions.sandbox.putInlinePolicy("VeeamBackupImpersonation", "AssumeWorkerRoles", ONLY_OTHER);
+        window.sessions.sandbox.reportInEveryDocument("ERROR", "INVALID_ACTION");
+        window.reach(WizardStep.CHECKLIST);
+        WizardWindow.waitFor(() -> !window.node("#fix-appliance-access").isDisabled());
+        press("#fix-appliance-access");
+        preview();
+        assertThat(text("#plan-text")).contains("VeeamWorkerAccess-WorkerFailingAll");
+        assertThat(window.robot.lookup(".change-preview").queryAll().stream()
+                        .flatMap(n -> n.lookupAll(".label").stream())
+                        .map(n -> ((Labeled) n).getText())
+                        .anyMatch(t -> t.contains("INVALID_ACTION")))
+                .as("the finding is shown in the preview")
+                .isTrue();
+        assertThat(window.node("#apply").isDisabled())
+                .as("an ERROR blocks the write")
+                .isTrue();
+        window.robot.clickOn("#preview-cancel");
+        assertThat(text("#status-appliance-access")).isEqualTo("FAIL");
+    }
+
+    @Test
     void anApplianceGivenAsItsAccountIsNotListedAndOneLineSaysWhy() throws Exception {
         window.reach(WizardStep.CHECKLIST);
         window.reach(WizardStep.APPLIANCE); // back, with the role chosen

@@ -4,6 +4,7 @@ import com.workerrolewizard.app.WizardMemory;
 import com.workerrolewizard.app.session.Session;
 import com.workerrolewizard.ui.appliance.ApplianceView;
 import com.workerrolewizard.ui.appliance.ApplianceViewModel;
+import com.workerrolewizard.ui.appliance.CatalogChoiceViewModel;
 import com.workerrolewizard.ui.checklist.ChecklistView;
 import com.workerrolewizard.ui.checklist.ChecklistViewModel;
 import com.workerrolewizard.ui.common.Texts;
@@ -78,7 +79,11 @@ public final class WizardApplication extends Application {
         ThemeMenu.apply(theme.darkProperty().get());
         state = new WizardState(ctx.workflows().references());
         signIn = new SignInViewModel(state, ctx.sessions(), ctx.background());
-        ApplianceViewModel appliance = new ApplianceViewModel(state, ctx.background(), signIn::memory);
+        ApplianceViewModel appliance = new ApplianceViewModel(
+                state,
+                ctx.background(),
+                signIn::memory,
+                new CatalogChoiceViewModel(state, ctx.background(), ctx.workflows()::catalog));
         RoleStepViewModel role = new RoleStepViewModel(state, ctx.background(), Platform::runLater);
         NewRoleFormViewModel newRole = role.form();
         ChecklistViewModel checklist = new ChecklistViewModel(
@@ -89,7 +94,7 @@ public final class WizardApplication extends Application {
                 ctx.timing());
         ExportViewModel export = new ExportViewModel(
                 state,
-                ctx.workflows().exports(state.documents),
+                ctx.workflows()::exports,
                 ctx.background(),
                 ExportView.systemClipboard(),
                 newRole::newRoleRequest,

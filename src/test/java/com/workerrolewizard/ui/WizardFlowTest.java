@@ -125,8 +125,10 @@ class WizardFlowTest {
                 () -> text(robot, "#status-instance-profile").equals("PASS")
                         && text(robot, "#status-appliance-trust").equals("PASS")
                         && text(robot, "#status-ec2-trust").equals("PASS")
-                        && text(robot, "#status-permissions").equals("PASS"));
-        // The banner follows the re-check that shows all PASS (the role's ARN and profiles are read with it).
+                        && text(robot, "#status-permissions").equals("PASS")
+                        && text(robot, "#status-appliance-access").equals("PASS"));
+        // The banner comes with the same re-check that shows every row PASS, the fifth (the sandbox's appliance
+        // role is in the account, so appliance-access is listed) included.
         waitFor(
                 "ready",
                 () -> text(robot, "#ready-title").equals("WorkerFailingAll is ready for Veeam Backup for AWS"));

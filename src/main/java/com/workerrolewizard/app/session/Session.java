@@ -7,6 +7,7 @@ import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.account.AccountSource;
 import com.workerrolewizard.core.account.CallerIdentity;
 import com.workerrolewizard.core.account.RoleSummary;
+import com.workerrolewizard.core.reference.ActionCatalog;
 import com.workerrolewizard.core.validation.PolicyValidator;
 import com.workerrolewizard.journal.Journal;
 import java.nio.file.Path;
@@ -113,6 +114,23 @@ public final class Session implements AutoCloseable {
     @Override
     public void close() {
         closer.run();
+    }
+
+    /**
+     * The same account, IAM's policy simulator asked about {@code catalog}'s actions: for a catalog chosen after
+     * sign-in (the wizard), so that the simulator and the local evaluation judge the same actions. It shares this
+     * session's clients and journal, and closing it closes this session too: keep it in place of this one. An offline
+     * copy has no simulator, so it is returned as it is.
+     */
+    public Session withCatalog(ActionCatalog catalog) {
+        if (live == null) {
+            return this;
+        }
+        LiveAccount other = new LiveAccount(clients, catalog, live.describe());
+        return new Session(other, other, clients, journalFolder, sandbox, () -> {
+            other.close();
+            close();
+        });
     }
 
     /** IAM Access Analyzer's validation of documents before they are written: a live account (the sandbox too) only. */

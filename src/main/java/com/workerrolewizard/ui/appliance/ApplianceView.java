@@ -22,6 +22,7 @@ public final class ApplianceView implements StepView {
         heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label explain = new Label(Texts.get("appliance.explain"));
         explain.setWrapText(true);
+        explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         field = new TextField();
         field.setId("appliance");
         field.setPromptText("arn:aws:iam::123456789012:role/VeeamImpersonation");
@@ -49,7 +50,7 @@ public final class ApplianceView implements StepView {
                 model.text().set(is);
             }
         });
-        root = new VBox(12, heading, explain, field, picker, error, meaning);
+        root = new VBox(12, heading, explain, field, picker, error, meaning, CatalogChoiceView.of(model.catalog()));
         root.setPadding(new Insets(20));
     }
 

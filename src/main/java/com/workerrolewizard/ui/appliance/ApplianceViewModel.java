@@ -1,6 +1,7 @@
 package com.workerrolewizard.ui.appliance;
 
 import com.workerrolewizard.app.WizardMemory;
+import com.workerrolewizard.app.Workflows;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.ui.common.Background;
 import com.workerrolewizard.ui.common.Texts;
@@ -25,11 +26,28 @@ public final class ApplianceViewModel implements StepModel {
     private final StringProperty meaning = new SimpleStringProperty("");
     private final BooleanBinding valid;
 
+    private final CatalogChoiceViewModel catalog;
+
     public ApplianceViewModel(WizardState state, Background background, Supplier<Optional<WizardMemory>> memory) {
+        this(
+                state,
+                background,
+                memory,
+                new CatalogChoiceViewModel(state, background, new Workflows(state.references, "")::catalog));
+    }
+
+    /** @param catalog the choice of action catalog, made on this step */
+    public ApplianceViewModel(
+            WizardState state,
+            Background background,
+            Supplier<Optional<WizardMemory>> memory,
+            CatalogChoiceViewModel catalog) {
         this.state = state;
         this.background = background;
         this.memory = memory;
-        this.valid = state.appliance.isNotNull();
+        this.catalog = catalog;
+        // Next waits while a catalog file is read (and a session made for it).
+        this.valid = state.appliance.isNotNull().and(catalog.loading().not());
         text.addListener((o, was, is) -> parse(is));
     }
 
@@ -114,6 +132,10 @@ public final class ApplianceViewModel implements StepModel {
                         },
                         done -> {},
                         e -> {}));
+    }
+
+    public CatalogChoiceViewModel catalog() {
+        return catalog;
     }
 
     public StringProperty text() {

@@ -3,6 +3,8 @@ package com.workerrolewizard.ui.checklist;
 import com.workerrolewizard.app.role.ApplyResult;
 import com.workerrolewizard.app.role.ReadyRole;
 import com.workerrolewizard.app.role.UndoPlan;
+import com.workerrolewizard.app.session.Session;
+import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.core.plan.ApplyOutcome;
 import com.workerrolewizard.core.plan.ChangePreview;
 import com.workerrolewizard.core.requirement.RequirementId;
@@ -25,6 +27,28 @@ final class ChecklistSentences {
             missing.add(RequirementResult.of(id, Status.FAIL, Texts.get("checklist.notCreated", role)));
         }
         return new RoleReport(role, null, missing);
+    }
+
+    /**
+     * Why {@code appliance-access} is not in the report, and how to have it; empty where it is. Called in the
+     * background: the signed-in account is read (once, and kept) to tell another account's appliance from this one's.
+     */
+    static String notListed(RoleReport report, AppliancePrincipal appliance, Session session) {
+        if (appliance == null
+                || report.requirements().stream().anyMatch(r -> r.id() == RequirementId.APPLIANCE_ACCESS)) {
+            return "";
+        }
+        if (report.arn() == null) {
+            return Texts.get("checklist.appliance.notYet");
+        }
+        if (appliance.isAccount()) {
+            return Texts.get("checklist.appliance.asAccount");
+        }
+        String here = session.writable() ? session.operator().account() : null;
+        if (here != null && !here.equals(appliance.account())) {
+            return Texts.get("checklist.appliance.otherAccount", appliance.account());
+        }
+        return Texts.get("checklist.appliance.unreadable", appliance.arn(), session.describe());
     }
 
     /** How many writes were made, or where they stopped, or that IAM does not show them all yet. */

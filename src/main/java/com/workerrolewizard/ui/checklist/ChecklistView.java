@@ -17,7 +17,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -44,65 +43,14 @@ public final class ChecklistView implements StepView {
         // the next row); the status column keeps its width, the reason takes the rest and wraps.
         VBox grid = new VBox(12);
         for (RequirementRow requirement : model.rows()) {
-            Label badge = new Label();
-            badge.setId("status-" + requirement.id.id());
-            badge.getStyleClass().add("status-badge");
-            requirement.status.addListener((o, was, is) -> paint(badge, is));
-            paint(badge, requirement.status.get());
-            Label title = new Label(requirement.id.title());
-            title.getStyleClass().add("requirement-title");
-            Label reason = new Label();
-            reason.setId("detail-" + requirement.id.id());
-            reason.setWrapText(true);
-            reason.textProperty().bind(requirement.detail);
-            reason.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            title.setWrapText(true);
-            title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            // Details: every missing action with its reason, one a line, in a list that scrolls and can be copied.
-            TextArea more = new TextArea();
-            more.setId("more-" + requirement.id.id());
-            more.setEditable(false);
-            more.setWrapText(false);
-            more.setPrefRowCount(8);
-            more.getStyleClass().add("monospace");
-            more.textProperty().bind(requirement.more);
-            more.setAccessibleText(requirement.id.title());
-            more.setVisible(false);
-            HBox.setHgrow(more, Priority.ALWAYS);
-            Button copy = new Button(Texts.get("checklist.copyDetails"));
-            copy.setId("copy-more-" + requirement.id.id());
-            copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            copy.setOnAction(e -> {
-                javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
-                content.putString(more.getText());
-                javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-                copy.setText(Texts.get("checklist.copiedDetails"));
-            });
-            HBox moreBox = new HBox(8, more, copy);
-            moreBox.setAlignment(Pos.TOP_LEFT);
-            moreBox.visibleProperty().bind(more.visibleProperty());
-            moreBox.managedProperty().bind(more.visibleProperty());
-            javafx.scene.control.Hyperlink details = new javafx.scene.control.Hyperlink(Texts.get("checklist.details"));
-            details.setId("details-" + requirement.id.id());
-            details.visibleProperty().bind(requirement.more.isNotEmpty());
-            details.managedProperty().bind(details.visibleProperty());
-            details.setOnAction(e -> more.setVisible(!more.isVisible()));
-            VBox text = new VBox(2, title, reason, details, moreBox);
             Button fix = new Button(Texts.get("checklist.fix"));
-            fix.setId("fix-" + requirement.id.id());
-            fix.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             fix.disableProperty()
                     .bind(Bindings.createBooleanBinding(() -> !requirement.fixable(), requirement.status)
                             .or(model.busy()));
             fix.setOnAction(e -> model.plan(Optional.of(requirement.id), this::preview));
-            badge.setMinWidth(110);
-            badge.setPrefWidth(110);
-            HBox.setHgrow(text, Priority.ALWAYS);
-            text.setMaxWidth(Double.MAX_VALUE);
-            HBox line = new HBox(14, badge, text, fix);
-            line.setAlignment(Pos.TOP_LEFT);
-            grid.getChildren().add(line);
+            grid.getChildren().add(RequirementRowView.of(requirement, fix));
         }
+        grid.getChildren().addAll(applianceRow(), notListed());
         Button fixAll = new Button(Texts.get("checklist.fixAll"));
         fixAll.setId("fix-all");
         fixAll.getStyleClass().add("accent");
@@ -133,15 +81,26 @@ public final class ChecklistView implements StepView {
         message.setId("checklist-message");
         message.setWrapText(true);
         message.textProperty().bind(model.message());
-        root = new VBox(14, heading, readyBanner(), grid, actions, message);
+        Label catalog = new Label();
+        catalog.setId("checklist-catalog");
+        catalog.setWrapText(true);
+        catalog.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        catalog.textProperty().bind(model.catalogUsed());
+        // The actions above the rows: with five rows and wrapped reasons the list scrolls, and Fix all, Re-check and
+        // Undo (with what they came to) stay in view whatever its length.
+        root = new VBox(14, heading, catalog, actions, message, readyBanner(), grid);
         root.setPadding(new Insets(20));
-        // Once a check is done, the keyboard is on what comes next: Fix all while something fails, else Next.
+        // Once a check is done, the keyboard is on what comes next: Fix all while one of the four fails, else the
+        // appliance role's own Fix while the fifth fails, else Next.
         model.busy().addListener((o, was, is) -> {
             if (!is && root.getScene() != null) {
                 javafx.application.Platform.runLater(() -> {
                     Node next = root.getScene().lookup("#next");
+                    Node fixAppliance = root.lookup("#fix-appliance-access");
                     if (!fixAll.isDisabled()) {
                         fixAll.requestFocus();
+                    } else if (fixAppliance != null && fixAppliance.isVisible() && !fixAppliance.isDisabled()) {
+                        fixAppliance.requestFocus();
                     } else if (next != null && !next.isDisabled()) {
                         next.requestFocus();
                     }
@@ -156,7 +115,35 @@ public final class ChecklistView implements StepView {
         recheck.setCycleCount(Timeline.INDEFINITE);
     }
 
-    private static void paint(Label badge, Status status) {
+    /**
+     * The fifth row, where the check produced it: its Fix changes the appliance's own role, so it has its own button
+     * and its own confirmation, never part of Fix all.
+     */
+    private Node applianceRow() {
+        ApplianceAccessRow appliance = model.applianceRow();
+        Button fix = new Button(Texts.get("checklist.fixAppliance"));
+        fix.disableProperty().bind(appliance.fixable().not().or(model.busy()));
+        fix.setOnAction(e -> model.planAppliance(this::previewAppliance));
+        Node row = RequirementRowView.of(appliance.row, fix);
+        row.visibleProperty().bind(appliance.listed());
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
+    }
+
+    /** Where appliance-access is not listed: one line saying why and how to have it. */
+    private Node notListed() {
+        Label line = new Label();
+        line.setId("appliance-not-listed");
+        line.setWrapText(true);
+        line.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        line.getStyleClass().add("text-muted");
+        line.textProperty().bind(model.applianceRow().notListed());
+        line.visibleProperty().bind(line.textProperty().isNotEmpty());
+        line.managedProperty().bind(line.visibleProperty());
+        return line;
+    }
+
+    static void paint(Label badge, Status status) {
         badge.getStyleClass().removeAll("pass", "warn", "fail", "unknown", "checking");
         if (status == null) {
             badge.setText(Texts.get("status.checking"));
@@ -184,16 +171,38 @@ public final class ChecklistView implements StepView {
 
     /** The exact change before anything is written: the plan as a diff per operation, then Apply. */
     private void preview(FixPlan plan) {
+        String header = plan.empty()
+                ? Texts.get("fix.nothing")
+                : Texts.get("fix.header", plan.changes().size());
+        if (model.applianceRow().fixable().get()) {
+            // Fix all and the four Fix buttons change this role only: the appliance's role has its own Fix.
+            header += "\n" + Texts.get("fix.notAppliance");
+        }
+        confirm(plan, Texts.get("fix.title"), header, Texts.get("fix.apply"));
+    }
+
+    /** The appliance side's own confirmation: it names the appliance's role, which it changes, and shows its policy. */
+    private void previewAppliance(FixPlan plan) {
+        String role = plan.appliance();
+        confirm(
+                plan,
+                Texts.get("fixAppliance.title"),
+                plan.empty()
+                        ? Texts.get("fixAppliance.nothing", role)
+                        : Texts.get("fixAppliance.header", role, plan.changes().size()),
+                Texts.get("fixAppliance.apply"));
+    }
+
+    /** Apply is offered only for a plan that can run and in which IAM Access Analyzer found no ERROR. */
+    private void confirm(FixPlan plan, String title, String header, String apply) {
         boolean confirmed = PreviewDialog.confirm(
                 root.getScene().getWindow(),
-                Texts.get("fix.title"),
-                plan.empty()
-                        ? Texts.get("fix.nothing")
-                        : Texts.get("fix.header", plan.changes().size()),
+                title,
+                header,
                 ChangePreview.of(plan, model.validation()),
                 PlanText.render(plan),
-                Texts.get("fix.apply"),
-                !plan.empty() && plan.runnable());
+                apply,
+                !plan.empty() && plan.runnable() && !model.validationBlocks());
         if (confirmed) {
             model.apply(plan);
         }

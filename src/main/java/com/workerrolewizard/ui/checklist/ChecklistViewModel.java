@@ -8,6 +8,7 @@ import com.workerrolewizard.core.plan.FixPlan;
 import com.workerrolewizard.core.plan.NewRoleRequest;
 import com.workerrolewizard.core.plan.PermissionsMode;
 import com.workerrolewizard.core.requirement.RequirementId;
+import com.workerrolewizard.core.requirement.RequirementResult;
 import com.workerrolewizard.core.requirement.RoleReport;
 import com.workerrolewizard.ui.common.Background;
 import com.workerrolewizard.ui.common.Problems;
@@ -16,7 +17,9 @@ import com.workerrolewizard.ui.wizard.StepModel;
 import com.workerrolewizard.ui.wizard.WizardState;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -33,8 +36,8 @@ import javafx.collections.ObservableList;
 
 /**
  * Step 4: the four requirements with a live status and reason, a Fix for each failing one (the plan is shown
- * before anything is written), Fix all, Re-check and Undo. Writes go through the same executor and journal as
- * the command line.
+ * before anything is written), Fix all, Re-check and Undo; and the fifth, {@code appliance-access}, where the check
+ * produced it, with a Fix of its own. Writes go through the same executor and journal as the command line.
  */
 public final class ChecklistViewModel implements StepModel {
     final WizardState state;
@@ -43,6 +46,8 @@ public final class ChecklistViewModel implements StepModel {
     private final Supplier<PermissionsMode> mode;
     private final RoleWorkflow.Timing timing;
     private final ObservableList<RequirementRow> rows = FXCollections.observableArrayList();
+    private final ApplianceAccessRow applianceRow = new ApplianceAccessRow();
+    private final StringProperty catalogUsed = new SimpleStringProperty("");
     final BooleanProperty busy = new SimpleBooleanProperty();
     final StringProperty message = new SimpleStringProperty("");
     private final StringProperty lastChecked = new SimpleStringProperty("");
@@ -50,8 +55,8 @@ public final class ChecklistViewModel implements StepModel {
     private final BooleanBinding anyFixable;
     private final BooleanBinding valid;
     private Background.Running running;
-    private List<String> validation = List.of();
     private final ChecklistWrites writes = new ChecklistWrites(this);
+    private final ChecklistPlans plans = new ChecklistPlans(this);
 
     public ChecklistViewModel(
             WizardState state,
@@ -86,7 +91,7 @@ public final class ChecklistViewModel implements StepModel {
     }
 
     RoleWorkflow roles(Session session) {
-        return new RoleWorkflow(session, state.documents, timing);
+        return new RoleWorkflow(session, state.documents.get(), timing);
     }
 
     /** Checks the role again; a role still to be created fails all four, with the reason. */
@@ -95,6 +100,7 @@ public final class ChecklistViewModel implements StepModel {
         message.set("");
         state.ready.set(null);
         rows.forEach(r -> r.status.set(null));
+        applianceRow.checking();
         Session session = state.session.get();
         running = background.run(() -> checked(session), this::show, this::failed);
     }
@@ -114,8 +120,11 @@ public final class ChecklistViewModel implements StepModel {
         message.set(Texts.get("checklist.cancelled"));
     }
 
-    /** A check made in the background, with whether the journal holds something to undo (read there too: it is disk). */
-    record Checked(RoleReport report, boolean canUndo, Optional<ReadyRole> ready) {}
+    /**
+     * A check made in the background, with whether the journal holds something to undo (read there too: it is disk),
+     * and why appliance-access is not listed where it is not (the signed-in account is read there too).
+     */
+    record Checked(RoleReport report, boolean canUndo, Optional<ReadyRole> ready, String notListed) {}
 
     Checked checked(Session session) {
         return checked(session, report(session));
@@ -123,7 +132,11 @@ public final class ChecklistViewModel implements StepModel {
 
     Checked checked(Session session, RoleReport report) {
         RoleWorkflow roles = roles(session);
-        return new Checked(report, roles.canUndo(), roles.ready(report));
+        return new Checked(
+                report,
+                roles.canUndo(),
+                roles.ready(report),
+                ChecklistSentences.notListed(report, state.appliance.get(), session));
     }
 
     /** The four results; a role that does not exist (yet, or any more) fails all four, saying Fix all creates it. */
@@ -137,46 +150,46 @@ public final class ChecklistViewModel implements StepModel {
     void show(Checked checked) {
         busy.set(false);
         RoleReport report = checked.report();
-        for (int i = 0; i < rows.size(); i++) {
-            rows.get(i).show(report.requirements().get(i));
-        }
+        Map<RequirementId, RequirementResult> results = new EnumMap<>(RequirementId.class);
+        report.requirements().forEach(r -> results.put(r.id(), r));
+        rows.forEach(row -> row.show(results.get(row.id)));
+        applianceRow.show(results.get(RequirementId.APPLIANCE_ACCESS), checked.notListed());
         lastChecked.set(
                 Texts.get("checklist.lastChecked", LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"))));
         canUndo.set(checked.canUndo());
-        state.ready.set(checked.ready().orElse(null));
+        var catalog = state.documents.get().catalog();
+        catalogUsed.set(Texts.get("checklist.catalog", catalog.size(), catalog.source()));
+        // The banner's rule is the rows' rule: every result on screen holds. The report holds the four and, where
+        // it is listed, appliance-access, and a row shows each of them; so the banner never stands beside a failing
+        // row, and four PASS rows without a banner always come with the fifth row saying why.
+        boolean shownHold = report.holds()
+                && rows.stream().allMatch(r -> r.status.get().holds())
+                && (!applianceRow.listed().get()
+                        || applianceRow.row.status.get().holds());
+        state.ready.set(shownHold ? checked.ready().orElse(null) : null);
     }
 
-    /** The plan for one requirement (empty: all failing ones), made in the background, for the preview dialog. */
+    /**
+     * The plan for one of the four (empty: all failing ones of the four), made in the background, for the preview.
+     * It never changes the appliance's role: that is {@link #planAppliance}, asked for on its own.
+     */
     public void plan(Optional<RequirementId> only, Consumer<FixPlan> preview) {
-        busy.set(true);
-        Session session = state.session.get();
-        background.run(
-                () -> {
-                    RoleWorkflow roles = roles(session);
-                    FixPlan whole = roles.plan(
-                            state.roleName.get(),
-                            Optional.ofNullable(newRole.get()),
-                            state.appliance.get(),
-                            mode.get());
-                    FixPlan plan = only.map(whole::onlyFor).orElse(whole);
-                    // IAM Access Analyzer's findings, shown with the plan: an ERROR among them stops Apply.
-                    return new Planned(
-                            plan,
-                            plan.empty() ? List.of() : roles.validate(plan).lines());
-                },
-                planned -> {
-                    busy.set(false);
-                    validation = planned.validation();
-                    preview.accept(planned.plan());
-                },
-                this::failed);
+        plans.plan(only, Optional.ofNullable(newRole.get()), mode.get(), preview);
     }
 
-    private record Planned(FixPlan plan, List<String> validation) {}
+    /** The appliance side's fix alone: an inline policy on the appliance's role (its own Fix, its own preview). */
+    public void planAppliance(Consumer<FixPlan> preview) {
+        plans.planAppliance(mode.get(), preview);
+    }
 
     /** What IAM Access Analyzer said of the last plan made for the preview. */
     public List<String> validation() {
-        return validation;
+        return plans.validation();
+    }
+
+    /** IAM Access Analyzer found an ERROR in the last plan's documents: it may not be applied. */
+    public boolean validationBlocks() {
+        return plans.blocks();
     }
 
     /** Applies a plan the admin confirmed (in the preview), then checks again until IAM shows the change. */
@@ -219,7 +232,17 @@ public final class ChecklistViewModel implements StepModel {
         return state.ready;
     }
 
+    /** Whether one of the four fails: Fix all fixes those, never the appliance side. */
     public BooleanBinding anyFixable() {
         return anyFixable;
+    }
+
+    public ApplianceAccessRow applianceRow() {
+        return applianceRow;
+    }
+
+    /** The catalog the role was checked against ("33 required actions from the Veeam Backup for AWS page"). */
+    public StringProperty catalogUsed() {
+        return catalogUsed;
     }
 }

@@ -6,6 +6,7 @@ import com.workerrolewizard.app.export.ExportWorkflow;
 import com.workerrolewizard.core.export.ExportFormat;
 import com.workerrolewizard.core.plan.NewRoleRequest;
 import com.workerrolewizard.core.plan.PermissionsMode;
+import com.workerrolewizard.core.reference.WorkerDocuments;
 import com.workerrolewizard.ui.common.Background;
 import com.workerrolewizard.ui.common.Problems;
 import com.workerrolewizard.ui.common.Texts;
@@ -14,6 +15,7 @@ import com.workerrolewizard.ui.wizard.WizardState;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -33,7 +35,9 @@ import javafx.beans.value.ObservableBooleanValue;
  */
 public final class ExportViewModel implements StepModel {
     private final WizardState state;
-    private final ExportWorkflow exports;
+    /** The export workflow for the documents of the catalog chosen. */
+    private final Function<WorkerDocuments, ExportWorkflow> exports;
+
     private final Background background;
     private final HandOverViewModel handOver;
     private final Supplier<NewRoleRequest> newRoleRequest;
@@ -61,7 +65,7 @@ public final class ExportViewModel implements StepModel {
      */
     public ExportViewModel(
             WizardState state,
-            ExportWorkflow exports,
+            Function<WorkerDocuments, ExportWorkflow> exports,
             Background background,
             HandOverViewModel.ClipboardTarget clipboard,
             Supplier<NewRoleRequest> newRoleRequest,
@@ -100,6 +104,8 @@ public final class ExportViewModel implements StepModel {
         }
         int mine = ++generation;
         ExportRequest request = request();
+        // The documents with the catalog chosen now (the appliance step may have changed it since).
+        WorkerDocuments documents = state.documents.get();
         error.set(null);
         handOver.clear();
         Optional<String> missing = missing(request);
@@ -110,7 +116,7 @@ public final class ExportViewModel implements StepModel {
         }
         busy.set(true);
         running = background.run(
-                () -> exports.export(request, state.documents.catalog()),
+                () -> exports.apply(documents).export(request, documents.catalog()),
                 made -> {
                     if (mine == generation) {
                         busy.set(false);

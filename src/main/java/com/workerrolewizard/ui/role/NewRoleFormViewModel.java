@@ -80,6 +80,7 @@ public final class NewRoleFormViewModel {
         suggestName();
         state.appliance.addListener((o, was, is) -> updatePreview());
         state.session.addListener((o, was, is) -> updatePreview());
+        state.documents.addListener((o, was, is) -> updatePreview());
         updatePreview();
     }
 
@@ -146,9 +147,9 @@ public final class NewRoleFormViewModel {
         if (appliance == null) {
             trustPreview.set(Texts.get("role.preview.noAppliance"));
         } else {
-            trustPreview.set(PolicyJson.pretty(state.documents.trustPolicy(appliance, partition(appliance))));
+            trustPreview.set(PolicyJson.pretty(state.documents.get().trustPolicy(appliance, partition(appliance))));
         }
-        permissionsPreview.set(PolicyJson.pretty(state.documents.permissionsPolicy()));
+        permissionsPreview.set(PolicyJson.pretty(state.documents.get().permissionsPolicy()));
     }
 
     /** The partition the appliance names, else the signed-in account's, as an export would choose it. */

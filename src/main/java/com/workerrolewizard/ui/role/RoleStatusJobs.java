@@ -46,6 +46,12 @@ final class RoleStatusJobs {
         this.fxThread = fxThread;
         this.statuses = statuses;
         state.session.addListener((o, was, is) -> clear());
+        // Another catalog: the roles read are judged again (a live session is replaced first, so they are read again).
+        state.documents.addListener((o, was, is) -> {
+            if (snapshots != null) {
+                check();
+            }
+        });
         state.appliance.addListener((o, was, is) -> {
             if (snapshots != null && !same(is, checkedFor)) {
                 check();
@@ -143,7 +149,7 @@ final class RoleStatusJobs {
             }
         });
         handing = batches;
-        RoleChecker checker = new RoleChecker(state.documents.catalog());
+        RoleChecker checker = new RoleChecker(state.documents.get().catalog());
         checking = background.run(
                 () -> {
                     for (RoleSnapshot role : roles) {
@@ -176,7 +182,7 @@ final class RoleStatusJobs {
             return;
         }
         int mine = generation.get();
-        RoleChecker checker = new RoleChecker(state.documents.catalog());
+        RoleChecker checker = new RoleChecker(state.documents.get().catalog());
         background.run(
                 () -> {
                     RoleSnapshot snapshot = session.account().role(role);

@@ -20,7 +20,8 @@ import javafx.collections.ObservableList;
  */
 public final class WizardState {
     public final ReferenceDocuments references;
-    public final WorkerDocuments documents;
+    /** The page's documents with the action catalog chosen (the page's 33 unless the admin chose a file). */
+    public final ObjectProperty<WorkerDocuments> documents = new SimpleObjectProperty<>();
     /** The signed-in account; null when the admin chose to generate policies only. */
     public final ObjectProperty<Session> session = new SimpleObjectProperty<>();
 
@@ -40,6 +41,6 @@ public final class WizardState {
 
     public WizardState(ReferenceDocuments references) {
         this.references = references;
-        this.documents = new WorkerDocuments(references, references.builtInCatalog());
+        this.documents.set(new WorkerDocuments(references, references.builtInCatalog()));
     }
 }

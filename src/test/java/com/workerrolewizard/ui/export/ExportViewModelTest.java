@@ -50,10 +50,10 @@ class ExportViewModelTest {
         state = new WizardState(REFERENCES);
         state.session.set(SANDBOX.get());
         state.appliance.set(APPLIANCE);
-        exports = new Exports(state.documents, "test");
+        exports = new Exports(state.documents.get(), "test");
         model = new ExportViewModel(
                 state,
-                new com.workerrolewizard.app.export.ExportWorkflow(exports),
+                documents -> new com.workerrolewizard.app.export.ExportWorkflow(new Exports(documents, "test")),
                 Background.direct(),
                 clipboard::add,
                 () -> request,

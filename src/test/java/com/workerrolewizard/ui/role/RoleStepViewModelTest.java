@@ -224,10 +224,10 @@ class RoleStepViewModelTest {
         state.appliance.set(appliance);
 
         assertThat(model.form().trustPreview().get())
-                .isEqualTo(PolicyJson.pretty(state.documents.trustPolicy(appliance, Partition.AWS)));
+                .isEqualTo(PolicyJson.pretty(state.documents.get().trustPolicy(appliance, Partition.AWS)));
         assertThat(model.form().trustPreview().get()).contains("\"AWS\": \"" + Sandbox.APPLIANCE + "\"");
         assertThat(model.form().permissionsPreview().get())
-                .isEqualTo(PolicyJson.pretty(state.documents.permissionsPolicy()));
+                .isEqualTo(PolicyJson.pretty(state.documents.get().permissionsPolicy()));
         assertThat(model.form().permissionsPreview().get()).contains("ssm:UpdateInstanceInformation");
     }
 

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -61,6 +62,19 @@ public final class AccountsWorkflow {
             List<AccountRef> accounts,
             AccountTargets targets,
             Function<RoleWorkflow, List<RoleReport>> work) {
+        return check(base, accounts, targets, work, result -> {});
+    }
+
+    /**
+     * The same, telling {@code arrived} of each account's result as soon as it is known (on the thread that worked on
+     * it), so that a face can fill its matrix as results come in.
+     */
+    public List<AccountResult> check(
+            Session base,
+            List<AccountRef> accounts,
+            AccountTargets targets,
+            Function<RoleWorkflow, List<RoleReport>> work,
+            Consumer<AccountResult> arrived) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(IN_FLIGHT, Math.max(1, accounts.size())), r -> {
             Thread thread = new Thread(r, "account");
             thread.setDaemon(true);
@@ -70,7 +84,13 @@ public final class AccountsWorkflow {
             String home = base.operator().account();
             List<CompletableFuture<AccountResult>> results = new ArrayList<>();
             for (AccountRef account : accounts) {
-                results.add(CompletableFuture.supplyAsync(() -> one(base, home, account, targets, work), pool));
+                results.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            AccountResult result = one(base, home, account, targets, work);
+                            arrived.accept(result);
+                            return result;
+                        },
+                        pool));
             }
             return results.stream().map(CompletableFuture::join).toList();
         } finally {

@@ -124,12 +124,18 @@ class AccountsMatrixOnMotoTest {
             assertThat(confirmation).contains("Account " + row.account().id());
         }
         assertThat(confirmation).contains("CreateInstanceProfile").contains("Not changed: ");
-        assertThat(plans.stream().filter(AccountPlan::changes).map(p -> p.account().account().id()))
+        assertThat(plans.stream()
+                        .filter(AccountPlan::changes)
+                        .map(p -> p.account().account().id()))
                 .containsExactly(org.members.get(1));
 
         Map<String, AccountRow> rows = byId();
-        assertThat(rows.get(org.members.get(1)).passes()).as("checked again after the fix").isTrue();
-        assertThat(rows.get(org.members.get(1)).fixed().get()).startsWith("Applied ").contains("journal");
+        assertThat(rows.get(org.members.get(1)).passes())
+                .as("checked again after the fix")
+                .isTrue();
+        assertThat(rows.get(org.members.get(1)).fixed().get())
+                .startsWith("Applied ")
+                .contains("journal");
         assertThat(rows.get(org.members.get(2)).fixed().get()).startsWith("Not changed: ");
         assertThat(rows.get(org.members.get(2)).problem()).isPresent();
         assertThat(matrix.summary().get()).isEqualTo("4 accounts checked: 3 ready, 0 failing, 1 not entered.");

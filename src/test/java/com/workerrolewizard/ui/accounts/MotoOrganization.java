@@ -76,7 +76,8 @@ public final class MotoOrganization implements AutoCloseable {
         Moto moto = Moto.startOrSkip();
         Path folder = Files.createTempDirectory("moto-organization");
         Path permissions = folder.resolve("permissions.json");
-        Files.writeString(permissions, ReferenceDocuments.load().permissionsPolicy().toString());
+        Files.writeString(
+                permissions, ReferenceDocuments.load().permissionsPolicy().toString());
         Path script = folder.resolve("seed.py");
         Files.writeString(script, SEED);
         Process seed = new ProcessBuilder(

@@ -112,28 +112,36 @@ public final class AccountsMatrixView implements StepView {
         TableColumn<AccountRow, String> id = new TableColumn<>(Texts.get("accounts.column.account"));
         id.setCellValueFactory(
                 c -> new SimpleStringProperty(c.getValue().account().id()));
-        id.setMinWidth(110);
+        id.setMinWidth(130);
         TableColumn<AccountRow, String> name = new TableColumn<>(Texts.get("accounts.column.name"));
         name.setCellValueFactory(
                 c -> new SimpleStringProperty(c.getValue().account().name()));
         table.getColumns().add(id);
         table.getColumns().add(name);
         for (RequirementId requirement : RequirementId.four()) {
-            TableColumn<AccountRow, Status> column = new TableColumn<>(requirement.id());
+            TableColumn<AccountRow, Status> column = new TableColumn<>();
+            // The header wraps onto two lines rather than cutting the requirement's name short.
+            Label header = new Label(Texts.get("accounts.column." + requirement.id()));
+            header.setWrapText(true);
+            header.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+            column.setGraphic(header);
             column.setId("column-" + requirement.id());
             column.setCellValueFactory(c -> Bindings.createObjectBinding(
                     () -> c.getValue().status(requirement), c.getValue().result()));
             column.setCellFactory(c -> new StatusCell());
-            column.setMinWidth(96);
+            column.setMinWidth(124);
+            column.setPrefWidth(124);
             table.getColumns().add(column);
         }
         TableColumn<AccountRow, String> problem = new TableColumn<>(Texts.get("accounts.column.problem"));
         problem.setCellValueFactory(c -> Bindings.createStringBinding(
                 () -> c.getValue().problem().orElse(""), c.getValue().result()));
-        problem.setPrefWidth(220);
+        problem.setPrefWidth(240);
+        problem.setCellFactory(c -> new FullTextCell());
         TableColumn<AccountRow, String> fixed = new TableColumn<>(Texts.get("accounts.column.fixed"));
         fixed.setCellValueFactory(c -> c.getValue().fixed());
-        fixed.setPrefWidth(220);
+        fixed.setPrefWidth(240);
+        fixed.setCellFactory(c -> new FullTextCell());
         table.getColumns().add(problem);
         table.getColumns().add(fixed);
         table.setOnKeyPressed(e -> {

@@ -89,7 +89,8 @@ class AccountsMatrixOnMotoTest {
         AccountRow missing = rows.get(org.members.get(2));
         assertThat(missing.problem()).get().asString().contains("VeeamWorkerRole");
         assertThat(missing.status(RequirementId.EC2_TRUST)).isEqualTo(Status.UNKNOWN);
-        assertThat(matrix.summary().get()).isEqualTo("4 accounts checked: 2 ready, 1 failing, 1 not entered.");
+        assertThat(matrix.summary().get())
+                .isEqualTo("4 accounts checked: 2 ready, 1 failing, 1 that could not be checked.");
         assertThat(matrix.fixable().get()).isTrue();
         assertThat(matrix.busy().get()).isFalse();
     }
@@ -138,7 +139,8 @@ class AccountsMatrixOnMotoTest {
                 .contains("journal");
         assertThat(rows.get(org.members.get(2)).fixed().get()).startsWith("Not changed: ");
         assertThat(rows.get(org.members.get(2)).problem()).isPresent();
-        assertThat(matrix.summary().get()).isEqualTo("4 accounts checked: 3 ready, 0 failing, 1 not entered.");
+        assertThat(matrix.summary().get())
+                .isEqualTo("4 accounts checked: 3 ready, 0 failing, 1 that could not be checked.");
         assertThat(matrix.fixable().get()).isFalse();
         assertThat(state.changes).isNotEmpty().allMatch(l -> l.startsWith("Account " + org.members.get(1) + ": "));
         assertThat(state.applying.get()).isFalse();

@@ -51,7 +51,8 @@ class AccountsMatrixViewModelTest {
 
         matrix.arrived(new AccountResult(AccountRef.of("333333333333"), Optional.of("Cannot enter"), List.of()));
         matrix.arrived(result("111111111111", Status.PASS));
-        assertThat(matrix.summary().get()).isEqualTo("3 accounts checked: 1 ready, 1 failing, 1 not entered.");
+        assertThat(matrix.summary().get())
+                .isEqualTo("3 accounts checked: 1 ready, 1 failing, 1 that could not be checked.");
         AccountRow notEntered = matrix.rows().get(2);
         assertThat(notEntered.problem()).contains("Cannot enter");
         assertThat(notEntered.status(RequirementId.EC2_TRUST)).isEqualTo(Status.UNKNOWN);

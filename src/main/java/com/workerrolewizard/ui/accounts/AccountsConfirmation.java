@@ -44,6 +44,27 @@ final class AccountsConfirmation {
         return dialog.showAndWait().filter(yes::equals).isPresent();
     }
 
+    /** What undo will revert in one account; nothing is reverted unless the admin confirms it here. */
+    static boolean confirmUndo(Window owner, com.workerrolewizard.app.role.UndoPlan plan) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(Texts.get("accounts.undo.title"));
+        dialog.setHeaderText(Texts.get("accounts.undo.header", plan.steps().size(), plan.account(), plan.time()));
+        TextArea text = new TextArea(String.join("\n", plan.steps()));
+        text.setId("accounts-undo-text");
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.getStyleClass().add("monospace");
+        dialog.getDialogPane().setContent(text);
+        dialog.getDialogPane().setPrefSize(720, 420);
+        dialog.setResizable(true);
+        ButtonType yes = new ButtonType(Texts.get("accounts.undo.confirm"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(yes, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(yes).setId("accounts-undo-apply");
+        dialog.getDialogPane().getStyleClass().add("preview-dialog");
+        return dialog.showAndWait().filter(yes::equals).isPresent();
+    }
+
     /** Every account's part, one after the other. */
     static String text(List<AccountPlan> plans) {
         StringBuilder all = new StringBuilder();

@@ -47,7 +47,14 @@ public final class AccountsMatrixView implements StepView {
         Button back = new Button(Texts.get("accounts.back"));
         back.setId("accounts-back-to-matrix");
         back.setOnAction(e -> model.select(null));
-        VBox drill = new VBox(12, detail, back);
+        Button undo = new Button(Texts.get("accounts.undo"));
+        undo.setId("accounts-undo");
+        undo.disableProperty().bind(model.busy());
+        undo.setOnAction(e -> model.undo(
+                model.selected().get(),
+                plan -> AccountsConfirmation.confirmUndo(table.getScene().getWindow(), plan)));
+        FlowPane drillActions = new FlowPane(10, 8, back, undo);
+        VBox drill = new VBox(12, detail, drillActions);
         drill.visibleProperty().bind(model.selected().isNotNull());
         drill.managedProperty().bind(drill.visibleProperty());
         table.visibleProperty().bind(model.selected().isNull());

@@ -54,6 +54,7 @@ public final class AccountsMatrixViewModel implements StepModel {
     private final ObjectProperty<AccountRow> selected = new SimpleObjectProperty<>();
     private final BooleanBinding valid = busy.not();
     private final AccountsFixing fixing = new AccountsFixing(this);
+    private final AccountsUndo undo = new AccountsUndo(this);
 
     /**
      * @param fxThread runs a piece of UI work on the FX thread ({@code Platform::runLater}; {@code Runnable::run} in
@@ -168,6 +169,14 @@ public final class AccountsMatrixViewModel implements StepModel {
      */
     public void fixAll(Predicate<List<AccountPlan>> confirm) {
         fixing.fixAll(confirm);
+    }
+
+    /**
+     * Undoes the last fix in one account: what it would revert is read from the journal in the background and shown
+     * to {@code confirm} on the FX thread; only a yes reverts it.
+     */
+    public void undo(AccountRow row, Predicate<com.workerrolewizard.app.role.UndoPlan> confirm) {
+        undo.undo(row, confirm);
     }
 
     /** Shows one account's requirements with their reasons (null: back to the matrix). */

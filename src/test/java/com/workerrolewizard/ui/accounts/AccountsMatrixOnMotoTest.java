@@ -147,4 +147,34 @@ class AccountsMatrixOnMotoTest {
         Path home = Path.of(System.getProperty("worker.role.wizard.home"));
         assertThat(home).isNotEmptyDirectory();
     }
+
+    @Test
+    @Order(4)
+    void undoRevertsTheFixInOneAccountOnlyAndOnlyAfterAYes() {
+        matrix.undo(byId().get(org.members.get(0)), plan -> {
+            throw new AssertionError("nothing was fixed in member-00: nothing to confirm");
+        });
+        assertThat(matrix.message().get()).startsWith("Nothing to undo in account " + org.members.get(0));
+
+        List<String> shown = new ArrayList<>();
+        matrix.undo(byId().get(org.members.get(1)), plan -> {
+            shown.addAll(plan.steps());
+            return false;
+        });
+        assertThat(shown).anyMatch(step -> step.contains("InstanceProfile"));
+        assertThat(byId().get(org.members.get(1)).passes())
+                .as("a no reverts nothing")
+                .isTrue();
+
+        matrix.undo(byId().get(org.members.get(1)), plan -> plan.account().equals(org.members.get(1)));
+        Map<String, AccountRow> rows = byId();
+        assertThat(rows.get(org.members.get(1)).status(RequirementId.INSTANCE_PROFILE))
+                .as("checked again after the undo")
+                .isEqualTo(Status.FAIL);
+        assertThat(rows.get(org.members.get(1)).fixed().get()).startsWith("Undone: ");
+        assertThat(rows.get(MotoOrganization.MANAGEMENT).passes())
+                .as("other accounts untouched")
+                .isTrue();
+        assertThat(state.changes).anyMatch(l -> l.startsWith("Account " + org.members.get(1) + ", undone: "));
+    }
 }

@@ -94,10 +94,16 @@ public final class AccountsMatrixViewModel implements StepModel {
         if (busy.get()) {
             return;
         }
+        Session base = state.session.get();
+        if (base == null || base.offline()) {
+            // An offline file is one account, read-only: no other account can be entered from it.
+            rows.clear();
+            message.set(Texts.get("accounts.offline"));
+            return;
+        }
         busy.set(true);
         message.set(Texts.get("accounts.listing"));
         selected.set(null);
-        Session base = state.session.get();
         AccountTargets targets = choice.targets();
         String role = choice.roleName().get().strip();
         AppliancePrincipal appliance = state.appliance.get();

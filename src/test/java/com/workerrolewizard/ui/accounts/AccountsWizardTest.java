@@ -197,5 +197,27 @@ class AccountsWizardTest {
         assertThat(fixed.passes()).isTrue();
         assertThat(robot.lookup("#accounts-fix-all").query().isDisabled()).isTrue();
         ScreenshotsAccess.save(robot, stage.getScene(), "accounts-matrix-fixed");
+
+        // Undo in that one account, from its drill-down, after its own confirmation.
+        robot.interact(() -> matrix.getSelectionModel().select(2));
+        robot.clickOn("#accounts-details");
+        waitFor(
+                "the drill-down",
+                () -> robot.lookup("#accounts-undo").tryQuery().isPresent());
+        robot.clickOn("#accounts-undo");
+        waitFor(
+                "the undo confirmation",
+                () -> robot.lookup("#accounts-undo-text").tryQuery().isPresent());
+        TextArea undoText = robot.lookup("#accounts-undo-text").query();
+        assertThat(undoText.getText()).contains("InstanceProfile");
+        robot.clickOn("#accounts-undo-apply");
+        waitFor(
+                "the matrix after the undo",
+                () -> text(robot, "#accounts-summary")
+                        .equals("4 accounts checked: 2 ready, 1 failing, 1 that could not be checked."));
+        assertThat(((AccountRow) matrix.getItems().get(2)).fixed().get()).startsWith("Undone: ");
+        assertThat(((AccountRow) matrix.getItems().get(1)).passes())
+                .as("member-00 untouched")
+                .isTrue();
     }
 }

@@ -107,6 +107,19 @@ public final class AccountsMatrixView implements StepView {
         message.textProperty().bind(model.message());
         VBox.setVgrow(table, Priority.ALWAYS);
         root = new VBox(12, heading, summary, table, drill, actions, message);
+        // Once the accounts are checked, the keyboard is on what comes next: Fix all while something fails, else Next.
+        model.busy().addListener((o, was, is) -> {
+            if (!is && root.getScene() != null && model.selected().get() == null) {
+                javafx.application.Platform.runLater(() -> {
+                    Node next = root.getScene().lookup("#next");
+                    if (!fixAll.isDisabled()) {
+                        fixAll.requestFocus();
+                    } else if (next != null && !next.isDisabled()) {
+                        next.requestFocus();
+                    }
+                });
+            }
+        });
         root.setPadding(new Insets(20));
     }
 
@@ -136,8 +149,8 @@ public final class AccountsMatrixView implements StepView {
             column.setCellValueFactory(c -> Bindings.createObjectBinding(
                     () -> c.getValue().status(requirement), c.getValue().result()));
             column.setCellFactory(c -> new StatusCell());
-            column.setMinWidth(124);
-            column.setPrefWidth(124);
+            column.setMinWidth(136);
+            column.setPrefWidth(136);
             table.getColumns().add(column);
         }
         TableColumn<AccountRow, String> problem = new TableColumn<>(Texts.get("accounts.column.problem"));

@@ -7,6 +7,7 @@ import com.workerrolewizard.app.accounts.AccountsWorkflow;
 import com.workerrolewizard.app.role.RoleWorkflow;
 import com.workerrolewizard.app.session.Session;
 import com.workerrolewizard.core.UserFacingException;
+import com.workerrolewizard.core.account.AccountRef;
 import com.workerrolewizard.core.account.Progress;
 import com.workerrolewizard.core.reference.ActionCatalog;
 import com.workerrolewizard.core.requirement.RoleReport;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -172,7 +174,14 @@ final class CheckCommand implements Callable<Integer> {
             try (Session base = source.open(workflows.sessions(actions))) {
                 Progress progress = TerminalProgress.forStandardError();
                 try {
-                    results = workflow.check(base, workflow.accounts(base, targets), targets, work, progress);
+                    List<AccountRef> list = workflow.accounts(base, targets);
+                    AtomicInteger done = new AtomicInteger();
+                    results = workflow.check(
+                            base,
+                            list,
+                            targets,
+                            work,
+                            r -> progress.accountsChecked(done.incrementAndGet(), list.size()));
                 } finally {
                     TerminalProgress.finish(progress);
                 }

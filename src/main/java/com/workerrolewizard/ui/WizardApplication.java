@@ -1,7 +1,15 @@
 package com.workerrolewizard.ui;
 
 import com.workerrolewizard.app.WizardMemory;
+import com.workerrolewizard.app.accounts.AccountsWorkflow;
+import com.workerrolewizard.app.role.RoleWorkflow;
 import com.workerrolewizard.app.session.Session;
+import com.workerrolewizard.ui.accounts.AccountsChoiceView;
+import com.workerrolewizard.ui.accounts.AccountsChoiceViewModel;
+import com.workerrolewizard.ui.accounts.AccountsMatrixView;
+import com.workerrolewizard.ui.accounts.AccountsMatrixViewModel;
+import com.workerrolewizard.ui.accounts.ScopedStep;
+import com.workerrolewizard.ui.accounts.ScopedStepView;
 import com.workerrolewizard.ui.appliance.ApplianceView;
 import com.workerrolewizard.ui.appliance.ApplianceViewModel;
 import com.workerrolewizard.ui.appliance.CatalogChoiceViewModel;
@@ -92,6 +100,19 @@ public final class WizardApplication extends Application {
                 newRole::newRoleRequest,
                 () -> newRole.permissionsMode().get(),
                 ctx.timing());
+        // Several accounts: the Accounts choice leads the role step, and the checklist becomes the matrix.
+        AccountsChoiceViewModel accounts = new AccountsChoiceViewModel();
+        accounts.shareRoleName(state, role::publish);
+        AccountsMatrixViewModel matrix = new AccountsMatrixViewModel(
+                state,
+                accounts,
+                ctx.background(),
+                Platform::runLater,
+                () -> new AccountsWorkflow(
+                        ctx.workflows().sessions(state.documents.get().catalog()), state.documents.get()),
+                session -> new RoleWorkflow(session, state.documents.get(), ctx.timing()),
+                () -> newRole.permissionsMode().get());
+        AccountsChoiceView accountsView = new AccountsChoiceView(accounts);
         ExportViewModel export = new ExportViewModel(
                 state,
                 ctx.workflows()::exports,
@@ -108,9 +129,9 @@ public final class WizardApplication extends Application {
                         WizardStep.APPLIANCE,
                         appliance,
                         WizardStep.ROLE,
-                        role,
+                        new ScopedStep(accounts.several(), role, accounts::valid),
                         WizardStep.CHECKLIST,
-                        checklist,
+                        new ScopedStep(accounts.several(), checklist, matrix),
                         WizardStep.EXPORT,
                         export,
                         WizardStep.FINISH,
@@ -123,9 +144,14 @@ public final class WizardApplication extends Application {
                         WizardStep.APPLIANCE,
                         new ApplianceView(appliance),
                         WizardStep.ROLE,
-                        new RoleView(role),
+                        new ScopedStepView(
+                                accounts.several(),
+                                accountsView.choiceBar(),
+                                new RoleView(role),
+                                accountsView.formStep()),
                         WizardStep.CHECKLIST,
-                        new ChecklistView(checklist),
+                        new ScopedStepView(
+                                accounts.several(), null, new ChecklistView(checklist), new AccountsMatrixView(matrix)),
                         WizardStep.EXPORT,
                         new ExportView(export, ctx.saveDialog()),
                         WizardStep.FINISH,

@@ -77,6 +77,58 @@ class LayoutWalkTest {
         assertThat(findings).as("cut off or outside the window").isEmpty();
     }
 
+    /**
+     * Several accounts: the Accounts form with a bad entry, the matrix (the sandbox account and one that cannot be
+     * entered or checked) and one account's drill-down, in English and in the pseudo-locale.
+     */
+    @Test
+    void severalAccountsShowEveryTextWhole() throws Exception {
+        severalAccounts("");
+        System.setProperty(PseudoLocale.PROPERTY, "true");
+        window.rebuild();
+        severalAccounts("-pseudo");
+        assertThat(findings).as("cut off or outside the window").isEmpty();
+    }
+
+    private void severalAccounts(String locale) throws Exception {
+        window.reach(WizardStep.ROLE);
+        window.robot.interact(
+                () -> window.<RadioButton>node("#accounts-several").setSelected(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        type("#accounts-ids", "12345, 11112222333x, " + com.workerrolewizard.sandbox.Sandbox.ACCOUNT);
+        for (double[] size : SIZES) {
+            look("3-role-several-errors", size, false, locale);
+        }
+        look("3-role-several-errors", SIZES[0], true, locale);
+        type("#accounts-ids", com.workerrolewizard.sandbox.Sandbox.ACCOUNT + ", 111122223333");
+        WizardWindow.waitFor(() -> window.app.wizard().canGoNext().get());
+        window.robot.interact(() -> window.app.wizard().next());
+        WizardWindow.waitFor(() -> !window.app.wizard().state().applying.get()
+                && window.app.wizard().canGoNext().get());
+        for (double[] size : SIZES) {
+            for (boolean dark : new boolean[] {false, true}) {
+                look("4-accounts-matrix", size, dark, locale);
+            }
+        }
+        window.robot.interact(() -> {
+            javafx.scene.control.TableView<?> matrix = window.node("#accounts-matrix");
+            matrix.getSelectionModel().select(1);
+        });
+        window.robot.interact(() ->
+                window.<javafx.scene.control.Button>node("#accounts-details").fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        for (double[] size : SIZES) {
+            look("4-accounts-drill-down", size, false, locale);
+        }
+        look("4-accounts-drill-down", SIZES[0], true, locale);
+        window.robot.interact(() -> window.<javafx.scene.control.Button>node("#accounts-back-to-matrix")
+                .fire());
+        window.robot.interact(() -> window.app.wizard().back());
+        window.robot.interact(
+                () -> window.<RadioButton>node("#accounts-this-account").setSelected(true));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private void walk(String locale) throws Exception {
         for (WizardStep step : WizardStep.values()) {
             window.reach(step);

@@ -6,7 +6,6 @@ import com.workerrolewizard.app.session.Sessions;
 import com.workerrolewizard.app.session.SourceRequest;
 import com.workerrolewizard.core.UserFacingException;
 import com.workerrolewizard.core.account.AccountRef;
-import com.workerrolewizard.core.account.Progress;
 import com.workerrolewizard.core.reference.WorkerDocuments;
 import com.workerrolewizard.core.requirement.RoleReport;
 import com.workerrolewizard.core.signin.SignInPrompts;
@@ -16,7 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -43,7 +42,7 @@ public final class AccountsWorkflow {
         }
         if (!base.writable()) {
             throw new UserFacingException("--accounts organization lists the accounts of a live organization: sign in "
-                    + "to its management account (not an offline file).");
+                    + "to its management account (not an offline file or the sandbox).");
         }
         List<AccountRef> accounts = base.organizations().activeAccounts(targets.organizationalUnit());
         if (accounts.isEmpty()) {
@@ -63,17 +62,19 @@ public final class AccountsWorkflow {
             List<AccountRef> accounts,
             AccountTargets targets,
             Function<RoleWorkflow, List<RoleReport>> work) {
-        return check(base, accounts, targets, work, Progress.NONE);
+        return check(base, accounts, targets, work, result -> {});
     }
 
-    /** The same, telling {@code progress} each time an account is done. */
+    /**
+     * The same, telling {@code arrived} of each account's result as soon as it is known (on the thread that worked on
+     * it), so that a face can fill its matrix as results come in.
+     */
     public List<AccountResult> check(
             Session base,
             List<AccountRef> accounts,
             AccountTargets targets,
             Function<RoleWorkflow, List<RoleReport>> work,
-            Progress progress) {
-        AtomicInteger done = new AtomicInteger();
+            Consumer<AccountResult> arrived) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(IN_FLIGHT, Math.max(1, accounts.size())), r -> {
             Thread thread = new Thread(r, "account");
             thread.setDaemon(true);
@@ -86,7 +87,7 @@ public final class AccountsWorkflow {
                 results.add(CompletableFuture.supplyAsync(
                         () -> {
                             AccountResult result = one(base, home, account, targets, work);
-                            progress.accountsChecked(done.incrementAndGet(), accounts.size());
+                            arrived.accept(result);
                             return result;
                         },
                         pool));

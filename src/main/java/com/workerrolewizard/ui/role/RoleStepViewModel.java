@@ -46,8 +46,8 @@ public final class RoleStepViewModel implements StepModel {
         list.shown(!createNew.get());
     }
 
-    /** Tells the later steps which role this is. */
-    private void publish() {
+    /** Tells the later steps which role this is (again, when the admin comes back from several accounts). */
+    public void publish() {
         if (createNew.get()) {
             state.newRole.set(true);
             state.roleName.set(

@@ -91,6 +91,29 @@ class ApplianceAccessRowTest {
     }
 
     @Test
+    void anApplianceInAnotherAccountIsEnteredFromTheApplianceStepAndItsSideListed() throws Exception {
+        String backup = "arn:aws:iam::" + Sandbox.BACKUP + ":role/VeeamBackupImpersonation";
+        window.reach(WizardStep.APPLIANCE);
+        window.robot.interact(() -> ((TextField) window.node("#appliance")).setText(backup));
+        WizardWindow.waitFor(() -> visible("#appliance-account"));
+        assertThat(text("#appliance-account-role")).isEqualTo("OrganizationAccountAccessRole");
+        press("#appliance-account-enter");
+        WizardWindow.waitFor(() -> text("#appliance-account-status").contains(Sandbox.BACKUP));
+        Screenshots.save(window.robot, stage.getScene(), "2-appliance-other-account");
+        window.theme(true);
+        Screenshots.save(window.robot, stage.getScene(), "2-appliance-other-account-dark");
+        window.theme(false);
+
+        press("#next");
+        window.reach(WizardStep.CHECKLIST);
+        // The Backup account's Impersonation role may assume any role: decided there, through the account entered.
+        WizardWindow.waitFor(() -> text("#status-appliance-access").equals("PASS"));
+        assertThat(text("#detail-appliance-access")).contains("AssumeWorkerRoles");
+        assertThat(visible("#appliance-not-listed")).isFalse();
+        Screenshots.save(window.robot, stage.getScene(), "4-appliance-access-other-account");
+    }
+
+    @Test
     void itsFixHasItsOwnConfirmationNamingTheApplianceRoleAndUndoRevertsIt() throws Exception {
         window.sessions.sandbox.putInlinePolicy("VeeamBackupImpersonation", "AssumeWorkerRoles", ONLY_OTHER);
         window.reach(WizardStep.CHECKLIST);

@@ -50,7 +50,16 @@ public final class ApplianceView implements StepView {
                 model.text().set(is);
             }
         });
-        root = new VBox(12, heading, explain, field, picker, error, meaning, CatalogChoiceView.of(model.catalog()));
+        root = new VBox(
+                12,
+                heading,
+                explain,
+                field,
+                picker,
+                error,
+                meaning,
+                ApplianceAccountView.of(model.account()),
+                CatalogChoiceView.of(model.catalog()));
         root.setPadding(new Insets(20));
     }
 

@@ -2,6 +2,7 @@ package com.workerrolewizard.ui.appliance;
 
 import com.workerrolewizard.app.WizardMemory;
 import com.workerrolewizard.app.Workflows;
+import com.workerrolewizard.app.session.Sessions;
 import com.workerrolewizard.core.arn.AppliancePrincipal;
 import com.workerrolewizard.ui.common.Background;
 import com.workerrolewizard.ui.common.Texts;
@@ -27,6 +28,7 @@ public final class ApplianceViewModel implements StepModel {
     private final BooleanBinding valid;
 
     private final CatalogChoiceViewModel catalog;
+    private final ApplianceAccountViewModel account;
 
     public ApplianceViewModel(WizardState state, Background background, Supplier<Optional<WizardMemory>> memory) {
         this(
@@ -42,6 +44,26 @@ public final class ApplianceViewModel implements StepModel {
             Background background,
             Supplier<Optional<WizardMemory>> memory,
             CatalogChoiceViewModel catalog) {
+        this(
+                state,
+                background,
+                memory,
+                catalog,
+                new ApplianceAccountViewModel(
+                        state,
+                        background,
+                        (base, id, role) ->
+                                new Sessions(state.documents.get().catalog()).enter(base, id, role, Optional.empty())));
+    }
+
+    /** @param account the appliance's own account, entered where it is another one (for appliance-access) */
+    public ApplianceViewModel(
+            WizardState state,
+            Background background,
+            Supplier<Optional<WizardMemory>> memory,
+            CatalogChoiceViewModel catalog,
+            ApplianceAccountViewModel account) {
+        this.account = account;
         this.state = state;
         this.background = background;
         this.memory = memory;
@@ -136,6 +158,10 @@ public final class ApplianceViewModel implements StepModel {
 
     public CatalogChoiceViewModel catalog() {
         return catalog;
+    }
+
+    public ApplianceAccountViewModel account() {
+        return account;
     }
 
     public StringProperty text() {

@@ -91,7 +91,8 @@ public final class ChecklistViewModel implements StepModel {
     }
 
     RoleWorkflow roles(Session session) {
-        return new RoleWorkflow(session, state.documents.get(), timing);
+        RoleWorkflow roles = new RoleWorkflow(session, state.documents.get(), timing);
+        return state.applianceSession.get() == null ? roles : roles.withApplianceSession(state.applianceSession.get());
     }
 
     /** Checks the role again; a role still to be created fails all four, with the reason. */

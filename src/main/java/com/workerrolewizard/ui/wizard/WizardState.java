@@ -38,6 +38,8 @@ public final class WizardState {
     public final ObservableList<String> changes = FXCollections.observableArrayList();
     /** The role as it meets every requirement, with what to enter in the appliance; null while it does not. */
     public final ObjectProperty<ReadyRole> ready = new SimpleObjectProperty<>();
+    /** The appliance's own account, entered for appliance-access when the appliance is in another account; or null. */
+    public final ObjectProperty<Session> applianceSession = new SimpleObjectProperty<>();
 
     public WizardState(ReferenceDocuments references) {
         this.references = references;

@@ -10,6 +10,7 @@ import com.workerrolewizard.core.export.JsonExport;
 import com.workerrolewizard.core.export.Rollout;
 import com.workerrolewizard.core.plan.IamLimits;
 import com.workerrolewizard.core.plan.NewRoleRequest;
+import com.workerrolewizard.core.policy.PolicyKind;
 import com.workerrolewizard.core.reference.ActionCatalog;
 import com.workerrolewizard.core.validation.PlanValidation;
 import java.io.PrintWriter;
@@ -160,10 +161,19 @@ final class ExportCommand implements Callable<Integer> {
                 validation = noValidate
                         ? PlanValidation.skipped("--no-validate")
                         : session.validator()
-                                .map(v -> PlanValidation.ofExport(
-                                        subject.trustPolicy().toString(),
-                                        subject.permissionsPolicy().toString(),
-                                        v))
+                                .map(v -> document == Document.appliance
+                                        ? PlanValidation.ofDocument(
+                                                "the appliance role's policy",
+                                                exports.render(
+                                                        subject,
+                                                        ExportFormat.JSON,
+                                                        Optional.of(JsonExport.Document.APPLIANCE_ACCESS)),
+                                                PolicyKind.IDENTITY,
+                                                v)
+                                        : PlanValidation.ofExport(
+                                                subject.trustPolicy().toString(),
+                                                subject.permissionsPolicy().toString(),
+                                                v))
                                 .orElse(PlanValidation.skipped(session.describe() + " is an offline copy"));
             }
         }

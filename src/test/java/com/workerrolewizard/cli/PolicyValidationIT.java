@@ -104,6 +104,25 @@ class PolicyValidationIT {
                     .contains("IAM Access Analyzer, the trust policy: [SUGGESTION] EMPTY_ARRAY_ACTION")
                     .contains("IAM Access Analyzer, the permissions policy: [SUGGESTION] EMPTY_ARRAY_ACTION");
             assertThat(live.out()).doesNotContain("Access Analyzer");
+
+            // The appliance side's document is validated as the identity policy it is.
+            JarRun appliance = run(
+                    sandbox,
+                    "export",
+                    "--role",
+                    "VeeamWorkerReady",
+                    "--appliance",
+                    Sandbox.APPLIANCE,
+                    "--format",
+                    "json",
+                    "--document",
+                    "appliance");
+            assertThat(appliance.exit()).as(appliance.err()).isZero();
+            assertThat(appliance.out())
+                    .contains("\"Resource\": \"arn:aws:iam::" + Sandbox.ACCOUNT + ":role/VeeamWorkerReady\"");
+            assertThat(appliance.err())
+                    .contains("IAM Access Analyzer, the appliance role's policy: [SUGGESTION] EMPTY_ARRAY_ACTION")
+                    .doesNotContain("the trust policy");
         }
         // Without an account nothing is validated; said at a terminal only, so a script's stderr stays empty.
         JarRun offline = JarRun.of("export", "--appliance", JarRun.APPLIANCE, "--format", "json");

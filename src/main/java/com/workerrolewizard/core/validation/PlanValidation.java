@@ -50,6 +50,11 @@ public record PlanValidation(List<Checked> documents, Optional<String> notDone) 
                 Optional.empty());
     }
 
+    /** One exported document alone, such as the appliance side's identity policy. */
+    public static PlanValidation ofDocument(String what, String document, PolicyKind kind, PolicyValidator validator) {
+        return new PlanValidation(List.of(new Checked(what, validator.validate(document, kind))), Optional.empty());
+    }
+
     static PolicyKind kindOf(IamOperation operation) {
         return operation instanceof IamOperation.CreateRole || operation instanceof IamOperation.UpdateAssumeRolePolicy
                 ? PolicyKind.TRUST

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** ACCOUNTS of the contract: which accounts a command covers and how it enters them. */
@@ -30,14 +31,8 @@ final class AccountsOption {
             description = "With --accounts organization: only the accounts of this organizational unit.")
     String organizationalUnit;
 
-    @Option(
-            names = "--assume-role",
-            paramLabel = "NAME",
-            description = "The role assumed in each account (default: OrganizationAccountAccessRole).")
-    String assumeRole;
-
-    @Option(names = "--external-id", paramLabel = "ID", description = "The external ID the assumed role requires.")
-    String externalId;
+    @Mixin
+    EntryOption entry = new EntryOption();
 
     @Option(names = "--profiles", paramLabel = "a,b,c", description = "One account per AWS profile.")
     String profiles;
@@ -60,7 +55,7 @@ final class AccountsOption {
             throw new UserFacingException("\"" + organizationalUnit + "\" is not an organizational unit ID: they look "
                     + "like ou-ab12-cd34ef56.");
         }
-        if (profiles != null && (assumeRole != null || externalId != null)) {
+        if (profiles != null && entry.given()) {
             throw new UserFacingException("--profiles signs in to each account with its own profile: --assume-role and "
                     + "--external-id do not apply.");
         }
@@ -85,8 +80,8 @@ final class AccountsOption {
                 named,
                 organization,
                 Optional.ofNullable(organizationalUnit),
-                assumeRole == null ? AccountTargets.DEFAULT_ROLE : assumeRole,
-                Optional.ofNullable(externalId),
+                entry.role(),
+                entry.externalIdGiven(),
                 profileNames);
     }
 }

@@ -25,7 +25,7 @@ final class ExportTargets {
             throw new UserFacingException("--profiles signs in to accounts, which the StackSet export never does: name "
                     + "the accounts with --accounts or --accounts-file, or an OU with --organizational-unit.");
         }
-        if (options.assumeRole != null || options.externalId != null) {
+        if (options.entry.given()) {
             throw new UserFacingException(
                     "A service-managed StackSet enters the accounts through AWS Organizations "
                             + "itself: drop --assume-role and --external-id (they are for check, fix and the Terraform export).");
@@ -45,7 +45,7 @@ final class ExportTargets {
     /** Terraform's accounts, each entered with the assumed role; empty when no account was named. */
     static Optional<Rollout> terraform(AccountsOption options, Optional<String> region) {
         if (!options.given() && options.organizationalUnit == null) {
-            if (options.assumeRole != null || options.externalId != null) {
+            if (options.entry.given()) {
                 throw new UserFacingException(
                         "--assume-role and --external-id enter the accounts of --accounts: name them too.");
             }

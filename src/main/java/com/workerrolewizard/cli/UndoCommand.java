@@ -58,14 +58,8 @@ final class UndoCommand implements Callable<Integer> {
             description = "Undo the last plan applied in each of these accounts.")
     String accounts;
 
-    @Option(
-            names = "--assume-role",
-            paramLabel = "NAME",
-            description = "The role assumed in each account (default: OrganizationAccountAccessRole).")
-    String assumeRole;
-
-    @Option(names = "--external-id", paramLabel = "ID", description = "The external ID the assumed role requires.")
-    String externalId;
+    @Mixin
+    EntryOption entry = new EntryOption();
 
     UndoCommand(Workflows workflows) {
         this.workflows = workflows;
@@ -107,13 +101,8 @@ final class UndoCommand implements Callable<Integer> {
         List<AccountRef> named = AccountTargets.parseIds(
                 Arrays.asList((account != null ? account : accounts).split(",", -1)),
                 account != null ? "--account" : "--accounts");
-        AccountTargets targets = new AccountTargets(
-                named,
-                false,
-                Optional.empty(),
-                assumeRole == null ? AccountTargets.DEFAULT_ROLE : assumeRole,
-                Optional.ofNullable(externalId),
-                List.of());
+        AccountTargets targets =
+                new AccountTargets(named, false, Optional.empty(), entry.role(), entry.externalIdGiven(), List.of());
         AccountsWorkflow workflow = new AccountsWorkflow(workflows.sessions(actions), workflows.documents(actions));
         int worst = ExitCode.OK;
         for (AccountsWorkflow.Entered entered : workflow.enterAll(base, named, targets)) {

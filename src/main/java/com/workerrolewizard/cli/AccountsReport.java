@@ -38,14 +38,7 @@ final class AccountsReport {
             } else {
                 account.putNull("problem");
             }
-            try {
-                account.set(
-                        "roles",
-                        MAPPER.readTree(JsonReport.render(appliance, result.roles()))
-                                .get("roles"));
-            } catch (IOException e) {
-                throw new IllegalStateException("The check report cannot be written as JSON", e);
-            }
+            account.set("roles", JsonReport.roles(result.roles()));
         }
         try {
             return MAPPER.writeValueAsString(root);

@@ -19,7 +19,17 @@ final class JsonReport {
     static String render(String appliance, List<RoleReport> reports) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("appliance", appliance);
-        ArrayNode roles = root.putArray("roles");
+        root.set("roles", roles(reports));
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The check report cannot be written as JSON", e);
+        }
+    }
+
+    /** The contract's {@code roles} array: one account's, or the whole report's. */
+    static ArrayNode roles(List<RoleReport> reports) {
+        ArrayNode roles = MAPPER.createArrayNode();
         for (RoleReport report : reports) {
             ObjectNode role = roles.addObject();
             role.put("role", report.role());
@@ -38,10 +48,6 @@ final class JsonReport {
                 }
             }
         }
-        try {
-            return MAPPER.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The check report cannot be written as JSON", e);
-        }
+        return roles;
     }
 }

@@ -29,9 +29,13 @@ final class ApplianceProfileOption {
             return Optional.empty();
         }
         if (source.sandbox || source.authorizationDetails != null) {
-            throw new UserFacingException("--appliance-profile signs in to the appliance's AWS account, which "
-                    + (source.sandbox ? "the sandbox does not have" : "an offline file cannot be checked against")
-                    + ": use it with --profile or the default credentials.");
+            throw new UserFacingException(
+                    source.sandbox
+                            ? "--appliance-profile names a profile of the appliance's account, and the sandbox has no "
+                                    + "profiles: check an appliance in the sandbox's Backup account from the wizard's appliance "
+                                    + "step, which enters that account by role."
+                            : "--appliance-profile signs in to the appliance's AWS account, which an offline file cannot be "
+                                    + "checked against: use it with --profile or the default credentials.");
         }
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         SourceRequest request = new SourceRequest(

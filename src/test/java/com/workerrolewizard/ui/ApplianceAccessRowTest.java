@@ -164,7 +164,7 @@ class ApplianceAccessRowTest {
         window.robot.clickOn("#undo");
         DialogPane undo = preview();
         assertThat(text("#plan-text")).contains("VeeamWorkerAccess-WorkerFailingAll");
-        assertThat(undo.getHeaderText()).contains("1 change(s)");
+        assertThat(undo.getHeaderText()).contains(": 1 change, the last one first");
         window.robot.clickOn("#apply");
         WizardWindow.waitFor(() -> text("#status-appliance-access").equals("FAIL"));
     }

@@ -29,6 +29,17 @@ class TextsTest {
     }
 
     @Test
+    void countsReadAsWordsNotAsChangeWithAnS() {
+        assertThat(Texts.get("fix.header", 1)).startsWith("1 change will be made");
+        assertThat(Texts.get("fix.header", 3)).startsWith("3 changes will be made");
+        assertThat(Texts.get("accounts.confirm.header", 2, 1)).startsWith("2 changes in 1 account will be made");
+        assertThat(Texts.get("checklist.stopped", "GetRole failed", 1)).contains("(1 change was applied before");
+        for (String key : Texts.keys()) {
+            assertThat(Texts.get(key, ARGUMENTS)).as(key).doesNotContain("(s)");
+        }
+    }
+
+    @Test
     void theHelpOfTheApplianceStepReadsAsWritten() {
         assertThat(Texts.get("appliance.explain")).contains("that role’s ARN").doesNotContain("''");
     }

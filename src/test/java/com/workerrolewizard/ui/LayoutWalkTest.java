@@ -90,6 +90,37 @@ class LayoutWalkTest {
         assertThat(findings).as("cut off or outside the window").isEmpty();
     }
 
+    /** The appliance step with an appliance in another account: the section that enters it, before and after. */
+    @Test
+    void anApplianceInAnotherAccountShowsEveryTextWhole() throws Exception {
+        otherAccount("");
+        System.setProperty(PseudoLocale.PROPERTY, "true");
+        window.rebuild();
+        otherAccount("-pseudo");
+        assertThat(findings).as("cut off or outside the window").isEmpty();
+    }
+
+    private void otherAccount(String locale) throws Exception {
+        window.reach(WizardStep.APPLIANCE);
+        type(
+                "#appliance",
+                "arn:aws:iam::" + com.workerrolewizard.sandbox.Sandbox.BACKUP + ":role/VeeamBackupImpersonation");
+        WizardWindow.waitFor(() -> window.node("#appliance-account").isVisible());
+        type("#appliance-account-role", "NoSuchRole");
+        window.robot.interact(() -> window.<javafx.scene.control.Button>node("#appliance-account-enter")
+                .fire());
+        WizardWindow.waitFor(() -> window.node("#appliance-account-error").isVisible());
+        look("2-appliance-other-account-error", SIZES[0], false, locale);
+        type("#appliance-account-role", "OrganizationAccountAccessRole");
+        window.robot.interact(() -> window.<javafx.scene.control.Button>node("#appliance-account-enter")
+                .fire());
+        WizardWindow.waitFor(() -> window.node("#appliance-account-status").isVisible());
+        for (double[] size : SIZES) {
+            look("2-appliance-other-account", size, false, locale);
+        }
+        look("2-appliance-other-account", SIZES[0], true, locale);
+    }
+
     private void severalAccounts(String locale) throws Exception {
         window.reach(WizardStep.ROLE);
         window.robot.interact(

@@ -34,10 +34,13 @@ public final class ApplianceView implements StepView {
         error.setId("appliance-error");
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         error.textProperty().bind(model.error());
         Label meaning = new Label();
         meaning.setId("appliance-meaning");
         meaning.setWrapText(true);
+        // Wrapped labels keep their height when the step is taller than the window and scrolls.
+        meaning.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         meaning.textProperty().bind(model.meaning());
         javafx.scene.control.ComboBox<String> picker = new javafx.scene.control.ComboBox<>(model.accountRoles());
         picker.setId("appliance-picker");

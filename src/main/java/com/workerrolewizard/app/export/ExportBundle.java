@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param applied   what this tool applied to the role and did not undo, one line each (empty without an account)
  * @param wholeRole the bundles that create the whole role whatever an account holds (for another account); for a
  *                  role still to be created they are the bundles themselves
+ * @param validation IAM Access Analyzer's findings on the two documents, a line each (or why they were not validated)
  */
 public record ExportBundle(
         ExportSubject subject,
@@ -25,7 +26,8 @@ public record ExportBundle(
         Optional<RoleReport> report,
         Optional<String> reportMarkdown,
         List<String> applied,
-        Map<ExportFormat, String> wholeRole) {
+        Map<ExportFormat, String> wholeRole,
+        List<String> validation) {
     /** The formats a bundle can take (JSON is the two documents). */
     public static final List<ExportFormat> FORMATS =
             List.of(ExportFormat.CLI, ExportFormat.POWERSHELL, ExportFormat.CLOUDFORMATION, ExportFormat.TERRAFORM);
@@ -35,5 +37,6 @@ public record ExportBundle(
         bundleProblems = Map.copyOf(bundleProblems);
         applied = List.copyOf(applied);
         wholeRole = Map.copyOf(wholeRole);
+        validation = List.copyOf(validation);
     }
 }

@@ -15,6 +15,7 @@ import com.workerrolewizard.core.plan.PermissionsMode;
 import com.workerrolewizard.core.reference.ActionCatalog;
 import com.workerrolewizard.core.report.CheckReport;
 import com.workerrolewizard.core.requirement.RoleReport;
+import com.workerrolewizard.core.validation.PlanValidation;
 import com.workerrolewizard.files.AtomicFile;
 import com.workerrolewizard.files.OutputTarget;
 import com.workerrolewizard.journal.JournalEntry;
@@ -124,7 +125,23 @@ public final class ExportWorkflow {
                 request.session()
                         .map(s -> appliedChanges(s, subject.roleName()))
                         .orElse(List.of()),
-                wholeRole);
+                wholeRole,
+                validation(request.session(), subject));
+    }
+
+    /** Access Analyzer on the two documents exported from a live account; otherwise why that was not done. */
+    private static List<String> validation(Optional<Session> session, ExportSubject subject) {
+        if (session.isEmpty()) {
+            return PlanValidation.skipped("no account is signed in").lines();
+        }
+        return session.get()
+                .validator()
+                .map(v -> PlanValidation.ofExport(
+                        subject.trustPolicy().toString(),
+                        subject.permissionsPolicy().toString(),
+                        v))
+                .orElse(PlanValidation.skipped(session.get().describe() + " is an offline copy"))
+                .lines();
     }
 
     /** Every bundle format of a subject; a format that cannot be made holds its reason instead. */

@@ -120,7 +120,7 @@ public final class ExportViewModel implements StepModel {
                 made -> {
                     if (mine == generation) {
                         busy.set(false);
-                        show(made, ExportSummary.of(request, made));
+                        show(made, ExportSummary.of(request, made) + "\n" + String.join("\n", made.validation()));
                     }
                 },
                 problem -> {

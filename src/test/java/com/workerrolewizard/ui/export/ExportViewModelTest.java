@@ -111,6 +111,8 @@ class ExportViewModelTest {
         assertThat(model.shown(ExportItem.REPORT).get().lines().filter(l -> l.contains(" | PASS | ")))
                 .hasSize(4);
         assertThat(model.summary().get()).contains("4 of 4");
+        // A live account's exported documents are validated by IAM Access Analyzer, and the result is on screen.
+        assertThat(model.summary().get()).contains("IAM Access Analyzer").doesNotContain("not validated");
     }
 
     @Test
@@ -229,7 +231,10 @@ class ExportViewModelTest {
         assertThat(model.shown(ExportItem.WHOLE_ROLE).get()).contains("aws_iam_role");
         assertThat(model.handOver().suggestedFileName(ExportItem.WHOLE_ROLE)).isEqualTo("create-worker-role.tf");
         model.bundleFormat().set(ExportFormat.CLI);
-        assertThat(model.summary().get()).contains("VeeamWorkerRole").contains(Sandbox.APPLIANCE);
+        assertThat(model.summary().get())
+                .contains("VeeamWorkerRole")
+                .contains(Sandbox.APPLIANCE)
+                .contains("IAM Access Analyzer: not validated (no account is signed in).");
 
         Path report = folder.resolve("report.md");
         model.handOver().save(ExportItem.REPORT, report);

@@ -187,13 +187,14 @@ public final class RoleWorkflow {
         if (!includeAppliance) {
             return fixable
                     ? plan.withNote("appliance-access fails: the appliance role " + appliance.arn() + " may not call "
-                            + "sts:AssumeRole on this role. Add --include-appliance to give it that right too.")
+                            + "sts:AssumeRole on this role. Add --include-appliance to give it that right too (in the "
+                            + "wizard: the appliance row's own Fix).")
                     : plan;
         }
         if (applianceSession.isPresent() && fixable) {
             return plan.withBlocker("--include-appliance: the appliance role is in account " + appliance.account()
                     + ", which this fix does not write to: add to it an inline policy allowing sts:AssumeRole on "
-                    + snapshot.arn() + " (export --format json shows the role's documents).");
+                    + snapshot.arn() + " (export --format json --document appliance prints it).");
         }
         return ApplianceAccessPlanner.plan(plan, snapshot, appliance, side.get());
     }

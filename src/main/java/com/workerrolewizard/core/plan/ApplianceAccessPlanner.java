@@ -31,7 +31,7 @@ public final class ApplianceAccessPlanner {
         }
         if (!ApplianceAccessCheck.fixableByAllow(worker, appliance, side)) {
             return plan.withBlocker("appliance-access: " + result.detail() + " An Allow added to the appliance role "
-                    + "cannot change that, so --include-appliance plans nothing for it.");
+                    + "cannot change that, so no change to the appliance role is planned.");
         }
         RoleSnapshot applianceRole = side.role().value();
         String name = policyName(worker.name(), applianceRole);

@@ -122,6 +122,9 @@ public final class AccountsMatrixViewModel implements StepModel {
                                     result -> fxThread.accept(() -> arrived(result)));
                 },
                 results -> {
+                    // Every result once more, in order, after all arrived: the rows end as the check ended, however
+                    // the arrivals interleaved (a dispatcher that is not one thread may run them at once).
+                    results.forEach(this::arrived);
                     busy.set(false);
                     message.set("");
                 },
